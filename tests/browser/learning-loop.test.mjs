@@ -146,6 +146,32 @@ test('learning loop: the ten-laps prediction holds ("higher", η = 0.6) and miss
   await page.close();
 });
 
+// A slow run's reason follows η (lessons/learning-loop.claims.test.mjs derives the boundary, 0.254):
+// at 0.49 every step overshoots the best line, at 0.04 the steps are small.
+test('learning loop: a slow run is called overshooting at η = 0.49 and small steps at η = 0.04', async () => {
+  const page = await openPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
+  const card = page.locator('.learning-loop');
+  const box = card.locator('[data-predict="learning-loop-ten-laps"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /After ten laps at this learning rate/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const play = card.getByRole('button', { name: 'Play' });
+  for (const [eta, reason] of [['0.49', /\. Every lap lowered the error, but each step is so long that it overshoots: the line jumps past the best line to the other side, and the error shrinks only slowly\./], ['0.04', /\. Every lap helped, but small steps make slow progress\./]]) {
+    await card.getByRole('slider', { name: /learning rate/ }).fill(eta);
+    await card.getByRole('button', { name: 'Reset' }).click();
+    await lock('some');
+    for (let i = 0; i < 10; i++) await play.click();
+    assert.equal(await box.getAttribute('data-result'), 'held', `η = ${eta}`);
+    const said = await box.getByRole('status').textContent();
+    assert.match(said, new RegExp(`At η = ${eta.replace('.', '\\.')} the error went from 17\u202f774\\.4 to `));
+    assert.match(said, reason);
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:learning-loop')); // the first try recorded here is no later test's
+  await page.close();
+});
+
 // The ten-lap outcome depends on η, so a run watched before predicting spoils that η only: the
 // box refuses a first prediction there (in words), takes one at an η not yet run and records it,
 // and forgets a prediction whose η is changed after locking.

@@ -29,6 +29,22 @@ const AUTOPLAY_LAPS = 2;
 export const SIZE_UNIT = 100; // sizes enter the model in hundreds of m², which keeps gradient descent well conditioned
 export const START = [150, 0]; // a rough first guess: 150k per 100 m², no base price
 
+// The learning rate above which every step overshoots. The error L = (1/n)·Σ (w·xᵢ + b − yᵢ)² is
+// a bowl whose curvature is its Hessian, (2/n)·[[Σx², Σx], [Σx, n]], the same for every w and b.
+// Along the bowl's steepest direction (curvature λ, the Hessian's larger eigenvalue) one step
+// leaves (1 − ηλ) of the distance to the best line: for η > 1/λ that factor is negative, so each
+// step carries the line past the best line to the other side, and for η > 2/λ it is below −1, so
+// the line ends further away than it began and the error grows. For the six houses (x in hundreds
+// of m²) λ = 3.94: overshooting from η = 0.254, diverging from η = 0.507.
+export function overshootRate(xs) {
+  const n = xs.length;
+  const a = (2 / n) * xs.reduce((s, x) => s + x * x, 0);
+  const c = (2 / n) * xs.reduce((s, x) => s + x, 0);
+  const d = 2;
+  const lambda = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + c * c);
+  return 1 / lambda;
+}
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
@@ -42,6 +58,7 @@ function build(ctx) {
   const sizes = Array.from({ length: houses.rows }, (_, i) => houses.X[i * houses.cols]);
   const X = Float64Array.from(sizes, (s) => s / SIZE_UNIT);
   const prices = Array.from(houses.y);
+  const overshootEta = overshootRate(X);
 
   let pos = 0;          // position on the loop in stages: lap = floor(pos / 5), stage = floor(pos) % 5
   let laps = [];        // per finished or current lap: { w, b, preds, mse, grad, after }
@@ -118,7 +135,7 @@ function build(ctx) {
     judged = true;
     prediction.settle(outcome, diverged
       ? t('learning-loop.predict.diverged', { eta: formatNumber(opts.eta, 2) })
-      : t('learning-loop.predict.went', { eta: formatNumber(opts.eta, 2), from: formatNumber(laps[0].mse, 1), to: formatNumber(laps[10].mse, 1), share: formatNumber(share * 100, 1), outcome }));
+      : t('learning-loop.predict.went', { eta: formatNumber(opts.eta, 2), from: formatNumber(laps[0].mse, 1), to: formatNumber(laps[10].mse, 1), share: formatNumber(share * 100, 1), outcome, overshoot: opts.eta > overshootEta }));
   }
 
   // Reads the engine's state at the start of a lap: parameters, predictions, loss, gradient.

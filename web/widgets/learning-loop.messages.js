@@ -27,7 +27,10 @@ export const messages = {
   'learning-loop.predict.etaChanged': 'You moved the learning rate after locking in, so that prediction no longer fits the run. Lock in again for η = {eta}.',
   'learning-loop.predict.next': 'Now press Play (or Step) until lap 11 begins; η is {eta}.',
   'learning-loop.predict.diverged': 'At η = {eta} the updates overshot by more every lap until the error blew up. Too large a step makes the loop go the wrong way.',
-  'learning-loop.predict.went': ({ eta, from, to, share, outcome }) => `At η = ${eta} the error went from ${from} to ${to} in ten laps: ${share}% of where it started. ${outcome === 'grown' ? 'Each update overshot the best line by more than it corrected.' : outcome === 'some' ? 'Every lap helped, but small steps make slow progress.' : 'A well-chosen step closes most of the gap within a few laps.'}`,
+  // `overshoot`: η is above the rate where each step carries the line past the best line
+  // (learning-loop.js, overshootRate: 0.254 for the six houses); slow progress then comes from
+  // steps too long, not too short.
+  'learning-loop.predict.went': ({ eta, from, to, share, outcome, overshoot }) => `At η = ${eta} the error went from ${from} to ${to} in ten laps: ${share}% of where it started. ${outcome === 'grown' ? 'Each update overshot the best line by more than it corrected.' : outcome === 'some' ? (overshoot ? 'Every lap lowered the error, but each step is so long that it overshoots: the line jumps past the best line to the other side, and the error shrinks only slowly.' : 'Every lap helped, but small steps make slow progress.') : 'A well-chosen step closes most of the gap within a few laps.'}`,
   'learning-loop.start': 'The model starts from a rough guess (w = {w}, b = {b}): every house is priced far too low.',
   'learning-loop.divergedStop': 'Diverged: with this learning rate every update overshoots and the error explodes. Lower η and press Reset.',
   'learning-loop.report': 'Ten laps of the learning loop',

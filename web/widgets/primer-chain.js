@@ -49,8 +49,8 @@ function build(ctx) {
     if (prediction.pending === null) { prediction.outcomeSeen(t('primer-chain.predict.seen')); return; }
     const size = Math.abs(now.product);
     const outcome = size >= 0.1 ? 'large' : size >= 0.01 ? 'moderate' : 'tiny';
-    const shown = { outer: formatNumber(now.outer, 3), inner: formatNumber(now.ds, 4), product: formatNumber(now.product, 4) };
-    prediction.settle(outcome, t('primer-chain.predict.why', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: formatNumber(readShown(shown.outer) * readShown(shown.inner), 4) !== shown.product }));
+    const shown = shownChain(now);
+    prediction.settle(outcome, t('primer-chain.predict.why', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: shown.approx }));
   }
 
   function setCurve() {
@@ -66,15 +66,15 @@ function build(ctx) {
     const s = c ? c.value[0] : NaN; const ds = c ? c.derivative[0] : NaN;
     const outer = 2 * (s - opts.y);
     now = { s, ds, outer, loss: (s - opts.y) ** 2, product: outer * ds };
+    const shown = shownChain(now);
     stat.inner.set(formatNumber(s, 3));
-    stat.innerD.set(formatNumber(ds, 4));
-    stat.outerD.set(formatNumber(outer, 3));
-    stat.product.set(formatNumber(now.product, 4));
-    const shown = { outer: formatNumber(outer, 3), inner: formatNumber(ds, 4), product: formatNumber(now.product, 4) };
+    stat.innerD.set(shown.inner);
+    stat.outerD.set(shown.outer);
+    stat.product.set(shown.product);
     const size = Math.abs(now.product) >= 0.1 ? 'large' : Math.abs(now.product) >= 0.01 ? 'small' : 'tiny';
-    card.setMessage(t('primer-chain.product', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: formatNumber(readShown(shown.outer) * readShown(shown.inner), 4) !== shown.product, far: Math.abs(z) >= 4, size, wrong: Math.abs(s - opts.y) > 0.5 }), 'info');
+    card.setMessage(t('primer-chain.product', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: shown.approx, far: Math.abs(z) >= 4, size, wrong: Math.abs(s - opts.y) > 0.5 }), 'info');
     judgeFarWrong();
-    plot.canvas.setAttribute('aria-label', t('primer-chain.figure', { z: formatNumber(z, 1), sigma: formatNumber(s, 3), product: formatNumber(now.product, 3) }));
+    plot.canvas.setAttribute('aria-label', t('primer-chain.figure', { z: formatNumber(z, 1), sigma: formatNumber(s, 3), product: shown.product }));
     ctx.requestDraw(draw);
   }
 
@@ -97,6 +97,15 @@ function build(ctx) {
   return {
     update(next) { opts = { ...next }; z = opts.z; zSlider.set(z); setCurve(); compute(); },
   };
+}
+
+// The two factors and their product as the learner reads them: the usual 3 and 4 decimals, but
+// at least 2 significant digits, so a small product keeps its sign and size (at z = 6, y = 1:
+// -0.0049 × 0.0025 = -0.000012, not "0.0000"). "≈" when the factors as shown do not multiply to
+// the product as shown.
+function shownChain({ outer, ds, product }) {
+  const shown = { outer: formatNumber(outer, 3, { significant: 2 }), inner: formatNumber(ds, 4, { significant: 2 }), product: formatNumber(product, 4, { significant: 2 }) };
+  return { ...shown, approx: formatNumber(readShown(shown.outer) * readShown(shown.inner), 4, { significant: 2 }) !== shown.product };
 }
 
 // Two toggle buttons for the label y; show(y) marks the current one as pressed.
