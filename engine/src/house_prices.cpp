@@ -22,6 +22,10 @@ CourseHouses courseHouses(int n, double validationFraction, std::uint32_t seed) 
   h.data.y.resize(n);
 
   Rng rng(seed);
+  // Redraws of the noise for the rare house whose price would come out under kMinPrice (a small,
+  // old house far from the centre with bad luck) use a stream of their own, so the main stream,
+  // and with it every other house, stays as it would be without them.
+  Rng redraw(seed, 0x5a1e5ULL);
   for (int i = 0; i < n; ++i) {
     const double size = rng.uniform(40.0, 200.0);
     // About one bedroom per 35 m², give or take; floor(x + 0.5) rounds identically everywhere.
@@ -31,7 +35,12 @@ CourseHouses courseHouses(int n, double validationFraction, std::uint32_t seed) 
     const double shoe = 36.0 + rng.below(11);    // EU sizes 36 … 46
     const double colour = rng.below(10);         // 0 … 9
     const double id = 1000.0 + rng.below(9000);  // 1000 … 9999
-    const double price = 40.0 + 2.2 * size + 15.0 * beds - 0.9 * age - 4.5 * distance + rng.normal(0.0, 40.0);
+    const double trend = 40.0 + 2.2 * size + 15.0 * beds - 0.9 * age - 4.5 * distance;
+    double price = trend + rng.normal(0.0, 40.0);
+    // No house sells for less than kMinPrice: draw its noise again until it does not. The trend is
+    // at least −41.5 (40 m², one bedroom, 80 years, 25 km), so each redraw succeeds with a
+    // chance of about 1 in 10 or better.
+    while (price < kMinPrice) price = trend + redraw.normal(0.0, 40.0);
     const double row[] = {size, beds, age, distance, shoe, colour, id};
     for (int j = 0; j < cols; ++j) h.data.X(i, j) = row[j];
     h.data.y(i) = price;

@@ -66,8 +66,55 @@ test('house table and build the dataset: the signal meter is the engine’s vali
   await page.close();
 });
 
+// Only the three meaningless columns: the model does worse than always guessing the average, so
+// the validation R² is below 0 (the lesson's negative R²). The bar stays empty, but the label and
+// the screen reader's value give the engine's R² in percent with its sign, never "0.0%".
+test('build the dataset: a negative validation R² reads as negative on the signal meter, not as 0', async () => {
+  const page = await openPage(site, '/lessons/data-features-labels.html');
+  const card = '.build-dataset-main';
+  for (const j of [4, 5, 6]) await page.locator(`${card} .build-dataset-toggle[data-column="${j}"]`).click();
+  const r2 = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.courseHouses(240, 0.4, 51);
+    const cols = [4, 5, 6];
+    const sub = (rows) => {
+      const X = [];
+      const y = [];
+      for (const r of rows) { for (const c of cols) X.push(d.X[r * d.cols + c]); y.push(d.y[r]); }
+      return { X, y };
+    };
+    const tr = sub(Array.from(d.train));
+    const va = sub(Array.from(d.validation));
+    return ml.scoped((track) => {
+      const m = track(new ml.LinearRegression());
+      m.setData(tr.X, cols.length, tr.y);
+      m.setParams(m.closedForm());
+      return m.score(va.X, va.y);
+    });
+  });
+  assert.ok(r2 < -0.001, `the three noise columns alone score below 0: ${r2}`);
+  assert.equal(await statIn(page, card, 'validation R²'), r2.toFixed(3));
+  const meter = page.locator(`${card} .build-dataset-meter`);
+  const label = await page.locator(`${card} .build-dataset-meter-label`).textContent();
+  const shown = /^signal (-\d+\.\d)% \(below 0\)$/.exec(label);
+  assert.ok(shown, `the label gives the negative value: "${label}"`);
+  assert.ok(Math.abs(Number(shown[1]) - r2 * 100) <= 0.05 + 1e-9, `${shown[1]} % is the engine's R² ${r2}`);
+  assert.equal(await meter.getAttribute('aria-valuetext'), `${shown[1]}%, below 0: worse than always guessing the average price`);
+  assert.equal(await meter.getAttribute('aria-valuenow'), '0.0', 'the bar itself stays at its lower end');
+  assert.equal(await page.locator(`${card} .build-dataset-meter-fill`).evaluate((e) => e.style.width), '0%');
+  // A real column in: a positive R², as before.
+  await page.locator(`${card} .build-dataset-toggle[data-column="0"]`).click();
+  const r2Now = Number(await statIn(page, card, 'validation R²'));
+  assert.match(await page.locator(`${card} .build-dataset-meter-label`).textContent(), /^signal \d+\.\d%$/);
+  assert.match(await meter.getAttribute('aria-valuetext'), new RegExp(`^${await meter.getAttribute('aria-valuenow')}%$`));
+  assert.ok(r2Now > 0.5);
+  await assertClean(page);
+  await page.close();
+});
+
 // Predict, then check: with exactly the four informative columns in, a noise column lowers the
-// validation R² (by less than 0.005); "rise" misses, "fall" holds.
+// validation R² (by less than 0.01); "rise" misses, "fall" holds.
 test('build the dataset: the noise-column prediction needs the real columns first, then misses and holds', async () => {
   const page = await openPage(site, '/lessons/data-features-labels.html');
   const card = page.locator('.build-dataset-main');
@@ -83,7 +130,7 @@ test('build the dataset: the noise-column prediction needs the real columns firs
   await lock('rise');
   await column(4).click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /what happened: “fall”\. Adding .* moved the validation R² from 0\.91\d\d to 0\.91\d\d, while the training R² is now/);
+  assert.match(await box.getByRole('status').textContent(), /what happened: “fall”\. Adding .* moved the validation R² from 0\.9\d{3} to 0\.9\d{3}, while the training R² is now/);
   await column(4).click();
   await lock('fall');
   await column(6).click();

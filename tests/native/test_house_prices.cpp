@@ -79,6 +79,24 @@ TEST_CASE("courseHouses: informative columns raise validation R², noise columns
   CHECK(validationR2(h, {0, 1, 2, 3, 4, 5, 6}) < best);
 }
 
+TEST_CASE("courseHouses: no house sells for less than kMinPrice, whatever the seed", "[house_prices]") {
+  // Seed 51 once drew two houses at about -33.5 thousand; the noise is now drawn again instead.
+  for (std::uint32_t seed : {0u, 1u, 51u, 4294967295u}) {
+    CourseHouses h = courseHouses(5000, kValidation, seed);
+    INFO("seed " << seed);
+    CHECK(h.data.y.minCoeff() >= kMinPrice);
+  }
+  for (std::uint32_t seed = 2; seed < 500; ++seed) {
+    CourseHouses h = courseHouses(2000, kValidation, seed * 2654435761u);
+    INFO("seed " << seed * 2654435761u);
+    CHECK(h.data.y.minCoeff() >= kMinPrice);
+  }
+  // The two houses of the lesson's seed that once sold below 0.
+  CourseHouses h = courseHouses(kRows, kValidation, kSeed);
+  CHECK(h.data.y(49) >= kMinPrice);
+  CHECK(h.data.y(238) >= kMinPrice);
+}
+
 TEST_CASE("courseHouses rejects bad arguments with a message naming the call", "[house_prices]") {
   CHECK_THROWS_AS(courseHouses(5, kValidation, 1), InvalidArgument);
   CHECK_THROWS_WITH(courseHouses(240, 0.95, 1), Catch::Contains("courseHouses"));

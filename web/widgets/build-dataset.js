@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { holdout } from '../lib/holdout.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
@@ -233,13 +233,19 @@ function build(ctx) {
     ctx.requestDraw(draw);
   }
 
+  // The bar runs from 0 to 100 %, but the label and the screen reader's value say the validation R²
+  // itself: a model worse than always guessing the average price scores below 0 (the lesson's
+  // negative R²), which an empty bar alone would pass off as 0.
   function setMeter(r2) {
     const pct = Math.max(0, Math.min(1, r2)) * 100;
     meterFill.style.width = `${pct}%`;
     meterFill.dataset.tone = pct >= 85 ? 'good' : pct >= 50 ? 'mid' : 'low';
     meterBest.style.left = `${best ? Math.max(0, Math.min(1, best.r2)) * 100 : 100}%`;
     meter.setAttribute('aria-valuenow', fixed(pct, 1));
-    meterLabel.textContent = t('build-dataset.signal', { percent: fixed(pct, 1) });
+    const percent = fixed(r2 * 100, 1);
+    const below = readShown(percent) < 0;
+    meter.setAttribute('aria-valuetext', below ? t('build-dataset.meter.below', { percent }) : t('build-dataset.meter.value', { percent }));
+    meterLabel.textContent = below ? t('build-dataset.signal.below', { percent }) : t('build-dataset.signal', { percent });
   }
 
   function describe(change, result) {

@@ -24,6 +24,10 @@ export const messages = {
   'build-dataset.meter': 'Signal: validation R² in percent',
   'build-dataset.meter.best': 'best possible',
   'build-dataset.signal': 'signal {percent}%',
+  // A validation R² below 0: the bar stays empty, the words say how far below.
+  'build-dataset.signal.below': 'signal {percent}% (below 0)',
+  'build-dataset.meter.value': '{percent}%',
+  'build-dataset.meter.below': '{percent}%, below 0: worse than always guessing the average price',
   'build-dataset.plot': 'Predicted against actual price for the validation houses',
   'build-dataset.legend': 'Hollow circles: validation houses (never used for fitting). Dashed line: perfect predictions. The closer the circles hug it, the higher R².',
   'build-dataset.stat.validation': 'validation R²',

@@ -20,10 +20,14 @@ struct CourseHouses {
   std::vector<int> validation;       // row indices used to score
 };
 
+// The lowest price a generated house sells for, in thousands.
+inline constexpr double kMinPrice = 10.0;
+
 // n houses (20 … 5000), validationFraction of them (0.1 … 0.9) held out for validation.
-// price = 40 + 2.2·size + 15·bedrooms − 0.9·age − 4.5·distance + N(0, 40²), in thousands;
-// bedrooms follow size (about one per 35 m²), so the two overlap in what they tell.
-// Shoe size, colour code and the random ID never enter the price.
+// price = 40 + 2.2·size + 15·bedrooms − 0.9·age − 4.5·distance + N(0, 40²), in thousands,
+// the noise drawn again (for one or two houses in a hundred) while the price would be under
+// kMinPrice, so no house sells for less; bedrooms follow size (about one per 35 m²), so the two
+// overlap in what they tell. Shoe size, colour code and the random ID never enter the price.
 CourseHouses courseHouses(int n, double validationFraction, std::uint32_t seed);
 
 }  // namespace dw
