@@ -71,16 +71,43 @@ export function createCard(host, { title, hint }, t = english) {
   return api;
 }
 
+// A slider's track, the range input's own min, max and step: the option's values on a linear
+// scale, their log₁₀ on a log one (where the step, in log₁₀ units, is 0.01 unless given).
+export function sliderTrack({ min, max, step, scale = 'linear' }) {
+  if (scale !== 'log') return { min, max, step };
+  return { min: Math.log10(min), max: Math.log10(max), step: step ?? 0.01 };
+}
+
+// The value a slider gives at a position of its track (no DOM: the slider below and the tests that
+// list its settings both use it). The track's steps count from its left end and can stop short of
+// the right one (a log range is rarely a whole number of steps: 0.05 … 10 in 0.01s of log₁₀ ends
+// at 9.98); the last step, the handle at the right end, is max itself.
+export function sliderValue(position, { min, max, step, scale = 'linear' }) {
+  const track = sliderTrack({ min, max, step, scale });
+  const atMax = position + track.step > track.max + 1e-9 * track.step;
+  let v = atMax ? max : scale === 'log' ? 10 ** position : position;
+  if (!atMax && scale !== 'log' && step) v = Math.round(v / step) * step;
+  return Number(v.toPrecision(12));
+}
+
+// Every value a slider gives, from its left end to its right one, one per step of its track.
+export function sliderSettings(spec) {
+  const track = sliderTrack(spec);
+  const values = [];
+  for (let k = 0; track.min + k * track.step <= track.max + 1e-9 * track.step; k++) values.push(sliderValue(track.min + k * track.step, spec));
+  return values;
+}
+
 // A range slider with a visible, formatted value. `scale: 'log'` maps the track to powers of ten.
 export function slider(parent, { label, min, max, step, value, format = (v) => String(v), scale = 'linear', onInput, name }) {
   const id = nextId('slider');
   const output = el('output', { for: id, text: format(value) });
   const input = el('input', { type: 'range', id, name: name || id });
   const toTrack = (v) => (scale === 'log' ? Math.log10(v) : v);
-  const fromTrack = (t) => (scale === 'log' ? 10 ** t : t);
-  input.min = String(toTrack(min));
-  input.max = String(toTrack(max));
-  input.step = String(scale === 'log' ? step ?? 0.01 : step);
+  const track = sliderTrack({ min, max, step, scale });
+  input.min = String(track.min);
+  input.max = String(track.max);
+  input.step = String(track.step);
   input.value = String(toTrack(value));
   const field = el('div', { className: 'dw-field' }, [el('label', { for: id }, [el('span', { text: label }), output]), input]);
   parent.append(field);
@@ -91,14 +118,7 @@ export function slider(parent, { label, min, max, step, value, format = (v) => S
   };
   show(value);
   input.addEventListener('input', () => {
-    const track = Number(input.value);
-    // The track's steps count from its left end and can stop short of the right one (a log range
-    // is rarely a whole number of steps: 0.05 … 10 in 0.01s of log₁₀ ends at 9.98); the last
-    // step, the handle at the right end, is max itself.
-    const atMax = track + Number(input.step) > Number(input.max) + 1e-9 * Number(input.step);
-    let v = atMax ? max : fromTrack(track);
-    if (!atMax && scale !== 'log' && step) v = Math.round(v / step) * step;
-    v = Number(v.toPrecision(12));
+    const v = sliderValue(Number(input.value), { min, max, step, scale });
     current = v;
     show(v);
     onInput(v);
