@@ -230,6 +230,9 @@ test('a failed attempt points to the missed topics by the heading the list carri
   const heading = /under “([^”]+)”/.exec(failed)[1];
   assert.ok(messages['ml-badge.missedHeading'].startsWith(`${heading} (`), messages['ml-badge.missedHeading']);
   assert.doesNotMatch(failed, /below/);
+  // A SCORM package lists the topics without links (ml-badge.js lessonHref): the message says so.
+  const unlinked = messages['ml-badge.failed']({ score: '5', total: '22', more: 13, needed: '18', linked: false });
+  assert.match(unlinked, /Revisit the lessons on the topics under “Topics you missed” above and press Start again\.$/);
 });
 
 test('"about a third of the questions ask for a number": the measured share over 500 attempts', () => {
@@ -283,4 +286,14 @@ test('a fixed seed replays the same attempt, and the lesson and the card both ca
     assert.doesNotMatch(text, /you have the badge|badge earned/i);
     assert.equal(/reaches the pass mark \(18\), but .* does not earn the badge/.test(text), score >= PASS_MARK, text);
   }
+});
+
+test('a whole-number question with tolerance 0 says only the exact answer counts (no "within ±0", no "more than 0 away")', () => {
+  const item = QUESTIONS.find((q) => q.id === 'kfold-train-size');
+  assert.equal(item.tolerance, 0);
+  const label = messages['ml-badge.answerLabel']({ digits: 0, tolerance: '0' });
+  assert.equal(label, 'Your answer (a whole number; only the exact answer counts)');
+  assert.equal(messages['ml-badge.tooFar']({ tolerance: '0' }), 'Only the exact answer counts here.');
+  assert.equal(messages['ml-badge.answerLabel']({ digits: 2, tolerance: '0.01' }), 'Your answer (2 decimals; within ±0.01 counts)');
+  assert.equal(messages['ml-badge.tooFar']({ tolerance: '0.01' }), 'That is more than 0.01 away from it.');
 });

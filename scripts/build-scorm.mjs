@@ -44,10 +44,15 @@ function sharedContent(file) {
   return bytes.toString('utf8').replace(/,url\([^)]+\.(woff|ttf)\) format\("(woff|truetype)"\)/g, '');
 }
 
+// A link to a lesson page (the glossary's on notation.html too), with its attributes either side of
+// href; $3 is the link's text.
+const LESSON_LINK = /<a ((?:[^>]*?\s)?)href="(?:\.\.\/lessons\/)?[a-z0-9-]+\.html(?:#[^"]*)?"([^>]*)>([\s\S]*?)<\/a>/g;
+
 // A lesson page as a package shows it: the platform is the navigation (no site header links,
 // no previous/next, no whole-course bar), links to other lessons become plain text (a SCO that
-// navigates to another page would leave the platform's tracking), and the footer says where
-// results go.
+// navigates to another page would leave the platform's tracking; a one-lesson package has no
+// other page) — a glossary term keeps its definition as the text's title — and the footer says
+// where results go.
 export function packagePage(html, version) {
   return html
     .replace('<html lang="en">', `<html lang="en" data-scorm="${version}">`)
@@ -55,7 +60,10 @@ export function packagePage(html, version) {
     .replace(/<nav class="site-nav"[\s\S]*?<\/nav>/, '')
     .replace(/<nav class="lesson-nav"[\s\S]*?<\/nav>/, '')
     .replace(/<div class="course-progress"[^>]*><\/div>\n?/, '')
-    .replace(/<a href="(?:\.\.\/lessons\/)?[a-z0-9-]+\.html(?:#[^"]*)?"( rel="[a-z]+")?>([\s\S]*?)<\/a>/g, '<span class="lesson-ref">$2</span>')
+    .replace(LESSON_LINK, (link, before, after, text) => {
+      const title = /(?:^|\s)title="([^"]*)"/.exec(`${before} ${after}`);
+      return title ? `<span class="lesson-ref glossary-term" title="${title[1]}">${text}</span>` : `<span class="lesson-ref">${text}</span>`;
+    })
     .replace(/<footer class="site-footer">[\s\S]*?<\/footer>/, '<footer class="site-footer">Data Workshop runs in your browser. Opened from a learning platform, this lesson tells it whether you completed it, your score and your saved progress; nothing else leaves your browser.</footer>');
 }
 

@@ -58,9 +58,11 @@ const css = [
 ].join('\n').replace(/<\/style/gi, '<\\/style');
 
 // engine: the module the page's widgets and checks need (web/engine/index.js reads { core } or { full }).
+// data-single-file: the pages are side by side (widgets that link to a lesson, such as the
+// badge's missed topics, link beside the page, not into lessons/).
 function standalone(title, mainHtml, engine = 'full') {
   return `<!doctype html>
-<html lang="en">
+<html lang="en" data-single-file>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

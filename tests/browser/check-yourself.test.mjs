@@ -193,6 +193,47 @@ test('a block answered in part continues after a reload: the earlier first answe
   await page.close();
 });
 
+// "Reset progress" pressed on the home page in another tab forgets this block's answers too: the
+// block re-reads what is saved (a 'storage' event), so its next answer does not write the answers
+// given before the reset back (an audit found [false, false, null, true] saved after a reset).
+test('a reset in another tab is respected: the next answer here saves only itself', async () => {
+  const lesson = await site.newPage();
+  const block = await openBlock(lesson, { fresh: true });
+  await answerQuestion(lesson, 0, false);
+  await answerQuestion(lesson, 1, false);
+  assert.equal(await block.locator('.cy-score').textContent(), '0 of 4 right at the first try; 2 of 4 answered.');
+  // The home page, in a second tab of the same browser.
+  const home = await site.newPage();
+  await home.goto(`${site.base}/index.html`);
+  assert.equal(await home.locator(`.lesson-list li[data-lesson="${LESSON}"] .lesson-checks`).textContent(), 'Check yourself: 0 of 4 right at the first try (not finished)');
+  home.once('dialog', (d) => d.accept());
+  await home.getByRole('button', { name: 'Reset progress' }).click();
+  assert.equal(await home.locator(`.lesson-list li[data-lesson="${LESSON}"] .lesson-checks`).count(), 0);
+  // The lesson tab follows: its line no longer claims the forgotten answers.
+  await lesson.waitForFunction(() => document.querySelector('section[data-check-yourself] .cy-score').textContent === '');
+  assert.match(await lesson.locator('.lesson-activities').textContent(), /• Check yourself \(not finished yet\)/);
+  await answerQuestion(lesson, 3, true);
+  assert.equal(await block.locator('.cy-score').textContent(), '1 of 4 right at the first try; 1 of 4 answered.');
+  const record = (await stored(lesson)).activities['check-yourself'];
+  assert.deepEqual([record.best, record.max, record.complete, record.answers], [1, 4, false, [null, null, null, true]]);
+  // Forgotten answers are first answers again.
+  await answerQuestion(lesson, 0, true);
+  assert.deepEqual((await stored(lesson)).activities['check-yourself'].answers, [true, null, null, true]);
+  await home.reload();
+  assert.equal(await home.locator(`.lesson-list li[data-lesson="${LESSON}"] .lesson-checks`).textContent(), 'Check yourself: 2 of 4 right at the first try (not finished)');
+  // Answers given in the other tab count here as earlier ones (practice), not as this visit's.
+  const other = await site.newPage();
+  await other.goto(`${site.base}/lessons/${LESSON}.html`);
+  await other.waitForSelector('section[data-check-yourself][data-ready="true"]');
+  await answerQuestion(other, 1, true);
+  await lesson.waitForFunction(() => document.querySelector('section[data-check-yourself] .cy-score').textContent.startsWith('3 of 4'));
+  assert.equal(await block.locator('.cy-score').textContent(), '3 of 4 right at the first try (your first answers are kept); 3 of 4 answered.');
+  await answerQuestion(lesson, 1, false); // practice here: the other tab's first answer stands
+  assert.deepEqual((await stored(lesson)).activities['check-yourself'].answers, [true, true, null, true]);
+  for (const p of [lesson, home, other]) assert.deepEqual(p.record.errors, []);
+  for (const p of [lesson, home, other]) await p.close();
+});
+
 test('a block finished before first answers were kept per question keeps its saved result; answers now are practice', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/index.html`);

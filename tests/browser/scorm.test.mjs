@@ -19,6 +19,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 // the check-yourself block (a numeric question and two choices) for SCORM 2004.
 const GAME_LESSON = 'data-features-labels';
 const CHECK_LESSON = 'explore-or-exploit';
+// The badge challenge, alone in its package: its missed topics must not link to lessons it lacks.
+const BADGE_LESSON = 'badge';
 
 let out;
 let hostDir;
@@ -59,7 +61,7 @@ const HOST_PAGE = `<!doctype html>
 
 before(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-scorm-'));
-  packages = buildPackages({ out, lessons: [GAME_LESSON, CHECK_LESSON], course: true });
+  packages = buildPackages({ out, lessons: [GAME_LESSON, CHECK_LESSON, BADGE_LESSON], course: true });
   hostDir = path.join(out, 'host');
   fs.mkdirSync(path.join(hostDir, 'runtime'), { recursive: true });
   for (const f of ['scorm12.min.js', 'scorm2004.min.js']) {
@@ -67,10 +69,10 @@ before(async () => {
   }
   fs.writeFileSync(path.join(hostDir, 'host.html'), HOST_PAGE);
   // "Upload": unzip each lesson package into its own folder of the platform's site.
-  for (const [version, slug] of [['1.2', GAME_LESSON], ['2004', CHECK_LESSON]]) {
+  for (const [version, slug, folder] of [['1.2', GAME_LESSON], ['2004', CHECK_LESSON], ['1.2', BADGE_LESSON, 'badge-package']]) {
     const files = readZip(fs.readFileSync(path.join(out, versionFolder(version), `${slug}.zip`)));
     for (const [name, data] of files) {
-      const file = path.join(hostDir, versionFolder(version), name);
+      const file = path.join(hostDir, folder || versionFolder(version), name);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, data);
     }
@@ -226,12 +228,35 @@ test('a packaged lesson opened without a learning platform works and reports not
   await page.close();
 });
 
+// The audit's case: the badge's "Topics you missed" linked to lessons/<slug>.html, which a one-lesson
+// package does not hold. In a package they are plain text, like the lesson's other links to lessons.
+test('the badge challenge alone in a package lists the missed topics without links to lessons it lacks', async () => {
+  const page = await openPage(site, `/badge-package/lessons/${BADGE_LESSON}.html`, { width: 375 });
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  for (let i = 0; i < 22; i++) {
+    const input = card.getByLabel(/Your answer/);
+    if (await input.count()) {
+      await input.fill('123456');
+      await input.press('Enter');
+    } else await card.locator('.ml-badge-choice[data-choice="0"]').click();
+    await card.getByRole('button', { name: /Next question|See result/ }).click();
+  }
+  assert.ok(await card.locator('.ml-badge-missed li').count() > 0, 'topics were missed');
+  assert.equal(await card.locator('.ml-badge-quiz-result a').count(), 0, 'no link to a lesson outside the package');
+  assert.match(await card.locator('.ml-badge-missed li').first().textContent(), / — revisit the lesson$/);
+  assert.match(await card.locator('.dw-message').textContent(), /Revisit the lessons on the topics under “Topics you missed” above and press Start again\.$/);
+  await screenshot(page, 'scorm-badge-missed-375');
+  assert.deepEqual(page.failed ?? [], []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // Manifests parsed by the browser's XML parser; their structure checked against the zip.
 test('every package has a well-formed imsmanifest.xml naming exactly the files in the zip', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/host.html?v=none`);
   const zips = packages.filter((f) => f.endsWith('.zip'));
-  assert.equal(zips.length, 6, 'two lessons and the course, in SCORM 1.2 and 2004');
+  assert.equal(zips.length, 8, 'three lessons and the course, in SCORM 1.2 and 2004');
   for (const file of zips) {
     const version = file.includes(`${path.sep}${versionFolder('1.2')}${path.sep}`) ? '1.2' : '2004';
     const files = readZip(fs.readFileSync(file));
@@ -287,6 +312,12 @@ test('every package has a well-formed imsmanifest.xml naming exactly the files i
     for (const [name, data] of files) {
       const text = /\.(html|js|mjs|css)$/.test(name) ? data.toString('utf8') : null;
       if (!text) continue;
+      // A lesson's links stay on its page (or leave the course): none goes to another lesson,
+      // glossary terms included (a SCO that navigates leaves the platform's tracking).
+      if (name.endsWith('.html')) {
+        const away = [...text.matchAll(/<a\s[^>]*?href="([^"]*)"/g)].map((x) => x[1]).filter((href) => !/^(#|https?:|mailto:)/.test(href));
+        assert.deepEqual(away, [], `${path.basename(file)}: ${name} links to another page`);
+      }
       const refs = name.endsWith('.html')
         ? [...text.matchAll(/(?:src|href)="([^"#:]+)"/g)].map((x) => x[1])
         : name.endsWith('.css')

@@ -72,3 +72,31 @@ for (const file of files.filter((f) => ['course.html', 'how-models-learn.html', 
     await page.close();
   });
 }
+
+// The audit's case: the badge's "Topics you missed" linked to lessons/<slug>.html, which the flat
+// dist-single/ does not have. Each link must open a lesson file beside the badge's.
+test('badge.html from file://: the missed topics link to lesson files that exist beside it', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.goto(`file://${path.join(single, 'badge.html')}`, { timeout: 180000 });
+  await widgetsReady(page, { timeout: 180000 });
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  for (let i = 0; i < 22; i++) {
+    const input = card.getByLabel(/Your answer/);
+    if (await input.count()) {
+      await input.fill('123456');
+      await input.press('Enter');
+    } else await card.locator('.ml-badge-choice[data-choice="0"]').click();
+    await card.getByRole('button', { name: /Next question|See result/ }).click();
+  }
+  const links = card.locator('.ml-badge-quiz-result a');
+  assert.ok(await links.count() > 0, 'topics were missed');
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) {
+    assert.ok(fs.existsSync(new URL(href)), `${href} exists`);
+  }
+  await links.first().click();
+  await page.waitForLoadState('load');
+  assert.match(page.url(), /^file:\/\/.*\/dist-single\/[a-z0-9-]+\.html$/);
+  assert.equal(await page.locator('main h1').count(), 1, 'the lesson opened');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

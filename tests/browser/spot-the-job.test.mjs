@@ -57,7 +57,7 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
     // The last Enter showed the result: the finished game is reported once, as played.
     assert.equal(await stat(page, 'score'), `${n - 1} / ${n}`);
     // (its score, then its completion: 13 of 14 is above the pass mark of 11)
-    const result = { widget: 'spot-the-job', title: 'Spot the job', score: n - 1, max: n };
+    const result = { widget: 'spot-the-job', title: 'Spot the job', score: n - 1, max: n, passMark: Math.ceil(0.75 * n) };
     assert.deepEqual(await reports(), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }]);
     assert.equal(await stat(page, 'best streak'), String(n - 1));
     assert.equal(await page.locator('.spot-the-job-sorter-prompt').textContent(), `Done: ${n - 1} of ${n} sorted correctly. That completes this game.`);
@@ -110,7 +110,7 @@ test('Two jobs: one key pressed throughout never completes the game, nor 10 of 1
     }
     return right;
   };
-  const result = (score) => ({ widget: 'spot-the-job', title: 'Spot the job', score, max: 14 });
+  const result = (score) => ({ widget: 'spot-the-job', title: 'Spot the job', score, max: 14, passMark: 11 });
   const rightKey = (job) => (job === 'regression' ? 'r' : 'c');
   const wrongKey = (job) => (job === 'regression' ? 'c' : 'r');
   // The same key throughout, each of the two in turn: 7 of 14, a score but no completion.

@@ -21,6 +21,17 @@ test('a finished game becomes a "completed" statement with a scaled score and no
   assert.equal(s.actor, undefined);
 });
 
+test('a round that reaches a game\'s pass mark is a success: success follows passMark, full marks without one', () => {
+  // The sorting games (web/lib/quiz.js) complete at 9 of 12 and say so in the detail.
+  const passed = statementFor('dw:complete', { widget: 'which-learning', title: 'Which kind of learning?', score: 9, max: 12, passMark: 9 }, PAGE);
+  assert.deepEqual(passed.result, { completion: true, score: { raw: 9, min: 0, max: 12, scaled: 0.75 }, success: true });
+  assert.equal(statementFor('dw:complete', { widget: 'which-learning', score: 8, max: 12, passMark: 9 }, PAGE).result.success, false);
+  // A mark that is no number, or above the maximum, falls back to (or stops at) full marks.
+  assert.equal(statementFor('dw:complete', { widget: 'x', score: 9, max: 12, passMark: 'nine' }, PAGE).result.success, false);
+  assert.equal(statementFor('dw:complete', { widget: 'x', score: 12, max: 12, passMark: 99 }, PAGE).result.success, true);
+  assert.equal(statementFor('dw:score', { widget: 'which-learning', score: 9, max: 12, passMark: 9 }, PAGE).result.success, undefined, 'an attempt has no success');
+});
+
 test('an attempt is "scored"; a check-yourself answer is "answered", an assessment; no score, no score object', () => {
   assert.equal(statementFor('dw:score', { widget: 'fit-line', score: 3, max: 10 }, PAGE).verb.id, 'http://adlnet.gov/expapi/verbs/scored');
   const answered = statementFor('dw:score', { widget: 'check-yourself', title: 'Check yourself', score: 1, max: 3 }, PAGE);
@@ -92,4 +103,13 @@ test('a packaged page loses the site navigation and links to other lessons, and 
   assert.match(out, /See <span class="lesson-ref">Kinds of learning<\/span>/);
   assert.match(out, /<a href="https:\/\/example.org\/x.html">this<\/a>/, 'links out of the course stay');
   assert.match(out, /Opened from a learning platform, this lesson tells it whether you completed it, your score and your saved progress/);
+});
+
+// The audit's case: glossary links (class and title before and after href) were kept, so a term in a
+// one-lesson package led to a missing notation.html, and in the course package moved the SCO away.
+test('a packaged page keeps a glossary term as text with its definition, not a link to the notation page', () => {
+  const html = '<p>A <a class="glossary-link" href="notation.html#glossary-model" title="Model: a family of functions.">model</a>, '
+    + '<a href="notation.html#glossary-loss">the loss</a> and <a href="../lessons/knn.html" rel="next">k-NN</a>; <a href="#main">top</a>.</p>';
+  assert.equal(packagePage(html, '1.2'), '<p>A <span class="lesson-ref glossary-term" title="Model: a family of functions.">model</span>, '
+    + '<span class="lesson-ref">the loss</span> and <span class="lesson-ref">k-NN</span>; <a href="#main">top</a>.</p>');
 });

@@ -59,14 +59,15 @@ function enhance(section, index) {
   // The first answer to each question counts across visits: the saved first results (web/js/
   // progress.js keeps them per question) are where this visit starts. Saved answers for another
   // number of questions are about an earlier version of the block, and are ignored.
-  const saved = lessonState(document.querySelector('.lesson-complete[data-lesson]')?.dataset.lesson || '').activities?.[WIDGET];
-  const savedAnswers = saved && Array.isArray(saved.answers) && saved.answers.length === total ? saved.answers : null;
-  const first = savedAnswers ? savedAnswers.map((v) => (v === true || v === false ? v : null)) : new Array(total).fill(null);
-  const earlier = first.map((v) => v !== null); // first answered in an earlier visit: now practice
+  const slug = document.querySelector('.lesson-complete[data-lesson]')?.dataset.lesson || '';
+  let saved = null;
+  let first = new Array(total).fill(null);
+  let earlier = first.map(() => false); // first answered in an earlier visit (or another tab): now practice
   // Saved before first answers were kept per question (only a total). Finished: which were right
   // is unknown, so the saved result stands and every answer now is practice.
-  const savedTotalOnly = !savedAnswers && !!saved && saved.max === total && Number.isFinite(saved.best);
-  const finishedUnknown = savedTotalOnly && !!saved.complete;
+  let savedTotalOnly = false;
+  let finishedUnknown = false;
+  let savedText = ''; // the saved result as it was before any answer of this visit
 
   const counts = () => ({ answered: first.filter((v) => v !== null).length, right: first.filter((v) => v === true).length });
   function savedLine() {
@@ -74,9 +75,30 @@ function enhance(section, index) {
     const { answered, right } = counts();
     return t('check-yourself.saved', { right: count(right), answered: count(answered), total: count(total) });
   }
-  const savedText = savedLine(); // before any answer of this visit
+  // Reads the saved first answers: when the page opens, and again when another tab changed them
+  // ("Reset progress" on the home page, or the same lesson answered there), so that the next answer
+  // here writes back what is saved, not what this page remembered. A first answer given in this
+  // visit and still saved stays this visit's; one no longer saved (a reset) is forgotten.
+  function readSaved() {
+    saved = lessonState(slug).activities?.[WIDGET] || null;
+    const savedAnswers = saved && Array.isArray(saved.answers) && saved.answers.length === total ? saved.answers : null;
+    const ownNow = first.map((v, i) => v !== null && !earlier[i]);
+    first = savedAnswers ? savedAnswers.map((v) => (v === true || v === false ? v : null)) : new Array(total).fill(null);
+    earlier = first.map((v, i) => v !== null && !ownNow[i]);
+    savedTotalOnly = !savedAnswers && !!saved && saved.max === total && Number.isFinite(saved.best);
+    finishedUnknown = savedTotalOnly && !!saved.complete;
+    savedText = savedLine();
+  }
+  readSaved();
   // A returning learner sees what was saved (never more than was achieved).
   if (savedTotalOnly || earlier.some(Boolean)) scoreLine.textContent = savedText;
+
+  window.addEventListener('storage', (event) => {
+    if (event.key !== null && event.key !== `dw:lesson:${slug}`) return;
+    readSaved();
+    if (first.some((v, i) => v !== null && !earlier[i])) showScore();
+    else scoreLine.textContent = savedTotalOnly || earlier.some(Boolean) ? savedText : '';
+  });
 
   function showScore() {
     if (finishedUnknown) {

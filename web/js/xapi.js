@@ -10,7 +10,8 @@
 //     object: { objectType: 'Activity', id, definition: { name: { 'en-US' }, type } },
 //     result: { score: { raw, min, max, scaled }, completion, success } }
 // The object id is the page's address (without query or hash) followed by #widget-name.
-// `success` is given on completion only: true when the learner finished with full marks.
+// `success` is given on completion only: true when the score reaches the game's pass mark
+// (detail.passMark, the sorting games'), or, for an activity without one, full marks.
 
 import { clipText } from '../lib/format.js';
 
@@ -34,7 +35,10 @@ export function statementFor(type, detail, pageUrl) {
     // xAPI: scaled ∈ [-1, 1], raw between min and max.
     const raw = Math.min(Math.max(d.score, 0), d.max);
     result.score = { raw, min: 0, max: d.max, scaled: Math.round((raw / d.max) * 10000) / 10000 };
-    if (complete) result.success = raw >= d.max;
+    // Success is reaching the activity's aim: a game with a pass mark (the sorting games: 9 of
+    // 12) says so in `passMark`, and a round it completes is a success; otherwise full marks.
+    const mark = Number.isFinite(d.passMark) && d.passMark > 0 ? Math.min(d.passMark, d.max) : d.max;
+    if (complete) result.success = raw >= mark;
   }
   return {
     verb: { id: VERBS[verb], display: { 'en-US': verb } },

@@ -92,6 +92,32 @@ export function fragmentFor(ns, entries) {
   return text ? `#${text}` : '';
 }
 
+// A host page's own anchor ahead of the widgets' parts (#week4&fit-line.state=…) names no element
+// as a whole, so a browser opening that address stays at the top. The first binding on the page
+// brings the anchor's element into view as a lone #week4 would: when the page is opened at the
+// address, not when a reload or Back restores the scroll position the learner left (the browser
+// does the same for a lone anchor). Later growth of the cards above it is the browser's scroll
+// anchoring to absorb; one more scroll at the page's load covers a browser without it, unless the
+// learner has scrolled by then. CSS :target still matches nothing (that would take a navigation).
+let anchorFollowed = false;
+function followPageAnchor() {
+  if (anchorFollowed) return;
+  anchorFollowed = true;
+  const parts = splitHash(location.hash);
+  if (parts.length < 2 || parts[0].includes('=')) return; // a lone anchor is the browser's own
+  const id = decode(parts[0]);
+  if (!id || !document.getElementById(id)) return;
+  const kind = (typeof performance !== 'undefined' && performance.getEntriesByType?.('navigation')[0]?.type) || 'navigate';
+  if ((kind === 'reload' || kind === 'back_forward') && history.scrollRestoration !== 'manual') return;
+  let moved = false;
+  const user = ['wheel', 'touchstart', 'keydown', 'mousedown'];
+  const onUser = () => { moved = true; for (const type of user) window.removeEventListener(type, onUser, true); };
+  for (const type of user) window.addEventListener(type, onUser, { capture: true, passive: true });
+  const go = () => { if (!moved && location.hash.startsWith(`#${parts[0]}`)) document.getElementById(id)?.scrollIntoView(); };
+  go();
+  if (document.readyState !== 'complete') window.addEventListener('load', go, { once: true });
+}
+
 // Live binding to the address for one widget instance.
 //   read()            → { entries, damaged } of its namespace now
 //   write(entries)    debounced replaceState with its parts replaced (write mode only)
@@ -110,7 +136,10 @@ export function bindAddress(ns, { write = false, legacy = null, onExternalChange
     lastOwn = own;
     onExternalChange(readNamespace(location.hash, ns));
   };
-  if (available) window.addEventListener('hashchange', onHashChange);
+  if (available) {
+    window.addEventListener('hashchange', onHashChange);
+    if (typeof document !== 'undefined') followPageAnchor();
+  }
   return {
     namespace: ns,
     read() {

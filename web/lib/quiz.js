@@ -113,7 +113,6 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
       el('span', { text: ` ${c.reason}` }),
     );
     updateStats();
-    reportScore(card, { widget, title, score, max: cards.length });
     const last = index === cards.length - 1;
     if (last) finish();
     else {
@@ -139,9 +138,13 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     const passed = score >= need;
     const verdict = card.t('quiz.verdict', { share: score / cards.length });
     card.setMessage(card.t('quiz.over', { score: formatNumber(score, 0), total: formatNumber(cards.length, 0), need: formatNumber(need, 0), passed, verdict }), passed ? 'ok' : 'info');
-    // The round's score went out with its last answer (answer() above); only a round that reaches
-    // the mark also finishes the activity. A later round that reaches it finishes it then.
-    if (passed) reportComplete(card, { widget, title, score, max: cards.length });
+    // A round is one attempt: its score goes out once, when it ends (a card answered is not an
+    // attempt). Only a round that reaches the mark also finishes the activity; a later round that
+    // reaches it finishes it then. `passMark` tells a listener what the round's aim was (xapi.js
+    // reads success from it).
+    const detail = { widget, title, score, max: cards.length, passMark: need };
+    reportScore(card, detail);
+    if (passed) reportComplete(card, detail);
     index = cards.length;
     updateStats();
   }

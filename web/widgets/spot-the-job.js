@@ -178,7 +178,7 @@ function build(ctx) {
     // The finished game, as played: how many of this deck were sorted correctly. Only a deck at the
     // pass mark also finishes the activity (a later deck that reaches it finishes it then): the
     // lesson's deck holds seven prompts of each job, so one key pressed throughout scores 7 of 14.
-    const result = { widget: 'spot-the-job', title: t('spot-the-job.title'), score: correct, max: deck.length };
+    const result = { widget: 'spot-the-job', title: t('spot-the-job.title'), score: correct, max: deck.length, passMark: need };
     reportScore(card, result);
     if (passed) reportComplete(card, result);
   }
