@@ -4,7 +4,7 @@
 // and misses, CSV refusals are in words, and the page fits 375 px in both themes without NaN.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, predictBox, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -146,7 +146,7 @@ test('anomaly-detector: a prediction locked after the clusters\' recalls were on
 // wait there with no word, still saying "keep 4% flagged"; now it says to set 4% again, and
 // settles (and records) only once the slider shows 4%, at its stops either side too.
 test('anomaly-detector: the lesson in order — raised to 10%, the box asks for 4% again in words and judges only at 4%', async () => {
-  const page = await openPage(site, PAGE);
+  const page = await openFreshPage(site, PAGE);
   const id = 'anomaly-clusters-recall';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
   const box = predictBox(w, id);

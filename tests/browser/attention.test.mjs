@@ -2,7 +2,7 @@
 // editable, the causal mask works, and the zero-query prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -81,7 +81,7 @@ test('attention: predict, then check — a zero query spreads “sat” evenly, 
 // and then wait forever with no word; now it locks, settles and records only with the mask off,
 // and says so while it is on.
 test('attention: the lesson in order — item 3 leaves the mask on, the box refuses it in words; unticked as the lesson says, the prediction settles at 17% and is recorded', async () => {
-  const page = await openPage(site, '/lessons/attention-toy.html');
+  const page = await openFreshPage(site, '/lessons/attention-toy.html');
   await listenForReports(page);
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');
@@ -119,7 +119,7 @@ test('attention: the lesson in order — item 3 leaves the mask on, the box refu
 // 13.7 and 19.7 are 3.0 from it, both held; 13.6 and 19.8 are 3.1, both missed. (The box once
 // compared with a rounded 17 under a verdict that printed 16.7%: 13.7 missed, 19.7 held.)
 test('attention: the mask ticked after locking in holds the box with a word (33% is not the outcome); unticked, it settles; ± 3 at its edges', async () => {
-  const page = await openPage(site, '/lessons/attention-toy.html', { width: 375 });
+  const page = await openFreshPage(site, '/lessons/attention-toy.html', { width: 375 });
   await listenForReports(page);
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');

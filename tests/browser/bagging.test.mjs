@@ -2,7 +2,7 @@
 // forest's, and the sixty-voters prediction settles on it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage } from './browser.mjs';
+import { startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, message, canvasIsDrawn, inEngine, assertClean, reportedEvents, clickTimes } from './probes.mjs';
 
@@ -65,7 +65,7 @@ test('Bagging: predict how much sixty voters beat the first one (held, then miss
 // (1 to 5 points) from the fourteenth voter on (lessons/ensembles.claims.test.mjs): a run that got
 // that far with nothing locked in has shown the answer, and Reset does not hide it again.
 async function openBagging() {
-  const page = await openPage(site, '/lessons/ensembles.html', { reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/ensembles.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
   return { page, card, add: card.getByRole('button', { name: 'Add voter' }), reset: card.getByRole('button', { name: 'Reset' }) };

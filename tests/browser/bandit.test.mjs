@@ -2,7 +2,7 @@
 // regret, and the ε = 0.5 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -170,7 +170,7 @@ test('bandit: a prediction locked after a full run at ε = 0.53 is practice, not
 // before any pull it stays a first try, and is recorded.
 test('bandit: a prediction changed part-way through the ε = 0.5 run is practice after Reset; changed before a pull it is a first try', async () => {
   for (const partWay of [true, false]) {
-    const page = await openPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
+    const page = await openFreshPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const stat = statReader(page);
     const id = 'bandit-epsilon-half';

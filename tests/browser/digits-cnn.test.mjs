@@ -4,7 +4,7 @@
 // nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, startSite, offMachineRequests, screenshot, openPage, PLAY_TIMEOUT } from './browser.mjs';
+import { afterNextFrame, startSite, offMachineRequests, screenshot, openPage, PLAY_TIMEOUT, openFreshPage } from './browser.mjs';
 import { clickTimes } from './probes.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
 import { assertFirstTry, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
@@ -14,8 +14,8 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-async function open({ width = 1280, hash = '' } = {}) {
-  const page = await openPage(site, `${PAGE}${hash}`, { width });
+async function open({ width = 1280, hash = '', fresh = false } = {}) {
+  const page = await (fresh ? openFreshPage : openPage)(site, `${PAGE}${hash}`, { width });
   await page.waitForSelector('.dcnn .dcnn-tile');
   return page;
 }
@@ -152,7 +152,7 @@ test('predict, then check: 95% of the test digits after fewer than 100 steps (he
 // again after Reset (a fresh network, as the box's "Now press Train" says), also at the boundary
 // of one Step (steps 1: Resume; Reset: Train).
 test('the lesson in order: predict first, then Train, is a recorded first try; Reset brings back Train', async () => {
-  const page = await open();
+  const page = await open({ fresh: true });
   await recordReports(page);
   const box = page.locator('[data-predict="digits-steps-to-95"]');
   const play = page.locator('.dcnn .dw-buttons .dw-primary');

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { clickTimes, listenForReports, reportedEvents } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 import { ml } from '../node/engine.mjs';
@@ -300,7 +300,7 @@ test('Draw the boundary: the prediction is refused until the learner\'s own best
 // there (one handle moved, below the target) the box asks for a good line first; at the win it
 // takes the prediction, and Auto-fit's verdict is recorded.
 test('Draw the boundary: the lesson\'s path: win by hand, then predict and Auto-fit; the verdict is a recorded first try', async () => {
-  const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const id = 'draw-boundary-vs-logistic';
   const box = page.locator(`[data-predict="${id}"]`);
@@ -374,7 +374,7 @@ test('Draw the boundary: logistic steps on screen before a prediction, or a pred
 // Locked and left alone, the same steps then Auto-fit make a recorded first try.
 test('Draw the boundary: a prediction changed after logistic steps under it, even after Reset, is practice; one left alone is a first try', async () => {
   for (const change of [true, false]) {
-    const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
+    const page = await openFreshPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const id = 'draw-boundary-vs-logistic';
     await ownLineAt(page, 76);

@@ -3,7 +3,7 @@
 // "Show the best line" reveals least squares (risk 0) without recording a win.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -11,13 +11,18 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-async function open(width) {
+// fresh: the site's saved progress cleared first (a test that needs a first try, as openFreshPage).
+async function open(width, { fresh = false } = {}) {
   const page = await site.newPage({ width });
   await page.addInitScript(() => {
     window.__events = [];
     for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
   });
   await page.goto(`${site.base}/lessons/empirical-risk.html`);
+  if (fresh) {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+  }
   await widgetsReady(page);
   return page;
 }
@@ -186,7 +191,7 @@ for (const width of [1280, 375]) {
 
 // Predict, then check: w = 0.1, b = 50 halves every miss (−50), so the risk falls to 2 500.
 test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 misses, 2500 holds)', async () => {
-  const page = await open(1280);
+  const page = await open(1280, { fresh: true });
   const card = cardOf(page);
   const box = card.locator('[data-predict="empirical-risk-half-miss"]');
   const lock = async (value) => {

@@ -2,7 +2,7 @@
 // the least-squares MSE, and Auto-fit drives the MSE to the closed-form optimum.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { clickTimes } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -188,7 +188,7 @@ test('Fit the line: steps on screen before a prediction, or a prediction changed
 // the same 40 steps then Auto-fit make a recorded first try.
 test('Fit the line: a prediction changed after steps under it, even after Reset line, is practice; one left alone is a first try', async () => {
   for (const change of [true, false]) {
-    const page = await openPage(site, '/lessons/fit-the-line.html', { reducedMotion: 'reduce' });
+    const page = await openFreshPage(site, '/lessons/fit-the-line.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const id = 'fit-line-drop';
     const box = await lockPrediction(page, id, change ? 'end' : 'tenth');

@@ -2,7 +2,7 @@
 // matches the seed table, step 1 as worked by hand, a diverging run summarised in words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, openPage } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
 import { statIn, listenForReports, reportedEvents, clickTimes } from './probes.mjs';
 
 let site;
@@ -176,7 +176,7 @@ test('gradient-descent walkthrough: a first prediction is refused at an η alrea
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('../../lessons/how-models-learn.md', import.meta.url), 'utf8');
   assert.match(lesson, /Lock in before you step: once the first step at a learning rate is in the table, copying it would be no prediction, so the box takes no first prediction for that \$\\eta\$, nor for the learning rates whose first step this page works out in words/);
-  const page = await openPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
   await page.evaluate(() => {
     window.__scores = [];
     document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
@@ -235,7 +235,7 @@ test('gradient-descent walkthrough: no first prediction at a learning rate the l
   assert.match(lesson, /\| \$\\eta = 0\.25\$ \| \$0\$ \| the first step lands exactly on the target \|/);
   assert.match(lesson, /\| \$\\eta = 0\.5\$ \| \$-1\$ \| the prediction jumps between 7 and 1 forever/);
   assert.match(lesson, /now \$\\eta = 0\.5\$ lands in one step, \$\\eta = 1\.0\$ oscillates forever/);
-  const page = await openPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card', { hasText: 'one step at a time' });
   const box = card.locator('[data-predict="gd-walkthrough-first-step"]');

@@ -30,8 +30,8 @@ test('the house table keeps every column, the price label included, on screen at
 
 // The report's title is "Spot the noise column (first pick)", and the lesson says the first pick is
 // the one progress records: a wrong first pick is saved as 0 of 1 at once, finding the column after
-// it completes the game at 0, and a reload that picks it first keeps the 0. A right first pick
-// saves 1 of 1.
+// it completes the game at 0 and says it was not the first pick, and on a reload the recorded pick
+// stands: a pick then is practice. A right first pick saves 1 of 1.
 test('house table: the first pick is what progress keeps, over a reload; finding the column after a miss completes the game', async () => {
   const page = await openPage(site, '/lessons/data-features-labels.html');
   await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
@@ -44,36 +44,50 @@ test('house table: the first pick is what progress keeps, over a reload; finding
   };
   const reports = async () => (await reportedEvents(page)).filter((r) => r.widget === 'house-table').map((r) => [r.type, r.score, r.firstTry]);
 
+  const said = () => page.locator('.dw-card', { has: page.locator('.house-table-grid') }).locator('.dw-message').textContent();
+  const LATE = ' It was not your first pick, so it completes the game without scoring: your first pick is the one your progress records. Later picks are practice.';
+  const PRACTICE = ' (Practice: your first pick is the one your progress records.)';
+  const RIGHT = 'Right: the owner’s shoe size is noise. It has nothing to do with the house, and in the table it jumps around while price climbs steadily.';
+
   await listenForReports(page);
   await pick('bedrooms');
   assert.deepEqual(await reports(), [['dw:score', 0, true]], 'a wrong first pick is recorded at once');
   assert.deepEqual(await saved(), { score: 0, best: 0, complete: false });
+  assert.doesNotMatch(await said(), /Practice/);
   await pick('size (m²)');
   assert.equal((await reports()).length, 1, 'a second wrong pick reports nothing');
+  assert.match(await said(), /^Not that one\. .*\(Practice: your first pick is the one your progress records\.\)$/);
   await pick('shoe');
+  assert.equal(await said(), RIGHT + LATE, 'a right pick after a miss says it is not the first pick');
   assert.deepEqual(await reports(), [['dw:score', 0, true], ['dw:complete', 0, true]]);
   assert.deepEqual(await saved(), { score: 0, best: 0, complete: true });
   assert.match(await page.locator('.lesson-activities').textContent(), /✓ Spot the noise column \(first pick\) — best 0 of 1/);
 
-  // A reload, the noise column picked first: the widget reports 1, progress keeps the first pick.
+  // A reload, the noise column picked first: the lesson's record is the first pick and the game it
+  // completed stays complete, so the pick is practice, says so, and reports nothing.
   await page.reload();
   await widgetsReady(page);
   await listenForReports(page);
   await pick('shoe');
-  assert.deepEqual(await reports(), [['dw:score', 1, true], ['dw:complete', 1, true]]);
-  assert.deepEqual(await saved(), { score: 1, best: 0, complete: true }, 'the first pick of an earlier visit is kept');
+  assert.equal(await said(), RIGHT + PRACTICE);
+  assert.deepEqual(await reports(), [], 'a pick on a later visit reports nothing');
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: true }, 'the first pick of an earlier visit is kept');
 
-  // A miss, the page left before finding the column: the reload's right pick does not replace it.
+  // A miss, the page left before finding the column: after the reload the right pick completes the
+  // game at the recorded 0 and says it was not the first pick.
   await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
   await page.reload();
   await widgetsReady(page);
   await pick('size (m²)');
   await page.reload();
   await widgetsReady(page);
+  await listenForReports(page);
   await pick('shoe');
-  assert.deepEqual(await saved(), { score: 1, best: 0, complete: true });
+  assert.equal(await said(), RIGHT + LATE);
+  assert.deepEqual(await reports(), [['dw:score', 0, true], ['dw:complete', 0, true]]);
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: true });
 
-  // A right first pick: 1 of 1, and a later visit's miss lowers nothing.
+  // A right first pick: 1 of 1, and a later visit's miss is practice: it reports and lowers nothing.
   await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
   await page.reload();
   await widgetsReady(page);
@@ -81,8 +95,11 @@ test('house table: the first pick is what progress keeps, over a reload; finding
   assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
   await page.reload();
   await widgetsReady(page);
+  await listenForReports(page);
   await pick('bedrooms');
-  assert.deepEqual(await saved(), { score: 0, best: 1, complete: true });
+  assert.match(await said(), /\(Practice: your first pick is the one your progress records\.\)$/);
+  assert.deepEqual(await reports(), []);
+  assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

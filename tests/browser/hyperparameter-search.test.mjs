@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
@@ -299,7 +299,7 @@ test('hyperparameter-search: a race prediction locked after a race paused part-w
 // no plan is drawn. With the heat map off, the grid's and random search's panels are then the same
 // picture (the same axes, nothing on them); from the first trial on, each shows its own plan.
 test('hyperparameter-search: no planned trial is drawn before the first trial; a five-trial prediction changed part-way is practice, an honest one a first try', async () => {
-  const page = await openPage(site, '/lessons/hyperparameter-search.html');
+  const page = await openFreshPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const card = page.locator('.dw-card', { has: page.locator('[data-predict="search-budget-5"]') });
   await card.getByRole('checkbox', { name: /heat map/ }).uncheck();
@@ -344,7 +344,7 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
 // box nor counts as its answer seen, and says how to get back. Back on the two moons (the lesson's
 // next words), the same lock is judged, as a first try.
 test('hyperparameter-search: the lesson in order — a five-trial run on the ring and disc does not settle the box and says to switch back; on the two moons it settles, a first try', async () => {
-  const page = await openPage(site, '/lessons/hyperparameter-search.html');
+  const page = await openFreshPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const stat = statReader(page);
   const step = page.getByRole('button', { name: 'Step' });
@@ -378,7 +378,7 @@ test('hyperparameter-search: the lesson in order — a five-trial run on the rin
 // prediction locked after them is still a first try (five trials on the two moons would make it
 // practice, tested above).
 test('hyperparameter-search: five trials on the ring and disc before any prediction do not make the five-trial box practice', async () => {
-  const page = await openPage(site, '/lessons/hyperparameter-search.html');
+  const page = await openFreshPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });

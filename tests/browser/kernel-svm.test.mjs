@@ -193,7 +193,7 @@ test('kernel SVM: part of the slide down seen before locking, or a prediction ch
 // Larger γs are not part of the slide down: a learner who looked at γ = 50 first, then came back
 // to γ = 1 and locked in, is still on a first try.
 test('kernel SVM: γ raised and brought back before locking in leaves the prediction a first try', async () => {
-  const page = await openPage(site, '/lessons/frontier-kernels.html');
+  const page = await openFreshPage(site, '/lessons/frontier-kernels.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });
@@ -274,7 +274,7 @@ test('kernel SVM: the lesson\'s path in order: item 1 leaves C = 1 000, the box 
 // also has 120 support vectors) is not settled, with a word on how to get back; so is one run on
 // the polynomial kernel; set back, the same run settles it.
 test('kernel SVM: the prediction is taken and judged only at C = 1 and the RBF kernel (C = 0.8 and 1.2 refuse or do not settle, with how to get back)', async () => {
-  const page = await openPage(site, '/lessons/frontier-kernels.html');
+  const page = await openFreshPage(site, '/lessons/frontier-kernels.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });

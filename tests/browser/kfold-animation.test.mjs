@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage } from './browser.mjs';
+import { startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -136,7 +136,7 @@ test('k-fold animation: "within 2 points" is judged on the means as shown (82.0%
 // recorded.
 test('k-fold animation: depth 10 paused after two folds, before locking or under a prediction then changed, makes the box practice; changed before a fold it is a first try', async () => {
   for (const how of ['paused', 'changed', 'before']) {
-    const page = await openPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
+    const page = await openFreshPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
     const step = card.getByRole('button', { name: 'Step', exact: true });

@@ -2,7 +2,7 @@
 // and the final-inertia prediction settles on the engine's run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage, widgetsReady, openFreshPage } from './browser.mjs';
 import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -165,7 +165,7 @@ test('k-means by hand: keys 1 and 2 choose the centroid the arrows move, said be
 });
 
 test('k-means by hand: a start already run to the end is not predicted again (its inertia was on screen); a new start is', async () => {
-  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
   await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail.widget)); });
   const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
   const step = card.getByRole('button', { name: 'Step', exact: true });

@@ -2,7 +2,7 @@
 // engine, restarts expose local minima, and the tighter-blobs prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -135,7 +135,7 @@ test('k-means: starts tried part-way to the tight blobs before locking, or a pre
 // Wider blobs are not on the way to 0.2: starts tried at spread 0.9 first, then at 0.45 and a
 // prediction locked there, is still a first try.
 test('k-means: starts tried on wider blobs before locking in leave the prediction a first try', async () => {
-  const page = await openPage(site, '/lessons/frontier-kmeans.html');
+  const page = await openFreshPage(site, '/lessons/frontier-kmeans.html');
   await listenForReports(page);
   const w = cardAt(page, 1);
   const spread = w.getByRole('slider', { name: /blob spread/ });

@@ -2,7 +2,7 @@
 // point, and the k = 25 prediction settles on the engine's map.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage } from './browser.mjs';
+import { startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -13,7 +13,7 @@ after(async () => { await site.close(); });
 // The knn lesson, loaded fresh with its reports recorded: the vote widget's card, its k slider and
 // its raise-k predict box.
 async function openVote() {
-  const page = await openPage(site, '/lessons/knn.html');
+  const page = await openFreshPage(site, '/lessons/knn.html');
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
   return { page, card, k: card.getByRole('slider', { name: /k \(neighbours\)/ }), box: predictBox(card, 'knn-raise-k') };

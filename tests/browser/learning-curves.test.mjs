@@ -251,6 +251,9 @@ test('learning curves: a prediction changed part-way through its degree-12 run i
 
 test('learning curves: a prediction locked and left to run is a recorded first try', async () => {
   const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'no-preference' });
+  await page.evaluate(() => localStorage.clear()); // a first try: nothing an earlier test recorded
+  await page.reload();
+  await widgetsReady(page);
   await recordReports(page);
   const w = cardByTitle(page, 'Learning curves grow with the dataset');
   const id = 'learning-curves-final';

@@ -2,7 +2,7 @@
 // its own when motion is allowed, and the ten-laps prediction settles on the engine's error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
 import { statIn, paintedPixels } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
 
@@ -245,7 +245,7 @@ test('learning loop: the two laps it plays by itself put η = 0.1 out of reach o
 // seen), while a fresh η still gives a recorded first try. Changed before any lap, the same η
 // locks again.
 test('learning loop: a prediction changed after three laps cannot be locked again at that η; changed before a lap it can', async () => {
-  const page = await openPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
   await page.evaluate(() => {
     window.__scores = [];
     document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });

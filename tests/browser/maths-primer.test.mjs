@@ -3,9 +3,9 @@
 // or keyboard) with the number the engine gives, and the lessons that rely on a section link to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, openFreshPage, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, lockPrediction, PRACTICE_RECORDED, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -118,6 +118,29 @@ test('primer-chain: at z = 0, y = 1 the product is −1 × 0.25; at z = −5 it 
   await page.close();
 });
 
+// Far out on the flat side the product is about ±1.2 × 10⁻⁵: it is shown with 2 significant
+// digits and its sign (never "0.0000"), and the factors as shown multiply to it.
+test('primer-chain: at z = 6, y = 1 (and z = −6, y = 0) the tiny product keeps its sign and digits', async () => {
+  const page = await open(1280);
+  const card = cardOf(page, 'The chain rule');
+  const stat = statReader(page, card);
+  const z = card.getByRole('slider', { name: 'z' });
+  const c = await engine(page, 'const c = ml.activationCurve("sigmoid", [6, -6]); return [...c.value, ...c.derivative];');
+  const message = () => card.locator('.dw-message').textContent();
+  await z.fill('6');
+  const product1 = 2 * (c[0] - 1) * c[2];        // y = 1 at z = 6: about -1.22e-5
+  assert.equal(await stat('dL/dz = outer × inner'), '-0.000012');
+  assert.equal(Number(await stat('dL/dz = outer × inner')), Number(product1.toPrecision(2)));
+  assert.equal(await stat('outer: 2(σ(z) − y)'), (2 * (c[0] - 1)).toPrecision(2));
+  assert.match(await message(), /^dL\/dz = -0\.0049 × 0\.0025 = -0\.000012\. Far from 0, σ is nearly flat, so the product is tiny \(below 0\.01\)\.$/);
+  assert.equal(Number((-0.0049 * 0.0025).toPrecision(2)), -0.000012);
+  await card.getByRole('button', { name: 'y = 0' }).click();
+  await z.fill('-6');
+  assert.equal(Number(await stat('dL/dz = outer × inner')), Number((2 * c[1] * c[3]).toPrecision(2)));
+  assert.match(await message(), /^dL\/dz = 0\.0049 × 0\.0025 = 0\.000012\./);
+  await page.close();
+});
+
 test('primer-log: ln(0.8 · 0.5) = ln 0.8 + ln 0.5 = −0.916; with a = 0.4 both read ln 0.2', async () => {
   const page = await open(1280);
   const card = cardOf(page, 'turning products into sums');
@@ -207,5 +230,27 @@ test('chain rule: sliding z to -6 before predicting makes the prediction practic
   await lockPrediction(card, 'primer-chain-far-wrong', 'tiny');
   await z.fill('-6');
   await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});
+
+// A return visit: the lesson recorded the box's first prediction (a miss), so after a reload a right
+// prediction is practice: the verdict says the recorded first one did not hold, and nothing is
+// reported or saved anew.
+test('primer-chain: after a reload the recorded first prediction stands; a right one now is practice', async () => {
+  const page = await openFreshPage(site, '/lessons/maths-primer.html');
+  const box = page.locator('[data-predict="primer-chain-far-wrong"]');
+  const card = page.locator('.dw-card', { has: box });
+  const z = card.getByRole('slider', { name: 'z' });
+  await recordReports(page);
+  await lockPrediction(card, 'primer-chain-far-wrong', 'large');
+  await z.fill('-6');
+  await assertFirstTry(page, box, { result: 'missed' });
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  await lockPrediction(card, 'primer-chain-far-wrong', 'tiny');
+  await z.fill('-6');
+  const text = await assertPractice(page, box, { result: 'held', practice: PRACTICE_RECORDED, othersMayReport: true });
+  assert.match(text, /which did not hold, is the one recorded\.\)$/);
   await page.close();
 });

@@ -213,6 +213,49 @@ test('ML badge: a fixed seed in the address is practice — the replayed attempt
   await page.close();
 });
 
+// The audit's case: a pass in the gallery or an embed writes "dw:badge"; the lesson page's card read
+// it and said "You already hold the badge (best 20 of 22)" above a panel saying "0 of 1 done". On a
+// lesson page the card's best and "already hold" come from the lesson's record, the one its panel
+// and the home page read; the embed keeps its own best from "dw:badge" for the embedder.
+test('ML badge: on the lesson page best and "already hold" come from the lesson\'s record, never from an embed\'s "dw:badge"', async () => {
+  const page = await openFreshPage(site, '/embed.html?w=ml-badge');
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  const elsewhere = { best: 20, total: 22, passed: true, earnedAt: '2026-01-05T10:00:00.000Z' };
+  await page.evaluate((v) => localStorage.setItem('dw:badge', JSON.stringify(v)), elsewhere);
+  // The embed: its own best, as before.
+  await page.reload();
+  await widgetsReady(page);
+  assert.equal(await stat(card, 'best'), '20 of 22 · badge');
+  assert.equal(await card.locator('.dw-message').textContent(), 'You already hold the badge (best 20 of 22). Take the challenge again any time.');
+  // The lesson page, with nothing recorded for the lesson: no best, no badge, as its panel says.
+  await page.goto(`${site.base}/lessons/badge.html`);
+  await widgetsReady(page);
+  assert.equal(await page.locator('.lesson-complete-status').textContent(), 'Only finishing the activity on this page completes this lesson (0 of 1 done).');
+  assert.equal(await stat(card, 'best'), '–');
+  assert.doesNotMatch(await card.locator('.dw-message').textContent(), /already hold/);
+  // A failed attempt on the lesson page: the card's best is the lesson's (1 of 22), not 20 of 22.
+  const items = drawAttempt(Number(await card.getAttribute('data-seed'))).map((d) => instantiate(d, ml));
+  await playAttempt(page, card, (i) => {
+    const item = items[i];
+    if (i === 0) return item.kind === 'number' ? formatAnswer(item) : item.answer;
+    return item.kind === 'number' ? '123456' : (item.answer + 1) % 4;
+  });
+  assert.equal(await stat(card, 'score'), '1');
+  assert.equal(await stat(card, 'best'), '1 of 22');
+  assert.match(await page.locator('.lesson-activities').textContent(), /— best 1 of 22 \(not finished yet\)/);
+  // What the lesson recorded: a pass there is held, with the lesson's best.
+  const record = (best, complete) => ({ complete, activities: { 'ml-badge': { title: TITLE, score: best, max: 22, best, complete } } });
+  await page.evaluate((r) => localStorage.setItem('dw:lesson:badge', JSON.stringify(r)), record(19, true));
+  await page.reload();
+  await widgetsReady(page);
+  assert.equal(await page.locator('.lesson-complete-status').textContent(), '✓ You have completed this lesson.');
+  assert.equal(await stat(card, 'best'), '19 of 22 · badge');
+  assert.equal(await card.locator('.dw-message').textContent(), 'You already hold the badge (best 19 of 22). Take the challenge again any time.');
+  await screenshot(page, 'badge-lesson-record-1280');
+  await assertClean(page);
+  await page.close();
+});
+
 // The same from the iframe embed's query; seed=0 (the default) is a fresh attempt and no practice.
 test('ML badge: embed.html?w=ml-badge&seed=1 is practice and reports nothing; seed=0 is a counted attempt', async () => {
   const page = await openFreshPage(site, '/embed.html?w=ml-badge&seed=0');

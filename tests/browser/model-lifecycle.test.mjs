@@ -195,6 +195,9 @@ test('predict, then check: a prediction locked after part of the concept drift w
 test('predict, then check: a prediction changed at day 25 of the concept drift and locked again is practice; one left alone is a first try', async () => {
   for (const honest of [false, true]) {
     const { page, c } = await open();
+    await page.evaluate(() => localStorage.clear()); // a first try: nothing an earlier test recorded
+    await page.reload();
+    await widgetsReady(page);
     await recordReports(page);
     const box = await lockPrediction(c, 'concept-drift-monitor', honest ? 'never' : 'soon');
     await c.getByRole('combobox', { name: 'what drifts' }).selectOption('concept');

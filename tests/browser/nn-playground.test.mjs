@@ -444,6 +444,9 @@ test('predict, then check: XOR with no hidden layer trained before locking (even
 test('predict, then check: a prediction changed after XOR steps under it, then locked again, is practice; one left alone is a first try', async () => {
   for (const honest of [false, true]) {
     const page = await open();
+    await page.evaluate(() => localStorage.clear()); // a first try: nothing an earlier test recorded
+    await page.reload();
+    await widgetsReady(page);
     await recordReports(page);
     const box = page.locator('[data-predict="nn-xor-no-hidden"]');
     await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption(honest ? 'line' : 'solved');

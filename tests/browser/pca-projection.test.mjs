@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage } from './browser.mjs';
+import { startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 import { SETTLE_MS } from '../../web/widgets/pca-projection.js';
@@ -146,7 +146,7 @@ test('PCA projection: a line left 45° off PC1 before a prediction is locked in 
 });
 
 test('PCA projection: a prediction locked in at the start and checked on the way to PC1 is recorded as a first try', async () => {
-  const page = await openPage(site, '/lessons/pca.html');
+  const page = await openFreshPage(site, '/lessons/pca.html');
   await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push([e.detail.widget, e.detail.score])); });
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   assert.match(await card.textContent(), /First lock in the prediction below/);
@@ -188,7 +188,7 @@ test('PCA projection: a line 44.3° off PC1 shows a share within the box\'s ± 5
 // alone, the same turns make a recorded first try.
 test('PCA projection: a prediction changed with 51.1% on screen under it, then locked again, is practice; one left alone is a first try', async () => {
   for (const honest of [false, true]) {
-    const page = await openPage(site, '/lessons/pca.html');
+    const page = await openFreshPage(site, '/lessons/pca.html');
     await recordReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
     const angle = card.getByRole('slider', { name: /line angle/ });

@@ -47,6 +47,9 @@ export async function boxVerdict(box) {
 // The words a box adds to its verdict when the outcome was on screen before the prediction was
 // locked in (web/lib/messages-en.js, predict.practiceSeen).
 export const PRACTICE_SEEN = /Practice: the outcome was on screen before you predicted, so this is not recorded/;
+// The words it adds when the lesson recorded the box's first prediction on an earlier visit
+// (predict.practiceRecorded).
+export const PRACTICE_RECORDED = /\(Practice: you made this prediction on an earlier visit, and your first prediction, which (?:held|did not hold), is the one recorded\.\)/;
 
 // The activities saved in this browser's lesson progress (web/js/progress.js keeps one
 // 'dw:lesson:<slug>' entry per lesson), as { 'predict:<id>': JSON of what is saved }.
@@ -73,16 +76,16 @@ export async function recordReports(page) {
 
 // Checks that `box` judged a prediction made after its outcome was on screen as practice, once the
 // box has settled (gives up after `wait` ms): it gives a verdict (`result`, 'held' unless told; null
-// for either), says "Practice: ...", and records nothing: no dw:score or dw:complete event since
+// for either), says "Practice: ..." (`practice`: PRACTICE_SEEN unless told), and records nothing: no dw:score or dw:complete event since
 // recordReports(page) (only none from a predict box when `othersMayReport`, for widgets whose own
 // goal may report), and what the browser's lesson progress holds for this box is unchanged. The
 // page logged no error. Returns the box's text for a test's own further checks.
-export async function assertPractice(page, box, { result = 'held', othersMayReport = false, wait = PLAY_TIMEOUT } = {}) {
+export async function assertPractice(page, box, { result = 'held', othersMayReport = false, wait = PLAY_TIMEOUT, practice = PRACTICE_SEEN } = {}) {
   for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await page.waitForTimeout(50);
   const text = await box.getByRole('status').textContent();
   if (result) assert.equal(await box.getAttribute('data-result'), result, text);
   else assert.ok(await box.getAttribute('data-result'), `the box gave a verdict: ${text}`);
-  assert.match(text, PRACTICE_SEEN);
+  assert.match(text, practice);
   const reports = await reportedEvents(page);
   assert.deepEqual(othersMayReport ? reports.filter((r) => String(r.widget).startsWith('predict:')) : reports, [], 'nothing reported');
   const widget = `predict:${await box.getAttribute('data-predict')}`;

@@ -4,7 +4,7 @@
 // lesson describes; typed HTML stays text; the prediction box settles both ways; 375 px fits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, recordReports } from './predict-helpers.mjs';
 import { statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
@@ -218,7 +218,7 @@ test('rag-retrieval: an own question that matches nothing, and an empty box, are
 // either side of 8, included), and the box says to slide d back. At d = 8 the same lock is judged,
 // as a first try.
 test('rag-retrieval: the swimming prediction is judged only at d = 8 — at d = 2, 7 and 9 the box says to slide d back; at 8 "up" holds, a first try', async () => {
-  const page = await openPage(site, PAGE, { width: 1280 });
+  const page = await openFreshPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
@@ -258,7 +258,7 @@ test('rag-retrieval: the swimming prediction is judged only at d = 8 — at d = 
 // The lesson in order: the prediction first (the widget as it starts), then the things to look at,
 // whose first step slides d to 2 (cheese 9th, the prices passage 25th) and sets it back to 8.
 test('rag-retrieval: the lesson in order — predict at the start settles "up" as a first try; then d = 2 puts cheese 9th and the prices passage 25th', async () => {
-  const page = await openPage(site, PAGE, { width: 1280 });
+  const page = await openFreshPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
@@ -291,7 +291,7 @@ test('rag-retrieval: the lesson in order — predict at the start settles "up" a
 // does not settle. "Answer without retrieval" changes the answer, not the ranking on screen, so the
 // ranking is judged with it ticked.
 test('rag-retrieval: with the prices passage dropped the box says to untick it; with no retrieval ticked the ranking is still judged', async () => {
-  const page = await openPage(site, PAGE, { width: 1280 });
+  const page = await openFreshPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');

@@ -3,7 +3,7 @@
 // is the engine's, Share state restores the outlier, and the page works at 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
 
@@ -221,7 +221,7 @@ test('regression-metrics: a climb to y = 23.5 and Reset before the lock, or a cl
 
 // Moving the outlier nearer the line (On the trend, or down) shows nothing of the climb.
 test('regression-metrics: the outlier moved down and onto the trend before the lock leaves a recorded first try', async () => {
-  const page = await openPage(site, '/lessons/regression-metrics.html');
+  const page = await openFreshPage(site, '/lessons/regression-metrics.html');
   await recordReports(page);
   const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
   const id = 'regression-metrics-outlier-up';

@@ -4,7 +4,7 @@
 // disagree on, and the page fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage } from './browser.mjs';
+import { startSite, screenshot, openPage, openFreshPage, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { reportedEvents } from './probes.mjs';
@@ -193,6 +193,9 @@ test('race: the table at noise 2.0 (End key) already has boosting last, so a pre
 
 test('race: the lesson\'s steps in order (λ = 1 then 3, 20 rounds, γ = 50), then the box: judged only after Default settings', async () => {
   const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
+  await page.evaluate(() => localStorage.clear()); // a first try: nothing an earlier test recorded
+  await page.reload();
+  await widgetsReady(page);
   await recordReports(page);
   await page.evaluate(() => { window.__dwShown = 0; document.addEventListener('dw:outcome-shown', () => { window.__dwShown += 1; }); });
   const c = page.locator('.dw-card').nth(0);
@@ -248,7 +251,7 @@ test('race: the lesson\'s steps in order (λ = 1 then 3, 20 rounds, γ = 50), th
 });
 
 test('race: the table at noise 1.2 with changed settings does not count as the answer seen; set back to the default, the locked prediction is judged and recorded', async () => {
-  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const box = predictBox(c, 'regression-race-noise');

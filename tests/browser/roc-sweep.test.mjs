@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatNumber } from '../../web/lib/format.js';
-import { PLAY_TIMEOUT, startSite } from './browser.mjs';
+import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
@@ -153,6 +153,9 @@ test('ROC sweep: the Hard AUC stays hidden until a sweep over Hard ends; a predi
 test('ROC sweep: a prediction changed part-way through the Hard sweep is practice; changed before a step it is a first try', async () => {
   for (const partWay of [true, false]) {
     const page = await openLesson(site, 'roc-curves', { width: 1280, reducedMotion: 'reduce' });
+    await page.evaluate(() => localStorage.clear()); // a first try: nothing an earlier test recorded
+    await page.reload();
+    await widgetsReady(page);
     await recordReports(page);
     const w = cardByTitle(page, 'Sweep the threshold, trace the ROC curve');
     const id = 'roc-hard-auc';

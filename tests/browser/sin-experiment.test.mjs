@@ -2,8 +2,9 @@
 // has the lowest test error, and the predict box settles on the degree-11 numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, snap, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { statIn, paintedPixels, listenForReports, reportedEvents } from './probes.mjs';
+import { assertFirstTry, assertPractice, lockPrediction, PRACTICE_RECORDED, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -191,15 +192,16 @@ test('sin experiment: the first pick is what progress keeps, across New noise an
   assert.match(await said(), /^Not degree 11: .*\(Practice: your first pick is the one your progress records\.\)$/);
   assert.equal((await reports()).length, 2, 'practice picks report nothing');
 
-  // A reload: the widget reports its first pick of the visit, and progress keeps the first ever.
+  // A reload: the lesson's record is the first pick, and the check it completed stays complete, so
+  // a right pick now is practice, says so, and reports nothing.
   await page.reload();
   await widgetsReady(page);
   await listenForReports(page);
   await setDegree(5);
   await choose();
-  assert.match(await said(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It is the model to trust on new points, although degree 11 fits the training points better\.$/);
-  assert.deepEqual(await reports(), [['dw:score', 1, true], ['dw:complete', 1, true]]);
-  assert.deepEqual(await saved(), { score: 1, best: 0, complete: true }, 'the first pick of an earlier visit is kept');
+  assert.match(await said(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It is the model to trust on new points, although degree 11 fits the training points better\. \(Practice: your first pick is the one your progress records\.\)$/);
+  assert.deepEqual(await reports(), [], 'a pick on a later visit reports nothing');
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: true }, 'the first pick of an earlier visit is kept');
 
   // A right first pick: 1 of 1; a miss after it, on new noise, is practice and lowers nothing.
   await page.evaluate(() => localStorage.removeItem('dw:lesson:ml-foundations'));
@@ -216,6 +218,159 @@ test('sin experiment: the first pick is what progress keeps, across New noise an
   assert.match(await said(), PRACTICE);
   assert.equal((await reports()).length, 2, 'the practice miss reports nothing');
   assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The generalisation lesson starts at degree 11 and says: press New noise, and before you set
+// degree 3 or 11 on the new dots, predict how degree 11's test MSE compares with degree 3's. The
+// slider stays at 11, so degree 11's numbers are on screen at once; the lowest test MSE any degree
+// reaches (degree 3's on these dots) must not be written beside them until a prediction is locked
+// in or degree 3 is set, or the ratio ("73.5× the lowest, 0.026") would be the answer, given away.
+test('sin experiment (generalisation): after New noise at degree 11 the lowest test MSE stays hidden until the prediction is locked, and the prediction is recorded', async () => {
+  const page = await openPage(site, '/lessons/generalisation.html');
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:generalisation'));
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.sin-experiment');
+  const box = card.locator('[data-predict="sin-degree-11"]');
+  const said = () => card.locator('.dw-message').textContent();
+  const engineAt = (seed) => page.evaluate(async (s) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const r = ml.sinExperiment([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.3, s);
+    return { train: Array.from(r.trainMse), test: Array.from(r.testMse) };
+  }, seed);
+  // At the start (seed 0) and after New noise (seed 1) degree 11's numbers are shown, the lowest not.
+  for (const [seed, press] of [[0, false], [1, true]]) {
+    if (press) await card.getByRole('button', { name: 'New noise' }).click();
+    const e = await engineAt(seed);
+    const lowest = Math.min(...e.test);
+    assert.equal(await statIn(page, '.sin-experiment', 'degree'), '11');
+    assert.equal(await statIn(page, '.sin-experiment', 'test MSE'), e.test[10].toFixed(3));
+    const text = await said();
+    assert.equal(text, `Degree 11 overfits: training MSE ${e.train[10].toFixed(3)} is tiny, but test MSE ${e.test[10].toFixed(3)} is more than 0.02 above the lowest any degree reaches. The curve bends to pass through the noise and swings between the points.`);
+    assert.doesNotMatch(text, /×/);
+    assert.ok(!text.includes(lowest.toFixed(3)) && !text.includes(String(Number(lowest.toPrecision(2)))), `${text} names the lowest, ${lowest}`);
+  }
+  assert.equal(await said().then((x) => x.includes('1.934')), true, 'seed 1: degree 11 scores 1.934');
+  // The prediction made now is a real one: locked, then degree 3 and back to 11 settle it, recorded.
+  await box.getByRole('combobox').selectOption('far');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await card.getByRole('button', { name: 'Degree 3' }).click();
+  await card.getByRole('button', { name: 'Degree 11' }).click();
+  await assertFirstTry(page, box);
+  // With degree 3 set on these dots the comparison is back, with the ratio checkable by hand.
+  assert.match(await said(), /^Degree 11 overfits: training MSE 0\.000 is tiny, but test MSE 1\.934 is 73\.5× the lowest any degree reaches \(0\.026\)\./);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Choose this degree answers with the lowest test MSE. Pressed at degree 11 before predicting (and
+// before degree 3 is set), that answer sits beside degree 11's test MSE: a prediction after it on
+// this page is practice, as after any outcome glimpsed first.
+test('sin experiment (generalisation): Choose at degree 11 before predicting makes the degree-11 prediction practice', async () => {
+  const page = await openPage(site, '/lessons/generalisation.html');
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:generalisation'));
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.sin-experiment');
+  const box = card.locator('[data-predict="sin-degree-11"]');
+  await card.getByRole('button', { name: 'New noise' }).click();
+  await card.getByRole('button', { name: 'Choose this degree' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /^Not degree 11: its test MSE 1\.934 is 73\.5× the lowest, 0\.026/);
+  assert.match(await box.getByRole('status').textContent(), /The lowest test MSE has been on screen beside degree 11’s before a prediction was locked in/);
+  await box.getByRole('combobox').selectOption('far');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await card.getByRole('button', { name: 'Degree 3' }).click();
+  await card.getByRole('button', { name: 'Degree 11' }).click();
+  await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});
+
+// The audit's return visit (ml-foundations): a wrong first prediction and a wrong first pick, then
+// a reload. The right prediction and the right pick on the new visit are practice: each says that
+// the first one, as recorded, is what counts, no dw:score or dw:complete carries a score of 1, and
+// no xAPI statement claims a success the lesson's record does not have. Finding the degree still
+// completes the check (it was not complete), at the recorded 0.
+test('sin experiment: on a return visit the recorded first prediction and first pick stand; right answers now are practice and report no score of 1', async () => {
+  const page = await openFreshPage(site, '/lessons/ml-foundations.html');
+  const card = page.locator('.sin-experiment');
+  const box = card.locator('[data-predict="sin-degree-11"]');
+  const choose = () => card.getByRole('button', { name: 'Choose this degree' }).click();
+  const setDegree = (d) => card.locator('input[type="range"]').fill(String(d));
+  const said = () => card.locator('.dw-message').textContent();
+  const saved = () => page.evaluate(() => {
+    const a = JSON.parse(localStorage.getItem('dw:lesson:ml-foundations') || '{}').activities || {};
+    const pick = (r) => r && { score: r.score, best: r.best, complete: r.complete };
+    return { predict: pick(a['predict:sin-degree-11']), game: pick(a['sin-experiment']) };
+  });
+  const listen = () => page.evaluate(() => {
+    window.__xapi = [];
+    document.addEventListener('dw:xapi', (e) => window.__xapi.push(e.detail.result));
+  });
+  // The first visit: "lower" at degree 11 does not hold; degree 9 is a wrong first pick.
+  await lockPrediction(card, 'sin-degree-11', 'lower');
+  await setDegree(11);
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  await setDegree(9);
+  await choose();
+  assert.match(await said(), /^Not degree 9/);
+  assert.deepEqual(await saved(), { predict: { score: 0, best: 0, complete: true }, game: { score: 0, best: 0, complete: false } });
+
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  await listen();
+  await lockPrediction(card, 'sin-degree-11', 'far');
+  await setDegree(11);
+  const text = await assertPractice(page, box, { result: 'held', practice: PRACTICE_RECORDED });
+  assert.match(text, /^Your prediction held: .*\(Practice: you made this prediction on an earlier visit, and your first prediction, which did not hold, is the one recorded\.\)$/);
+  await setDegree(5);
+  await choose();
+  assert.match(await said(), /^Found it: degree 5 has the lowest test MSE .* It was not your first pick, so it completes the check without scoring: your first pick is the one your progress records\./);
+  const reports = (await reportedEvents(page)).map((r) => [r.widget, r.type, r.score]);
+  assert.deepEqual(reports, [['sin-experiment', 'dw:score', 0], ['sin-experiment', 'dw:complete', 0]], 'the completion carries the recorded 0');
+  const statements = await page.evaluate(() => window.__xapi);
+  assert.ok(statements.length > 0 && statements.every((r) => r.success !== true && r.score.raw === 0), JSON.stringify(statements));
+  assert.deepEqual(await saved(), { predict: { score: 0, best: 0, complete: true }, game: { score: 0, best: 0, complete: true } });
+  // After the completion, a wrong pick is practice too.
+  await setDegree(9);
+  await choose();
+  assert.match(await said(), /\(Practice: your first pick is the one your progress records\.\)$/);
+  assert.equal((await reportedEvents(page)).length, 2);
+  await snap(card, 'sin-experiment-return-visit-1280');
+  await page.setViewportSize({ width: 375, height: 900 });
+  await snap(card, 'sin-experiment-return-visit-375');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// An embed has no lesson: nothing answers recordedResult, so a record the lesson page left in this
+// browser changes nothing there. Its first prediction and first pick report as first tries.
+test('sin experiment embed: a lesson\'s record in this browser does not make the embed\'s first tries practice', async () => {
+  const page = await openFreshPage(site, '/embed.html?w=sin-experiment');
+  const recorded = { complete: false, activities: {
+    'predict:sin-degree-11': { title: 'p', score: 0, max: 1, best: 0, complete: true },
+    'sin-experiment': { title: 'g', score: 0, max: 1, best: 0, complete: false },
+  } };
+  await page.evaluate((r) => localStorage.setItem('dw:lesson:ml-foundations', JSON.stringify(r)), recorded);
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card');
+  const box = card.locator('[data-predict="sin-degree-11"]');
+  await lockPrediction(card, 'sin-degree-11', 'far');
+  await card.locator('input[type="range"]').fill('11');
+  await assertFirstTry(page, box, { result: 'held' });
+  await card.locator('input[type="range"]').fill('5');
+  await card.getByRole('button', { name: 'Choose this degree' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It is the model to trust on new points, although degree 11 fits the training points better\.$/);
+  const game = (await reportedEvents(page)).filter((r) => r.widget === 'sin-experiment').map((r) => [r.type, r.score]);
+  assert.deepEqual(game, [['dw:score', 1], ['dw:complete', 1]]);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -226,6 +226,9 @@ test('Train vs test at 375 px: the table opens with its first setting\'s column 
 // and the why must not say that memorising cost accuracy; the gap is what gives the memoriser away.
 test('Train vs test: after the tree, k-NN\'s verdict says memorising did not cost accuracy here (82% → 84%), and points to the gap', async () => {
   const page = await openPage(site, '/lessons/train-vs-test.html');
+  await page.evaluate(() => localStorage.clear()); // a first try: nothing an earlier test recorded
+  await page.reload();
+  await widgetsReady(page);
   const box = page.locator('[data-predict="train-vs-test-memorise"]');
   const memorise = page.getByRole('checkbox', { name: 'memorise hard' });
   const lock = async (value) => {

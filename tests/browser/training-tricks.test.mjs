@@ -4,7 +4,7 @@
 // page fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
+import { afterNextFrame, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, inkedTopRows } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -150,7 +150,7 @@ test('training tricks: a run seen before locking in (then reset) makes the predi
 // changed before any update it stays a first try, and is recorded.
 test('training tricks: a prediction unlocked part-way through its run is practice after Reset; changed before an update it is a first try', async () => {
   for (const how of ['change', 'setting', 'before']) {
-    const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
+    const page = await openFreshPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const c = card(page);
     const id = 'training-tricks-left-net';

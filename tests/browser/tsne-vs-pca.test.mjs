@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports, verdict } from './predict-helpers.mjs';
 
@@ -123,6 +123,9 @@ test('t-SNE: a prediction changed part-way through the run is practice after Res
 // back (ring and disc, perplexity 20) settles it as a recorded first try.
 test('t-SNE: after the lesson\'s "Things to try", the box is judged only at ring and disc, 150 points, perplexity 20', async () => {
   const page = await openPage(site, '/lessons/tsne-vs-pca.html', { reducedMotion: 'reduce' });
+  await page.evaluate(() => localStorage.clear()); // a first try: nothing an earlier test recorded
+  await page.reload();
+  await widgetsReady(page);
   await recordReports(page);
   const id = 'tsne-early-exaggeration';
   const box = predictBox(page, id);

@@ -10,7 +10,12 @@
 // card, and this module listens on document. An activity's saved best is its highest score,
 // except that a first try is what counts for checks: detail.firstTry === true keeps the first
 // score ever recorded, and detail.answers (per question: true, false or null; see
-// recordActivity) keeps each question's first answer across visits. A lesson page lists its games and checks in
+// recordActivity) keeps each question's first answer across visits. The other way round, a widget
+// asks what the lesson recorded for it with a synchronous 'dw:recorded' event (detail
+// { widget, record: null }, sent by recordedResult in web/lib/report.js): this module fills in
+// detail.record with that activity's record (or { complete: false } when there is none yet), so a
+// game that counts its first try knows, after a reload, that a try now is practice; the storage
+// format stays in this module. Only a lesson page answers. A lesson page lists its games and checks in
 // .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
 // as complete. The manual button stays for lessons read without playing, and to undo, except on
 // lessons marked data-completion="activities" (the badge challenge): only their activities
@@ -376,6 +381,16 @@ function onReport(event, complete) {
   refresh();
 }
 
+// A widget's question 'dw:recorded' (web/lib/report.js, recordedResult), answered on a lesson
+// page with a copy of the lesson's record of that activity (the one its reports are kept in).
+function onRecordedQuery(event) {
+  const slug = currentLesson();
+  const detail = event.detail;
+  if (!slug || !detail || typeof detail !== 'object') return;
+  const record = lessonState(slug).activities[String(detail.widget || 'activity').slice(0, 60)];
+  detail.record = record && typeof record === 'object' ? { ...record } : { complete: false };
+}
+
 function init() {
   document.addEventListener('dw:score', (e) => onReport(e, false));
   document.addEventListener('dw:complete', (e) => onReport(e, true));
@@ -399,6 +414,8 @@ function init() {
 }
 
 if (typeof document !== 'undefined') {
+  // Answered from the start, before any widget mounts (lesson.js imports this module through reveal.js).
+  document.addEventListener('dw:recorded', onRecordedQuery);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();
 }

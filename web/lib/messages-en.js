@@ -60,6 +60,8 @@ export const en = {
   'predict.numberMissed': 'Your prediction did not hold: you said {said}, and it came out {seen} (outside ± {tolerance}). {why}',
   'predict.practice': '(A second try on this page: your first prediction is the one recorded.)',
   'predict.changedPartWay': 'Part of the run was on screen while your prediction was locked in, so a prediction made on this page now could follow it: it is practice and is not recorded.',
+  // A verdict on a box whose first prediction the lesson recorded on an earlier visit (predict.js).
+  'predict.practiceRecorded': ({ held }) => `(Practice: you made this prediction on an earlier visit, and your first prediction, which ${held ? 'held' : 'did not hold'}, is the one recorded.)`,
   'predict.practiceSeen': '(Practice: the outcome was on screen before you predicted, so this is not recorded.)',
 
   // number-field.js: why a number typed into a widget's box was not used, as a clause the

@@ -42,6 +42,10 @@
 // over later visits too); later tries are judged and shown as practice. A number is compared as it
 // is shown: the learner's as typed, the outcome rounded to the box's digits, so the verdict always
 // agrees with the two numbers on screen (2.2501 against 2.20 is outside ± 0.05, and reads so).
+// The same on a later visit: a box whose prediction the lesson already recorded (recordedResult,
+// web/lib/report.js; only a lesson page answers) reports nothing more: a verdict now is practice
+// and says which way the recorded first prediction went (or, if the outcome was on screen first,
+// says that).
 // A widget that shows the outcome before anything was committed (the learner ran the experiment
 // first) calls outcomeSeen(): a later prediction could copy it, so it is judged as practice.
 // Part of the run is enough to guess from (curves half grown, a few darts): outcomeGlimpsed()
@@ -53,7 +57,7 @@
 // counts as outcomeGlimpsed (a verdict, which unlocks too, does not ask).
 import { el, nextId } from './ui.js';
 import { formatNumber, formatShort, readShown } from './format.js';
-import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
+import { hasFirstResult, recordedResult, reportComplete, reportOutcomeShown, reportScore } from './report.js';
 import { readNumberInBox, refusalReason } from './number-field.js';
 
 export function createPrediction(ctx, spec) {
@@ -72,6 +76,10 @@ export function createPrediction(ctx, spec) {
   let reported = false; // the first verdict on this page has been reported
   let seenFirst = false; // the outcome was on screen before any prediction was committed
   let glimpsed = false;  // only part of the experiment was on screen (outcomeGlimpsed), not yet its outcome
+  // The lesson recorded this box's first prediction on an earlier visit: held (true) or not (false);
+  // null when it has none (or the page records nothing). Every verdict here is then practice.
+  const earlier = recordedResult(card, `predict:${id}`);
+  const recordedHeld = hasFirstResult(earlier) ? earlier.best >= 1 : null;
   let input;
   if (choices) {
     input = el('select', { id: inputId, className: 'dw-select' }, [
@@ -177,12 +185,17 @@ export function createPrediction(ctx, spec) {
       const words = { said: said(pending), seen: describe(actual), why, tolerance: shownTolerance };
       let text = t(`predict.${choices ? 'choice' : 'number'}${held ? 'Held' : 'Missed'}`, words).trim();
       box.dataset.result = held ? 'held' : 'missed';
-      if (!reported) {
+      if (!reported && recordedHeld === null) {
         reported = true;
         const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1, firstTry: true };
         reportScore(card, detail);
         reportComplete(card, detail);
-      } else text = `${text} ${seenFirst ? t('predict.practiceSeen') : t('predict.practice')}`;
+      } else {
+        reported = true;
+        if (seenFirst) text = `${text} ${t('predict.practiceSeen')}`;
+        else if (recordedHeld !== null) text = `${text} ${t('predict.practiceRecorded', { held: recordedHeld })}`;
+        else text = `${text} ${t('predict.practice')}`;
+      }
       glimpsed = false;
       unlock(text, held ? 'ok' : 'info');
       reportOutcomeShown(card, { widget: `predict:${id}` });

@@ -6,6 +6,30 @@ export function reportComplete(card, detail) { dispatch(card, 'dw:complete', det
 // on screen, so a lesson page can open the text that states it (web/js/reveal.js).
 export function reportOutcomeShown(card, detail) { dispatch(card, 'dw:outcome-shown', detail); }
 
+// The same road the other way: what the page has recorded for `widget` (the name its reports
+// carry, e.g. 'predict:sin-degree-11'), asked with a synchronous, bubbling, composed
+// CustomEvent 'dw:recorded' { widget, record: null } from the card. A lesson page's
+// web/js/progress.js answers by filling in detail.record from the lesson's saved progress; in an
+// embed or the gallery nobody answers. Returns null where nothing records this widget's results
+// (no answer), else a copy of the lesson's record { title, score, max, best, complete }, which is
+// { complete: false } while the lesson has recorded nothing of it. A game that counts its first
+// try (reports with firstTry) reads it when it mounts: a first result recorded on an earlier visit
+// makes every try on this visit practice, as a second try on the same page already is.
+export function recordedResult(card, widget) {
+  const target = card && card.card ? card.card : card;
+  if (!target || typeof target.dispatchEvent !== 'function') return null;
+  const detail = { widget: String(widget), record: null };
+  target.dispatchEvent(new CustomEvent('dw:recorded', { bubbles: true, composed: true, detail }));
+  const { record } = detail;
+  return record && typeof record === 'object' ? { ...record } : null;
+}
+
+// Whether a record from recordedResult holds a first result (a score), so that a try now is not
+// the one that counts.
+export function hasFirstResult(record) {
+  return !!record && Number.isFinite(record.best);
+}
+
 function dispatch(card, type, detail) {
   const target = card && card.card ? card.card : card;
   if (!target || typeof target.dispatchEvent !== 'function') return;

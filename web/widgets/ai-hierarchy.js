@@ -4,6 +4,7 @@
 // Every wrong answer names the right set, so only a technique's first answer on the page counts:
 // the score is recorded once, when the first game is sorted, and a game after Start again is
 // practice (reported with firstTry, so saved progress keeps the first game's score over later visits too).
+// On a later visit the lesson's record (recordedResult) is that first game: every round is practice.
 // The activity completes at the sorting games' pass mark (web/lib/quiz.js: 9 of 11 right first
 // time): the first game completes it if its score reaches the mark; otherwise that score is still
 // recorded, and a practice round that reaches the mark completes it without changing the score.
@@ -14,7 +15,7 @@ import { readTheme } from '../lib/theme.js';
 import { Board } from '../lib/board.js';
 import { sequentialScale } from '../lib/colors.js';
 import { DEAL_ORDER, TECHNIQUES } from '../lib/ai-history.js';
-import { reportComplete, reportScore } from '../lib/report.js';
+import { hasFirstResult, recordedResult, reportComplete, reportScore } from '../lib/report.js';
 import { formatNumber } from '../lib/format.js';
 import { passMark } from '../lib/quiz.js';
 import { messages } from './ai-hierarchy.messages.js';
@@ -48,6 +49,15 @@ function build(ctx) {
   let recorded = null;            // the score reported when the first game was sorted; later rounds are practice
   let completed = false;          // a round on this page reached the pass mark and reported the activity complete
   let rects = {};                 // region → {x, y, w, h} from the last draw
+  // A first game of this many techniques the lesson recorded on an earlier visit: its score is the
+  // recorded one, and the activity stays complete if it was.
+  function fromRecord() {
+    const earlier = recordedResult(card, 'ai-hierarchy');
+    const fits = hasFirstResult(earlier) && earlier.max === Math.min(opts.items, DEAL_ORDER.length);
+    recorded = fits ? earlier.best : null;
+    completed = fits && earlier.complete === true;
+  }
+  fromRecord();
 
   let board = null;
   board = ctx.own(new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: t('ai-hierarchy.board'), onResize: () => ctx.requestDraw(draw) }));
@@ -123,7 +133,7 @@ function build(ctx) {
         const right = practice ? firstTry : scoredRight();
         const completesNow = !completed && right >= need;
         if (!practice) recorded = right;
-        const detail = { widget: 'ai-hierarchy', title: meta.title, score: recorded, max: items.length, firstTry: true };
+        const detail = { widget: 'ai-hierarchy', title: meta.title, score: recorded, max: items.length, passMark: need, firstTry: true };
         if (!practice) reportScore(card, detail);
         // Completion needs the pass mark; from a practice round it is reported with the recorded
         // score (firstTry), so saved progress shows the first game's score beside the tick.
@@ -221,7 +231,7 @@ function build(ctx) {
   deal();
 
   return {
-    // Other options make another game: its first answers are new.
-    update(next) { opts = { ...next }; firstAnswer.clear(); recorded = null; completed = false; deal(); },
+    // Other options make another game: its first answers are new (unless the lesson recorded it).
+    update(next) { opts = { ...next }; firstAnswer.clear(); fromRecord(); deal(); },
   };
 }

@@ -4,7 +4,7 @@
 import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { reportComplete, reportScore } from '../lib/report.js';
+import { hasFirstResult, recordedResult, reportComplete, reportScore } from '../lib/report.js';
 import { messages } from './house-table.messages.js';
 
 export const engine = 'core';
@@ -59,12 +59,14 @@ function build(ctx) {
 
   // The game scores its first pick (the report's title says so): 1 if it is the noise column, else
   // 0, reported at once with firstTry so saved progress keeps the first pick ever made, over a
-  // reload too. Finding the column later completes the game without raising that score.
-  let solved = false;
-  let picks = 0;
+  // reload too. Finding the column later completes the game without raising that score, and says
+  // so. A first pick the lesson recorded on an earlier visit (recordedResult) is this page's first
+  // pick, and a column found then stays found: every pick now is practice.
+  const earlier = recordedResult(card, 'house-table');
+  let firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
+  let solved = firstPick !== null && earlier.complete === true;
   const detail = { widget: 'house-table', title: t('house-table.report'), max: 1, firstTry: true };
   function pick(j) {
-    if (!solved) picks += 1;
     pickButtons.forEach((b, k) => {
       b.setAttribute('aria-pressed', String(k === j));
       b.classList.toggle('dw-right', k === j && j === noiseColumn);
@@ -72,13 +74,17 @@ function build(ctx) {
     });
     statGuess.set(names[j]);
     if (j === noiseColumn) {
-      card.setMessage(why(j), 'ok');
+      const after = solved ? t('house-table.practice') : firstPick === 'wrong' ? t('house-table.foundLate') : '';
+      card.setMessage(after ? `${why(j)} ${after}` : why(j), 'ok');
       // Found: complete. The score says whether it was the first pick (1) or came after a miss (0).
-      if (!solved) reportComplete(card, { ...detail, score: picks === 1 ? 1 : 0 });
+      if (!solved) reportComplete(card, { ...detail, score: firstPick === null ? 1 : 0 });
+      if (firstPick === null) firstPick = 'right';
       solved = true;
     } else {
-      card.setMessage(t('house-table.notThat', { why: why(j) }), 'bad');
-      if (!solved && picks === 1) reportScore(card, { ...detail, score: 0 });
+      const notThat = t('house-table.notThat', { why: why(j) });
+      card.setMessage(firstPick === null ? notThat : `${notThat} ${t('house-table.practice')}`, 'bad');
+      if (firstPick === null) reportScore(card, { ...detail, score: 0 });
+      if (firstPick === null) firstPick = 'wrong';
     }
   }
 

@@ -19,4 +19,8 @@ export const messages = {
   'house-table.ask': 'Click the header of the column you think is noise.',
   'house-table.report': 'Spot the noise column (first pick)',
   'house-table.notThat': 'Not that one. {why} Try another column.',
+  // The noise column found after a miss (on this page or an earlier visit), and any pick after the
+  // recorded first one.
+  'house-table.foundLate': 'It was not your first pick, so it completes the game without scoring: your first pick is the one your progress records. Later picks are practice.',
+  'house-table.practice': '(Practice: your first pick is the one your progress records.)',
 };

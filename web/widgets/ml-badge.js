@@ -8,9 +8,11 @@
 //
 // Progress: every finished attempt reports dw:score { widget, title, score, max }; only a pass
 // reports dw:complete. The best result is kept in localStorage under "dw:badge" for this card's
-// "best" and "already hold" lines (the page keeps working when storage is blocked). The home page
-// does not read it: it shows the badge from the badge lesson's own record (web/js/progress.js), so
-// an attempt made in an embed never puts a medal beside an unticked lesson.
+// "best" and "already hold" lines in the gallery and embeds (the page keeps working when storage is
+// blocked). Course pages never read that key, since embeds write it too: on a lesson page the
+// card's lines come from the lesson's own record (web/js/progress.js keeps it from these reports,
+// or restores it from a learning platform), the record its progress panel and the home page's
+// medal read, so the card never says "you hold the badge" beside "0 of 1 done".
 //
 // A fixed seed (seed > 0: in the options, the lesson address #ml-badge.seed=7 or the embed's
 // ?seed=7) replays the same questions in the same order after every reload, so the answers could be
@@ -19,7 +21,7 @@
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { reportComplete, reportScore } from '../lib/report.js';
+import { recordedResult, reportComplete, reportScore } from '../lib/report.js';
 import { drawAttempt, formatAnswer, grade, instantiate, PASS_MARK, QUESTION_COUNT, scoreAttempt } from './ml-badge/attempt.js';
 import { messages } from './ml-badge/messages.js';
 
@@ -50,6 +52,14 @@ function readSaved() {
     return null;
   }
 }
+// What the lesson page this card is on recorded of the challenge, in readSaved's shape: asked with
+// recordedResult (web/lib/report.js; the page's web/js/progress.js answers from the lesson's saved
+// progress, which it also restores from a learning platform), its activity's best, max and complete,
+// which only a pass sets. Null while the lesson has recorded no attempt.
+function fromLessonRecord(a) {
+  if (!a || !Number.isFinite(a.best) || !Number.isFinite(a.max)) return null;
+  return { best: a.best, total: a.max, passed: a.complete === true, earnedAt: '' };
+}
 function writeSaved(value) {
   try {
     globalThis.localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
@@ -65,11 +75,17 @@ function freshSeed() {
   return Math.floor(Math.random() * 4294967295) + 1;
 }
 
-// Lessons sit beside the badge page (lessons/badge.html); elsewhere (gallery, home) they are
-// one folder down.
+// Where a missed topic's lesson is, seen from this page, or null where a link would lead nowhere.
+// Lessons sit beside the badge's lesson page (lessons/badge.html) and beside every page of the
+// single-file build, which is flat (<html data-single-file>, scripts/build-single.mjs); the site's
+// other pages (gallery, home) have them one folder down. A SCORM package (<html data-scorm>,
+// scripts/build-scorm.mjs) gets no link, as its other links to lessons become plain text: it may
+// hold this lesson alone, and a SCO that goes to another page leaves the platform's tracking.
+const linksLessons = () => typeof document !== 'undefined' && !document.documentElement.hasAttribute('data-scorm');
 function lessonHref(slug) {
-  const inLessons = typeof location !== 'undefined' && /\/lessons\/[^/]*$/.test(location.pathname);
-  return `${inLessons ? '' : 'lessons/'}${slug}.html`;
+  if (!linksLessons()) return null;
+  const beside = document.documentElement.hasAttribute('data-single-file') || /\/lessons\/[^/]*$/.test(location.pathname);
+  return `${beside ? '' : 'lessons/'}${slug}.html`;
 }
 
 // Whole numbers in messages (scores, counts).
@@ -89,7 +105,11 @@ function build(ctx) {
   let answered = false;
   let finished = false;
   let practice = false; // this attempt's seed is fixed (see the top of the file)
-  let saved = opts.save ? readSaved() : null;
+  // On a lesson page (where the page answers recordedResult), the lesson's record (see the top of
+  // the file); elsewhere "dw:badge".
+  const lesson = recordedResult(card, WIDGET) !== null;
+  const readBest = () => (lesson ? fromLessonRecord(recordedResult(card, WIDGET)) : readSaved());
+  let saved = opts.save ? readBest() : null;
 
   const uid = Math.random().toString(36).slice(2);
   const progress = el('div', { className: 'ml-badge-quiz-progress', role: 'progressbar', 'aria-label': t('ml-badge.progressLabel'), 'aria-valuemin': '0', 'aria-valuemax': String(total) });
@@ -265,7 +285,7 @@ function build(ctx) {
     if (practice) {
       // Shown, never saved or reported: the questions were known before the attempt began.
       updateStats();
-      card.setMessage(t('ml-badge.practice.result', { score: whole(score), total: whole(total), reached: passed, needed: whole(needed) }), 'info');
+      card.setMessage(t('ml-badge.practice.result', { score: whole(score), total: whole(total), reached: passed, needed: whole(needed), linked: linksLessons() }), 'info');
       restartBtn.focus();
       return;
     }
@@ -274,8 +294,12 @@ function build(ctx) {
       const prev = readSaved();
       const best = Math.max(score, prev && prev.total === total ? prev.best : 0);
       const everPassed = passed || (prev ? prev.passed : false);
-      saved = { best, total, passed: everPassed, earnedAt: passed && !(prev && prev.passed) ? new Date().toISOString() : (prev ? prev.earnedAt : '') };
-      stored = writeSaved(saved);
+      const record = { best, total, passed: everPassed, earnedAt: passed && !(prev && prev.passed) ? new Date().toISOString() : (prev ? prev.earnedAt : '') };
+      stored = writeSaved(record);
+      // On a lesson page: what the lesson had, with this attempt (read again once it is reported).
+      saved = lesson
+        ? { best: Math.max(score, saved && saved.total === total ? saved.best : 0), total, passed: passed || !!(saved && saved.passed), earnedAt: '' }
+        : record;
     }
     if (passed) {
       badge.hidden = false;
@@ -294,12 +318,14 @@ function build(ctx) {
       card.setMessage(t('ml-badge.passed', { score: whole(score), total: whole(total) }), 'ok');
     } else {
       badge.hidden = true;
-      card.setMessage(t('ml-badge.failed', { score: whole(score), total: whole(total), more: needed - score, needed: whole(needed) }), 'warn');
+      card.setMessage(t('ml-badge.failed', { score: whole(score), total: whole(total), more: needed - score, needed: whole(needed), linked: linksLessons() }), 'warn');
     }
-    updateStats();
     const detail = { widget: WIDGET, title: t('ml-badge.title'), score, max: total, passed };
     reportScore(card, detail);
     if (passed) reportComplete(card, detail);
+    // The lesson's record now holds this attempt (progress.js records reports as they bubble).
+    if (lesson && opts.save) saved = readBest() || saved;
+    updateStats();
     restartBtn.focus();
   }
 
@@ -311,7 +337,9 @@ function build(ctx) {
       const list = el('ul', { className: 'ml-badge-missed' });
       for (const m of missed) {
         const li = el('li');
-        li.append(el('span', { text: t('ml-badge.missedTopics', { topics: m.topics.join('; ') }) }), ' ', el('a', { href: lessonHref(m.lesson), text: t('ml-badge.revisit') }));
+        const href = lessonHref(m.lesson);
+        li.append(el('span', { text: t('ml-badge.missedTopics', { topics: m.topics.join('; ') }) }), ' ',
+          href ? el('a', { href, text: t('ml-badge.revisit') }) : el('span', { className: 'lesson-ref', text: t('ml-badge.revisit') }));
         list.append(li);
       }
       // The heading counts topics, not list items (one item per lesson can hold several topics).
@@ -345,6 +373,6 @@ function build(ctx) {
   if (saved && saved.passed && !practice) card.setMessage(t('ml-badge.alreadyHeld', { best: whole(saved.best), total: whole(saved.total) }), 'ok');
 
   return {
-    update(nextOptions) { opts = { ...nextOptions }; attemptNo = 0; saved = opts.save ? readSaved() : null; start(true); },
+    update(nextOptions) { opts = { ...nextOptions }; attemptNo = 0; saved = opts.save ? readBest() : null; start(true); },
   };
 }

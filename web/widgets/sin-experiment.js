@@ -11,7 +11,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
+import { hasFirstResult, recordedResult, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './sin-experiment.messages.js';
 
@@ -55,9 +55,11 @@ function build(ctx) {
   // The check's first pick on this page, kept across New noise and update() (fresh dots would
   // otherwise let a learner who missed pick again until a right first pick is recorded): null
   // before any pick, then 'right' or 'wrong'. Reported with firstTry, so saved progress keeps the
-  // first pick of any visit too.
-  let firstPick = null;
-  let completed = false; // the lowest was found (dw:complete reported) on this page
+  // first pick of any visit too; a pick the lesson recorded on an earlier visit (recordedResult)
+  // is this page's first pick, and the check it completed stays complete: picks now are practice.
+  const earlier = recordedResult(card, 'sin-experiment');
+  let firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
+  let completed = firstPick !== null && earlier.complete === true; // the lowest was found (dw:complete reported) on this page or before
   // Degrees the learner has set on this data set. Only their errors are on screen (table, error
   // chart, best so far): with every degree shown from the start, the lowest test error and the
   // degree-11 outcome could be read off before the learner searched or predicted.
@@ -196,8 +198,19 @@ function build(ctx) {
     const v = verdict(i);
     const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), margin: formatShort(JUST_RIGHT_MARGIN), times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]) };
     const says = v.id === 'justRight' && i === b ? 'best' : v.id;
-    card.setMessage(t(`sin-experiment.says.${says}`, numbers), v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
+    let text = t(`sin-experiment.says.${says}`, numbers);
+    if (lowestWithheld() && says === 'overfit') text = t('sin-experiment.says.overfitAlone', { degree, train: numbers.train, test: numbers.test, margin: numbers.margin });
+    else if (lowestWithheld() && says === 'justRight') text = t('sin-experiment.says.justRightAlone', { degree, test: numbers.test, margin: numbers.margin });
+    card.setMessage(text, v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
     plot.canvas.setAttribute('aria-label', t('sin-experiment.figure', { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), verdict: v.text }));
+  }
+
+  // Degree 11's test MSE is on screen and degree 3's is not, with no prediction locked in (the
+  // lesson's start, and every New noise pressed at degree 11): the lowest test MSE any degree
+  // reaches (degree 3's, or close to it) written beside it would answer the Predict box's question
+  // ("73.5× the lowest, 0.026") before it is asked. The verdicts then leave the lowest out.
+  function lowestWithheld() {
+    return prediction.pending === null && visited.has(11) && !visited.has(3);
   }
 
   // The learner's answer to "which degree would you trust?": right only for the degree with the
@@ -207,6 +220,9 @@ function build(ctx) {
   // Every pick after the recorded ones is practice: judged and shown, not reported.
   function choose() {
     if (!sweep) return;
+    // The answer names the lowest test MSE; beside degree 11's on screen, that is close to the
+    // Predict box's outcome, so a prediction after it on this page is practice.
+    if (lowestWithheld()) prediction.outcomeGlimpsed(t('sin-experiment.predict.glimpsed'));
     const i = degree - 1;
     const b = bestIndex();
     const bestDegree = sweep.degrees[b];

@@ -27,6 +27,7 @@ export const messages = {
   'sin-experiment.predict.few': '2 to 10 times as high',
   'sin-experiment.predict.far': 'more than 10 times as high',
   'sin-experiment.predict.seen': 'Degrees 3 and 11 have both been on screen with these dots, so their test errors are already known. Press New noise for twelve fresh dots, then predict before you set either degree.',
+  'sin-experiment.predict.glimpsed': 'The lowest test MSE has been on screen beside degree 11’s before a prediction was locked in, so a prediction on this page now is practice and is not recorded.',
   'sin-experiment.predict.again': 'Now move the slider away from 11 and back to degree 11.',
   'sin-experiment.predict.set11': 'Now set the degree to 11.',
   'sin-experiment.predict.timesHigher': '{ratio} times as high',
@@ -39,6 +40,10 @@ export const messages = {
   'sin-experiment.says.best': 'Degree {degree} is just right: its test MSE {test} is the lowest any degree reaches. It follows the wave, not the noise.',
   'sin-experiment.says.justRight': 'Degree {degree} is just right: test MSE {test} is within {margin} of the lowest any degree reaches, {lowest}. It follows the wave, not the noise; one degree does a little better.',
   'sin-experiment.says.overfit': 'Degree {degree} overfits: training MSE {train} is tiny, but test MSE {test} is {times}× the lowest any degree reaches ({lowest}). The curve bends to pass through the noise and swings between the points.',
+  // Degree 11's test MSE on screen, degree 3's not, nothing predicted: the lowest is left out, as
+  // beside degree 11's error it would answer the Predict box (sin-experiment.js, lowestWithheld).
+  'sin-experiment.says.overfitAlone': 'Degree {degree} overfits: training MSE {train} is tiny, but test MSE {test} is more than {margin} above the lowest any degree reaches. The curve bends to pass through the noise and swings between the points.',
+  'sin-experiment.says.justRightAlone': 'Degree {degree} is just right: test MSE {test} is within {margin} of the lowest any degree reaches. It follows the wave, not the noise; one degree does a little better.',
   'sin-experiment.says.underfit': 'Degree {degree} underfits: training MSE {train} and test MSE {test} are both high. The curve is too stiff to follow the wave.',
   'sin-experiment.says.failed': 'The engine could not fit this degree.',
   'sin-experiment.figure': 'Degree {degree} polynomial through 12 noisy points of sin(x): train MSE {train}, test MSE {test}, {verdict}',

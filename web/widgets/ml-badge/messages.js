@@ -10,6 +10,9 @@ import { PASS_MARK, QUESTION_COUNT } from './attempt.js';
 const count = formatNumber(QUESTION_COUNT, 0);
 // The heading of the missed-topics list, which the failed message points to by name.
 const MISSED = 'Topics you missed';
+// Where the list has no links (linked: false, in a SCORM package: ml-badge.js lessonHref), it
+// names the topics only.
+const revisit = (linked) => (linked === false ? `Revisit the lessons on the topics under “${MISSED}”` : `Revisit the lessons linked under “${MISSED}”`);
 
 export const messages = {
   'ml-badge.title': 'Challenge: earn the Machine Learning badge',
@@ -42,12 +45,13 @@ export const messages = {
   'ml-badge.practice.note': 'Practice attempt: the seed is fixed (in the page address or the widget’s settings), so every attempt with it asks the same questions in the same order, after a reload too. Its score is shown here, but it is not saved and cannot earn the badge. Open the challenge without a seed for an attempt that counts.',
   'ml-badge.practice.prompt.choice': 'Practice (fixed seed): choose one answer. This attempt is not saved and cannot earn the badge.',
   'ml-badge.practice.prompt.number': 'Practice (fixed seed): type a number and press Check. This attempt is not saved and cannot earn the badge.',
-  'ml-badge.practice.result': ({ score, total, reached, needed }) => (reached
+  'ml-badge.practice.result': ({ score, total, reached, needed, linked }) => (reached
     ? `${score} of ${total} on a practice attempt. That reaches the pass mark (${needed}), but a fixed seed repeats its questions, so it does not earn the badge and nothing was saved. Open the challenge without a seed to earn it.`
-    : `${score} of ${total} on a practice attempt (not saved). Revisit the lessons linked under “${MISSED}” above, then open the challenge without a seed for an attempt that counts.`),
+    : `${score} of ${total} on a practice attempt (not saved). ${revisit(linked)} above, then open the challenge without a seed for an attempt that counts.`),
   'ml-badge.alreadyHeld': 'You already hold the badge (best {best} of {total}). Take the challenge again any time.',
   // A typed number: the field's label, and why a text is not an answer yet.
-  'ml-badge.answerLabel': ({ digits, tolerance }) => `Your answer (${digits === 0 ? 'a whole number' : countOf(digits, 'decimal')}; within ±${tolerance} counts)`,
+  // A tolerance of 0 is the exact answer: "within ±0" reads as a typo.
+  'ml-badge.answerLabel': ({ digits, tolerance }) => `Your answer (${digits === 0 ? 'a whole number' : countOf(digits, 'decimal')}; ${Number(tolerance) === 0 ? 'only the exact answer counts' : `within ±${tolerance} counts`})`,
   'ml-badge.invalid.empty': 'Type a number first, for example 0.25.',
   'ml-badge.invalid.notNumber': '“{text}” is not a number. Type digits only, for example 0.25 or -1.5.',
   'ml-badge.invalid.tooLarge': 'That number is too large. Type a smaller one.',
@@ -55,7 +59,7 @@ export const messages = {
   'ml-badge.correct': 'Correct.',
   'ml-badge.correctNumber': 'Correct: {answer}.',
   'ml-badge.wrongNumber': 'Not quite: you typed {typed}; the answer is {answer}.',
-  'ml-badge.tooFar': 'That is more than {tolerance} away from it.',
+  'ml-badge.tooFar': ({ tolerance }) => (Number(tolerance) === 0 ? 'Only the exact answer counts here.' : `That is more than ${tolerance} away from it.`),
   'ml-badge.wrongChoice': 'Not quite: the answer is “{answer}”.',
   'ml-badge.yourChoice': 'Your choice, “{choice}”: {why}',
   'ml-badge.soFar.right': 'Correct — {score} of {answered} so far.',
@@ -73,7 +77,7 @@ export const messages = {
   'ml-badge.saveOff': 'Saving is switched off for this widget.',
   'ml-badge.badgeLabel': 'Machine Learning badge, earned with {score} of {total}',
   'ml-badge.passed': 'Passed with {score} of {total}. Congratulations — you have the badge.',
-  'ml-badge.failed': ({ score, total, more, needed }) => `${score} of ${total}: ${countOf(more, 'more correct answer')} needed for the badge (${needed}). Revisit the lessons linked under “${MISSED}” above and press Start again.`,
+  'ml-badge.failed': ({ score, total, more, needed, linked }) => `${score} of ${total}: ${countOf(more, 'more correct answer')} needed for the badge (${needed}). ${revisit(linked)} above and press Start again.`,
   'ml-badge.noneMissed': 'No topic missed.',
   'ml-badge.missedHeading': `${MISSED} ({count}):`,
   'ml-badge.missedTopics': '{topics} —',
