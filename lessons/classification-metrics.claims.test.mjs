@@ -161,3 +161,36 @@ test('F1 is dragged down by the smaller of the two: precision 1.0 and recall 0.1
   assert.equal(40 / 120, 1 / 3);
   assert.match(lesson, /Forty of the 120 spam emails, one in three, still reached the inbox/);
 });
+
+// The by-hand widget's verdict line (web/widgets/precision-recall-by-hand.js verdictOf): "about
+// equal" from 90% (the smaller of the larger), "precise"/"thorough" only from 0.7, F1 nearer the
+// smaller. The lesson's two examples: 80/20/40 is precise; 1 right flag in 3 (TP 1, FP 2, FN 3)
+// is "neither is high"; and the harmonic mean always sits nearer the smaller of the two.
+test('by hand: the verdict rule the lesson states, at its boundaries, and F1 nearer the smaller', async () => {
+  const { verdictOf, HIGH, NEAR } = await import('../web/widgets/precision-recall-by-hand.js');
+  assert.equal(HIGH, 0.7);
+  assert.equal(NEAR, 0.9);
+  const shown = (tp, fp, fn) => {
+    const yTrue = [...Array(tp).fill(1), ...Array(fp).fill(0), ...Array(fn).fill(1)];
+    const yPred = [...Array(tp).fill(1), ...Array(fp).fill(1), ...Array(fn).fill(0)];
+    return { p: ml.precision(yTrue, yPred), r: ml.recall(yTrue, yPred), f1: ml.f1Score(yTrue, yPred) };
+  };
+  const kind = (tp, fp, fn) => { const m = shown(tp, fp, fn); return verdictOf(m.p.toFixed(3), m.r.toFixed(3)); };
+  assert.equal(kind(80, 20, 40), 'precise');
+  assert.equal(kind(1, 2, 3), 'neitherHigh');
+  for (const [counts, p, r, expected] of [
+    [[63, 27, 37], '0.700', '0.630', 'balanced'], [[56, 24, 33], '0.700', '0.629', 'precise'],
+    [[63, 37, 27], '0.630', '0.700', 'balanced'], [[56, 33, 24], '0.629', '0.700', 'thorough'],
+    [[7, 3, 7], '0.700', '0.500', 'precise'], [[51, 22, 51], '0.699', '0.500', 'neitherHigh'],
+    [[7, 7, 3], '0.500', '0.700', 'thorough'], [[51, 51, 22], '0.500', '0.699', 'neitherHigh'],
+    [[1, 99, 999], '0.010', '0.001', 'neitherHigh'], [[50, 50, 50], '0.500', '0.500', 'balancedLow'],
+  ]) {
+    const m = shown(...counts);
+    assert.deepEqual([m.p.toFixed(3), m.r.toFixed(3)], [p, r], counts.join('/'));
+    assert.equal(kind(...counts), expected, counts.join('/'));
+  }
+  for (const counts of [[80, 20, 40], [1, 2, 3], [1, 99, 999], [30, 30, 10], [7, 1, 4]]) {
+    const { p, r, f1 } = shown(...counts);
+    assert.ok(f1 - Math.min(p, r) < Math.max(p, r) - f1, `F1 nearer the smaller at ${counts.join('/')}`);
+  }
+});

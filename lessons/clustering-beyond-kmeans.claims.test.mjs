@@ -216,3 +216,22 @@ test('the lesson path: item 2 leaves ε at 0.3 (one cluster); the predict paragr
   // The neighbouring stops the box refuses: 0.19 and 0.21 (also fragments, with other counts).
   assert.deepEqual([cluster({ data: 'blobs', eps: 0.19 }).noise, cluster({ data: 'blobs', eps: 0.21 }).noise], [127, 112]);
 });
+
+// The predict box judges only at the lesson's settings (the schema's defaults, which WIDGET
+// copies): elsewhere the blobs tell another story — m = 20 no cluster at all, data noise 0 six
+// clusters — and the verdict's "why" follows the counts it is given (0 clusters: all noise).
+test('the blobs prediction: judged at the lesson\'s settings only; m = 20 gives 0 clusters, noise 0 gives 6; the why follows the counts', async () => {
+  const { schema } = await import('../web/widgets/dbscan-vs-kmeans.js');
+  const { messages } = await import('../web/widgets/dbscan-vs-kmeans/messages.js');
+  for (const k of ['points', 'noise', 'eps', 'minSamples', 'seed', 'data', 'k']) assert.equal(schema[k].default, WIDGET[k], k);
+  const m20 = cluster({ data: 'blobs', minSamples: 20 });
+  assert.deepEqual([m20.clusters, m20.noise], [0, 200]);
+  const noise0 = cluster({ data: 'blobs', noise: 0 });
+  assert.deepEqual([noise0.clusters, noise0.noise], [6, 74]);
+  const why = messages['dbscan-vs-kmeans.predict.why'];
+  assert.match(why({ clusters: 10, noise: 122, n: 200, eps: '0.20', m: '5' }), /^DBSCAN found 10 clusters and called 122 points noise\. .*each blob breaks into fragments/);
+  const none = why({ clusters: 0, noise: 200, n: 200, eps: '0.20', m: '20' });
+  assert.match(none, /^DBSCAN found 0 clusters and called 200 points noise\. With min samples m = 20, no point has that many neighbours within ε = 0\.20, so there is no core point to start a cluster: all 200 points are noise\./);
+  assert.doesNotMatch(none, /fragments/);
+  assert.doesNotMatch(why({ clusters: 2, noise: 9, n: 200, eps: '0.50', m: '5' }), /fragments/);
+});

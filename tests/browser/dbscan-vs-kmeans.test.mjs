@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, stat, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -143,7 +143,7 @@ test('dbscan-vs-kmeans: DBSCAN on the blobs at a neighbouring ε (0.3, left over
 // the three blobs", as if "3 clusters" were right. Now it says in words that ε differs and how to
 // get back, and judges (and records) only once the slider shows 0.20, not at its stops either side.
 test('dbscan-vs-kmeans: the lesson in order — locked at ε 0.3, the box asks for ε = 0.2 in words and judges only at 0.20', async () => {
-  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html', { width: 375 });
+  const page = await openFreshPage(site, '/lessons/clustering-beyond-kmeans.html', { width: 375 });
   await listenForReports(page);
   const c = page.locator('.dw-card').nth(0);
   const box = predictBox(c, 'dbscan-blobs-eps');
@@ -184,7 +184,7 @@ test('dbscan-vs-kmeans: the lesson in order — locked at ε 0.3, the box asks f
 // The path the lesson describes, in order: item 2 (0.05, then 0.3), then "slide it back to 0.2",
 // lock, choose three blobs: judged at once, as a first try, and recorded.
 test('dbscan-vs-kmeans: the lesson\'s path — ε back to 0.2 after item 2, lock, three blobs — is judged and recorded', async () => {
-  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
+  const page = await openFreshPage(site, '/lessons/clustering-beyond-kmeans.html');
   await listenForReports(page);
   const c = page.locator('.dw-card').nth(0);
   const eps = page.getByRole('slider', { name: /ε/ });
@@ -199,6 +199,88 @@ test('dbscan-vs-kmeans: the lesson\'s path — ε back to 0.2 after item 2, lock
   assert.equal(v.result, 'held', v.text);
   assert.doesNotMatch(v.text, /Practice/);
   assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score]), [['dw:score', 1], ['dw:complete', 1]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The box judged on the blobs at any min samples m, data noise or draw, as long as ε read 0.20:
+// at m = 20 DBSCAN finds no cluster (all 200 points noise), and "more than 3 clusters" was
+// recorded as wrong with "1 or 2 clusters … each blob breaks into fragments". The question and the
+// reveal (10 fragments, 122 noise) are about the settings the widget opened with: elsewhere the box
+// names what differs and how to get back, records nothing, and judges once they are back.
+test('dbscan-vs-kmeans: at another m, noise or draw the box names the setting, records nothing, and judges back at the question\'s settings', async () => {
+  let page = await openFreshPage(site, '/lessons/clustering-beyond-kmeans.html');
+  await listenForReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const box = predictBox(c, 'dbscan-blobs-eps');
+  const status = () => box.getByRole('status').textContent();
+  const data = page.getByLabel('data', { exact: true });
+  const m = page.getByRole('slider', { name: /min samples m/ });
+  const noise = page.getByRole('slider', { name: 'noise', exact: true });
+  await m.fill('20');
+  await lockPrediction(c, 'dbscan-blobs-eps', 'many');
+  await data.selectOption('blobs');
+  assert.deepEqual([await stat(c, 'DBSCAN clusters'), await stat(c, 'noise points')], ['0', '200']);
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at m = 20');
+  assert.equal(await status(), 'These clusters do not test your prediction, which is about ε = 0.20 with the lesson’s other settings. To check it, set min samples m back to 5 (it is at 20).');
+  await noise.fill('0');
+  assert.match(await status(), /\. To check it, set min samples m back to 5 \(it is at 20\) and set the noise slider back to 0\.08 \(it is at 0\.00\)\.$/);
+  await m.fill('5');
+  assert.equal(await stat(c, 'DBSCAN clusters'), '6');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at noise 0');
+  assert.match(await status(), /\. To check it, set the noise slider back to 0\.08 \(it is at 0\.00\)\.$/);
+  await page.getByRole('slider', { name: /ε/ }).fill('0.3');
+  assert.match(await status(), /\. To check it, set ε back to 0\.20 \(it is at 0\.30\) and set the noise slider back to 0\.08 \(it is at 0\.00\)\.$/);
+  await c.getByRole('button', { name: 'New points' }).click();
+  await page.getByRole('slider', { name: /ε/ }).fill('0.2');
+  await noise.fill('0.08');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged on other points');
+  assert.match(await status(), /\. To check it, get back the points the widget first drew \(New points drew others\) by opening the page again from its plain link, without the settings after “#” in the address\.$/);
+  assert.deepEqual(await reportedEvents(page), [], 'nothing recorded away from the question\'s settings');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+  // The plain link: the points the widget first drew, judged and recorded as the first try.
+  page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
+  await listenForReports(page);
+  const c2 = page.locator('.dw-card').nth(0);
+  await lockPrediction(c2, 'dbscan-blobs-eps', 'many');
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  const v = await verdict(c2, 'dbscan-blobs-eps');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /DBSCAN found 10 clusters and called 122 points noise\. .* each blob breaks into fragments/);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score]), [['dw:score', 1], ['dw:complete', 1]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Seen with nothing locked at m = 20, the blobs are a glimpse (a later prediction is practice)
+// that names the setting to restore, and the reveal stays closed.
+test('dbscan-vs-kmeans: the blobs at m = 20 before a prediction are a glimpse, naming m', async () => {
+  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
+  await page.evaluate(() => { window.__shown = 0; document.addEventListener('dw:outcome-shown', () => { window.__shown += 1; }); });
+  const c = page.locator('.dw-card').nth(0);
+  await page.getByRole('slider', { name: /min samples m/ }).fill('20');
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  assert.match((await verdict(c, 'dbscan-blobs-eps', 0)).text, /^DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in, at other settings than the question’s \(to get those back, set min samples m back to 5 \(it is at 20\)\)\./);
+  assert.equal(await page.evaluate(() => window.__shown), 0);
+  await page.close();
+});
+
+// Mounted at m = 20 (an embed, or a lesson page reloaded with m = 20 in its address), the blobs
+// find no cluster: the box asks for the lesson's m = 5 in words, and judges there.
+test('dbscan-vs-kmeans: opened at m = 20, the box asks for m = 5 and judges only there', async () => {
+  const page = await openPage(site, '/embed.html?w=dbscan-vs-kmeans&minSamples=20');
+  const c = page.locator('.dw-card').nth(0);
+  const box = predictBox(c, 'dbscan-blobs-eps');
+  await lockPrediction(c, 'dbscan-blobs-eps', 'many');
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  assert.equal(await stat(c, 'DBSCAN clusters'), '0');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /To check it, set min samples m back to 5 \(it is at 20\)\.$/);
+  await page.getByRole('slider', { name: /min samples m/ }).fill('5');
+  const v = await verdict(c, 'dbscan-blobs-eps');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /DBSCAN found 10 clusters and called 122 points noise/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

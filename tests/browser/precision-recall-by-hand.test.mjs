@@ -85,3 +85,42 @@ test('precision and recall by hand: TP = 0 is said in words, by the lesson\'s de
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The verdict compared precision and recall with a fixed gap of 0.05: TP 1, FP 2, FN 3 (one right
+// flag in three) read "Precise but incomplete", and 0.010 against 0.001 read "about equal, so F1
+// sits right between them". It now follows the lesson: about equal from 90% of the larger,
+// "precise"/"thorough" only from 0.7, F1 nearer the smaller, read from the stats on screen.
+test('precision and recall by hand: the verdict line follows the lesson\'s rule at its boundaries', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  const w = cardByTitle(page, 'Precision and recall by hand');
+  const message = () => w.locator('.dw-message').textContent();
+  const set = async (tp, fp, fn) => {
+    for (const [label, v] of [[/TP/, tp], [/FP/, fp], [/FN/, fn]]) { await w.getByLabel(label).fill(String(v)); await w.getByLabel(label).press('Enter'); }
+    return [await stat(w, 'precision'), await stat(w, 'recall'), await stat(w, 'F1')];
+  };
+  assert.deepEqual(await set(1, 2, 3), ['0.333', '0.250', '0.286']);
+  assert.equal(await message(), 'Neither is high: 33.3% of the flags are right and 25.0% of the real positives are caught. The two are not about equal either (the smaller is under 90% of the larger), so F1 (0.286), their harmonic mean, sits nearer the smaller, recall.');
+  assert.deepEqual(await set(1, 99, 999), ['0.010', '0.001', '0.002']);
+  assert.match(await message(), /^Neither is high: 1\.0% of the flags are right and 0\.1% of .* F1 \(0\.002\), their harmonic mean, sits nearer the smaller, recall\.$/);
+  assert.deepEqual(await set(1, 999, 99), ['0.001', '0.010', '0.002']);
+  assert.match(await message(), /sits nearer the smaller, precision\.$/);
+  // 0.700 against 0.630 is exactly 90%: about equal; 0.629 is under it, and 0.700 is high.
+  assert.deepEqual((await set(63, 27, 37)).slice(0, 2), ['0.700', '0.630']);
+  assert.match(await message(), /^Precision and recall are about equal \(the smaller is at least 90% of the larger\), so F1 \(0\.663\), their harmonic mean, sits between them, at or just under their plain average\.$/);
+  assert.deepEqual((await set(56, 24, 33)).slice(0, 2), ['0.700', '0.629']);
+  assert.match(await message(), /^Precise but incomplete: 70\.0% of the flags are right, yet 33 of 89 real positives/);
+  assert.deepEqual((await set(56, 33, 24)).slice(0, 2), ['0.629', '0.700']);
+  assert.match(await message(), /^Thorough but noisy: 70\.0% of real positives are caught, but 33 of 89 flags are false alarms\. F1 \(0\.663\), their harmonic mean, sits nearer the smaller of the two, precision\./);
+  // The larger at 0.699 is not high.
+  assert.deepEqual((await set(51, 22, 51)).slice(0, 2), ['0.699', '0.500']);
+  assert.match(await message(), /^Neither is high: 69\.9% of the flags/);
+  assert.deepEqual((await set(7, 3, 7)).slice(0, 2), ['0.700', '0.500']);
+  assert.match(await message(), /^Precise but incomplete: 70\.0% of the flags are right/);
+  assert.deepEqual((await set(50, 50, 50)).slice(0, 2), ['0.500', '0.500']);
+  assert.match(await message(), /about equal .* But both are low: 50\.0% of the flags are right and 50\.0% of the real positives are caught\.$/);
+  // The lesson's spam filter: precise.
+  await set(80, 20, 40);
+  assert.equal(await message(), 'Precise but incomplete: 80.0% of the flags are right, yet 40 of 120 real positives (33.3%) were missed. F1 (0.727), their harmonic mean, sits nearer the smaller of the two, recall. A lower threshold would raise recall and cost precision.');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

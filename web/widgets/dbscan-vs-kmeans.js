@@ -90,8 +90,28 @@ function build(ctx) {
   // Predict, then check: ε = 0.2 separates the moons; what does it make of three blobs? Judged
   // from the engine's DBSCAN labels once it has converged on the blobs at ε = 0.2, compared as the
   // slider shows ε (two decimals). The lesson's item 2 leaves ε at 0.3 or more: at any other ε the
-  // box says in words that ε differs and waits for 0.2.
+  // box says in words that ε differs and waits for 0.2. The reveal's outcome (10 fragments, 122
+  // noise) is also about the lesson's other settings, the schema's defaults — min samples m, the
+  // data noise and the points drawn (points, seed): m = 20 finds no cluster at all, data noise 0
+  // six. At other values the box names what differs and how to get back, and judges nothing. The
+  // defaults, not the options mounted: a reload after m = 20 mounts m = 20 from the page address.
   const judgedEps = fixed(PREDICT_EPS, 2);
+  const asked = { minSamples: schema.minSamples.default, noise: fixed(schema.noise.default, 2), points: schema.points.default, seed: schema.seed.default };
+  // The settings (besides the data menu) that differ from the question's, in a fixed order.
+  function away() {
+    const out = [];
+    if (fixed(opts.eps, 2) !== judgedEps) out.push('eps');
+    if (opts.minSamples !== asked.minSamples) out.push('minSamples');
+    if (fixed(opts.noise, 2) !== asked.noise) out.push('noise');
+    if (opts.points !== asked.points || opts.seed !== asked.seed) out.push('points');
+    return out;
+  }
+  const restoreStep = {
+    eps: () => t('dbscan-vs-kmeans.predict.restore.eps', { judged: judgedEps, eps: fixed(opts.eps, 2) }),
+    minSamples: () => t('dbscan-vs-kmeans.predict.restore.minSamples', { judged: formatNumber(asked.minSamples, 0), m: formatNumber(opts.minSamples, 0) }),
+    noise: () => t('dbscan-vs-kmeans.predict.restore.noise', { judged: asked.noise, noise: fixed(opts.noise, 2) }),
+    points: () => t('dbscan-vs-kmeans.predict.restore.points'),
+  };
   const prediction = createPrediction(ctx, {
     id: 'dbscan-blobs-eps',
     question: t('dbscan-vs-kmeans.predict.question'),
@@ -100,18 +120,22 @@ function build(ctx) {
   });
   function judgeBlobs(clusters, noise) {
     if (imported || opts.data !== 'blobs' || db.status() !== 'converged') return;
+    const differs = away();
     const eps = fixed(opts.eps, 2);
-    const atEps = eps === judgedEps;
     if (prediction.pending === null) {
-      // DBSCAN's count on the blobs at ε = 0.2 is the answer. At another ε the fragments (or their
-      // absence) are enough to guess it from (every ε from 0.15 to 0.3 also gives more than 3
-      // clusters), so a later prediction is practice; only at 0.2 is the reveal's outcome on screen.
-      if (atEps) prediction.outcomeSeen(t('dbscan-vs-kmeans.predict.seen'));
-      else prediction.outcomeGlimpsed(t('dbscan-vs-kmeans.predict.glimpsed', { eps, judged: judgedEps }));
+      // DBSCAN's count on the blobs at the question's settings is the answer. At another ε the
+      // fragments (or their absence) are enough to guess it from (every ε from 0.15 to 0.3 also
+      // gives more than 3 clusters), and so are the blobs at another m, noise or draw, so a later
+      // prediction is practice; only at the question's settings is the reveal's outcome on screen.
+      if (!differs.length) prediction.outcomeSeen(t('dbscan-vs-kmeans.predict.seen'));
+      else if (differs.length === 1 && differs[0] === 'eps') prediction.outcomeGlimpsed(t('dbscan-vs-kmeans.predict.glimpsed', { eps, judged: judgedEps }));
+      else prediction.outcomeGlimpsed(t('dbscan-vs-kmeans.predict.glimpsedElsewhere', { steps: differs.map((k) => restoreStep[k]()) }));
       return;
     }
-    if (!atEps) { prediction.note(t('dbscan-vs-kmeans.predict.eps', { eps, judged: judgedEps })); return; }
-    prediction.settle(clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer', t('dbscan-vs-kmeans.predict.why', { clusters, noise }));
+    if (differs.length === 1 && differs[0] === 'eps') { prediction.note(t('dbscan-vs-kmeans.predict.eps', { eps, judged: judgedEps })); return; }
+    if (differs.length) { prediction.note(t('dbscan-vs-kmeans.predict.elsewhere', { judged: judgedEps, steps: differs.map((k) => restoreStep[k]()) })); return; }
+    const outcome = clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer';
+    prediction.settle(outcome, t('dbscan-vs-kmeans.predict.why', { clusters, noise, n: dbLabels.length, eps, m: formatNumber(opts.minSamples, 0) }));
   }
 
   function loadData() {

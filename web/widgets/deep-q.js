@@ -15,7 +15,7 @@ import { logAxes } from '../lib/ticks.js';
 import { nearestRungValue, roundLadder } from '../lib/ladder.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './deep-q/messages.js';
-import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, PREDICT_SEEN_AFTER, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
+import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, PREDICT_SEEN_AFTER, FULL_RECENT, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
 
 export { schema };
 
@@ -110,6 +110,7 @@ function build(ctx) {
     choices: ['high', 'middle', 'low'].map((id) => [id, t(`deep-q.predict.${id}`)]),
     onCommit: () => {
       runShown = false;
+      awayNoted = '';
       if (opts.setup === 'neither' && opts.task === 'plane' && agent.episodes() === 0) return;
       opts.setup = 'neither'; opts.task = 'plane';
       setupSelect.value = 'neither'; taskSelect.value = 'plane';
@@ -118,20 +119,51 @@ function build(ctx) {
     // Changed once "neither" had passed the episodes that show its class, the box has had the
     // answer's class on screen (locking again replays the same seed).
     progress: () => runShown,
-    next: t('deep-q.predict.next', { episodes: PREDICT_EPISODES }),
+    next: () => t('deep-q.predict.next', { episodes: PREDICT_EPISODES, steps: away().map((k) => restoreStep[k]()) }),
   });
   let runShown = false; // "neither" past PREDICT_SEEN_AFTER episodes has been on screen since the lock
+  let awayNoted = '';    // the note last shown about settings away from the question's
+
+  // The question names only the setup, but its answer (and the lesson's 0.15 over seeds 1–5) is
+  // for the lesson's other settings, the schema's defaults: "neither" at η = 5 × 10⁻⁴ averages 0.91,
+  // at ε decay 0.8 0.44. Only there is a run judged; elsewhere the box names what differs.
+  // (Replay size and target sync do nothing with "neither".) Compared as the sliders show them.
+  const shownEta = (v) => formatShort(v, 2);
+  const shownDecay = (v) => formatNumber(v, 3);
+  function away() {
+    const out = [];
+    if (shownEta(opts.learningRate) !== shownEta(schema.learningRate.default)) out.push('learningRate');
+    if (shownDecay(opts.epsilonDecay) !== shownDecay(schema.epsilonDecay.default)) out.push('epsilonDecay');
+    if (opts.seed !== schema.seed.default) out.push('seed');
+    return out;
+  }
+  const restoreStep = {
+    learningRate: () => t('deep-q.predict.restore.learningRate', { judged: shownEta(schema.learningRate.default), now: shownEta(opts.learningRate) }),
+    epsilonDecay: () => t('deep-q.predict.restore.epsilonDecay', { judged: shownDecay(schema.epsilonDecay.default), now: shownDecay(opts.epsilonDecay) }),
+    seed: () => t('deep-q.predict.restore.seed', { judged: schema.seed.default, now: opts.seed }),
+  };
 
   function judge() {
-    if (opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() <= PREDICT_SEEN_AFTER) return;
+    if (opts.setup !== 'neither' || opts.task !== 'plane') return;
+    const differs = away();
+    if (prediction.pending !== null && differs.length && agent.episodes() > 0) {
+      const text = t('deep-q.predict.elsewhere', { eta: shownEta(schema.learningRate.default), decay: shownDecay(schema.epsilonDecay.default), episodes: PREDICT_EPISODES, steps: differs.map((k) => restoreStep[k]()) });
+      if (text !== awayNoted) { prediction.note(text); awayNoted = text; }
+    }
+    if (agent.episodes() <= PREDICT_SEEN_AFTER) return;
     // The outcome's class is on screen from here, and locking a prediction replays the same seed to
-    // the same result: a prediction made now could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('deep-q.predict.seen', { watched: formatNumber(agent.episodes(), 0) })); return; }
+    // the same result: a prediction made now could copy it. At other settings the run is a
+    // glimpse (a later prediction is practice, the lesson's text stays closed).
+    if (prediction.pending === null) {
+      if (differs.length) prediction.outcomeGlimpsed(t('deep-q.predict.glimpsed', { watched: formatNumber(agent.episodes(), 0) }));
+      else prediction.outcomeSeen(t('deep-q.predict.seen', { watched: formatNumber(agent.episodes(), 0) }));
+      return;
+    }
     runShown = true;
-    if (agent.episodes() < PREDICT_EPISODES) return;
+    if (differs.length || agent.episodes() < PREDICT_EPISODES) return;
     const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
     const outcome = returnClass(r);
-    prediction.settle(outcome, t('deep-q.predict.why', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW, mean: formatNumber(r, 2) }));
+    prediction.settle(outcome, t('deep-q.predict.why', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW, mean: formatNumber(r, 2), both: formatNumber(FULL_RECENT, 2) }));
   }
 
   function changeSetting(patch) {

@@ -3,7 +3,7 @@
 // label list with exactly those counts (ml.precision, ml.recall, ml.f1Score).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { numberBox, refusalReason } from '../lib/number-field.js';
 import { messages } from './precision-recall-by-hand.messages.js';
 
@@ -16,6 +16,24 @@ export const schema = {
 export const meta = { title: messages['precision-recall-by-hand.title'], hint: messages['precision-recall-by-hand.hint'] };
 
 const MAX_COUNT = 100000;
+
+// The one-line verdict, by the lesson's definitions and compared as the stats show precision and
+// recall (three decimals). The two are "about equal" when the smaller is at least NEAR (90%) of the
+// larger: then F1, their harmonic mean, sits between them at or just under their plain average.
+// Otherwise F1 sits nearer the smaller, and the larger names the filter ("precise": most flags are
+// right; "thorough": most real positives are caught) only when it is itself at least HIGH (0.7).
+// A fixed gap of 0.05 called 1 right flag in 3 "precise" and 0.010 against 0.001 "about equal".
+export const HIGH = 0.7;
+export const NEAR = 0.9;
+export function verdictOf(precisionShown, recallShown) {
+  // In whole thousandths, so 0.630 against 0.700 is exactly 90% (no floating-point fringe).
+  const p = Math.round(readShown(precisionShown) * 1000);
+  const r = Math.round(readShown(recallShown) * 1000);
+  const hi = Math.max(p, r);
+  if (Math.min(p, r) * 10 >= hi * Math.round(NEAR * 10)) return hi >= HIGH * 1000 ? 'balanced' : 'balancedLow';
+  if (hi < HIGH * 1000) return 'neitherHigh';
+  return p > r ? 'precise' : 'thorough';
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -97,9 +115,14 @@ function build(ctx) {
     if (tp + fp === 0) card.setMessage(t('precision-recall-by-hand.noFlags'), 'warn');
     else if (tp + fn === 0) card.setMessage(t('precision-recall-by-hand.noPositives'), 'warn');
     else if (tp === 0) card.setMessage(t('precision-recall-by-hand.noHits', { fp, fn }), 'warn');
-    else if (p > r + 0.05) card.setMessage(t('precision-recall-by-hand.precise', { precision: fixed(p * 100, 1), fn, positives: tp + fn, missed: fixed((1 - r) * 100, 1) }), 'info');
-    else if (r > p + 0.05) card.setMessage(t('precision-recall-by-hand.thorough', { recall: fixed(r * 100, 1), fp, flagged: tp + fp }), 'info');
-    else card.setMessage(t('precision-recall-by-hand.balanced', { f1: fixed(f1, 3) }), 'ok');
+    else {
+      const shown = { precision: fixed(p * 100, 1), recall: fixed(r * 100, 1), f1: fixed(f1, 3) };
+      const kind = verdictOf(fixed(p, 3), fixed(r, 3));
+      if (kind === 'precise') card.setMessage(t('precision-recall-by-hand.precise', { precision: shown.precision, fn, positives: tp + fn, missed: fixed((1 - r) * 100, 1), f1: shown.f1 }), 'info');
+      else if (kind === 'thorough') card.setMessage(t('precision-recall-by-hand.thorough', { recall: shown.recall, fp, flagged: tp + fp, f1: shown.f1 }), 'info');
+      else if (kind === 'neitherHigh') card.setMessage(t('precision-recall-by-hand.neitherHigh', { precision: shown.precision, recall: shown.recall, f1: shown.f1, smaller: p < r ? 'precision' : 'recall' }), 'warn');
+      else card.setMessage(t('precision-recall-by-hand.balanced', { f1: shown.f1, low: kind === 'balancedLow', precision: shown.precision, recall: shown.recall }), kind === 'balancedLow' ? 'warn' : 'ok');
+    }
   }
 
   compute();

@@ -3,6 +3,8 @@
 // format.js countOf; another language adds the same keys with addMessages (web/lib/messages.js).
 import { countOf } from '../../lib/format.js';
 
+const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+
 export const messages = {
   'dbscan-vs-kmeans.title': 'k-means versus DBSCAN',
   'dbscan-vs-kmeans.hint': 'Both panels cluster the same points. Move the radius ε and min samples m until DBSCAN finds the two moons; notice that k-means cannot, whatever k you choose.',
@@ -30,14 +32,27 @@ export const messages = {
   'dbscan-vs-kmeans.stat.clusters': 'DBSCAN clusters',
   'dbscan-vs-kmeans.stat.noise': 'noise points',
   'dbscan-vs-kmeans.predict.question': 'On the three blobs, DBSCAN with ε = 0.2 will find…',
-  'dbscan-vs-kmeans.predict.fewer': '1 or 2 clusters',
+  'dbscan-vs-kmeans.predict.fewer': 'fewer than 3 clusters (or none)',
   'dbscan-vs-kmeans.predict.three': '3 clusters, one per blob',
   'dbscan-vs-kmeans.predict.many': 'more than 3 clusters',
   'dbscan-vs-kmeans.predict.seen': 'DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'dbscan-vs-kmeans.predict.glimpsed': 'DBSCAN’s clusters on the three blobs, at ε = {eps}, were on screen before a prediction was locked in. That is enough to guess the answer at ε = {judged} from, so a prediction made on this page now is practice and is not recorded.',
   'dbscan-vs-kmeans.predict.next': 'Now set ε to 0.2 (if an earlier step moved it) and switch the data to three blobs.',
   'dbscan-vs-kmeans.predict.eps': 'Set ε back to {judged} to check your prediction: it is about ε = {judged}, and the slider is at {eps}, so these clusters do not test it.',
-  'dbscan-vs-kmeans.predict.why': ({ clusters, noise }) => `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise. These blobs are far sparser than the moons, so a radius of 0.2 holds too few neighbours: each blob breaks into fragments. ε is a density, and it has to suit the data.`,
+  'dbscan-vs-kmeans.predict.glimpsedElsewhere': ({ steps }) => `DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in, at other settings than the question’s (to get those back, ${listSteps(steps || [])}). That is enough to guess the answer from, so a prediction made on this page now is practice and is not recorded.`,
+  // What to set back, as parts of one sentence (predict.elsewhere, predict.glimpsedElsewhere).
+  'dbscan-vs-kmeans.predict.restore.eps': 'set ε back to {judged} (it is at {eps})',
+  'dbscan-vs-kmeans.predict.restore.minSamples': 'set min samples m back to {judged} (it is at {m})',
+  'dbscan-vs-kmeans.predict.restore.noise': 'set the noise slider back to {judged} (it is at {noise})',
+  'dbscan-vs-kmeans.predict.restore.points': 'get back the points the widget first drew (New points drew others) by opening the page again from its plain link, without the settings after “#” in the address',
+  'dbscan-vs-kmeans.predict.elsewhere': ({ judged, steps }) => `These clusters do not test your prediction, which is about ε = ${judged} with the lesson’s other settings. To check it, ${listSteps(steps || [])}.`,
+  'dbscan-vs-kmeans.predict.why': ({ clusters, noise, n, eps, m }) => {
+    const found = `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise.`;
+    if (clusters === 0) return `${found} With min samples m = ${m}, no point has that many neighbours within ε = ${eps}, so there is no core point to start a cluster: all ${n} points are noise. ε and m together set a density, and it has to suit the data.`;
+    if (clusters > 3) return `${found} These blobs are far sparser than the moons, so a radius of ${eps} holds too few neighbours: each blob breaks into fragments, and the points between them are left as noise. ε is a density, and it has to suit the data.`;
+    if (clusters === 3) return `${found} As many clusters as blobs: at ε = ${eps} and m = ${m} the blobs hold together and stay apart. ε and m together set a density, and it has to suit the data.`;
+    return `${found} Fewer clusters than blobs: at ε = ${eps} and m = ${m}, blobs that touch merge into one cluster, and a blob with no core point is left as noise. ε and m together set a density, and it has to suit the data.`;
+  },
   'dbscan-vs-kmeans.growing': 'Growing: cluster {cluster} found; press again for the next.',
   'dbscan-vs-kmeans.silhouetteNeeds': 'Silhouette needs at least 2 clusters.',
   'dbscan-vs-kmeans.kmNote': 'inertia {inertia}, silhouette {silhouette}',

@@ -3,6 +3,8 @@
 // the same keys with addMessages (web/lib/messages.js).
 import { countOf } from '../../lib/format.js';
 
+const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+
 export const messages = {
   'deep-q.title': 'Deep Q-learning: a network learns to reach the goal',
   'deep-q.hint': 'Press Play (or Train 100 episodes) and watch the value map form. Then switch the setup to turn the replay buffer or the target network off, and train again.',
@@ -48,8 +50,14 @@ export const messages = {
   'deep-q.predict.middle': 'in between (0.3 to 0.8)',
   'deep-q.predict.low': 'poor (below 0.3)',
   'deep-q.predict.switched': 'Setup switched to “neither” on the plane, from a new network. Train to {episodes} episodes to check your prediction.',
-  'deep-q.predict.next': 'Now train to {episodes} episodes with the setup “neither” (Train 100 episodes three times, or Play on fast).',
-  'deep-q.predict.why': 'After {episodes} episodes the last {window} averaged {mean}. Without replay every update chases the latest, strongly correlated move, and without a target the value it chases moves with every update, so the network keeps unlearning what it found; with both on (same seed) it averages above 0.9.',
+  'deep-q.predict.next': ({ episodes, steps }) => `Now ${(steps || []).map((step) => `${step}, `).join('')}train to ${episodes} episodes with the setup “neither” (Train 100 episodes three times, or Play on fast).`,
+  'deep-q.predict.why': 'After {episodes} episodes the last {window} averaged {mean}. Without replay every update chases the latest, strongly correlated move, and without a target the value it chases moves with every update, so the network keeps unlearning what it found. With both on, the same seed and settings reach {both} (step 1).',
+  'deep-q.predict.glimpsed': 'You watched {watched} episodes of “neither” at other settings before predicting. That is enough to guess the answer from, so a prediction made on this page now is practice and is not recorded.',
+  // What to set back, as parts of one sentence (predict.elsewhere).
+  'deep-q.predict.restore.learningRate': 'set the learning rate η back to {judged} (it is at {now})',
+  'deep-q.predict.restore.epsilonDecay': 'set the ε decay back to {judged} (it is at {now})',
+  'deep-q.predict.restore.seed': 'open the widget with its own seed, {judged} (this one uses seed {now})',
+  'deep-q.predict.elsewhere': ({ eta, decay, episodes, steps }) => `This run does not test your prediction, which is about the lesson’s settings (learning rate ${eta}, ε decay ${decay}). To check it, ${listSteps(steps || [])}, then train “neither” to ${episodes} episodes.`,
   'deep-q.predict.seen': 'You watched {watched} episodes of “neither” before predicting, and a new run with the same seed ends the same way, so a prediction made on this page now is practice and is not recorded.',
   'deep-q.settingChanged': 'Setting changed: training starts again from a new network.',
   'deep-q.notFinite': 'The network\'s values are no longer finite numbers: training diverged. Lower the learning rate and press Reset.',
