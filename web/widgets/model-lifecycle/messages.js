@@ -58,7 +58,8 @@ export const messages = {
   'model-lifecycle.predict.restore.ramp': 'set days to drift in full back to {ramp}',
   'model-lifecycle.predict.restore.delay': 'set the label delay back to {delay}',
   'model-lifecycle.predict.restore.manual': 'press Reset to remove the versions retrained by hand',
-  'model-lifecycle.predict.restore.seed': 'reload the page to get back the days it first drew (New data drew others)',
+  // Not "reload": a lesson page keeps changed settings (the seed too) in its address, so a reload keeps New data's days.
+  'model-lifecycle.predict.restore.seed': 'get back the days it first drew (New data drew others) by opening the page again from its plain link, without the settings after “#” in the address',
   'model-lifecycle.predict.elsewhere': ({ steps }) => `This run does not test your prediction, which is about the settings the widget opened with: ${listSteps(steps || [])}. The box judges day 59 of that run.`,
   'model-lifecycle.predict.asked': 'The day the rule changes was set from outside the card, and the question with it: lock in a prediction again.',
   'model-lifecycle.predict.why': ({ first, start, accuracy }) => `${first === '' ? 'No input alarm rang' : `The first input alarm rang on day ${first}`}, while the accuracy after day ${start} averaged ${accuracy}. The inputs never moved, so PSI and KS had nothing to see; only labelled accuracy shows a changed rule.`,
