@@ -254,3 +254,31 @@ test('primer-chain: after a reload the recorded first prediction stands; a right
   assert.match(text, /which did not hold, is the one recorded\.\)$/);
   await page.close();
 });
+
+// Progress reset in another tab after the box mounted: the box asks for the recorded first
+// prediction at its verdict, not when it mounted, so the next prediction here is a first try again
+// (it used to say "practice … is the one recorded" about a record the learner had just forgotten).
+test('primer-chain: after a reset in another tab, the next prediction is a first try again', async () => {
+  const page = await openFreshPage(site, '/lessons/maths-primer.html');
+  const box = page.locator('[data-predict="primer-chain-far-wrong"]');
+  const card = page.locator('.dw-card', { has: box });
+  const z = card.getByRole('slider', { name: 'z' });
+  await lockPrediction(card, 'primer-chain-far-wrong', 'large');
+  await z.fill('-6');
+  await page.reload();
+  await widgetsReady(page);
+  // The box now mounts with a recorded (missed) first prediction; the learner resets in a second tab.
+  const home = await site.newPage();
+  await home.goto(`${site.base}/index.html`);
+  home.once('dialog', (d) => d.accept());
+  await home.getByRole('button', { name: 'Reset progress' }).click();
+  await home.close();
+  await z.fill('0');
+  await recordReports(page);
+  await lockPrediction(card, 'primer-chain-far-wrong', 'tiny');
+  await z.fill('-6');
+  await assertFirstTry(page, box, { result: 'held' });
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:maths-primer')).activities['predict:primer-chain-far-wrong']);
+  assert.equal(saved.best, 1);
+  await page.close();
+});

@@ -43,7 +43,8 @@
 // is shown: the learner's as typed, the outcome rounded to the box's digits, so the verdict always
 // agrees with the two numbers on screen (2.2501 against 2.20 is outside ± 0.05, and reads so).
 // The same on a later visit: a box whose prediction the lesson already recorded (recordedResult,
-// web/lib/report.js; only a lesson page answers) reports nothing more: a verdict now is practice
+// web/lib/report.js; only a lesson page answers; asked at the verdict, so a reset of progress in
+// another tab since the page opened is seen) reports nothing more: a verdict now is practice
 // and says which way the recorded first prediction went (or, if the outcome was on screen first,
 // says that).
 // A widget that shows the outcome before anything was committed (the learner ran the experiment
@@ -76,10 +77,13 @@ export function createPrediction(ctx, spec) {
   let reported = false; // the first verdict on this page has been reported
   let seenFirst = false; // the outcome was on screen before any prediction was committed
   let glimpsed = false;  // only part of the experiment was on screen (outcomeGlimpsed), not yet its outcome
-  // The lesson recorded this box's first prediction on an earlier visit: held (true) or not (false);
-  // null when it has none (or the page records nothing). Every verdict here is then practice.
-  const earlier = recordedResult(card, `predict:${id}`);
-  const recordedHeld = hasFirstResult(earlier) ? earlier.best >= 1 : null;
+  // Whether the lesson recorded this box's first prediction on an earlier visit (or in another tab):
+  // held (true) or not (false); null when it has none (or the page records nothing). Asked at the
+  // verdict, not when the box mounts, so progress reset in another tab since then counts as reset.
+  function recordedFirst() {
+    const earlier = recordedResult(card, `predict:${id}`);
+    return hasFirstResult(earlier) ? earlier.best >= 1 : null;
+  }
   let input;
   if (choices) {
     input = el('select', { id: inputId, className: 'dw-select' }, [
@@ -185,6 +189,7 @@ export function createPrediction(ctx, spec) {
       const words = { said: said(pending), seen: describe(actual), why, tolerance: shownTolerance };
       let text = t(`predict.${choices ? 'choice' : 'number'}${held ? 'Held' : 'Missed'}`, words).trim();
       box.dataset.result = held ? 'held' : 'missed';
+      const recordedHeld = reported ? null : recordedFirst();
       if (!reported && recordedHeld === null) {
         reported = true;
         const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1, firstTry: true };
