@@ -100,6 +100,17 @@ test('house table: the first pick is what progress keeps, over a reload; finding
   assert.match(await said(), /\(Practice: your first pick is the one your progress records\.\)$/);
   assert.deepEqual(await reports(), []);
   assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
+
+  // Progress forgotten after the page opened (a reset in another tab clears the saved record under
+  // an open page): the next pick here is the first again, and is recorded as one.
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
+  await listenForReports(page);
+  await pick('shoe');
+  assert.equal(await said(), RIGHT);
+  assert.deepEqual(await reports(), [['dw:score', 1, true], ['dw:complete', 1, true]]);
+  assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -218,6 +218,18 @@ test('sin experiment: the first pick is what progress keeps, across New noise an
   assert.match(await said(), PRACTICE);
   assert.equal((await reports()).length, 2, 'the practice miss reports nothing');
   assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
+
+  // Progress forgotten after the page opened (a reset in another tab clears the saved record under
+  // an open page): the next pick here is the first again, and is recorded as one.
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:ml-foundations'));
+  await listenForReports(page);
+  await setDegree(11);
+  await choose();
+  assert.doesNotMatch(await said(), /Practice/);
+  assert.deepEqual(await reports(), [['dw:score', 0, true]]);
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: false });
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -62,9 +62,17 @@ function build(ctx) {
   // reload too. Finding the column later completes the game without raising that score, and says
   // so. A first pick the lesson recorded on an earlier visit (recordedResult) is this page's first
   // pick, and a column found then stays found: every pick now is practice.
-  const earlier = recordedResult(card, 'house-table');
-  let firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
-  let solved = firstPick !== null && earlier.complete === true;
+  // The record is read again at this page's first pick: progress reset in another tab since the
+  // page opened leaves nothing recorded, and the pick is the first again.
+  let firstPick = null;
+  let solved = false;
+  let pickedHere = false;
+  function fromRecord() {
+    const earlier = recordedResult(card, 'house-table');
+    firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
+    solved = firstPick !== null && earlier.complete === true;
+  }
+  fromRecord();
   const detail = { widget: 'house-table', title: t('house-table.report'), max: 1, firstTry: true };
   function pick(j) {
     pickButtons.forEach((b, k) => {
@@ -73,6 +81,8 @@ function build(ctx) {
       b.classList.toggle('dw-wrong', k === j && j !== noiseColumn);
     });
     statGuess.set(names[j]);
+    if (!pickedHere) fromRecord();
+    pickedHere = true;
     if (j === noiseColumn) {
       const after = solved ? t('house-table.practice') : firstPick === 'wrong' ? t('house-table.foundLate') : '';
       card.setMessage(after ? `${why(j)} ${after}` : why(j), 'ok');

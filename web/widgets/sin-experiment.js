@@ -57,9 +57,17 @@ function build(ctx) {
   // before any pick, then 'right' or 'wrong'. Reported with firstTry, so saved progress keeps the
   // first pick of any visit too; a pick the lesson recorded on an earlier visit (recordedResult)
   // is this page's first pick, and the check it completed stays complete: picks now are practice.
-  const earlier = recordedResult(card, 'sin-experiment');
-  let firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
-  let completed = firstPick !== null && earlier.complete === true; // the lowest was found (dw:complete reported) on this page or before
+  // The record is read again at this page's first pick: progress reset in another tab since the
+  // page opened leaves nothing recorded, and the pick is the first again.
+  let firstPick = null;
+  let completed = false; // the lowest was found (dw:complete reported) on this page or before
+  let pickedHere = false;
+  function fromRecord() {
+    const earlier = recordedResult(card, 'sin-experiment');
+    firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
+    completed = firstPick !== null && earlier.complete === true;
+  }
+  fromRecord();
   // Degrees the learner has set on this data set. Only their errors are on screen (table, error
   // chart, best so far): with every degree shown from the start, the lowest test error and the
   // degree-11 outcome could be read off before the learner searched or predicted.
@@ -228,6 +236,8 @@ function build(ctx) {
     const bestDegree = sweep.degrees[b];
     const test = formatNumber(sweep.test[i], 3);
     const detail = { widget: 'sin-experiment', title: t('sin-experiment.report'), max: 1, firstTry: true };
+    if (!pickedHere) fromRecord();
+    pickedHere = true;
     if (degree === bestDegree) {
       const found = t('sin-experiment.found', { degree, test });
       const after = completed ? t('sin-experiment.practice') : firstPick === 'wrong' ? t('sin-experiment.foundLate') : '';
