@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 import { computations, evaluateComputation, parseComputation } from '../web/js/check-computations.js';
-import { SERIES, fits, largestFitting, makeSeries, optimism, timesShown, validate } from '../web/widgets/time-series-split/scene.js';
+import { SERIES, makeSeries, optimism, timesShown, validate } from '../web/widgets/time-series-split/scene.js';
 import { messages } from '../web/widgets/time-series-split/messages.js';
 import { nextSeed } from '../web/lib/schema.js';
 import { addMessages, english } from '../web/lib/messages.js';
@@ -221,25 +221,41 @@ test('check-yourself: TimeSeriesSplit on 100 steps with 4 splits trains the firs
   assert.equal(all.lastTrain, 80);
 });
 
-// The widget says in words which settings the 120 steps cannot hold (scene.js fits) instead of
-// showing the engine's error: its rule must be the engine's, for every setting the sliders and the
-// embed options allow, and the schema's "at the defaults, 18" must be what it computes.
-test('the widget\'s room rule (fits) is the engine\'s forecastValidation rule for every lags, horizon and folds', () => {
+// The widget says in words which settings the 120 steps cannot hold, from the engine's
+// forecastLimits (the rule forecastValidation checks), instead of showing the engine's error. By
+// hand, on n = 120 with k folds, d lags and horizon h: h ≤ ⌊120/4⌋ = 30 and 120 − (k + 1)·h − d ≥
+// max(4, d + 2) (a seasonal lag s > d: 120 − (k + 1)·h − s ≥ max(4, d + 3)).
+test('forecastLimits at the edges, worked by hand, and forecastValidation keeps to it', () => {
+  const limits = (n, lags, seasonal, horizon, folds, most = 24) => {
+    const r = ml.forecastLimits(n, lags, seasonal, horizon, folds, most);
+    return { fits: r.fits, largestHorizon: r.largestHorizon, largestLags: r.largestLags };
+  };
+  // The defaults: 120 − 60 − 12 = 48 ≥ 14. Horizon 18 leaves 120 − 90 − 12 = 18 ≥ 14, 19 leaves 13;
+  // at horizon 12, 60 − d ≥ d + 2 for every d up to 29, so all 24 lags the slider offers.
+  assert.deepEqual(limits(120, 12, 0, 12, 4), { fits: true, largestHorizon: 18, largestLags: 24 });
+  // Horizon 24 with 4 folds uses all 120 steps: no lag count fits (the card offers the horizon only).
+  assert.deepEqual(limits(120, 12, 0, 24, 4), { fits: false, largestHorizon: 18, largestLags: 0 });
+  // One lag needs 4 rows: 120 − 5h − 1 ≥ 4 up to h = 23.
+  assert.deepEqual(limits(120, 1, 0, 24, 4), { fits: false, largestHorizon: 23, largestLags: 0 });
+  // 5 folds, 24 lags: 120 − 6h − 24 ≥ 26 up to h = 11; at h = 12, 48 − d ≥ d + 2 holds at d = 23 exactly.
+  assert.deepEqual(limits(120, 24, 0, 12, 5), { fits: false, largestHorizon: 11, largestLags: 23 });
+  assert.deepEqual(limits(120, 23, 0, 12, 5), { fits: true, largestHorizon: 12, largestLags: 23 });
+  // The quarter cap: 2 folds and 1 lag would leave room up to h = 38 (120 − 3h − 1 ≥ 4), but h ≤ 30;
+  // at h = 30, 30 − d ≥ d + 2 up to d = 14.
+  assert.deepEqual(limits(120, 1, 0, 31, 2, 40), { fits: false, largestHorizon: 30, largestLags: 0 });
+  assert.deepEqual(limits(120, 1, 0, 30, 2, 40), { fits: true, largestHorizon: 30, largestLags: 14 });
+  // A seasonal lag of 12 with 2 lags: 120 − 5h − 12 ≥ 5 up to h = 20; lags below 12 only.
+  assert.deepEqual(limits(120, 2, 12, 12, 4), { fits: true, largestHorizon: 20, largestLags: 11 });
+  // forecastValidation runs at each largest horizon and refuses one step more, in the same words.
   const values = makeSeries(ml, DEFAULTS);
   const f = new ml.LagForecaster();
   try {
-    for (let folds = schema.folds.min; folds <= schema.folds.max; folds++) {
-      for (let lags = schema.lags.min; lags <= schema.lags.max; lags++) {
-        for (let horizon = schema.horizon.min; horizon <= schema.horizon.max; horizon++) {
-          const o = { ...DEFAULTS, model: 'ridge', lags, horizon, folds };
-          let ran = true;
-          try { validate(ml, f, values, o); } catch (err) { ran = false; assert.match(String(err.message), /too few/); }
-          assert.equal(fits(o, values.length), ran, `folds ${folds}, lags ${lags}, horizon ${horizon}`);
-        }
-      }
+    for (const [lags, folds, largest] of [[12, 4, 18], [1, 4, 23], [24, 5, 11]]) {
+      const o = { ...DEFAULTS, model: 'ridge', lags, folds };
+      assert.doesNotThrow(() => validate(ml, f, values, { ...o, horizon: largest }));
+      assert.throws(() => validate(ml, f, values, { ...o, horizon: largest + 1 }), /too few/);
     }
   } finally { f.delete(); }
-  assert.deepEqual(largestFitting(DEFAULTS), { maxHorizon: 18, maxLags: 24 });
   assert.match(schema.horizon.description, /at the defaults, 18\)/);
-  assert.equal(fits({ ...DEFAULTS, horizon: 24 }), false);
+  assert.throws(() => ml.forecastLimits(120, 12, 6, 12, 4, 24), /forecastLimits: seasonalLag=6 must be 0/);
 });

@@ -16,7 +16,7 @@ struct JsFields<GapStudy> {
     using G = GapStudy;
     return std::make_tuple(field("sizes", &G::sizes), field("trainError", &G::trainError), field("testError", &G::testError),
                            field("gapMean", &G::gapMean), field("gapLow", &G::gapLow), field("gapHigh", &G::gapHigh),
-                           field("repeats", &G::repeats));
+                           field("repeats", &G::repeats), field("redrawn", &G::redrawn));
   }
 };
 

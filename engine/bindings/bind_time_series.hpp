@@ -28,6 +28,14 @@ struct JsFields<ForecastValidation> {
   }
 };
 
+template <>
+struct JsFields<ForecastLimits> {
+  static auto list() {
+    using L = ForecastLimits;
+    return std::make_tuple(field("fits", &L::fits), field("largestHorizon", &L::largestHorizon), field("largestLags", &L::largestLags));
+  }
+};
+
 namespace timeseries {
 
 // {length, level, trend, amplitude, period, noise, anomalies, anomalySize}; missing keys keep the defaults.
@@ -74,6 +82,13 @@ inline val forecastValidationJs(const val& series, const LagForecaster& f, doubl
                                    intArg(horizon, where, "horizon"), seedArg(seed, where)));
   });
 }
+inline val forecastLimitsJs(double n, double lags, double seasonalLag, double horizon, double nSplits, double most) {
+  return guarded([&] {
+    const char* where = "forecastLimits";
+    return toJs(forecastLimits(intArg(n, where, "n"), intArg(lags, where, "lags"), intArg(seasonalLag, where, "seasonalLag"),
+                               intArg(horizon, where, "horizon"), intArg(nSplits, where, "nSplits"), intArg(most, where, "most")));
+  });
+}
 inline val zScoresJs(const val& X, double cols) { return guarded([&] { return toJs(zScores(toMatrix(X, cols, "zScores"))); }); }
 inline val zScoreAnomalyJs(const val& X, double cols) {
   return guarded([&] { return toJs(zScoreAnomaly(toMatrix(X, cols, "zScoreAnomaly"))); });
@@ -101,6 +116,7 @@ inline void bind_time_series() {
   function("timeSeriesSplit", &ts::timeSeriesSplitJs);
   function("timeSeriesSplit", optional_override([](double n, double k) { return ts::timeSeriesSplitJs(n, k, 0, 0, 0); }));
   function("forecastValidation", &ts::forecastValidationJs);
+  function("forecastLimits", &ts::forecastLimitsJs);
   function("zScores", &ts::zScoresJs);
   function("zScoreAnomaly", &ts::zScoreAnomalyJs);
   function("rollingZScores", &ts::rollingZScoresJs);

@@ -41,7 +41,7 @@ int requireClassLabels(const Vector& y, int maxClasses, const char* where, bool 
                                   std::to_string(k - 1) + " with every class present)"
                             : "";
   if (present < 2)
-    throw InvalidArgument(std::string(where) + ": y holds " + std::to_string(present) + " class(es), a single class (label " +
+    throw SingleClassLabels(std::string(where) + ": y holds " + std::to_string(present) + " class(es), a single class (label " +
                           std::to_string(std::max(k - 1, 0)) + ")" + missing + "; a classifier needs points of at least 2 classes");
   if (!missing.empty()) throw InvalidArgument(std::string(where) + ": " + missing.substr(2));
   return k;

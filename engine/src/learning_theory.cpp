@@ -42,9 +42,11 @@ double percentile(std::vector<double> v, double q) {
 GapStudy gapStudy(Model& model, const Matrix& X, const Vector& y, const std::vector<int>& sizes, int repeats,
                   double validationFraction, std::uint32_t seed, int maxSteps) {
   const char* where = "gapStudy";
-  requireIntInRange(repeats, 1, 200, where, "repeats");
-  // Repeat r uses seed + r, so the seed leaves room for the largest repeat count.
-  requireIntInRange(double(seed), 0, 4294967295LL - 200, where, "seed");
+  constexpr int kMaxRepeats = 200;
+  requireIntInRange(repeats, 1, kMaxRepeats, where, "repeats");
+  // The repeats and at most as many redraws use seeds seed … seed + 2·repeats − 1, so the seed
+  // leaves room for twice the largest repeat count.
+  requireIntInRange(double(seed), 0, 4294967295LL - 2 * kMaxRepeats, where, "seed");
   if (sizes.empty()) throw InvalidArgument(std::string(where) + ": sizes is empty");
   const auto m = static_cast<Index>(sizes.size());
   std::vector<std::vector<double>> gaps(sizes.size());
@@ -53,8 +55,25 @@ GapStudy gapStudy(Model& model, const Matrix& X, const Vector& y, const std::vec
   s.sizes.resize(m);
   s.trainError = Vector::Zero(m);
   s.testError = Vector::Zero(m);
+  std::uint32_t next = seed;  // the next unused seed
   for (int r = 0; r < repeats; ++r) {
-    CurvePoints c = learningCurve(model, X, y, sizes, validationFraction, seed + static_cast<std::uint32_t>(r), maxSteps);
+    CurvePoints c;
+    for (;;) {
+      const std::uint32_t drawn = next++;
+      try {
+        c = learningCurve(model, X, y, sizes, validationFraction, drawn, maxSteps);
+        break;
+      } catch (const SingleClassLabels& e) {
+        // This resample dealt a training set one class only: draw the repeat again, within bounds.
+        if (s.redrawn.size() == static_cast<std::size_t>(repeats))
+          throw InvalidArgument(std::string(where) + ": " + std::to_string(repeats + 1) + " of the " +
+                                std::to_string(drawn - seed + 1) + " resamples from seed " + std::to_string(seed) + " to " +
+                                std::to_string(drawn) + " dealt a training set points of a single class, more than the " +
+                                std::to_string(repeats) + " redraws repeats=" + std::to_string(repeats) +
+                                " allows: the labels, or the smallest size, leave too few points of a second class (" + e.what() + ")");
+        s.redrawn.push_back(drawn);
+      }
+    }
     s.sizes = c.at;
     s.trainError += c.trainError;
     s.testError += c.validationError;

@@ -199,18 +199,47 @@ Vector LagForecaster::forecast(const Vector& history, int horizon) const {
   return out;
 }
 
+namespace {
+// forecastValidation's rule (time_series.hpp, ForecastLimits), in its two parts: the horizon is at
+// most a quarter of the series (at least 1), and the first TimeSeriesSplit fold must leave its model
+// a few lag rows to learn from — its n − (nSplits + 1)·horizon steps less the firstRow without a full
+// row of lags, at least max(4, features + 2) of them.
+int largestForecastHorizon(int n) { return std::max(1, n / 4); }
+bool firstFoldCanLearn(int n, int firstRow, int featureCount, int horizon, int nSplits) {
+  return n - (nSplits + 1) * horizon - firstRow >= std::max(4, featureCount + 2);
+}
+bool forecastFits(int n, const LagForecaster& f, int horizon, int nSplits) {
+  return horizon >= 1 && horizon <= largestForecastHorizon(n) && firstFoldCanLearn(n, f.firstRow(), f.featureCount(), horizon, nSplits);
+}
+}  // namespace
+
+ForecastLimits forecastLimits(int n, int lags, int seasonalLag, int horizon, int nSplits, int most) {
+  const char* where = "forecastLimits";
+  requireIntInRange(n, 0, 10000000, where, "n");
+  requireLags(lags, seasonalLag, where);
+  requireIntInRange(horizon, 1, 10000000, where, "horizon");
+  requireIntInRange(nSplits, 2, 20, where, "nSplits");
+  requireIntInRange(most, 1, 1000, where, "most");
+  ForecastLimits r;
+  r.fits = forecastFits(n, LagForecaster(lags, seasonalLag), horizon, nSplits);
+  for (int h = 1; h <= most; ++h)
+    if (forecastFits(n, LagForecaster(lags, seasonalLag), h, nSplits)) r.largestHorizon = h;
+  // A seasonal lag s > 0 must exceed the lag count, so only d < s are forecasters at all.
+  for (int d = 1; d <= most && (seasonalLag == 0 || d < seasonalLag); ++d)
+    if (forecastFits(n, LagForecaster(d, seasonalLag), horizon, nSplits)) r.largestLags = d;
+  return r;
+}
+
 ForecastValidation forecastValidation(const Vector& series, const LagForecaster& forecaster, int nSplits, int horizon,
                                       std::uint32_t seed) {
   const char* where = "forecastValidation";
   requireFinite(series, where, "series");
   const int n = int(series.size());
-  requireIntInRange(horizon, 1, std::max(1, n / 4), where, "horizon");
+  requireIntInRange(horizon, 1, largestForecastHorizon(n), where, "horizon");
   requireIntInRange(nSplits, 2, 20, where, "nSplits");
   const int m = n - horizon;  // cross-validation sees only the first m values
   const int first = forecaster.firstRow();
-  // The first TimeSeriesSplit fold must leave its model a few lag rows to learn from.
-  const int earliestTrain = m - nSplits * horizon;
-  if (earliestTrain - first < std::max(4, forecaster.featureCount() + 2))
+  if (!firstFoldCanLearn(n, first, forecaster.featureCount(), horizon, nSplits))
     throw ShapeError(std::string(where) + ": " + std::to_string(n) + " values are too few for " + std::to_string(nSplits) +
                      " folds of horizon " + std::to_string(horizon) + " with " + std::to_string(first) + " lags");
   ForecastValidation r;

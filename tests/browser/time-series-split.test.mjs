@@ -69,9 +69,9 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
   await page.close();
 });
 
-// Settings the 120 steps cannot hold are said in plain words with what fits (the widget's rule,
-// checked against the engine's in lessons/time-series.claims.test.mjs), never as the engine's
-// error, and a count of one is singular.
+// Settings the 120 steps cannot hold are said in plain words with what fits (the engine's
+// forecastLimits, checked against hand-worked edges in lessons/time-series.claims.test.mjs), never
+// as the engine's error, and a count of one is singular.
 test('time-series-split: a horizon too large for the lags is refused in words that say what fits, and the widget recovers', async () => {
   const page = await openPage(site, PAGE);
   const text = () => page.locator('.dw-message').first().textContent();

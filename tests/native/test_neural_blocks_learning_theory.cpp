@@ -7,6 +7,7 @@
 #include "dw/errors.hpp"
 #include "dw/learning_theory.hpp"
 #include "dw/neural_blocks.hpp"
+#include "dw/validation.hpp"
 #include "fixture.hpp"
 
 using dw::Matrix;
@@ -171,4 +172,52 @@ TEST_CASE("gapStudy averages repeated learning curves", "[neural_blocks]") {
   CHECK(s.trainError(0) == Approx(0.0));   // a deep tree memorises 10 points
   CHECK(s.gapMean(2) < s.gapMean(0));      // more data, smaller gap
   CHECK_THROWS_WITH(dw::gapStudy(tree, d.X, d.y, {10}, 0, 0.5, 1, 100), Contains("repeats=0"));
+}
+
+TEST_CASE("gapStudy draws a one-class resample again with the next unused seed", "[neural_blocks]") {
+  // The generalisation-gap widget at its largest seed: resample 100030 deals the n = 8 training set
+  // points of one class only, which a tree refuses; it is drawn again with seed 100040.
+  const std::vector<int> sizes = {8, 16, 32, 64, 128, 256, 512, 1024};
+  auto d = dw::makeMoons(2400, 0.3, 100000);
+  dw::DecisionTree tree;
+  tree.setMaxDepth(1);
+  auto s = dw::gapStudy(tree, d.X, d.y, sizes, 40, 0.5, 100000, 1000);
+  CHECK(s.repeats == 40);
+  CHECK(s.redrawn == std::vector<std::uint32_t>{100030});
+  // The same as pooling learningCurve over seeds 100000 … 100040 without 100030, which throws.
+  CHECK_THROWS_AS(dw::learningCurve(tree, d.X, d.y, sizes, 0.5, 100030, 1000), dw::SingleClassLabels);
+  Vector train = Vector::Zero(8), test = Vector::Zero(8);
+  for (std::uint32_t seed = 100000; seed <= 100040; ++seed) {
+    if (seed == 100030) continue;
+    auto c = dw::learningCurve(tree, d.X, d.y, sizes, 0.5, seed, 1000);
+    train += c.trainError;
+    test += c.validationError;
+  }
+  train /= 40;
+  test /= 40;
+  for (int i = 0; i < 8; ++i) {
+    CHECK(s.trainError(i) == train(i));
+    CHECK(s.testError(i) == test(i));
+  }
+  // At the lesson's seed nothing is redrawn.
+  auto lesson = dw::makeMoons(2400, 0.3, 1);
+  CHECK(dw::gapStudy(tree, lesson.X, lesson.y, sizes, 12, 0.5, 1, 1000).redrawn.empty());
+}
+
+TEST_CASE("gapStudy redraws at most `repeats` times and passes every other error on", "[neural_blocks]") {
+  auto d = dw::makeMoons(200, 0.3, 2);
+  dw::DecisionTree tree;
+  tree.setMaxDepth(2);
+  // Labels of one class: every resample is refused; after 3 redraws the fourth refusal is said in words.
+  Vector oneClass = Vector::Zero(d.y.size());
+  CHECK_THROWS_AS(dw::gapStudy(tree, d.X, oneClass, {8, 16}, 3, 0.5, 5, 100), dw::InvalidArgument);
+  CHECK_THROWS_WITH(dw::gapStudy(tree, d.X, oneClass, {8, 16}, 3, 0.5, 5, 100),
+                    Contains("gapStudy: 4 of the 4 resamples from seed 5 to 8 dealt a training set points of a single class") &&
+                        Contains("more than the 3 redraws repeats=3 allows") && Contains("y holds 1 class(es)"));
+  // Not a one-class refusal: a size beyond the training rows is thrown as it is, with no redraw.
+  CHECK_THROWS_WITH(dw::gapStudy(tree, d.X, d.y, {8, 500}, 3, 0.5, 5, 100),
+                    Contains("learningCurve: size=500") && !Contains("redraw"));
+  // The repeats and their redraws use seeds up to seed + 2·repeats − 1 < 2³².
+  CHECK_NOTHROW(dw::gapStudy(tree, d.X, d.y, {16}, 1, 0.5, 4294967295u - 400, 100));
+  CHECK_THROWS_WITH(dw::gapStudy(tree, d.X, d.y, {16}, 1, 0.5, 4294967295u - 399, 100), Contains("gapStudy: seed="));
 }

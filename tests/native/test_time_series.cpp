@@ -131,3 +131,39 @@ TEST_CASE("forecastValidation: folds, hold-out and the shuffled k-fold leak", "[
   CHECK_THROWS_AS(dw::forecastValidation(s.values, ridge, 4, 31, 3), dw::InvalidArgument);
   CHECK_THROWS_AS(dw::forecastValidation(s.values.head(40), ridge, 4, 6, 3), dw::ShapeError);
 }
+
+TEST_CASE("forecastLimits: forecastValidation's room rule, with the largest horizon and lag count", "[time_series]") {
+  // By hand on n = 120, k folds, d lags, horizon h: h ≤ ⌊120/4⌋ = 30 and 120 − (k + 1)·h − d ≥ max(4, d + 2).
+  auto same = [](const dw::ForecastLimits& r, bool fits, int horizon, int lags) {
+    CHECK(r.fits == fits);
+    CHECK(r.largestHorizon == horizon);
+    CHECK(r.largestLags == lags);
+  };
+  // 120 − 5·18 − 12 = 18 ≥ 14 but 120 − 5·19 − 12 = 13; at h = 12, 60 − d ≥ d + 2 up to d = 29 (24 searched).
+  same(dw::forecastLimits(120, 12, 0, 12, 4, 24), true, 18, 24);
+  same(dw::forecastLimits(120, 12, 0, 24, 4, 24), false, 18, 0);
+  // 5 folds, 24 lags: 120 − 6h − 24 ≥ 26 up to h = 11; at h = 12, 48 − d ≥ d + 2 exactly at d = 23.
+  same(dw::forecastLimits(120, 24, 0, 12, 5, 24), false, 11, 23);
+  same(dw::forecastLimits(120, 23, 0, 12, 5, 24), true, 12, 23);
+  // The quarter cap binds before the room does: 2 folds, 1 lag leave room up to h = 38.
+  same(dw::forecastLimits(120, 1, 0, 31, 2, 40), false, 30, 0);
+  same(dw::forecastLimits(120, 1, 0, 30, 2, 40), true, 30, 14);
+  // A seasonal lag s = 12 starts the rows at step 12 and adds a feature; only lags below 12 exist.
+  same(dw::forecastLimits(120, 2, 12, 12, 4, 24), true, 20, 11);
+  CHECK_THROWS_AS(dw::forecastLimits(120, 12, 6, 12, 4, 24), dw::InvalidArgument);
+  CHECK_THROWS_AS(dw::forecastLimits(120, 12, 0, 12, 1, 24), dw::InvalidArgument);
+  // forecastValidation keeps to the same rule: it runs at the largest horizon, refuses one more.
+  dw::SeriesOptions o;
+  o.length = 120;
+  dw::Series s = dw::makeSeries(o, 7);
+  for (int lags : {1, 12, 24}) {
+    dw::LagForecaster ridge(lags, 0, dw::ForecastMethod::Ridge, 1e-3);
+    for (int folds : {2, 5}) {
+      const int h = dw::forecastLimits(120, lags, 0, 1, folds, 40).largestHorizon;
+      REQUIRE(h > 0);
+      CHECK_NOTHROW(dw::forecastValidation(s.values, ridge, folds, h, 3));
+      if (h < 30) CHECK_THROWS_AS(dw::forecastValidation(s.values, ridge, folds, h + 1, 3), dw::ShapeError);
+      else CHECK_THROWS_AS(dw::forecastValidation(s.values, ridge, folds, h + 1, 3), dw::InvalidArgument);
+    }
+  }
+}

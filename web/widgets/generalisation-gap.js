@@ -38,48 +38,6 @@ export function shownErrors(train, test) {
 export const shownBound = (bound) => formatNumber(bound, 3);
 
 const MAX_STEPS = 1000;
-// Linear interpolation between order statistics (numpy's default rule), as gapStudy's band.
-function percentile(values, q) {
-  const v = [...values].sort((a, b) => a - b);
-  const pos = q * (v.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, v.length - 1);
-  return v[lo] + (pos - lo) * (v[hi] - v[lo]);
-}
-
-// The study the chart shows: the engine's gapStudy run one resample at a time (seeds seed,
-// seed + 1, …) and pooled as gapStudy pools its repeats: the mean errors, and the 10th and 90th
-// percentiles of the gap. About one resample seed in a hundred deals the n = 8 training set points
-// of one class only, where a tree has nothing to separate and the engine refuses the whole study;
-// such a resample is drawn again with the next unused seed, and its seed is listed in `redrawn`.
-// Without one, the result is gapStudy's for `repeats` repeats from `seed`, number for number.
-export function gapStudyOf(ml, tree, X, y, repeats, seed) {
-  const runs = [];
-  const redrawn = [];
-  for (let s = seed; runs.length < repeats; s++) {
-    try {
-      const r = ml.gapStudy(tree, X, 2, y, SIZES, 1, 0.5, s, MAX_STEPS);
-      runs.push({ train: Array.from(r.trainError), test: Array.from(r.testError) });
-    } catch (err) {
-      // Redrawn only when the smallest size alone is the trouble (the larger ones train).
-      if (!(err && err.code === 'invalid-argument' && redrawn.length < repeats && trainsLargerSizes(s))) throw err;
-      redrawn.push(s);
-    }
-  }
-  function trainsLargerSizes(s) {
-    try { ml.gapStudy(tree, X, 2, y, SIZES.slice(1), 1, 0.5, s, MAX_STEPS); return true; } catch { return false; }
-  }
-  const meanOf = (key) => SIZES.map((_, i) => runs.reduce((sum, r) => sum + r[key][i], 0) / repeats);
-  const trainError = meanOf('train');
-  const testError = meanOf('test');
-  const gaps = SIZES.map((_, i) => runs.map((r) => r.test[i] - r.train[i]));
-  return {
-    sizes: [...SIZES], trainError, testError, repeats, redrawn,
-    gapMean: SIZES.map((_, i) => testError[i] - trainError[i]),
-    gapLow: gaps.map((g) => percentile(g, 0.1)),
-    gapHigh: gaps.map((g) => percentile(g, 0.9)),
-  };
-}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -167,7 +125,9 @@ function build(ctx) {
     if (!data) return;
     study = attempt(card, () => {
       tree.setMaxDepth(opts.depth);
-      return gapStudyOf(ml, tree, data.X, data.y, opts.repeats, opts.seed);
+      // About one resample seed in a hundred deals the n = 8 training set points of one class only;
+      // the engine draws that resample again with the next unused seed and lists it in `redrawn`.
+      return ml.gapStudy(tree, data.X, 2, data.y, SIZES, opts.repeats, 0.5, opts.seed, MAX_STEPS);
     }, null);
     bounds = attempt(card, () => {
       const logH = ml.treeClassLogSize(opts.depth, 2, THRESHOLDS);

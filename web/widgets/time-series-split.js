@@ -11,7 +11,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
-import { SERIES, fits, largestFitting, makeSeries, optimism, timesShown, validate } from './time-series-split/scene.js';
+import { SERIES, makeSeries, optimism, timesShown, validate } from './time-series-split/scene.js';
 import { messages } from './time-series-split/messages.js';
 
 export const schema = {
@@ -120,11 +120,12 @@ function build(ctx) {
 
   function score() {
     // Settings the series is too short for are said in words (what is too large, and what fits),
-    // not left to the engine's error.
-    if (values.length && !fits(opts, values.length)) {
+    // not left to the engine's error: the engine's forecastLimits says whether forecastValidation
+    // can run them, and the largest horizon and lag count (within the sliders' 1 … 24) that can.
+    const limits = values.length ? attempt(card, () => ml.forecastLimits(values.length, opts.lags, 0, opts.horizon, opts.folds, schema.horizon.max), null) : null;
+    if (limits && !limits.fits) {
       result = null;
-      const { maxHorizon, maxLags } = largestFitting(opts, values.length, schema.horizon.max);
-      card.setMessage(t('time-series-split.tooShort', { steps: values.length, folds: opts.folds, horizon: opts.horizon, lags: opts.lags, maxHorizon, maxLags }), 'warn');
+      card.setMessage(t('time-series-split.tooShort', { steps: values.length, folds: opts.folds, horizon: opts.horizon, lags: opts.lags, maxHorizon: limits.largestHorizon, maxLags: limits.largestLags }), 'warn');
       render();
       return;
     }

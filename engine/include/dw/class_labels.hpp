@@ -16,7 +16,8 @@ int classLabelCount(const Vector& y, int maxClasses, const char* where, const ch
 // Points per class 0…classes−1 (labels already checked).
 std::vector<int> classCounts(const Vector& y, int classes);
 // Training labels: classLabelCount, then at least two classes present, and (everyClassPresent)
-// no class between 0 and the largest label without points. Returns K.
+// no class between 0 and the largest label without points. Returns K. Fewer than two classes
+// present throws SingleClassLabels (errors.hpp), an InvalidArgument.
 int requireClassLabels(const Vector& y, int maxClasses, const char* where, bool everyClassPresent = true);
 
 // Numerically stable log(1 + e^z): never overflows for large z, keeps precision for small.

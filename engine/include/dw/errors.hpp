@@ -22,6 +22,14 @@ class InvalidArgument : public Error {
   const char* code() const noexcept override { return "invalid-argument"; }
 };
 
+// Training labels of a single class, which no classifier can learn from (requireClassLabels,
+// class_labels.hpp). To JS an InvalidArgument like any other; a type of its own so that a study
+// drawing its own training sets (gapStudy) can tell this refusal from every other bad input.
+class SingleClassLabels : public InvalidArgument {
+ public:
+  using InvalidArgument::InvalidArgument;
+};
+
 // Arrays whose sizes do not agree (X rows vs y length, wrong column count, empty data).
 class ShapeError : public Error {
  public:

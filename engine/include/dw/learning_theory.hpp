@@ -24,9 +24,14 @@ double treeClassLogSize(int depth, int features, int thresholds);
 // learningCurve (validation.hpp) repeated with seeds seed, seed+1, …: per training size the mean
 // train error, mean held-out error, and the mean, 10th and 90th percentile of the gap
 // (held-out − train) over the repeats.
+// A resample can deal a small training set points of one class only, which a classifier refuses
+// (SingleClassLabels); that repeat is drawn again with the next unused seed, and its seed listed in
+// `redrawn`. At most `repeats` redraws: one more refusal throws InvalidArgument (the labels, or the
+// smallest size, leave too many resamples a single class). Any other error is thrown as it is.
 struct GapStudy {
   Vector sizes, trainError, testError, gapMean, gapLow, gapHigh;
   int repeats = 0;
+  std::vector<std::uint32_t> redrawn;  // seeds whose resample was drawn again, ascending
 };
 GapStudy gapStudy(Model& model, const Matrix& X, const Vector& y, const std::vector<int>& sizes, int repeats,
                   double validationFraction, std::uint32_t seed, int maxSteps);

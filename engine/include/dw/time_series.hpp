@@ -101,4 +101,19 @@ struct ForecastValidation {
 ForecastValidation forecastValidation(const Vector& series, const LagForecaster& forecaster, int nSplits, int horizon,
                                       std::uint32_t seed);
 
+// The room forecastValidation needs, asked before calling it. On n values with nSplits folds and a
+// LagForecaster(lags, seasonalLag) it runs when the horizon is at most max(1, ⌊n/4⌋) and, after the
+// hold-out and the nSplits blocks of `horizon` steps, the n − (nSplits + 1)·horizon steps before the
+// first block less the first firstRow() of them (no full row of lags) leave at least
+// max(4, featureCount() + 2) rows to learn from. `fits` says whether these settings do;
+// `largestHorizon` is the largest horizon in 1 … most that fits with these lags and folds, and
+// `largestLags` the largest lag count in 1 … most that fits with this horizon, folds and seasonal lag
+// (a seasonal lag s > 0 allows lags below s only); 0 when none does. forecastValidation checks
+// exactly this rule.
+struct ForecastLimits {
+  bool fits = false;
+  int largestHorizon = 0, largestLags = 0;
+};
+ForecastLimits forecastLimits(int n, int lags, int seasonalLag, int horizon, int nSplits, int most);
+
 }  // namespace dw

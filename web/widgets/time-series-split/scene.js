@@ -21,24 +21,6 @@ export function configure(forecaster, { model, lags }) {
   return forecaster;
 }
 
-// Whether the engine's forecastValidation can run these settings on n values (its own rule,
-// time_series.cpp): the horizon is at most n/4, and after the hold-out and the k blocks of
-// `horizon` steps, n − (k + 1)·horizon steps are left before the first block; the first `lags` of
-// them have no full row of lags, and the first fold needs max(4, lags + 2) rows to learn from.
-export function fits({ lags, horizon, folds }, n = SERIES.length) {
-  return horizon <= Math.max(1, Math.floor(n / 4)) && n - (folds + 1) * horizon - lags >= Math.max(4, lags + 2);
-}
-
-// The largest horizon that fits with these lags and folds, and the largest lag count that fits
-// with this horizon (0: none does), searched within the sliders' range (1 to `most`).
-export function largestFitting({ lags, horizon, folds }, n = SERIES.length, most = 24) {
-  let maxHorizon = 0;
-  let maxLags = 0;
-  for (let h = 1; h <= most; h++) if (fits({ lags, horizon: h, folds }, n)) maxHorizon = h;
-  for (let d = 1; d <= most; d++) if (fits({ lags: d, horizon, folds }, n)) maxLags = d;
-  return { maxHorizon, maxLags };
-}
-
 // { timeSeriesError, shuffledError, holdoutError, per-fold errors and folds, holdoutForecast }.
 export function validate(ml, forecaster, values, { model, lags, horizon, folds, seed }) {
   configure(forecaster, { model, lags });
