@@ -235,3 +235,28 @@ test('the blobs prediction: judged at the lesson\'s settings only; m = 20 gives 
   assert.doesNotMatch(none, /fragments/);
   assert.doesNotMatch(why({ clusters: 2, noise: 9, n: 200, eps: '0.50', m: '5' }), /fragments/);
 });
+
+test('choosing k: 0, 2 | 6, 8 has mean silhouette 0.657 (0.714, 0.6, 0.6, 0.714); k = 3 with 6 and 8 alone 0.292 (0.667, 0.5, 0, 0)', () => {
+  const X = [0, 0, 2, 0, 6, 0, 8, 0];
+  const r3 = (x) => x.toFixed(3);
+  assert.equal(r3(ml.silhouetteScore(X, 2, [0, 0, 1, 1])), '0.657');
+  assert.deepEqual(Array.from(ml.silhouetteSamples(X, 2, [0, 0, 1, 1]), r3), ['0.714', '0.600', '0.600', '0.714']);
+  assert.equal(r3(ml.silhouetteScore(X, 2, [0, 0, 1, 2])), '0.292');
+  assert.deepEqual(Array.from(ml.silhouetteSamples(X, 2, [0, 0, 1, 2]), r3), ['0.667', '0.500', '0.000', '0.000']);
+  // k-means itself, from several starts, finds the two pairs at k = 2.
+  const km = new ml.KMeans();
+  try { km.setData(X, 2, []); km.setK(2); km.reset(4); km.fitBest(300); const l = Array.from(km.labels()); assert.ok(l[0] === l[1] && l[2] === l[3] && l[0] !== l[2]); } finally { km.delete(); }
+});
+
+test('choosing k in the widget: on three blobs the k-means silhouette for k = 2 … 8 is 0.520, 0.742, 0.611, 0.475, 0.338, 0.331, 0.352 (peak at 3); on the moons 0.481, 0.419, then up to 0.531 at k = 8', () => {
+  const series = (data) => [2, 3, 4, 5, 6, 7, 8].map((k) => silhouette(cluster({ data, k }).data, cluster({ data, k }).kmLabels).toFixed(3));
+  const blobs = series('blobs');
+  assert.deepEqual(blobs, ['0.520', '0.742', '0.611', '0.475', '0.338', '0.331', '0.352']);
+  assert.equal(blobs.indexOf([...blobs].sort().at(-1)), 1, 'the peak is at k = 3');
+  const moons = series('moons');
+  assert.deepEqual([moons[0], moons[1], moons[6]], ['0.481', '0.419', '0.531']);
+  assert.equal(moons.indexOf([...moons].sort().at(-1)), 6, 'on the moons the highest is the largest k');
+  for (let i = 2; i < 7; i++) assert.ok(Number(moons[i]) > Number(moons[i - 1]), 'climbs from k = 3 on');
+  // The lesson names the widget's starting points: 200 of them, noise 0.08.
+  assert.deepEqual([WIDGET.points, WIDGET.noise], [200, 0.08]);
+});

@@ -259,3 +259,14 @@ test('"Help it recover" pressed anywhere from round 400 to 520 (seeds 1–8): fo
   assert.match(lesson, /All of this holds for seeds 1 to 8, wherever between rounds 400 and 520 you pause Play before pressing the button\./);
   assert.doesNotMatch(lesson, /stay at six or more for the 400 rounds/);
 });
+
+test('VAEs and diffusion: the KL of N(μ, s²) from N(0, 1) is ½(μ² + s² − 1 − ln s²), 0.5 nats at μ = 1, s = 1 and 0 at μ = 0, s = 1; a noised 2 reads 0.8·2 + 0.6·0.5 = 1.9 and is recovered as 2', () => {
+  const klFormula = (mu, s) => 0.5 * (mu * mu + s * s - 1 - Math.log(s * s));
+  // The engine's Gaussian KL (nats) agrees with the VAE's form of it.
+  close(ml.gaussianKl(1, 1, 0, 1), 0.5, 1e-12, 'KL at μ = 1, s = 1');
+  close(ml.gaussianKl(0, 1, 0, 1), 0, 1e-12, 'KL at μ = 0, s = 1');
+  close(ml.gaussianKl(0.5, 0.3, 0, 1), klFormula(0.5, 0.3), 1e-12, 'KL at μ = 0.5, s = 0.3');
+  close(0.8 ** 2 + 0.6 ** 2, 1, 1e-12, 'the squares of the two shares');
+  close(0.8 * 2 + 0.6 * 0.5, 1.9, 1e-12, 'the noised value');
+  close((1.9 - 0.6 * 0.5) / 0.8, 2, 1e-12, 'the recovered value');
+});

@@ -134,3 +134,17 @@ test('the sorting game: eleven techniques, nine or more right at the first answe
   // Putting every technique in the same set first scores at most the largest set's share.
   for (const r of ['ai', 'ml', 'dl']) assert.ok(TECHNIQUES.filter((t) => t.region === r).length < passMark(11));
 });
+
+test('check yourself: w = (1, −1), t = 1, x = (1, 1) should fire: the sum 0 is silent, the correction adds x, w = (2, 0), the sum 2 fires', () => {
+  const fire = (w, x, t) => (ml.vectorDot(w, x) >= t ? 1 : 0);
+  const x = [1, 1];
+  let w = [1, -1];
+  assert.equal(ml.vectorDot(w, x), 0);
+  assert.equal(fire(w, x, 1), 0);
+  w = w.map((v, i) => v + (1 - fire(w, x, 1)) * x[i]);
+  assert.deepEqual(w, [2, 0]);
+  assert.equal(ml.vectorDot(w, x), 2);
+  assert.equal(fire(w, x, 1), 1);
+  // The wrong choice: subtracting gives (0, −2) and the sum −2, still silent.
+  assert.equal(ml.vectorDot([0, -2], x), -2);
+});

@@ -49,7 +49,7 @@ const bullet = (title) => {
 
 test('things to try: every bullet after the first starts with Default settings, the button the playground shows', () => {
   assert.equal(messages['nn-playground.defaults'], 'Default settings');
-  for (const title of ['Read the neurons', 'Break it on purpose', 'Overfit, then rein it in', 'A harder regression', 'Compare optimisers']) {
+  for (const title of ['Read the neurons', 'Break it on purpose', 'Overfit, then rein it in', 'A harder regression', 'Compare optimisers', 'One point or a hundred per step']) {
     assert.match(bullet(title), /^Press \*\*Default settings\*\*/, title);
   }
   // The learning rate 0.00001 of "Break it on purpose" is set before a Reset, and the overfitting
@@ -385,4 +385,33 @@ test('batch normalisation in the exported weights: every scale (gamma), shift (b
 test('the check: step schedule, period 500, factor 0.5, η₀ = 0.03 → 0.0075 at step 1,200 (computation lr-schedule)', async () => {
   const { computations } = await import('../web/js/check-computations/optimisation.js');
   assert.equal(computations['lr-schedule'](ml, { eta: 0.03, step: 1200, every: 500, factor: 0.5 }).step, 0.0075);
+});
+
+// "One point or a hundred per step": at Speed 1 the chart records every step (trainer.record()
+// once per frame, one step per frame); Reset applies the batch size and restarts from the seed's
+// weights, as configure() does here. The chart's red line is trainLoss(), the full training loss.
+test('batch size: at batch 1 the training loss rises on 148 of the first 300 steps, at batch 100 on 5; losses 0.683 and 0.680; epochs 1, 150 and 15 (batch 10) of 200 training points', () => {
+  assert.equal(messages['nn-playground.slider.batch'], 'Batch size');
+  assert.equal(SPEEDS[0], '1');
+  assert.equal(stepsThisFrame('1', 1000), 1);
+  assert.equal(SETTINGS.batch.min, 1);
+  assert.equal(SETTINGS.batch.max, 100);
+  const run = (batch) => {
+    const p = playground({ batch, speed: '1' });
+    try {
+      assert.equal(p.t.train.rows, 200);
+      let rises = 0;
+      let before = p.t.trainLoss();
+      for (let k = 0; k < 300; k++) {
+        p.t.run(1);
+        const now = p.t.record().train;
+        if (now > before) rises += 1;
+        before = now;
+      }
+      return { rises, loss: before.toFixed(3), epoch: p.t.epoch() };
+    } finally { p.free(); }
+  };
+  assert.deepEqual(run(1), { rises: 148, loss: '0.683', epoch: 1 });
+  assert.deepEqual(run(100), { rises: 5, loss: '0.680', epoch: 150 });
+  assert.equal(run(10).epoch, 15);
 });

@@ -278,3 +278,27 @@ test('importance (forest): noise 0 gives the useless column 0.6% and flags nothi
   const text = readFileSync(new URL('./regression-models.md', import.meta.url), 'utf8');
   assert.match(text, /Switch the model to \*\*gradient boosting\*\*[^\n]*Then switch back to the \*\*random forest\*\* and move \*\*noise on y\*\*/);
 });
+
+test('worked example: one boosting round on y = 1, 3, 5, 7 — mean 4, residuals −3, −1, 1, 3 (MSE 5), stump ∓2 cut between 2 and 3, η = 0.5 gives 3, 3, 5, 5 (MSE 2); η = 1 would give MSE 1', () => {
+  const x = [1, 2, 3, 4];
+  const y = [1, 3, 5, 7];
+  const mse = (p) => p.reduce((s, v, i) => s + (y[i] - v) ** 2, 0) / y.length;
+  assert.equal(mse([4, 4, 4, 4]), 5);
+  // The stump's three possible cuts, scored by the squared error left around each side's mean residual.
+  const r = y.map((v) => v - 4);
+  const sse = (part) => { const m = part.reduce((a, b) => a + b, 0) / part.length; return part.reduce((a, b) => a + (b - m) ** 2, 0); };
+  assert.deepEqual([1, 2, 3].map((c) => sse(r.slice(0, c)) + sse(r.slice(c))), [8, 4, 8]);
+  const gb = new ml.GradientBoosting();
+  try {
+    gb.setData(x, 1, y);
+    gb.setMaxDepth(1);
+    gb.setLearningRate(0.5);
+    assert.equal(gb.initialValue(), 4);
+    assert.equal(gb.step(), 2, 'MSE after the round');
+    assert.deepEqual(Array.from(gb.predict(x)), [3, 3, 5, 5]);
+    assert.deepEqual(Array.from(gb.predict(x), (p, i) => y[i] - p), [-2, 0, 0, 2]);
+    gb.setLearningRate(1);
+    assert.equal(gb.step(), 1, 'η = 1: one round reaches MSE 1');
+    assert.deepEqual(Array.from(gb.predict(x)), [2, 2, 6, 6]);
+  } finally { gb.delete(); }
+});

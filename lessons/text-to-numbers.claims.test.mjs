@@ -198,3 +198,34 @@ test('check-yourself: cos((3, 4), (4, 0)) = 12/20; idf with n = 4, df = 1 is ln 
   } finally { nb.delete(); voc.delete(); }
   assert.throws(() => computations.tfidf(ml, { n: 4, df: [5], x: [1] }), /df=/);
 });
+
+test('worked example, Bayes\' rule: 20% spam, "free" in 50% of spam and 5% of the rest: p(free) = 0.14, p(spam | free) ≈ 0.714, odds 2.5, log-odds −1.386 + 2.303 = 0.916', () => {
+  // By the counts of 100 messages, as the lesson does it.
+  const pFree = 0.5 * 0.2 + 0.05 * 0.8;
+  assert.equal(pFree.toFixed(2), '0.14');
+  assert.equal((0.1 / pFree).toFixed(3), '0.714');
+  const odds = (0.5 / 0.05) * (0.2 / 0.8);
+  assert.ok(Math.abs(odds - 2.5) < 1e-12);
+  assert.equal((odds / (1 + odds)).toFixed(3), '0.714');
+  assert.deepEqual([Math.log(0.25).toFixed(3), Math.log(10).toFixed(3), Math.log(2.5).toFixed(3)], ['-1.386', '2.303', '0.916']);
+  // The engine's naive Bayes on those 100 one-word messages (α = 0, so θ is the plain share):
+  // 10 of the 20 spam words are "free", 4 of the 80 others; prior 20 / 100.
+  const texts = [...Array(10).fill('free'), ...Array(10).fill('hello'), ...Array(4).fill('free'), ...Array(76).fill('hello')];
+  const labels = [...Array(20).fill(1), ...Array(80).fill(0)];
+  const voc = new ml.Vocabulary();
+  const nb = new ml.MultinomialNaiveBayes();
+  try {
+    voc.build(texts, 1, 0);
+    const bow = ml.bagOfWords(texts, voc);
+    nb.setAlpha(0);
+    nb.setData(bow.data, bow.cols, labels);
+    nb.fit(1);
+    const free = ml.bagOfWords(['free'], voc).data;
+    assert.equal(nb.predictProba(free)[1].toFixed(3), '0.714');
+    // [prior log-odds, one term per vocabulary word]: log 0.25, then log 10 for "free".
+    const parts = Array.from(nb.logOddsContributions(free, 1, 0));
+    assert.equal(parts[0].toFixed(3), '-1.386');
+    assert.equal(parts[1 + voc.idOf('free')].toFixed(3), '2.303', 'entry 1 + id: the ids start at <unk>, 0');
+    assert.equal(parts.reduce((a, b) => a + b, 0).toFixed(3), '0.916');
+  } finally { nb.delete(); voc.delete(); }
+});
