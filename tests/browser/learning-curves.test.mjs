@@ -148,6 +148,12 @@ test('learning curves: a full degree-12 run seen before locking in makes the pre
   await w.getByRole('slider', { name: /degree/ }).fill('12');  // reduced motion: the whole run at once
   assert.equal(await stat(w, 'n'), '90');
   assert.match(await box.getByRole('status').textContent(), /^Degree 12 has grown to all 90 training points before a prediction was locked in/);
+  // The slider names the capacity, not a diagnosis: degree 12's curves end close together, and
+  // the slider's value once said "high variance" beside that verdict.
+  assert.match(await w.locator(".dw-message").textContent(), /training 0\.088 and validation 0\.133 are close/);
+  const valueText = await w.getByRole('slider', { name: /degree/ }).getAttribute('aria-valuetext');
+  assert.match(valueText, /12 \(high capacity\)$/);
+  assert.match(await w.locator('.dw-controls').textContent(), /12 \(high capacity\)/);
   await w.getByRole('slider', { name: /degree/ }).fill('1');
   await lockPrediction(w, id, 'close');
   await assertPractice(page, box, { othersMayReport: true });

@@ -65,7 +65,7 @@ function build(ctx) {
   });
   button(buttons, t('learning-curves.step'), () => { play.stop(); grow(); });
   button(buttons, t('learning-curves.reset'), () => { play.stop(); restart(); });
-  const degreeSlider = slider(card.controls, { label: t('learning-curves.slider.degree'), min: 1, max: 12, step: 1, value: degree, format: (v) => t('learning-curves.degreeValue', { degree: v, bias: v <= 2, variance: v >= 9 }), onInput: (v) => { degree = v; if (v !== PREDICT_DEGREE) prediction.reset(t('learning-curves.reset.degree', { degree: PREDICT_DEGREE })); restart(); autoRun(); } });
+  const degreeSlider = slider(card.controls, { label: t('learning-curves.slider.degree'), min: 1, max: 12, step: 1, value: degree, format: (v) => t('learning-curves.degreeValue', { degree: v, low: v <= 2, high: v >= 9 }), onInput: (v) => { degree = v; if (v !== PREDICT_DEGREE) prediction.reset(t('learning-curves.reset.degree', { degree: PREDICT_DEGREE })); restart(); autoRun(); } });
 
   const statN = card.stat(t('learning-curves.stat.n'));
   const statTrain = card.stat(t('learning-curves.stat.train'));

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'learning-curves.title': 'Learning curves grow with the dataset',
-  'learning-curves.hint': 'Set the capacity from high bias (degree 1) to high variance (degree 12), press Play, and read the gap between the two curves as n grows.',
+  'learning-curves.hint': 'Set the capacity from a straight line (degree 1) to a very flexible curve (degree 12), press Play, and read the gap between the two curves as n grows.',
   'learning-curves.plot': 'Learning curves',
   'learning-curves.legend.train': 'training MSE (filled)',
   'learning-curves.legend.validation': 'validation MSE (hollow)',
@@ -10,7 +10,9 @@ export const messages = {
   'learning-curves.step': 'Step',
   'learning-curves.reset': 'Reset',
   'learning-curves.slider.degree': 'capacity: polynomial degree',
-  'learning-curves.degreeValue': ({ degree, bias, variance }) => `${degree} (${bias ? 'high bias' : variance ? 'high variance' : 'moderate'})`,
+  // The slider names the capacity, not a diagnosis: whether a degree's curves show high bias or
+  // high variance depends on n, and saying so is the verdict's job (degree 12 ends close together).
+  'learning-curves.degreeValue': ({ degree, low, high }) => `${degree} (${low ? 'low capacity' : high ? 'high capacity' : 'moderate capacity'})`,
   'learning-curves.reset.degree': 'The prediction is about degree {degree}, so moving to another degree set it aside. Lock in again to run degree {degree}.',
   'learning-curves.reset.settings': 'The settings changed: predict again.',
   'learning-curves.stat.n': 'n',
