@@ -1,5 +1,5 @@
 // Claims of "Examples, features and labels" about the house-table and build-dataset widgets:
-// houseTable() for the six houses; courseHouses(240, 0.4, 51) with a least-squares
+// houseRows() of house-table.js for its nine houses (seed 001's three and the engine's six); courseHouses(240, 0.4, 51) with a least-squares
 // LinearRegression on the chosen columns (closedForm), scored by R² on the validation rows,
 // exactly as build-dataset fits them.
 import { test } from 'node:test';
@@ -12,6 +12,7 @@ import { computations } from '../web/js/check-computations/linear-models.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, VALIDATION_FRACTION } = await import(pathToFileURL(path.join(dist, 'widgets', 'build-dataset.js')).href);
+const { houseRows } = await import(pathToFileURL(path.join(dist, 'widgets', 'house-table.js')).href);
 const data = ml.courseHouses(schema.houses.default, VALIDATION_FRACTION, schema.seed.default);
 const COL = { size: 0, bedrooms: 1, age: 2, distance: 3, shoe: 4, colour: 5, id: 6 };
 
@@ -33,12 +34,21 @@ function fit(cols) {
 }
 const INFORMATIVE = [COL.size, COL.bedrooms, COL.age, COL.distance];
 
-test('six houses: three feature columns, one of them the owner’s shoe size, and a price label', () => {
-  const h = ml.houseTable();
-  assert.equal(h.rows, 6);
-  assert.equal(h.cols, 3);
-  assert.ok(Array.from(h.columns).some((c) => /shoe/.test(c)));
-  assert.equal(h.y.length, 6);
+test('nine houses, from smallest to largest: three feature columns, one of them the owner’s shoe size, and a price label; seed 001’s three houses among them', () => {
+  const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
+  assert.match(lesson, /## Nine houses\n\nBelow are nine houses, listed from smallest to largest, with three feature columns and a price column as the label\./);
+  const { columns, rows } = houseRows(ml);
+  assert.equal(rows.length, 9);
+  assert.deepEqual(columns, ['size_m2', 'bedrooms', 'owner_shoe_size']);
+  assert.ok(rows.every((r) => r.length === 4), 'three features and the price');
+  assert.ok(rows.every((r, i) => i === 0 || r[0] >= rows[i - 1][0]), 'smallest to largest');
+  for (const house of [[60, 2, 42, 180], [95, 3, 38, 270], [120, 4, 44, 340]]) {
+    assert.ok(rows.some((r) => r.join() === house.join()), `seed 001's house ${house}`);
+  }
+  // The game stays sound: price climbs from row to row, the shoe size goes both up and down.
+  assert.ok(rows.every((r, i) => i === 0 || r[3] > rows[i - 1][3]));
+  const shoe = rows.map((r) => r[2]);
+  assert.ok(shoe.some((v, i) => i > 0 && v < shoe[i - 1]) && shoe.some((v, i) => i > 0 && v > shoe[i - 1]));
 });
 
 // The rule the lesson gives for the noise-column game, replayed through the progress store
@@ -59,28 +69,13 @@ test('house table: the first pick is the one progress records; finding the colum
   assert.deepEqual(saved(recordActivity('claims-right', { ...report, score: 0 }, false)), { best: 1, complete: true });
 });
 
-test('check yourself: seed 001\'s three houses — size and bedrooms rise with the price, shoe size does not; about 2.7 thousand per m²', () => {
+test('check yourself: the table has 9 examples and 3 features (the price is the label)', () => {
   const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
-  const q = lesson.split('\n').find((l) => l.startsWith('? Three more houses'));
-  const rows = [...q.matchAll(/(\d+)\u00a0m², (\d) bedrooms, shoe size (\d+), (?:sold for )?(\d+) thousand/g)].map((m) => m.slice(1).map(Number));
-  // Column by column: size (m²), bedrooms, shoe size, price (thousands).
-  const column = (j) => rows.map((r) => r[j]);
-  assert.deepEqual([column(0), column(1), column(2), column(3)], [[60, 95, 120], [2, 3, 4], [42, 38, 44], [180, 270, 340]]);
-  const rises = (j) => rows.every((r, i) => i === 0 || r[j] > rows[i - 1][j]);
-  assert.ok(rises(3), 'the price rises from house to house');
-  assert.ok(rises(0) && rises(1), 'size and bedrooms rise with it');
-  assert.ok(!rises(2), 'shoe size does not');
-  assert.equal(((340 - 180) / (120 - 60)).toFixed(1), '2.7');
-  // The least-squares slope of price on size alone agrees: about 2.7 thousand per m².
-  const slope = ml.scoped((track) => {
-    const m = track(new ml.LinearRegression());
-    m.setData(rows.map((r) => r[0]), 1, rows.map((r) => r[3]));
-    return m.closedForm()[0];
-  });
-  assert.equal(slope.toFixed(1), '2.7');
-  assert.match(q.split('\n')[0], /Which column would you leave out/);
-  const right = lesson.split('\n').find((l) => l.startsWith('+ The owner\'s shoe size'));
-  assert.ok(right, 'the shoe-size answer is the right one');
+  assert.match(lesson, /\? In the table of nine houses at the top of this page, how many examples and how many features are there\?\n(?:[-+] .*\n){3}/);
+  assert.match(lesson, /\n\+ 9 examples and 3 features :: /);
+  const { columns, rows } = houseRows(ml);
+  assert.equal(rows.length, 9);
+  assert.equal(columns.length, 3);
 });
 
 test('240 houses, seven candidate features, 144 for fitting and 96 for scoring', () => {
@@ -107,13 +102,22 @@ test('no generated house sells for less than 10 thousand, whatever the seed', ()
   assert.ok(Math.min(...data.y) >= 10, 'the lesson\'s own houses');
 });
 
-test('size alone 0.825; with bedrooms 0.842; the four informative columns 0.917, the best of every combination', () => {
+test('size alone 0.825; distance adds by far the most (0.896), age and bedrooms about 0.02 each (0.848, 0.842); the four informative columns 0.917, the best of every combination', () => {
   const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
   assert.match(lesson, /Size on its own already explains most of the variation in price \(validation \$R\^2\$ 0\.825\)/);
-  assert.match(lesson, /\(0\.825 → 0\.842 with the two together\)/);
+  assert.match(lesson, /distance to the centre adds by far the most on top of size \(0\.825 → 0\.896\)\. Age and bedrooms each add only about 0\.02 \(0\.848 with age, 0\.842 with bedrooms\)\./);
   assert.match(lesson, /The four informative columns together reach 0\.917\./);
-  assert.equal(fit([COL.size]).val.toFixed(3), '0.825');
-  assert.equal(fit([COL.size, COL.bedrooms]).val.toFixed(3), '0.842');
+  const size = fit([COL.size]).val;
+  assert.equal(size.toFixed(3), '0.825');
+  const withDistance = fit([COL.size, COL.distance]).val;
+  const withAge = fit([COL.size, COL.age]).val;
+  const withBedrooms = fit([COL.size, COL.bedrooms]).val;
+  assert.equal(withDistance.toFixed(3), '0.896');
+  assert.equal(withAge.toFixed(3), '0.848');
+  assert.equal(withBedrooms.toFixed(3), '0.842');
+  // "By far the most": distance's gain is more than twice either other's; "about 0.02" each.
+  assert.ok(withDistance - size > 2 * Math.max(withAge - size, withBedrooms - size));
+  for (const gain of [withAge - size, withBedrooms - size]) assert.equal(gain.toFixed(2), '0.02', `gain ${gain}`);
   const four = fit(INFORMATIVE).val;
   assert.equal(four.toFixed(3), '0.917');
   for (let mask = 1; mask < 1 << 7; mask++) {

@@ -86,3 +86,20 @@ test('an embed\'s shorter deck (rounds 6–13) keeps the jobs even, so one key s
     }
   }
 });
+
+// The summary table names precision and recall, which no earlier lesson defines: the lesson says
+// what each one is, right after the table, and points to the Level 3 lesson that works them out.
+test('precision and recall: glossed where the table first names them, with a link to the Level 3 lesson that works them out', () => {
+  const table = lesson.indexOf('| typical score | MSE, $R^2$ | accuracy, precision, recall |');
+  assert.ok(table > 0, 'the table names them');
+  const gloss = lesson.indexOf('**Precision** is the share of the emails the model calls spam that really are spam; **recall** is the share of the real spam that the model catches.');
+  assert.ok(gloss > table, 'glossed after the table');
+  assert.doesNotMatch(lesson.slice(0, table), /precision|recall/i, 'not used before the table');
+  const link = lesson.slice(gloss).match(/Level 3 works both out from a table of right and wrong calls in \[([^\]]+)\]\(([\w-]+)\.html\)/);
+  assert.ok(link, 'a forward link');
+  const target = fs.readFileSync(path.join(here, `${link[2]}.md`), 'utf8');
+  assert.match(target, new RegExp(`^title: "?${link[1]}"?$`, 'm'));
+  assert.match(target, /^level: advanced$/m, 'Level 3 is the advanced level');
+  const course = JSON.parse(fs.readFileSync(path.join(here, 'course.json'), 'utf8'));
+  assert.match(JSON.stringify(course), /"id":\s*"advanced",\s*"title":\s*"Level 3/);
+});

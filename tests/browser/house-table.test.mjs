@@ -114,3 +114,22 @@ test('house table: the first pick is what progress keeps, over a reload; finding
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The widget is titled "A tiny house dataset" after seed 001's table, so that table's three houses
+// (60 m², 2 bedrooms, shoe 42, 180k; 95, 3, 38, 270k; 120, 4, 44, 340k) are among its rows, with
+// the engine's six; in all nine, in order of size, the price climbs while the shoe size does not.
+test('house table: seed 001\'s three houses are in the table, nine houses in all, price climbing while shoe size jumps about', async () => {
+  const page = await openPage(site, '/lessons/data-features-labels.html');
+  const rows = await page.locator('.house-table-grid tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => Number(td.textContent))));
+  assert.equal(rows.length, 9);
+  for (const house of [[60, 2, 42, 180], [95, 3, 38, 270], [120, 4, 44, 340]]) {
+    assert.ok(rows.some((r) => r.join() === house.join()), `seed house ${house} shown`);
+  }
+  const column = (j) => rows.map((r) => r[j]);
+  assert.ok(column(3).every((v, i, a) => i === 0 || v > a[i - 1]), `price climbs: ${column(3)}`);
+  assert.ok(column(0).every((v, i, a) => i === 0 || v >= a[i - 1]), `in order of size: ${column(0)}`);
+  const shoe = column(2);
+  assert.ok(shoe.some((v, i) => i > 0 && v < shoe[i - 1]) && shoe.some((v, i) => i > 0 && v > shoe[i - 1]), `shoe size goes up and down: ${shoe}`);
+  assert.equal(await page.locator('.house-table-grid caption').textContent(), '9 houses: features and sale price');
+  await page.close();
+});

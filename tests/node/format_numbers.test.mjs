@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clipText, countOf, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, formatTick, readShown } from '../../web/lib/format.js';
+import { clipText, countOf, equalsSign, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, formatTick, readShown } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -160,4 +160,15 @@ test('thousands are grouped by default, in every entry point of the formatter', 
     [formatShort(12345.6, 6), 12345.6], [formatSignificant(1234, 4), 1234], [formatTick(-12345), -12350], [formatNumber(999999, 0), 999999]]) {
     assert.equal(readShown(text), value, text);
   }
+});
+
+test('equalsSign: "=" only where the shown terms give the shown result, "≈" where rounding them misses it', () => {
+  // tip-predictor's best line: 0.188 × 400.00 − 0.15 is 75.05, the tip 75.0861… reads 75.09.
+  assert.equal(equalsSign(0.188 * 400 - 0.15, 0.18828 * 400 - 0.1459, 2), '≈');
+  // One cent apart at the last digit is already "≈"; the same last digit is "=".
+  assert.equal(equalsSign(9.25, 9.2551, 2), '≈');
+  assert.equal(equalsSign(0.038, 0.0413, 2), '=');
+  assert.equal(equalsSign(0.18 * 5000 + 0.5, 900.5, 2), '=');
+  // Halves round as shown (1.005 reads 1.01), so a sum that lands on a half agrees with its value.
+  assert.equal(equalsSign(1.005, 1.0096, 2), '=');
 });

@@ -75,6 +75,13 @@ export function readShown(text) {
   return /^[-+]?\d+(?:\.\d+)?$/.test(s) ? Number(s) : NaN;
 }
 
+// The sign between a worked sum and its result: "=" only where the terms as shown, worked out by
+// hand (`shownSum`, from readShown of each written term), give the result as shown to `digits`
+// decimals; where rounding the terms makes them miss the shown result, "≈", never "=".
+export function equalsSign(shownSum, value, digits) {
+  return formatNumber(shownSum, digits) === formatNumber(value, digits) ? '=' : '≈';
+}
+
 // Up to `significant` significant digits, trailing zeros dropped ("0.25", "1 200", "3.14").
 export function formatShort(v, significant = 3, { grouping = true } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
@@ -136,6 +143,15 @@ export function formatMoney(v, { symbol = '$' } = {}) {
 export function countOf(n, singular, plural = `${singular}s`) {
   const shown = Number.isInteger(n) ? formatNumber(n, 0) : formatNumber(n, 1);
   return `${shown} ${pluralOf(n, singular, plural)}`;
+}
+
+// "a" or "an" before a number shown in English, by how it is said: an 8, an 11, an 18, an 80,
+// an 11 000; a 1, a 7, a 100. English messages write `${aOrAn(shown)} ${shown}`.
+export function aOrAn(shown) {
+  const whole = String(shown).replace(/[^\d.\-\u2212]/g, '').split('.')[0];
+  if (!/^\d+$/.test(whole)) return 'a';
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  return digits.startsWith('8') || (digits.length % 3 === 2 && /^1[18]/.test(digits)) ? 'an' : 'a';
 }
 
 // The word alone, for a count shown apart from it (a big number above its label).

@@ -5,7 +5,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'draw-boundary.title': 'Draw the boundary',
-  'draw-boundary.hint': 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you reach 95%?',
+  'draw-boundary.hint': 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you score above 95%?',
   'draw-boundary.plot': 'Two classes of points and your dividing line',
   'draw-boundary.legend': 'logistic probability of class 1 (blue circle):',
   'draw-boundary.legend.low': '0 (orange)',
@@ -24,16 +24,18 @@ export const messages = {
   'draw-boundary.predict.more': 'more points on the correct side',
   'draw-boundary.predict.same': 'as many points on the correct side',
   'draw-boundary.predict.fewer': 'fewer points on the correct side',
-  // The box waits for a good line of the learner's own: their best by hand at the game's target.
-  'draw-boundary.predict.ready': ({ target, best }) => `Get your own line to ${target} first, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
-  'draw-boundary.predict.readyAfterFit': ({ target, best }) => `Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand to ${target} or more, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
+  // The box waits for a good line of the learner's own: their best by hand above the game's target.
+  'draw-boundary.predict.ready': ({ target, best }) => `Get your own line above ${target} first, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
+  'draw-boundary.predict.readyAfterFit': ({ target, best }) => `Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand above ${target}, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
   'draw-boundary.predict.seen': 'The logistic line was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'draw-boundary.predict.next': 'Now press Auto-fit (logistic) and let it finish.',
-  'draw-boundary.predict.reset': ({ target }) => `New points: get your own line to ${target} on them first, then predict again.`,
+  'draw-boundary.predict.reset': ({ target }) => `New points: get your own line above ${target} on them first, then predict again.`,
   'draw-boundary.predict.why': 'Logistic regression put {its} of {n} points on the correct side; your best line, {mine}. It minimises the log loss, which rewards confident right answers and punishes confident wrong ones, not the count of errors, so a careful hand can tie or beat it where the classes overlap.',
-  'draw-boundary.reached': ({ target, right, n, wrong }) => `You reached ${target}: ${right} of ${n} points are on their own side${wrong ? `; the ${wrong} left over are ringed. Can a small turn pick one up without losing another?` : ' — a perfect split.'}`,
+  'draw-boundary.reached': ({ target, right, n, wrong }) => `You beat ${target}: ${right} of ${n} points are on their own side${wrong ? `; the ${wrong} left over are ringed. Can a small turn pick one up without losing another?` : ' — a perfect split.'}`,
+  // A hand line at exactly the target has not beaten it yet (draw-boundary.js beatsTarget).
+  'draw-boundary.atTarget': 'Exactly {target}, {right} of {n} points on their own side: that reaches the target without beating it. One more point on its own side wins; the ones left over are ringed.',
   // Moving a line Auto-fit placed (until Reset or New points): practice, never "your best" or the win.
-  'draw-boundary.reachedByFit': 'At {target} or better, but logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.',
+  'draw-boundary.reachedByFit': 'Above {target}, but logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.',
   'draw-boundary.movedByFit': ({ wrong, n, one }) => `${wrong} of ${n} points ${one ? 'is' : 'are'} on the wrong side (ringed). Logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.`,
   'draw-boundary.close': ({ wrong, one }) => `Close: ${wrong} ${one ? 'point' : 'points'} on the wrong side (ringed). Turn the line a little to pick them up.`,
   'draw-boundary.far': '{wrong} of {n} points are on the wrong side (ringed). Each side of the line is tinted with the class it predicts.',

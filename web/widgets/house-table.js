@@ -1,8 +1,10 @@
-// Seed 001's tiny house table, read from the engine (houseTable()), with a one-question game:
+// A tiny house table: seed 001's three houses (SEED_HOUSES) among the engine's six (houseTable(),
+// which the learning-loop widget fits too), nine rows in order of size, with a one-question game:
 // which column is noise? Click (or press Enter on) the column you think cannot help predict
 // the price.
 import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
 import { tableWrap } from '../lib/table.js';
 import { hasFirstResult, recordedResult, reportComplete, reportScore } from '../lib/report.js';
 import { messages } from './house-table.messages.js';
@@ -15,6 +17,21 @@ export const meta = { title: messages['house-table.title'], hint: messages['hous
 // The engine's columns that have a name in the message table ('house-table.column.<id>').
 const NAMED = ['size_m2', 'bedrooms', 'owner_shoe_size'];
 
+// Seed 001's tiny table, in the engine's columns (size m², bedrooms, owner's shoe size) and price
+// in thousands. In the rows together price climbs with size while shoe size jumps about
+// (38, 42, 44, 41, 38, 39, 45, 44, 42): the noise column is plain to see.
+const SEED_HOUSES = [[60, 2, 42, 180], [95, 3, 38, 270], [120, 4, 44, 340]];
+
+// The table the widget shows: the engine's six houses and the seed's three, as rows
+// [size, bedrooms, shoe size, price], by size (then price); `columns` are the engine's ids.
+export function houseRows(ml) {
+  const data = ml.houseTable();
+  const rows = SEED_HOUSES.map((r) => [...r]);
+  for (let i = 0; i < data.rows; i++) rows.push([...Array.from({ length: data.cols }, (_, j) => data.X[i * data.cols + j]), data.y[i]]);
+  rows.sort((a, b) => a[0] - b[0] || a[3] - b[3]);
+  return { columns: Array.from(data.columns), rows };
+}
+
 // Why each column does or does not carry signal: words, not maths ('house-table.why.<id>').
 const WHY = ['size', 'bedrooms', 'shoe'];
 
@@ -24,13 +41,12 @@ export function mount(element, options) {
 
 function build(ctx) {
   const { ml, card, t } = ctx;
-  const data = ml.houseTable();
-  const columns = Array.from(data.columns);
+  const { columns, rows } = houseRows(ml);
   const names = columns.map((c) => (NAMED.includes(c) ? t(`house-table.column.${c}`) : c));
   const noiseColumn = columns.findIndex((c) => /shoe/i.test(c));
   const why = (j) => t(`house-table.why.${WHY[Math.min(j, 2)]}`);
   const table = el('table', { className: 'dw-table house-table-grid' });
-  table.append(el('caption', { className: 'dw-sr-only', text: t('house-table.caption') }));
+  table.append(el('caption', { className: 'dw-sr-only', text: t('house-table.caption', { count: formatNumber(rows.length, 0) }) }));
   const headRow = el('tr');
   headRow.append(el('th', { scope: 'col', className: 'house-table-index', text: t('house-table.house') }));
   const pickButtons = names.map((name, j) => {
@@ -42,13 +58,13 @@ function build(ctx) {
   });
   headRow.append(el('th', { scope: 'col', className: 'dw-label-col' }, [el('span', { text: t('house-table.price') }), el('small', { text: t('house-table.label') })]));
   const body = el('tbody');
-  for (let i = 0; i < data.rows; i++) {
+  rows.forEach((row, i) => {
     const tr = el('tr');
     tr.append(el('td', { className: 'house-table-index', text: String(i + 1) }));
-    for (let j = 0; j < data.cols; j++) tr.append(el('td', { text: fixed(data.X[i * data.cols + j], 0) }));
-    tr.append(el('td', { className: 'dw-label-col', text: fixed(data.y[i], 0) }));
+    for (let j = 0; j < columns.length; j++) tr.append(el('td', { text: fixed(row[j], 0) }));
+    tr.append(el('td', { className: 'dw-label-col', text: fixed(row[columns.length], 0) }));
     body.append(tr);
-  }
+  });
   table.append(el('thead', {}, [headRow]), body);
   // Should the table ever be wider than the card (a very narrow screen, large text), the price
   // column stays pinned on the right (CSS) and the scroll hint says the features scroll under it.

@@ -9,7 +9,7 @@ export const messages = {
   'house-table.why.size': 'Size carries signal: bigger houses sell for more, and in this table price climbs steadily with size.',
   'house-table.why.bedrooms': 'Bedrooms carry signal: more bedrooms usually means a bigger, pricier house (though it overlaps with size).',
   'house-table.why.shoe': 'Right: the owner’s shoe size is noise. It has nothing to do with the house, and in the table it jumps around while price climbs steadily.',
-  'house-table.caption': 'Six houses: features and sale price',
+  'house-table.caption': '{count} houses: features and sale price',
   'house-table.house': 'house',
   'house-table.feature': 'feature',
   'house-table.price': 'price (k)',

@@ -10,7 +10,7 @@ import { tableWrap } from '../lib/table.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { numberBox, refusalReason } from '../lib/number-field.js';
-import { formatNumber, readShown } from '../lib/format.js';
+import { equalsSign, formatNumber, readShown } from '../lib/format.js';
 import { messages } from './spam-filter.messages.js';
 
 export const engine = 'core';
@@ -241,10 +241,10 @@ function build(ctx) {
     const signed = (v, text, first) => (v < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ') + text;
     // Weights to three decimals, so each term a learner multiplies out agrees with the push named
     // below (0.605×2 = 1.21); where the shown terms still add up to another last digit than z's
-    // (rounding), the sum is written "≈", never "=".
+    // (rounding), the sum is written "≈", never "=" (equalsSign, web/lib/format.js).
     const terms = w.map((wj, j) => signed(wj, `${fixed(Math.abs(wj), 3)}×${email[j]}`, j === 0)).join('');
     const shownSum = w.reduce((sum, wj, j) => sum + readShown(fixed(wj, 3)) * email[j], readShown(fixed(b, 3)));
-    const equals = fixed(shownSum, 2) === fixed(z, 2) ? '=' : '≈';
+    const equals = equalsSign(shownSum, z, 2);
     formula.textContent = t('spam-filter.formula', { terms: terms + signed(b, fixed(Math.abs(b), 3), false), equals, z: fixed(z, 2).replace('-', '−'), p: fixed(p, 3) });
     const percent = fixed(p * 100, 1);
     verdict.textContent = p >= 0.5 ? t('spam-filter.verdict.spam', { percent }) : t('spam-filter.verdict.ham', { percent });

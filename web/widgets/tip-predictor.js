@@ -6,7 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, nextId, slider, button, buttonRow, setDisabled } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatMoney, formatNumber } from '../lib/format.js';
+import { equalsSign, formatMoney, formatNumber, readShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { readPredictedNumber } from '../lib/predict-number.js';
@@ -178,7 +178,13 @@ function build(ctx) {
     setDisabled(bestBtn, !Number.isFinite(bestParams[0]) || (opts.w === Math.min(0.5, Math.max(0, bestParams[0])) && opts.b === Math.min(5, Math.max(-5, bestParams[1]))), [plot.canvas]);
     if (Number.isFinite(prediction)) {
       statTip.set(money(prediction));
-      sum.textContent = t('tip-predictor.sum', { w: formatNumber(opts.w, 3), bill: dollars(bill), b: signedTerm(opts.b, 2), tip: money(prediction) });
+      // The worked sum as a learner redoes it: w to 3 decimals, b to 2. The best line's w and b are
+      // unrounded, so where the shown terms give another cent than the tip, it says "≈".
+      const w = formatNumber(opts.w, 3);
+      const billShown = dollars(bill);
+      const b = signedTerm(opts.b, 2);
+      const equals = equalsSign(readShown(w) * readShown(billShown) + readShown(formatNumber(opts.b, 2)), prediction, 2);
+      sum.textContent = t('tip-predictor.sum', { w, bill: billShown, b, equals, tip: money(prediction) });
       if (prediction < 0) card.setMessage(t('tip-predictor.negativeTip', { b: money(opts.b), tip: money(prediction) }), 'warn');
       else if (bill === 0) card.setMessage(t('tip-predictor.zeroBill', { b: money(opts.b), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');
       else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1]) card.setMessage(t('tip-predictor.outside', { bill: money(bill), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');

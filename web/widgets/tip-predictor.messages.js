@@ -40,7 +40,7 @@ export const messages = {
   'tip-predictor.predict.next': 'Now press “Best line for these tips” and read b.',
   'tip-predictor.predict.why': 'The least-squares line for these {count} receipts has w = {w} and b = {b}. The receipts\' bills run from {first} to {last}, so they fix the slope well; b is the line\'s value at a $0 bill, far from all of them, and a little noise tilts the line enough to move it a lot.',
   'tip-predictor.table.mean': 'mean of the squared errors: MSE',
-  'tip-predictor.sum': 'ŷ = {w} × {bill} {b} = {tip}',
+  'tip-predictor.sum': 'ŷ = {w} × {bill} {b} {equals} {tip}',
   'tip-predictor.negativeTip': 'With b = {b} the line predicts a negative tip ({tip}) for this bill — a sign the parameters are off, since nobody tips a negative amount.',
   'tip-predictor.zeroBill': 'A bill of $0 gets just the intercept: b = {b}, the “base tip” the line adds to every bill. It lies outside the bills the line was trained on ({low} to {high}): extrapolation, which nothing in the data supports.',
   'tip-predictor.outside': '{bill} lies outside the bills the line was trained on ({low} to {high}). The line still answers, but this is extrapolation: nothing in the data says tipping stays linear out there.',
