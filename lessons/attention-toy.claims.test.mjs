@@ -7,6 +7,7 @@ import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/neural-networks.js';
 import { messages } from '../web/widgets/attention.messages.js';
 import fs from 'node:fs';
+import { defaults as recurrentDefaults, initialFlows, makeSeries } from '../web/widgets/recurrent-sequence/task.js';
 
 const lesson = fs.readFileSync(new URL('./attention-toy.md', import.meta.url), 'utf8');
 
@@ -117,4 +118,63 @@ test('check-yourself: q = (1, 0) against keys (1, 0) and (0, 1) gives e^{1/√2}
   assert.equal(Math.round(c.weight * 100) / 100, 0.67);
   assert.ok(Math.abs(c.score - Math.SQRT1_2) < 1e-12);
   assert.throws(() => computations.attention(ml, { q: [1, 0], keys: [1, 0, 0] }), /multiple of 2/);
+});
+
+// "Why attention replaced recurrence": the recurrent widget's fading gradient, one weight per
+// pair of tokens whatever their distance, all 3 600 scores of a 60-token text from one call.
+test('why attention replaced recurrence: 59 steps leave the recurrent widget\'s plain RNN about 10^-14 of its gradient; attention joins token 1 to token 60 by one weight, 1/60 when spread evenly', () => {
+  assert.ok(lesson.includes('the untrained plain network\'s gradient at the first step of its 60-step window is about $10^{-14}$ of its size at the last'));
+  assert.equal(recurrentDefaults.sequenceLength, 60);
+  const flows = initialFlows(ml, recurrentDefaults, makeSeries(ml, recurrentDefaults));
+  assert.equal(Math.round(Math.log10(flows.rnn[59])), -14);
+  // 60 tokens of 2 numbers; zero query weights, so every score is 0 and the weights are even.
+  const n = 60;
+  const X = Array.from({ length: n * 2 }, (_, i) => Math.sin(i * 1.7));
+  const zero = [0, 0, 0, 0];
+  const WK = [1, 0.5, -0.3, 2];
+  const identity = [1, 0, 0, 1];
+  const [h] = ml.attention(X, 2, zero, WK, identity, 1, false);
+  assert.equal(h.scores.length, n * n);
+  assert.equal(n * n, 3600);
+  assert.ok(lesson.includes('Attention\'s $60 \\times 60 = 3\\,600$ scores come out of one matrix product'));
+  const w = h.weights[(n - 1) * n + 0];
+  assert.ok(Math.abs(w - 1 / 60) < 1e-15);
+  assert.equal(w.toFixed(3), '0.017');
+  assert.ok(lesson.includes('gives that weight $1/60 \\approx 0.017$'));
+  // Token 1's value reaches token 60's output in one step: nudging it by δ moves that output by w·δ.
+  const delta = 1e-3;
+  const moved = X.slice(); moved[0] += delta;
+  const [h2] = ml.attention(moved, 2, zero, WK, identity, 1, false);
+  const change = h2.output[(n - 1) * 2] - h.output[(n - 1) * 2];
+  assert.ok(Math.abs(change / delta - w) < 1e-9, `∂ output₆₀ / ∂ value₁ = ${change / delta}`);
+  // The weight follows the match of query and key, not the distance: a copy of token 59 placed
+  // first gets exactly what token 59 gets from token 60.
+  const copy = X.slice(); copy[0] = X[58 * 2]; copy[1] = X[58 * 2 + 1];
+  const WQ = [0.4, -1, 1.2, 0.3];
+  const [h3] = ml.attention(copy, 2, WQ, WK, identity, 1, false);
+  assert.equal(h3.weights[(n - 1) * n + 0], h3.weights[(n - 1) * n + 58]);
+  assert.equal(1000 * 1000, 1e6);
+  assert.ok(lesson.includes('3\u202f600 for 60 tokens but a million for 1\u202f000'));
+});
+
+test('in the widget, mat: head 2 gives both "the"s 0.04, the first five places back as much as the second beside it; the causal mask leaves mat\'s rows unchanged', () => {
+  const MAT = 5;
+  const [, h2] = run();
+  const r = row(h2, MAT);
+  assert.equal(r[0], r[4]);
+  assert.equal(r[0].toFixed(2), '0.04');  // the heat map shows two decimals
+  assert.equal(MAT - 0, 5); assert.equal(MAT - 4, 1);
+  for (const [plain, masked] of run().map((h, i) => [h, run(true)[i]])) assert.deepEqual(row(plain, MAT), row(masked, MAT));
+  assert.ok(lesson.includes('in head 2, the first **the**, five places before it, gets 0.04 of its attention, exactly as much as the second **the** right next to it'));
+  // This comes after the Predict, then check reveal, so it gives nothing away before the box.
+  assert.ok(lesson.indexOf('Click **mat**, the last token') > lesson.indexOf('::: reveal'));
+});
+
+test('check-yourself: in one attention layer the first of 60 tokens reaches the 60th in one step, also under the causal mask', () => {
+  assert.match(lesson, /\n\+ In one step: the 60th token's output is a weighted average that includes the first token's value ::/);
+  // Under the causal mask the last row still weighs the first token: 60 tokens, zero queries, weight 1/60.
+  const X = Array.from({ length: 120 }, (_, i) => Math.cos(i));
+  const [h] = ml.attention(X, 2, [0, 0, 0, 0], [1, 0, 0, 1], [1, 0, 0, 1], 1, true);
+  assert.ok(Math.abs(h.weights[59 * 60] - 1 / 60) < 1e-15);
+  assert.equal(h.weights[0 * 60 + 59], 0, 'the mask hides later tokens only');
 });

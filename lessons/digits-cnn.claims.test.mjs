@@ -153,3 +153,69 @@ test('the prediction comes before the first press of Train or Step, with the but
   for (const key of ['train', 'step', 'reset']) assert.ok(lesson.includes(`**${messages[`digits-cnn.${key}`]}**`), key);
   assert.match(messages['digits-cnn.predict.next'], new RegExp(`press ${messages['digits-cnn.train']}\\b`));
 });
+
+// Adaptive average pooling as deep-learning libraries do it: output cell i of `out` covers input
+// cells ⌊i·n/out⌋ … ⌈(i+1)·n/out⌉ − 1, so the grid is fixed and the blocks fit the map.
+const adaptiveBlocks = (n, out) => Array.from({ length: out }, (_, i) => [Math.floor((i * n) / out), Math.ceil(((i + 1) * n) / out)]);
+
+test('the third block: 128 filters over 64 maps, 128 · (576 + 1) = 73,856 parameters, 128 × 28 × 28 after pooling', () => {
+  const third = computations['conv-layer'](ml, { n: 56, k: 3, s: 1, p: 1, filters: 128, channels: 64 });
+  assert.equal(third.params, 73856);
+  assert.equal(3 * 3 * 64, 576);
+  assert.equal(computations['conv-layer'](ml, { n: 112, k: 3, s: 1, p: 1, filters: 64, channels: 32 }).params, 18496);
+  // Each layer keeps the side (stride 1, padding 1) and each 2 × 2 pooling halves it: 224 → 112 → 56 → 28.
+  let side = 224;
+  for (let block = 0; block < 3; block++) { side = ml.convOutputSize(side, 3, 1, 1); side /= 2; }
+  assert.equal(side, 28);
+  assert.match(lesson, /pooling halves its \$64 \\times 112 \\times 112\$ output to \$64 \\times 56 \\times 56\$/);
+  assert.match(lesson, /\$128 \\cdot \(576 \+ 1\) = 73\\,856\$ parameters, and after pooling leaves \$128 \\times 28 \\times 28\$ numbers/);
+});
+
+test('the head: flattening gives 100,352 numbers and a 25,690,368-parameter layer; 4 × 4 adaptive average pooling gives 2,048 for 224 and 320 pixels, and a 524,544-parameter layer, about 49 times fewer', () => {
+  assert.equal(128 * 28 * 28, 100352);
+  assert.equal(100352 * 256 + 256, 25690368);
+  // A 320 × 320 photo: three poolings leave 40 × 40 maps.
+  let side = 320;
+  for (let block = 0; block < 3; block++) side = ml.convOutputSize(side, 3, 1, 1) / 2;
+  assert.equal(side, 40);
+  for (const [n, size] of [[28, 7], [40, 10]]) {
+    const blocks = adaptiveBlocks(n, 4);
+    assert.ok(blocks.every(([a, b]) => b - a === size), `${n}: blocks of ${size}`);
+    assert.equal(128 * blocks.length * blocks.length, 2048);
+  }
+  // A side that does not divide evenly: neighbouring blocks share at most one row or column, and some do.
+  const uneven = adaptiveBlocks(30, 4);
+  const overlaps = uneven.slice(1).map(([a], i) => uneven[i][1] - a);
+  assert.ok(overlaps.every((o) => o === 0 || o === 1) && overlaps.includes(1), String(overlaps));
+  assert.equal(2048 * 256 + 256, 524544);
+  assert.equal(Math.round(25690368 / 524544), 49);
+  assert.equal(128 * 40 * 40, 204800);  // the check-yourself's wrong choice, the larger photo flattened
+  for (const quoted of ['$128 \\cdot 28 \\cdot 28 = 100\\,352$', '$100\\,352 \\cdot 256 + 256 = 25\\,690\\,368$', '$128 \\cdot 16 = 2\\,048$', '$2\\,048 \\cdot 256 + 256 = 524\\,544$ parameters, about 49 times fewer', '- 100\u202f352 for the smaller photo and 204\u202f800 for the larger', '+ 2\u202f048 for both photos']) {
+    assert.ok(lesson.includes(quoted), quoted);
+  }
+});
+
+test('average against max pooling on one 4 × 4 map: averages 4, 2, 1, 4 and maxima 7, 4, 4, 8', () => {
+  const map = [1, 3, 0, 4, 5, 7, 2, 2, 0, 0, 6, 8, 4, 0, 2, 0];
+  const averages = [];
+  for (const r of [0, 2]) for (const c of [0, 2]) averages.push((map[r * 4 + c] + map[r * 4 + c + 1] + map[(r + 1) * 4 + c] + map[(r + 1) * 4 + c + 1]) / 4);
+  assert.deepEqual(averages, [4, 2, 1, 4]);
+  assert.deepEqual([...ml.maxPool(map, 4, 2).values], [7, 4, 4, 8]);
+  assert.ok(lesson.includes('\\begin{bmatrix} 1 & 3 & 0 & 4 \\\\ 5 & 7 & 2 & 2 \\\\ 0 & 0 & 6 & 8 \\\\ 4 & 0 & 2 & 0 \\end{bmatrix}'));
+  assert.ok(lesson.includes('\\text{average: } \\begin{bmatrix} 4 & 2 \\\\ 1 & 4 \\end{bmatrix}, \\qquad \\text{maximum: } \\begin{bmatrix} 7 & 4 \\\\ 4 & 8 \\end{bmatrix}'));
+  assert.ok(lesson.includes('$(1 + 3 + 5 + 7)/4 = 4$ and has maximum 7') && lesson.includes('$(0 + 0 + 4 + 0)/4 = 1$ against a maximum of 4'));
+});
+
+test('batch normalisation per channel: 1, 3, 7, 7 and 7, 5, 5, 5 together have mean 5 and variance 4, and standardise to −2, −1, 1, 1 and 1, 0, 0, 0; 32 filters add 64 learned numbers; 16 photos give 802,816 values a channel', () => {
+  const bn = ml.batchNorm([1, 3, 7, 7, 7, 5, 5, 5], 1, 0);
+  assert.equal(bn.mean, 5);
+  assert.equal(bn.variance, 4);
+  assert.deepEqual(Array.from(bn.values).map((v) => Math.round(v * 1000) / 1000), [-2, -1, 1, 1, 1, 0, 0, 0]);
+  // A constant added to the whole channel (a convolution's bias) cancels out.
+  const shifted = ml.batchNorm([1, 3, 7, 7, 7, 5, 5, 5].map((v) => v + 0.75), 1, 0);
+  for (let i = 0; i < 8; i++) assert.ok(Math.abs(shifted.values[i] - bn.values[i]) < 1e-12);
+  assert.equal(32 * 2, 64);
+  assert.equal(16 * 224 * 224, 802816);
+  assert.ok(lesson.includes('mean $40/8 = 5$ and variance $\\big((-4)^2 + (-2)^2 + 2^2 + 2^2 + 2^2 + 0 + 0 + 0\\big)/8 = 32/8 = 4$, so $s = 2$, and they standardise to $-2, -1, 1, 1$ and $1, 0, 0, 0$'));
+  assert.ok(lesson.includes('$16 \\cdot 224 \\cdot 224 = 802\\,816$ values'));
+});

@@ -193,3 +193,15 @@ function correlation(a, b) {
   for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2; }
   return sab / Math.sqrt(saa * sbb);
 }
+
+// The pointer to attention lands on the section that explains why transformers replaced recurrence.
+test('the LSTM section points to the attention lesson\'s section on why attention replaced recurrence', async () => {
+  const lesson = fs.readFileSync(new URL('./recurrent-networks.md', import.meta.url), 'utf8');
+  const attention = fs.readFileSync(new URL('./attention-toy.md', import.meta.url), 'utf8');
+  const { headingId } = await import('../scripts/lesson-render.mjs');
+  const ids = [...attention.matchAll(/^## (.+)$/gm)].map((m) => headingId(m[1]));
+  assert.ok(ids.includes('why-attention-replaced-recurrence'), ids.join(', '));
+  assert.ok(lesson.includes('(attention-toy.html#why-attention-replaced-recurrence)'));
+  // "a gradient from 59 steps back": the window's first step, as in the second view's last row.
+  assert.equal(defaults.sequenceLength - 1, 59);
+});

@@ -256,3 +256,29 @@ test('how many passages to read: tf-idf recall@k 52.5, 67.5, 77.5, 82.5, 87.5% f
     assert.ok(a.rank < rankOf(tfidf, x), x.text);
   }
 });
+
+// The answerer is named as extractive question answering; what it copies is always one whole
+// sentence of a retrieved passage (never a shorter span), and the link to the other language
+// tasks lands on a heading of the sentiment lesson.
+test('extractive question answering: every answer the widget gives is a whole sentence of a passage; the link to the other tasks resolves', async () => {
+  says('is the language task called **extractive question answering**');
+  let checked = 0;
+  for (const x of QUESTIONS) {
+    for (const ret of [tfidf, lsa]) {
+      const a = ret.answer(x.text, K, 0);
+      if (!a.sentence) continue;
+      // Starts a passage or follows a sentence's end; ends the passage or is followed by the next sentence.
+      const whole = PASSAGES.some((p) => p.includes(a.sentence) && /[.!?]$/.test(a.sentence)
+        && (p.startsWith(a.sentence) || /[.!?] $/.test(p.slice(0, p.indexOf(a.sentence))))
+        && (p.endsWith(a.sentence) || p.slice(p.indexOf(a.sentence) + a.sentence.length).startsWith(' ')));
+      assert.ok(whole, `${x.text}: "${a.sentence}" is a whole sentence of a passage`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked >= 30, `${checked} answers checked`);
+  const { headingId } = await import('../scripts/lesson-render.mjs');
+  const sentiment = fs.readFileSync(new URL('./sentiment.md', import.meta.url), 'utf8');
+  const ids = [...sentiment.matchAll(/^## (.+)$/gm)].map((m) => headingId(m[1]));
+  assert.ok(ids.includes('the-same-text-other-jobs'), ids.join(', '));
+  says('(sentiment.html#the-same-text-other-jobs)');
+});

@@ -3,6 +3,7 @@
 // unknown-word column, MultinomialNaiveBayes with α = 1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { isTestReview, NEGATION_EXAMPLES, REVIEWS } from '../web/lib/sentiment-reviews.js';
@@ -87,4 +88,66 @@ test('not·great never occurs in training, so it adds nothing', () => {
 
 test('check-yourself: 4 of 300 against 0 of 280, V = 180 → 1.567 nats', () => {
   assert.equal(r3(computations['nb-evidence'](ml, { cp: 4, np: 300, cn: 0, nn: 280, V: 180 }).value), 1.567);
+});
+
+// "The same text, other jobs": the three worked examples, each number read from the lesson.
+const lesson = fs.readFileSync(new URL('./sentiment.md', import.meta.url), 'utf8');
+
+test('named-entity recognition: four kinds of name give 2·4 + 1 = 9 labels; the table\'s labels read back as four names from eight of eleven tokens', () => {
+  assert.match(lesson, /knows four kinds of name therefore picks one of \$2 \\cdot 4 \+ 1 = 9\$ labels/);
+  const sentence = 'Ana Silva paid 40 euros to Alderbrook Library on 3 May';
+  assert.ok(lesson.includes(`In "${sentence}" the eleven tokens`));
+  // The table's rows: tokens and their labels, in the sentence's order once put back together.
+  const rows = [...lesson.matchAll(/^\| ([^|]+) \| ((?:[BIO](?:\u2011[A-Z]+)?,? ?)+) \| ([^|]+) \|$/gm)]
+    .map((m) => ({ tokens: m[1].split(/,? /), labels: m[2].split(/,? /) }));
+  assert.equal(rows.length, 5);
+  const tag = new Map();
+  for (const r of rows) { assert.equal(r.tokens.length, r.labels.length); r.tokens.forEach((t, i) => tag.set(t, r.labels[i])); }
+  const tokens = sentence.split(' ');
+  assert.equal(tokens.length, 11);
+  const labels = tokens.map((t) => tag.get(t));
+  assert.ok(labels.every(Boolean), 'every token has a label in the table');
+  // Labels are written with a non-breaking hyphen (U+2011), so a narrow screen never splits one.
+  // Decode: a B- starts a name, the I-s of the same kind right after it continue it.
+  const names = [];
+  labels.forEach((l, i) => {
+    if (l.startsWith('B\u2011')) names.push({ kind: l.slice(2), words: [tokens[i]] });
+    else if (l.startsWith('I\u2011')) { const last = names[names.length - 1]; assert.equal(last.kind, l.slice(2)); last.words.push(tokens[i]); }
+  });
+  assert.deepEqual(names.map((n) => `${n.words.join(' ')}/${n.kind}`), ['Ana Silva/PER', '40 euros/MONEY', 'Alderbrook Library/ORG', '3 May/DATE']);
+  assert.equal(new Set(names.map((n) => n.kind)).size, 4);
+  assert.equal(names.reduce((a, n) => a + n.words.length, 0), 8);
+  assert.equal(labels.filter((l) => l === 'O').length, 3);
+  assert.ok(lesson.includes('four names from eight tokens, and three tokens that name nothing'));
+});
+
+test('zero-shot: the text (3, 0, 0, 1) against four labels — cosines 0.99, 0.71, 0.14, 0.14; technology first, entertainment second', () => {
+  const text = [3, 0, 0, 1];
+  const labels = { technology: [2, 0, 0, 1], entertainment: [1, 0, 0, 2], sport: [0, 2, 0, 1], politics: [0, 0, 2, 1] };
+  const len = (v) => Math.hypot(...v);
+  assert.equal(len(text).toFixed(3), '3.162');
+  for (const v of Object.values(labels)) assert.equal(len(v).toFixed(3), '2.236');
+  assert.equal((len(text) * len(labels.technology)).toFixed(2), '7.07');
+  const cos = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, ml.cosineSimilarity(text, v)]));
+  assert.deepEqual(Object.values(cos).map(r2), [0.99, 0.71, 0.14, 0.14]);
+  const dots = Object.values(labels).map((v) => v.reduce((a, x, i) => a + x * text[i], 0));
+  assert.deepEqual(dots, [7, 5, 1, 1]);
+  const ranked = Object.keys(cos).sort((a, b) => cos[b] - cos[a]);
+  assert.deepEqual(ranked.slice(0, 2), ['technology', 'entertainment']);
+  assert.ok(lesson.includes('technology $7 / 7.07 = 0.99$, entertainment $5 / 7.07 = 0.71$, sport and politics $1 / 7.07 = 0.14$ each'));
+  // The check-yourself computation gives the same number.
+  assert.equal(r2(computations.cosine(ml, { a: text, b: labels.entertainment }).value), 0.71);
+});
+
+test('generation: scores 2, 1, 0 give 0.665, 0.245, 0.090 (exponentials out of 11.11); at T = 0.5, 0.867, 0.117, 0.016 (out of 63.0)', () => {
+  const p = ml.softmax([2, 1, 0]);
+  assert.deepEqual(Array.from(p).map(r3), [0.665, 0.245, 0.09]);
+  assert.equal((Math.exp(2) + Math.exp(1) + 1).toFixed(2), '11.11');
+  assert.deepEqual([Math.exp(2), Math.exp(1)].map(r2), [7.39, 2.72]);
+  const cold = ml.softmax([2, 1, 0], 0.5);
+  assert.deepEqual(Array.from(cold).map(r3), [0.867, 0.117, 0.016]);
+  assert.equal((Math.exp(4) + Math.exp(2) + 1).toFixed(1), '63.0');
+  assert.equal(Math.exp(4).toFixed(1), '54.6');
+  assert.ok(cold[0] > p[0] && cold[2] < p[2], 'a lower temperature sharpens the distribution');
+  assert.ok(lesson.includes('0.665, 0.245 and 0.090') && lesson.includes('0.867, 0.117 and 0.016'));
 });

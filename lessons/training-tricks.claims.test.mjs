@@ -282,3 +282,20 @@ test('weight decay: the shrink per update, its L2 twin for plain gradient descen
   assert.match(lesson, /\$\\lambda = 10\^\{-4\}\$ with \$\\eta = 10\^\{-3\}\$: each update multiplies a weight by \$1 - 10\^\{-7\}\$, so a weight that no gradient supports keeps \$\(1 - 10\^\{-7\}\)\^\{10\\,000\} \\approx 0\.999\$ of its size after 10\u202f000 updates/);
   assert.match(lesson, /by more than a small margin, such as \$10\^\{-4\}\$/);
 });
+
+// Per channel in a convolutional network: one mean and variance over the batch's images and a
+// map's positions together (the digit lesson's case, through the same ml.batchNorm).
+test('batch normalisation after a convolution: one channel\'s statistics pool every image and every position; the link lands on the digit network', () => {
+  const lesson = fs.readFileSync(new URL('./training-tricks.md', import.meta.url), 'utf8');
+  assert.ok(lesson.includes('In a convolutional network the unit being normalised is a channel'));
+  assert.ok(lesson.includes('(digits-cnn.html#the-network)'));
+  const digits = fs.readFileSync(new URL('./digits-cnn.md', import.meta.url), 'utf8');
+  const network = digits.slice(digits.indexOf('## The network'), digits.indexOf('## One value by hand'));
+  assert.ok(network.includes('**Batch normalisation after a convolution.**'));
+  // Two images' 2 × 2 maps of one channel, pooled: mean 5, variance 4.
+  const pooled = ml.batchNorm([1, 3, 7, 7, 7, 5, 5, 5], 1, 0);
+  assert.deepEqual([pooled.mean, pooled.variance], [5, 4]);
+  // Per position instead (the two images' values at the top-left cell only), the statistics differ.
+  const perPosition = ml.batchNorm([1, 7], 1, 0);
+  assert.deepEqual([perPosition.mean, perPosition.variance], [4, 9]);
+});
