@@ -245,3 +245,62 @@ for (const width of [1280, 375]) {
     });
   }
 }
+
+// Keyboard only: Enter names the point it picks (number, kind, position, flagged or not), N shows
+// a plant cursor whose position is announced, N again plants an anomaly there and names it; a held
+// arrow key rewrites the status once, when it is let go.
+test('anomaly-detector: by keyboard, the picked point and the plant cursor are announced, and N plants', async () => {
+  const page = await openPage(site, PAGE);
+  const canvas = page.locator('.dw-card canvas[aria-label*="heat map"]');
+  const status = () => page.locator('.dw-message').first().textContent();
+  // The engine's view of the points: the scene, optionally with one more planted point.
+  const truth = (extra) => page.evaluate(async ({ o, extra: e }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const s = await import('/widgets/anomaly-detector/scene.js');
+    const { formatNumber } = await import('/lib/format.js');
+    const ml = await loadEngine();
+    const forest = new ml.IsolationForest();
+    try {
+      const data = s.makeScene(ml, o.scene, o.seed);
+      const X = e ? Float64Array.from([...data.X, ...e]) : data.X;
+      const y = e ? Float64Array.from([...data.y, 1]) : data.y;
+      const sc = s.scoreBoth(ml, forest, X, o);
+      const f = s.flagAndMeasure(ml, sc.forest, y, o.contamination);
+      return { X: Array.from(X), shown: Array.from(X, (v) => formatNumber(v, 2)), flags: Array.from(f.flags), rows: y.length };
+    } finally { forest.delete(); }
+  }, { o: DEFAULTS, extra });
+  const esc = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await canvas.focus();
+  assert.match(await status(), /N shows a cursor to plant a new anomaly/);
+
+  await page.keyboard.press('Enter'); // from the last planted point to point 1
+  let t = await truth();
+  let flag = t.flags[0] === 1 ? 'flagged' : 'not flagged';
+  assert.match(await status(), new RegExp(`^Point 1 of 156: normal point at \\(${esc(t.shown[0])}, ${esc(t.shown[1])}\\), ${flag} by the isolation forest\\.`));
+
+  await page.keyboard.press('n');
+  assert.match(await status(), new RegExp(`^Cursor at \\(${esc(t.shown[0])}, ${esc(t.shown[1])}\\), 0\\.00 from the nearest point\\. Press N to plant`));
+  // Held: seven repeats of Shift+Up change the status once, on release, to the clamped top edge.
+  await page.evaluate(() => {
+    const node = document.querySelector('.dw-message');
+    window.__statusChanges = 0;
+    new MutationObserver(() => { window.__statusChanges += 1; }).observe(node, { childList: true, characterData: true, subtree: true });
+  });
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 7; i++) await page.keyboard.down('ArrowUp');
+  assert.equal(await page.evaluate(() => window.__statusChanges), 0, 'nothing is announced while the key is held');
+  await page.keyboard.up('ArrowUp');
+  await page.keyboard.up('Shift');
+  assert.equal(await page.evaluate(() => window.__statusChanges), 1, 'one announcement when the key is let go');
+  assert.match(await status(), new RegExp(`^Cursor at \\(${esc(t.shown[0])}, 5\\.00\\)`));
+
+  await page.keyboard.press('N');
+  t = await truth([t.X[0], 5]);
+  flag = t.flags[156] === 1 ? 'flagged' : 'not flagged';
+  assert.match(await status(), new RegExp(`^Point 157 of 157: planted anomaly at \\(${esc(t.shown[0])}, 5\\.00\\), ${flag} by the isolation forest\\. Forest recall`));
+  assert.match(await canvas.getAttribute('aria-label'), /^157 points/);
+  assert.equal(await page.getByLabel('normal points').inputValue(), 'own');
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

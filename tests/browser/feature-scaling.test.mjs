@@ -38,3 +38,70 @@ test('Feature scaling: standardising changes the k-NN neighbours and lifts its a
   await page.close();
 });
 
+
+// Keyboard only: every move of the query, and the toggle, says the k neighbours' ages and the vote
+// (the lesson's claim: raw, they spread over decades; standardised, they bunch), as the engine
+// finds them; a held arrow key is said once, when let go.
+test('Feature scaling: by keyboard, each query move and the toggle announce the neighbours\' ages and the vote', async () => {
+  const page = await openPage(site, '/lessons/scaling-and-cv.html');
+  const card = page.locator('.dw-card').filter({ hasText: 'Feature scaling' });
+  const status = () => card.locator('.dw-message').textContent();
+  // The engine's neighbours of the query `steps` arrow presses right of the start, raw or standardised.
+  const truth = (steps, scaledOn) => page.evaluate(async ({ steps: n, scaledOn: on }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { boxAround } = await import('/lib/datasets.js');
+    const { formatNumber } = await import('/lib/format.js');
+    const ml = await loadEngine();
+    return ml.scoped((track) => {
+      const d = ml.makeMoons(120, 0.2, 6);
+      const X = new Float64Array(d.rows * 2);
+      for (let i = 0; i < d.rows; i++) { X[2 * i] = 45 + 14 * d.X[2 * i]; X[2 * i + 1] = 50000 + 20000 * d.X[2 * i + 1]; }
+      const box = boxAround(X, d.rows, 0.08);
+      const q = [(box.x0 + box.x1) / 2 + n * 0.02 * (box.x1 - box.x0), (box.y0 + box.y1) / 2];
+      const sc = track(new ml.StandardScaler()); sc.fit(X, 2);
+      const knn = track(new ml.KNearestNeighbors());
+      knn.setData(on ? sc.transform(X, 2) : X, 2, d.y); knn.setK(7); knn.step();
+      const at = on ? sc.transform(q, 2) : q;
+      const ages = [...knn.neighbors(at).indices].map((i) => X[2 * i]);
+      const called = knn.predict(at)[0];
+      const votes = [...knn.neighbors(at).indices].filter((i) => d.y[i] === called).length;
+      return { youngest: formatNumber(Math.min(...ages), 0), oldest: formatNumber(Math.max(...ages), 0), span: Math.max(...ages) - Math.min(...ages), votes, called: called === 1 ? 'blue' : 'orange' };
+    });
+  }, { steps, scaledOn });
+  const says = (e) => new RegExp(`nearest neighbours aged ${e.youngest} to ${e.oldest}; ${e.votes} of 7 are (orange triangles|blue circles), so it is called ${e.called}\\.`);
+
+  let e = await truth(0, false);
+  assert.match(await status(), says(e));
+  assert.ok(Number(e.youngest) < 35 && Number(e.oldest) > 72, 'raw: from the early thirties to the mid-seventies');
+  await card.locator('canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  e = await truth(1, false);
+  assert.match(await status(), says(e));
+
+  // Held: four repeats, one announcement when let go.
+  await page.evaluate(() => {
+    window.__statusChanges = 0;
+    const node = [...document.querySelectorAll('.dw-card')].find((c) => /Feature scaling/.test(c.textContent)).querySelector('.dw-message');
+    new MutationObserver(() => { window.__statusChanges += 1; }).observe(node, { childList: true, characterData: true, subtree: true });
+  });
+  for (let i = 0; i < 4; i++) await page.keyboard.down('ArrowRight');
+  assert.equal(await page.evaluate(() => window.__statusChanges), 0, 'nothing is announced while the key is held');
+  await page.keyboard.up('ArrowRight');
+  assert.equal(await page.evaluate(() => window.__statusChanges), 1, 'one announcement when the key is let go');
+  e = await truth(5, false);
+  assert.match(await status(), says(e));
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft'); // back at the starting query
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Standardise features');
+  await page.keyboard.press('Enter');
+  e = await truth(0, true);
+  assert.match(await status(), says(e));
+  assert.ok(e.span < 10, `standardised: within ten years (${e.span})`);
+  await assertClean(page);
+  await page.close();
+});

@@ -155,3 +155,79 @@ test('k-means: starts tried on wider blobs before locking in leave the predictio
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Keyboard only, the lesson's "bad start": focus names the blobs and every centroid, the first
+// Enter (a half-step) says each point joins its nearest centroid, 2 names the picked centroid and
+// where it is among the blobs, and arrows that take centroid 1 into another centroid's blob say so (a held key
+// once, when it is let go). Positions and blobs are the engine's.
+test('k-means: by keyboard, the picked centroid, its position and its blob are announced; the first assign is worded as a first', async () => {
+  const page = await openPage(site, '/lessons/frontier-kmeans.html');
+  const w = cardAt(page, 1);
+  const canvas = w.locator('canvas').first();
+  const truth = await inEngine(page, (ml) => {
+    const d = ml.makeBlobs(160, 4, 0.45, 7);
+    const km = new ml.KMeans();
+    try {
+      km.setData(d.X, 2, []); km.setK(4); km.setInit('random'); km.reset(5);
+      const sums = [0, 1, 2, 3].map(() => [0, 0, 0]);
+      for (let i = 0; i < d.y.length; i++) { const s = sums[d.y[i]]; s[0] += d.X[2 * i]; s[1] += d.X[2 * i + 1]; s[2] += 1; }
+      const centroids = Array.from(km.centroids());
+      km.assignStep();
+      return { blobs: sums.map(([x, y, n]) => [x / n, y / n]), centroids, inertia: km.inertia().toFixed(3) };
+    } finally { km.delete(); }
+  });
+  const nearestBlob = (x, y) => {
+    const d = truth.blobs.map(([bx, by]) => Math.hypot(bx - x, by - y));
+    const b = d.indexOf(Math.min(...d));
+    return { b, inside: d[b] <= 2.5 * 0.45 };
+  };
+  const one = (v) => v.toFixed(1);
+  const two = (v) => v.toFixed(2);
+  await canvas.focus();
+  const opening = await message(w);
+  assert.ok(opening.includes(`The 4 blobs are centred at ${truth.blobs.map(([x, y]) => `(${one(x)}, ${one(y)})`).join(', ')}`), opening);
+  for (let j = 0; j < 4; j++) assert.ok(opening.includes(`Centroid ${j + 1} at (${two(truth.centroids[2 * j])}, ${two(truth.centroids[2 * j + 1])})`), opening);
+
+  await page.keyboard.press('Enter'); // the first half-step: an assignment from no clusters at all
+  assert.equal(await message(w), `Assign: every point joins its nearest centroid. Inertia ${truth.inertia}.`);
+
+  await page.keyboard.press('2');
+  const at2 = nearestBlob(truth.centroids[2], truth.centroids[3]);
+  assert.match(await message(w), new RegExp(`^Picked: Centroid 2 at \\(${two(truth.centroids[2])}, ${two(truth.centroids[3])}\\), ${at2.inside ? 'in' : 'outside the blobs, [0-9.]+ from'} blob ${at2.b + 1} `));
+
+  // Centroid 1 into the blob of another centroid (the first one that starts in a blob): to 0.3
+  // right of that blob's centre, by tenths and ones.
+  const target = [1, 2, 3].find((j) => nearestBlob(truth.centroids[2 * j], truth.centroids[2 * j + 1]).inside);
+  const at1 = nearestBlob(truth.centroids[2 * target], truth.centroids[2 * target + 1]);
+  const [x1, y1] = truth.blobs[at1.b];
+  const [x2, y2] = [truth.centroids[0], truth.centroids[1]];
+  await page.keyboard.press('1');
+  const steps = (d) => Math.round(d / 0.1);
+  const sx = steps(x1 + 0.3 - x2); const sy = steps(y1 - y2);
+  const press = async (n, plus, minus) => {
+    const key = n > 0 ? plus : minus;
+    for (let i = 0; i < Math.floor(Math.abs(n) / 10); i++) await page.keyboard.press(`Shift+${key}`);
+    for (let i = 0; i < Math.abs(n) % 10; i++) await page.keyboard.press(key);
+  };
+  await press(sx, 'ArrowRight', 'ArrowLeft');
+  await page.evaluate(() => {
+    window.__statusChanges = 0;
+    const node = document.querySelectorAll('.dw-card')[1].querySelector('.dw-message');
+    new MutationObserver(() => { window.__statusChanges += 1; }).observe(node, { childList: true, characterData: true, subtree: true });
+  });
+  // The vertical part held down: repeats say nothing until the key is let go.
+  const key = sy > 0 ? 'ArrowUp' : 'ArrowDown';
+  for (let i = 0; i < Math.abs(sy); i++) await page.keyboard.down(key);
+  assert.equal(await page.evaluate(() => window.__statusChanges), 0, 'nothing is announced while the key is held');
+  await page.keyboard.up(key);
+  assert.ok(Math.abs(sy) === 0 || await page.evaluate(() => window.__statusChanges) === 1, 'one announcement when the key is let go');
+  const moved = await message(w);
+  const m = /^Centroid 1 at \((-?[0-9.]+), (-?[0-9.]+)\), in blob (\d) \(centred at \(-?[0-9.]+, -?[0-9.]+\)\), with centroids? ([0-9, ]+)\. Your own start/.exec(moved);
+  assert.ok(m, moved);
+  assert.ok(Math.abs(Number(m[1]) - (x2 + sx * 0.1)) < 0.011 && Math.abs(Number(m[2]) - (y2 + sy * 0.1)) < 0.011, moved);
+  assert.equal(Number(m[3]), at1.b + 1);
+  assert.ok(m[4].split(', ').includes(String(target + 1)), moved);
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

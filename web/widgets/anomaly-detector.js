@@ -3,8 +3,8 @@
 // coordinates) and an isolation forest — one of them drawn as a heat map at grid cell centres.
 // A contamination slider flags that share of the points with the highest scores under each
 // detector, and precision and recall measure the flags against the planted anomalies. Points can
-// be dragged (or moved by keyboard), new anomalies planted by a click, and points brought in or
-// taken out as CSV.
+// be dragged (or moved by keyboard), new anomalies planted by a click (or at a keyboard cursor:
+// N shows it, the arrows move it, N plants), and points brought in or taken out as CSV.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, select, slider, buttonRow, button } from '../lib/ui.js';
@@ -13,6 +13,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { cellCentre, drawHeatmap, heatLegend, sequentialRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
+import { heldStatus } from '../lib/held-status.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { DOMAIN, PREDICT_CONTAMINATION, SCENES, atPredictContamination, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
 import { messages } from './anomaly-detector/messages.js';
@@ -59,6 +60,8 @@ function build(ctx) {
   let measured = null;  // { forest, zscore } from flagAndMeasure
   let heat = null;
   let selected = -1;    // the point the keyboard moves
+  let cursor = null;    // the keyboard's plant cursor { x, y } while it is shown (N), else null
+  let keyed = false;    // the last change came from a key: the status names the point or the cursor
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 520, domain: [DOMAIN.x0, DOMAIN.x1, DOMAIN.y0, DOMAIN.y1], label: t('anomaly-detector.plot'), onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
@@ -78,6 +81,8 @@ function build(ctx) {
     get: () => ({ X: data.X, y: data.y }),
     set: (parsed) => { own = { X: Float64Array.from(parsed.X), y: Float64Array.from(parsed.y) }; load(); },
   });
+
+  const status = heldStatus(ctx, plot.canvas);
 
   const stats = {
     forestPrecision: card.stat(t('anomaly-detector.stat.forestPrecision')),
@@ -133,6 +138,7 @@ function build(ctx) {
     data = own ? { X: own.X, y: own.y, rows: own.y.length } : attempt(card, () => makeScene(ml, opts.scene, opts.seed), null);
     showOwnPoints(sceneMenu, !!own, opts.scene, t);
     selected = data ? data.rows - 1 : -1;
+    cursor = null;
     refit();
   }
 
@@ -170,7 +176,11 @@ function build(ctx) {
     stats.zRecall.set(pct(z.recall));
     const planted = data.y.reduce((s, v) => s + v, 0);
     const flaggedText = t('anomaly-detector.flagged', { flagged: f.flagged, share: formatPercent(opts.contamination, 0), rows: formatNumber(data.rows, 0), planted });
-    if (planted === 0) {
+    if (keyed) {
+      // A key moved, picked or planted something: say what and where, then the recalls.
+      keyed = false;
+      status.say(`${keyedText()} ${t('anomaly-detector.recalls', { forest: pct(f.recall), zscore: pct(z.recall) })}`, 'info');
+    } else if (planted === 0) {
       card.setMessage(t('anomaly-detector.nothingPlanted', { flagged: flaggedText }), 'info');
     } else if (f.recall > z.recall) {
       card.setMessage(t('anomaly-detector.forestBetter', { flagged: flaggedText, forest: pct(f.recall), zscore: pct(z.recall) }), 'info');
@@ -186,6 +196,22 @@ function build(ctx) {
     plot.canvas.setAttribute('aria-label', t('anomaly-detector.figure', { rows: formatNumber(data.rows, 0), detector: t(`anomaly-detector.detector.${opts.detector}`), forest: pct(f.recall), zscore: pct(z.recall) }));
     judgeClusters();
     ctx.requestDraw(draw);
+  }
+
+  // What the keyboard has in hand: the plant cursor, or the selected point (its number, kind,
+  // position and whether the detector the map shows flags it).
+  function keyedText() {
+    if (cursor) {
+      const i = nearest(cursor, Infinity);
+      const away = i === null ? '–' : formatNumber(Math.hypot(data.X[2 * i] - cursor.x, data.X[2 * i + 1] - cursor.y), 2);
+      return t('anomaly-detector.cursor', { x: formatNumber(cursor.x, 2), y: formatNumber(cursor.y, 2), away });
+    }
+    if (selected < 0 || selected >= data.rows) return '';
+    const flags = measured[opts.detector].flags;
+    return t('anomaly-detector.selected', {
+      index: formatNumber(selected + 1, 0), rows: formatNumber(data.rows, 0), planted: data.y[selected] === 1,
+      x: formatNumber(data.X[2 * selected], 2), y: formatNumber(data.X[2 * selected + 1], 2), flagged: flags[selected] === 1, detector: t(`anomaly-detector.by.${opts.detector}`),
+    });
   }
 
   // The colour scale runs over the values the map shows (the forest's scores sit in a narrow band).
@@ -213,16 +239,16 @@ function build(ctx) {
       const cls = data.y[i] === 1 ? 1 : 0;
       plot.point(data.X[2 * i], data.X[2 * i + 1], cls, { size: cls ? 5.5 : 4, highlight: !!(flags && flags[i] === 1) });
     }
-    if (selected >= 0 && selected < data.rows && document.activeElement === plot.canvas) {
-      plot.handle(data.X[2 * selected], data.X[2 * selected + 1], { focused: true, color: th.accent });
-    }
+    if (document.activeElement !== plot.canvas) return;
+    if (cursor) plot.handle(cursor.x, cursor.y, { focused: true });
+    else if (selected >= 0 && selected < data.rows) plot.handle(data.X[2 * selected], data.X[2 * selected + 1], { focused: true, color: th.accent });
   }
 
   // Dragging: the nearest point within 0.35 units is grabbed; a press on empty space plants an anomaly.
   const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-  function nearest(pos) {
+  function nearest(pos, within = 0.35) {
     let best = -1;
-    let bestD = 0.35 * 0.35;
+    let bestD = within * within;
     for (let i = 0; data && i < data.rows; i++) {
       const d = (data.X[2 * i] - pos.x) ** 2 + (data.X[2 * i + 1] - pos.y) ** 2;
       if (d < bestD) { bestD = d; best = i; }
@@ -242,23 +268,52 @@ function build(ctx) {
     refit();
     if (ctx.stateChanged) ctx.stateChanged();
   }
+  // A new planted anomaly at pos (a click on empty space, or N at the keyboard cursor).
+  function plant(pos) {
+    if (!data) return;
+    if (data.rows >= CSV_RULES.maxPoints) { keyed = false; status.say(t('anomaly-detector.full', { max: formatNumber(CSV_RULES.maxPoints, 0) }), 'warn'); return; }
+    takeOwn();
+    own = { X: Float64Array.from([...own.X, clamp(pos.x, DOMAIN.x0, DOMAIN.x1), clamp(pos.y, DOMAIN.y0, DOMAIN.y1)]), y: Float64Array.from([...own.y, 1]) };
+    data = { X: own.X, y: own.y, rows: own.y.length };
+    selected = data.rows - 1;
+    refit();
+    if (ctx.stateChanged) ctx.stateChanged();
+  }
+  // Keys that only pick (Enter, N showing the cursor) change no scores: the status alone is redone.
+  function sayKeyed() { keyed = true; render(); }
   ctx.drag(plot, {
     hit: nearest,
-    press: (pos) => {
-      if (!data || data.rows >= CSV_RULES.maxPoints) return;
-      takeOwn();
-      own = { X: Float64Array.from([...own.X, clamp(pos.x, DOMAIN.x0, DOMAIN.x1), clamp(pos.y, DOMAIN.y0, DOMAIN.y1)]), y: Float64Array.from([...own.y, 1]) };
-      data = { X: own.X, y: own.y, rows: own.y.length };
-      selected = data.rows - 1;
-      refit();
-      if (ctx.stateChanged) ctx.stateChanged();
-    },
+    press: (pos) => plant(pos),
     move: (pos, i) => movePoint(i, pos),
-    key: (dx, dy) => { if (selected >= 0) movePoint(selected, { x: data.X[2 * selected] + 0.1 * dx, y: data.X[2 * selected + 1] + 0.1 * dy }); },
-    enter: () => { if (data) { selected = (selected + 1) % data.rows; ctx.requestDraw(draw); } },
+    key: (dx, dy) => {
+      if (cursor) {
+        cursor = { x: clamp(cursor.x + 0.1 * dx, DOMAIN.x0, DOMAIN.x1), y: clamp(cursor.y + 0.1 * dy, DOMAIN.y0, DOMAIN.y1) };
+        sayKeyed();
+      } else if (selected >= 0) {
+        keyed = true;
+        movePoint(selected, { x: data.X[2 * selected] + 0.1 * dx, y: data.X[2 * selected + 1] + 0.1 * dy });
+      }
+    },
+    enter: () => { if (data) { cursor = null; selected = (selected + 1) % data.rows; sayKeyed(); } },
+    otherKey: (e) => {
+      if (e.key !== 'n' && e.key !== 'N') return;
+      e.preventDefault();
+      if (!data) return;
+      // N shows the plant cursor where the ringed point is (it starts on the data); N again plants there.
+      if (!cursor) {
+        cursor = selected >= 0 && selected < data.rows ? { x: data.X[2 * selected], y: data.X[2 * selected + 1] } : { x: 0, y: 0 };
+        sayKeyed();
+      } else {
+        const pos = cursor;
+        cursor = null;
+        keyed = true;
+        plant(pos);
+      }
+    },
     // Wrapped, because drag.js restores nothing when the snapshot itself is null (no own points yet).
     snapshot: () => ({ own: own ? { X: own.X.slice(), y: own.y.slice() } : null }),
     restore: (s) => { own = s.own ? { X: s.own.X.slice(), y: s.own.y.slice() } : null; load(); },
+    escape: () => { cursor = null; ctx.requestDraw(draw); },
     onFocusChange: (on) => {
       if (on) card.setMessage(t('anomaly-detector.keys'), 'info');
       ctx.requestDraw(draw);

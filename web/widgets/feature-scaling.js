@@ -13,6 +13,7 @@ import { gridPoints } from '../lib/contour.js';
 import { shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
 import { boxAround } from '../lib/datasets.js';
+import { heldStatus } from '../lib/held-status.js';
 import { messages } from './feature-scaling.messages.js';
 
 export const schema = {
@@ -61,6 +62,7 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('feature-scaling.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
+  const status = heldStatus(ctx, plot.canvas); // arrow keys held on the plot: said once, when let go
   const note = el('p', { className: 'dw-hint dw-explain', 'aria-live': 'polite' });
   card.stage.append(note);
 
@@ -112,18 +114,41 @@ function build(ctx) {
     statRaw.set(pct(acc.raw, 1));
     statScaled.set(pct(acc.scaled, 1));
     const q = [query.x, query.y];
-    near = attempt(card, () => (opts.scaled ? scaledKnn.neighbors(scaler.transform(q, 2)) : rawKnn.neighbors(q)), null);
+    const vote = attempt(card, () => {
+      const model = opts.scaled ? scaledKnn : rawKnn;
+      const at = opts.scaled ? scaler.transform(q, 2) : q;
+      return { near: model.neighbors(at), called: model.predict(at)[0] };
+    }, null);
+    near = vote ? vote.near : null;
     const mu = scaler.mean();
     const sd = scaler.scale();
     if (opts.scaled) {
       note.textContent = t('feature-scaling.note.scaled', { ageMean: fixed(mu[0], 1), ageSd: fixed(sd[0], 1), incomeMean: fixed(mu[1], 0), incomeSd: fixed(sd[1], 0) });
-      card.setMessage(t('feature-scaling.scaled', { scaled: pct(acc.scaled, 1), raw: pct(acc.raw, 1) }), acc.scaled >= acc.raw ? 'ok' : 'info');
+      status.say(`${t('feature-scaling.scaled', { scaled: pct(acc.scaled, 1), raw: pct(acc.raw, 1) })} ${queryText(vote)}`, acc.scaled >= acc.raw ? 'ok' : 'info');
     } else {
       note.textContent = t('feature-scaling.note.raw');
-      card.setMessage(t('feature-scaling.raw', { raw: pct(acc.raw, 1) }), 'warn');
+      status.say(`${t('feature-scaling.raw', { raw: pct(acc.raw, 1) })} ${queryText(vote)}`, 'warn');
     }
     plot.canvas.setAttribute('aria-label', t('feature-scaling.figure', { scaled: opts.scaled, age: fixed(query.x, 0), income: fixed(query.y, 0) }));
     ctx.requestDraw(draw);
+  }
+
+  // The query's neighbours in words: their ages (raw, they spread over decades; standardised,
+  // they bunch) and the vote, as knn-vote says it.
+  function queryText(vote) {
+    if (!vote || !vote.near.indices.length) return '';
+    let youngest = Infinity; let oldest = -Infinity; let votes = 0;
+    for (const i of vote.near.indices) {
+      youngest = Math.min(youngest, train.X[2 * i]);
+      oldest = Math.max(oldest, train.X[2 * i]);
+      if (train.y[i] === vote.called) votes += 1;
+    }
+    const cls = vote.called === 1 ? 1 : 0;
+    return t('feature-scaling.neighbours', {
+      age: formatNumber(query.x, 0), income: formatNumber(query.y, 0), k: vote.near.indices.length,
+      youngest: formatNumber(youngest, 0), oldest: formatNumber(oldest, 0), votes,
+      many: t(`feature-scaling.classMany.${cls}`), called: t(`feature-scaling.class.${cls}`),
+    });
   }
 
   function draw() {

@@ -18,6 +18,11 @@ export const messages = {
   'feature-scaling.note.raw': 'Raw units: a gap of 1 year of age counts as much as 1 euro of income. Incomes differ by thousands, so the “nearest” points are simply those with the closest income — look how the circled neighbours spread across all ages.',
   'feature-scaling.raw': 'Raw units: {raw} of fresh test points right. The boundary runs in horizontal stripes: age is effectively ignored.',
   'feature-scaling.figure': ({ scaled, age, income }) => `k-NN boundary on ${scaled ? 'standardised' : 'raw'} features; query at age ${age}, income ${income}`,
+  'feature-scaling.neighbours': 'The query (age {age}, income {income} €) has its {k} nearest neighbours aged {youngest} to {oldest}; {votes} of {k} are {many}, so it is called {called}.',
+  'feature-scaling.class.0': 'orange',
+  'feature-scaling.class.1': 'blue',
+  'feature-scaling.classMany.0': 'orange triangles',
+  'feature-scaling.classMany.1': 'blue circles',
   'feature-scaling.axis.x': 'age (years)',
   'feature-scaling.axis.y': 'income (thousand €)',
 };

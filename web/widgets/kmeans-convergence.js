@@ -11,6 +11,8 @@ import { clamp } from '../lib/arrays.js';
 import { legend } from '../lib/legend.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { heldStatus } from '../lib/held-status.js';
+import { formatNumber } from '../lib/format.js';
 import { messages } from './kmeans-convergence.messages.js';
 
 export const schema = {
@@ -45,11 +47,13 @@ function build(ctx) {
   let starts = null; // { random: [...], plus: [...] }
   let selected = 0;
   let imported = null; // positions from a CSV file or a Share link, instead of the generated blobs
+  let blobs = null; // centres of the generated blobs (the mean of each blob's points), or null for own points
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: t('kmeans-convergence.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dw-draggable');
   const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: t('kmeans-convergence.chart'), onResize: () => ctx.requestDraw(draw) }));
+  const status = heldStatus(ctx, plot.canvas);
   chart.margin.top = 22; // room for the axis title above the top tick
   legend(card.stage, [{ text: t('kmeans-convergence.legend.assign'), swatch: 'dw-swatch dw-swatch-line-loss' }, { text: t('kmeans-convergence.legend.update'), swatch: 'dw-swatch dw-swatch-line-good' }, { text: t('kmeans-convergence.legend.starts'), swatch: 'dw-swatch dw-swatch-line-model' }]);
 
@@ -135,6 +139,7 @@ function build(ctx) {
     attempt(card, () => {
       const d = imported ? { X: imported, y: { length: imported.length / 2 } } : ml.makeBlobs(opts.points, opts.blobs, opts.spread, DATA_SEED);
       data = { X: Float64Array.from(d.X), n: d.y.length };
+      blobs = imported ? null : blobCentres(d.X, d.y, opts.blobs);
       km.setData(data.X, 2, []);
       probe.setData(data.X, 2, []);
     });
@@ -154,12 +159,53 @@ function build(ctx) {
     render();
   }
 
-  // Dragged or keyed centroids: start from exactly these.
-  function setStart(flat) {
+  // Dragged or keyed centroids: start from exactly these. A key names the centroid it moved and
+  // where it now is (said when the key is let go, see web/lib/held-status.js).
+  function setStart(flat, keyed = -1) {
     attempt(card, () => km.setCentroids(flat));
     history = [{ inertia: km.inertia(), half: 'start' }];
-    card.setMessage(t('kmeans-convergence.ownStart'), 'info');
+    if (keyed >= 0) status.say(`${describeCentroid(keyed)} ${t('kmeans-convergence.ownStart')}`, 'info');
+    else card.setMessage(t('kmeans-convergence.ownStart'), 'info');
     render();
+  }
+
+  // Where the blobs are, and where a centroid is among them, in words for the keyboard and a
+  // screen reader. A centroid is "in" a blob within 2.5 spreads of its centre (about 95% of a 2-D
+  // Gaussian blob's points lie that close), else the nearest blob and its distance are given.
+  function blobCentres(X, y, count) {
+    const sum = Array.from({ length: count }, () => [0, 0, 0]);
+    for (let i = 0; i < y.length; i++) { const b = sum[y[i]]; b[0] += X[2 * i]; b[1] += X[2 * i + 1]; b[2] += 1; }
+    return sum.filter((b) => b[2] > 0).map(([x, yy, n]) => ({ x: x / n, y: yy / n }));
+  }
+  function blobOf(x, y) {
+    let best = -1; let bestD = Infinity;
+    blobs.forEach((b, i) => { const d = Math.hypot(b.x - x, b.y - y); if (d < bestD) { bestD = d; best = i; } });
+    return { blob: best, distance: bestD, inside: bestD <= 2.5 * opts.spread };
+  }
+  function describeCentroid(j) {
+    const c = km.centroids();
+    const x = formatNumber(c[2 * j], 2);
+    const y = formatNumber(c[2 * j + 1], 2);
+    if (!blobs) return t('kmeans-convergence.centroid', { index: j + 1, x, y });
+    const { blob, distance, inside } = blobOf(c[2 * j], c[2 * j + 1]);
+    const centre = blobs[blob];
+    const others = [];
+    for (let m = 0; m < c.length / 2; m++) {
+      if (m === j) continue;
+      const o = blobOf(c[2 * m], c[2 * m + 1]);
+      if (o.inside && o.blob === blob) others.push(m + 1);
+    }
+    return t('kmeans-convergence.centroidBlob', {
+      index: j + 1, x, y, blob: blob + 1, bx: formatNumber(centre.x, 1), by: formatNumber(centre.y, 1),
+      inside, distance: formatNumber(distance, 1), others: inside ? others.join(', ') : '',
+    });
+  }
+  // On focus: the keys, where the blobs are and where every centroid is.
+  function describeAll() {
+    const parts = [t('kmeans-convergence.keys', { k: opts.k })];
+    if (blobs) parts.push(t('kmeans-convergence.blobs', { count: blobs.length, centres: blobs.map((b) => `(${formatNumber(b.x, 1)}, ${formatNumber(b.y, 1)})`).join(', ') }));
+    for (let j = 0; j < opts.k; j++) parts.push(describeCentroid(j));
+    return parts.join(' ');
   }
 
   function halfStep() {
@@ -173,6 +219,7 @@ function build(ctx) {
       card.setMessage(t('kmeans-convergence.update', { before: fixed(before, 3), after: fixed(after, 3) }), 'info');
     } else {
       const before = history[history.length - 1].inertia;
+      const first = km.labels().length === 0; // no point had a cluster yet: each one simply joins its nearest centroid
       const changed = attempt(card, () => km.assignStep());
       if (changed === undefined) return false;
       stat.changed.set(fixed(changed, 0));
@@ -181,7 +228,8 @@ function build(ctx) {
         ok = false;
       } else {
         history.push({ inertia: km.inertia(), half: 'assign' });
-        card.setMessage(t('kmeans-convergence.assign', { changed, before: fixed(before, 3), after: fixed(km.inertia(), 3) }), 'info');
+        if (first) card.setMessage(t('kmeans-convergence.assignFirst', { inertia: fixed(km.inertia(), 3) }), 'info');
+        else card.setMessage(t('kmeans-convergence.assign', { changed, before: fixed(before, 3), after: fixed(km.inertia(), 3) }), 'info');
       }
     }
     render();
@@ -229,11 +277,11 @@ function build(ctx) {
     }
     return bestD < 24 ? best : -1;
   }
-  function moveCentroid(j, x, y) {
+  function moveCentroid(j, x, y, keyed = false) {
     const c = Float64Array.from(km.centroids());
     c[2 * j] = clamp(x, DOMAIN[0], DOMAIN[1]);
     c[2 * j + 1] = clamp(y, DOMAIN[2], DOMAIN[3]);
-    setStart(c);
+    setStart(c, keyed ? j : -1);
   }
   // Drag a centroid, or select one with keys 1–6 and move it with the arrows (0.1 a press, 1 with
   // Shift: drag.js gives ±1, ±10); Enter or Space runs a half-step; Escape stops playing.
@@ -246,12 +294,21 @@ function build(ctx) {
     key: (dx, dy) => {
       play.stop();
       const c = km.centroids();
-      moveCentroid(selected, c[2 * selected] + dx * 0.1, c[2 * selected + 1] + dy * 0.1);
+      moveCentroid(selected, c[2 * selected] + dx * 0.1, c[2 * selected + 1] + dy * 0.1, true);
     },
     enter: () => { play.stop(); halfStep(); },
     escape: () => play.stop(),
     otherKey: (e) => {
-      if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) { selected = Number(e.key) - 1; ctx.requestDraw(draw); e.preventDefault(); }
+      if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) {
+        selected = Number(e.key) - 1;
+        status.say(t('kmeans-convergence.picked', { centroid: describeCentroid(selected) }), 'info');
+        ctx.requestDraw(draw);
+        e.preventDefault();
+      }
+    },
+    onFocusChange: (on) => {
+      if (on) status.say(describeAll(), 'info');
+      ctx.requestDraw(draw);
     },
   });
 

@@ -5,7 +5,7 @@ import { countOf } from '../../lib/format.js';
 
 export const messages = {
   'anomaly-detector.title': 'Anomaly detection: z-score against isolation forest',
-  'anomaly-detector.hint': 'Orange triangles are normal points, blue circles the planted anomalies; a ring marks each point the detector flags. Drag points, or click an empty spot to plant a new anomaly.',
+  'anomaly-detector.hint': 'Orange triangles are normal points, blue circles the planted anomalies; a ring marks each point the detector flags. Drag points, or click an empty spot to plant a new anomaly (keyboard: N shows a cursor, the arrows move it, N again plants).',
   'anomaly-detector.plot': 'Points and anomaly scores',
   'anomaly-detector.legend.normal': 'normal point',
   'anomaly-detector.legend.anomaly': 'planted anomaly',
@@ -44,5 +44,11 @@ export const messages = {
   'anomaly-detector.figure': '{rows} points; heat map of the {detector}; forest recall {forest}, z-score recall {zscore}',
   'anomaly-detector.axis.x': 'x₁',
   'anomaly-detector.axis.y': 'x₂',
-  'anomaly-detector.keys': 'Arrow keys move the ringed point (Shift for bigger moves), Enter picks the next point, Escape puts things back.',
+  'anomaly-detector.keys': 'Arrow keys move the ringed point (Shift for bigger moves), Enter picks the next point, N shows a cursor to plant a new anomaly (move it with the arrows, press N again to plant), Escape puts things back.',
+  'anomaly-detector.selected': ({ index, rows, planted, x, y, flagged, detector }) => `Point ${index} of ${rows}: ${planted ? 'planted anomaly' : 'normal point'} at (${x}, ${y}), ${flagged ? 'flagged' : 'not flagged'} by ${detector}.`,
+  'anomaly-detector.by.forest': 'the isolation forest',
+  'anomaly-detector.by.zscore': 'the z-score detector',
+  'anomaly-detector.cursor': 'Cursor at ({x}, {y}), {away} from the nearest point. Press N to plant an anomaly here, Escape to put the cursor away.',
+  'anomaly-detector.recalls': 'Forest recall {forest}, z-score recall {zscore}.',
+  'anomaly-detector.full': 'No more points: the widget holds at most {max}.',
 };
