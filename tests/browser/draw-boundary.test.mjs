@@ -175,10 +175,12 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, beating 
   let got = await reports();
   assert.ok(got.length >= 2, 'the win is reported');
   assert.deepEqual(got[0], { ...got[1], type: 'dw:score' });
-  assert.deepEqual({ ...got[1], score: 0 }, { type: 'dw:complete', widget: 'draw-boundary', title: 'Draw the boundary', score: 0, max: 100 });
-  assert.ok(got[1].score > 95);
+  assert.deepEqual({ ...got[1], score: 0 }, { type: 'dw:complete', widget: 'draw-boundary', title: 'Draw the boundary', score: 0, max: 80 });
+  assert.ok(got[1].score >= 77, 'the score is the points on their own side, of 80');
   got.slice(2).forEach((r, i) => { assert.equal(r.type, 'dw:score'); assert.ok(r.score > got[i + 1].score); });
-  assert.equal(got.at(-1).score, Math.round(await percent(page, 'best')));
+  // The record says what the widget shows: the best line's points on their own side (97.5% is 78
+  // of 80, once recorded as "98 of 100").
+  assert.equal(got.at(-1).score, Math.round((await percent(page, 'best')) / 100 * 80));
   const reportedAtWin = got.length;
   assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'ok');
   const e2 = await engine(page, await lineEnds(canvas));
@@ -438,8 +440,7 @@ test('Draw the boundary: a hand-moved line wins above 95 % (77 of 80), not at ex
         : `${80 - right} of 80 points are on the wrong side (ringed). Logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.`, label);
       assert.equal(tone, 'info', label);
     } else if (right >= 77) {
-      const score = Math.round((right / 80) * 100);
-      assert.deepEqual(got, ['dw:score', 'dw:complete'].map((type) => ({ type, widget: 'draw-boundary', title: 'Draw the boundary', score, max: 100 })), label);
+      assert.deepEqual(got, ['dw:score', 'dw:complete'].map((type) => ({ type, widget: 'draw-boundary', title: 'Draw the boundary', score: right, max: 80 })), label);
       assert.equal(await stat(page, 'best'), formatPercent(right / 80, 1), label);
       assert.match(text, new RegExp(`^You beat 95%: ${right} of 80 points are on their own side; the ${80 - right} left over are ringed\\.`), label);
       assert.equal(tone, 'ok', label);
@@ -511,7 +512,7 @@ test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best a
   assert.match((await page.locator('.dw-message').textContent()).trim(), /^You beat 95%/);
   const won = await reportedEvents(page);
   assert.deepEqual(won.map((r) => r.type).slice(0, 2), ['dw:score', 'dw:complete']);
-  assert.equal(won.at(-1).score, Math.round(Number(best.replace('%', ''))));
+  assert.deepEqual([won.at(-1).score, won.at(-1).max], [Math.round((Number(best.replace('%', '')) / 100) * 80), 80]);
   // Auto-fit again: a nudge of its line leaves the won game's best and reports alone.
   await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
   await nudge();

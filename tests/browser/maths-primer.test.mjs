@@ -282,3 +282,32 @@ test('primer-chain: after a reset in another tab, the next prediction is a first
   assert.equal(saved.best, 1);
   await page.close();
 });
+
+// Audit 4 (G): Left/Right changed which point the arrows move without a word, and focus gave no
+// key help. Now focus says the keys and the selected point, each Left/Right says the point it
+// picked, and the figure's label names the selected point.
+test('primer-sum: by keyboard, focus says the keys and each Left/Right says which point the arrows now move', async () => {
+  const page = await open(1280);
+  const card = cardOf(page, 'adding up the squared errors');
+  const canvas = card.locator('canvas');
+  const msg = async () => (await card.locator('.dw-message').textContent()).trim();
+  const label = () => canvas.getAttribute('aria-label');
+  await canvas.focus();
+  assert.equal(await msg(), 'Up/Down move the selected point, point 1 (x = 0, y = 2.0), by 0.1 (Shift: 1); Left/Right pick another point; Escape puts the points back.');
+  assert.match(await label(), /; point 1 selected$/);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await msg(), 'Point 2 (x = 1, y = 2.0) selected: Up/Down move it, Left/Right pick another.');
+  assert.match(await label(), /; point 2 selected$/);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await msg(), 'Point 3 (x = 2, y = 7.0) selected: Up/Down move it, Left/Right pick another.');
+  assert.match(await label(), /^Points at y = 2\.0, 2\.0, 7\.0; .*; point 3 selected$/);
+  await page.keyboard.press('ArrowDown');             // the status gives the sum again, the label the moved point
+  assert.match(await msg(), /^Σ \(ŷᵢ − yᵢ\)² for i = 1 to 3 = /);
+  assert.match(await label(), /^Points at y = 2\.0, 2\.0, 6\.9; .*; point 3 selected$/);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await msg(), 'Point 2 (x = 1, y = 2.0) selected: Up/Down move it, Left/Right pick another.');
+  await page.keyboard.press('ArrowLeft'); await page.keyboard.press('ArrowLeft');
+  assert.equal(await msg(), 'Point 3 (x = 2, y = 6.9) selected: Up/Down move it, Left/Right pick another.');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

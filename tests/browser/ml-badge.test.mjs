@@ -74,6 +74,37 @@ test('ML badge: the right answers (mouse, keys and typed numbers) pass, save, an
   await page.close();
 });
 
+// Audit (badge): the hint said "click, or press 1–4", but the keys listen only inside the card (an
+// embedded widget never listens on its host page), so on a fresh page 1–4 did nothing. The hint now
+// says to Tab to the answers first; a Tab walk from the top of the page reaches them, and there the
+// keys answer.
+test('ML badge: keyboard only, the hint says to Tab to the answers, and from there 1–4 pick one', async () => {
+  const page = await site.newPage();
+  const { card, items } = await openBadge(page);
+  assert.match(await card.locator('.dw-hint').first().textContent(), /by keyboard, Tab to the answers, then press 1–4 or Enter/);
+  assert.doesNotMatch(await card.locator('.dw-hint').first().textContent(), /click, or press 1–4/);
+  const inCard = () => card.evaluate((c) => c.contains(document.activeElement));
+  // Before focus is in the card the keys belong to the page, not the widget.
+  await page.keyboard.press('1');
+  assert.equal(await card.locator('.ml-badge-quiz-feedback').textContent(), '', 'a key outside the card answers nothing');
+  const onAnswer = () => card.evaluate((c) => c.contains(document.activeElement) && document.activeElement.matches('.ml-badge-choice, .ml-badge-number-input'));
+  let tabs = 0;
+  while (!(await inCard()) && tabs < 300) { await page.keyboard.press('Tab'); tabs += 1; }
+  assert.ok(await inCard(), 'Tab reaches the card');
+  for (let more = 0; more < 5 && !(await onAnswer()); more++) await page.keyboard.press('Tab');
+  assert.ok(await onAnswer(), 'a few more Tabs reach the answers, as the hint says');
+  const first = items[0];
+  if (first.kind === 'number') {
+    await page.keyboard.type(formatAnswer(first));
+    await page.keyboard.press('Enter');
+  } else {
+    assert.ok(await card.evaluate(() => document.activeElement.matches('.ml-badge-choice[data-choice="0"]')), 'Tab lands on the first answer');
+    await page.keyboard.press(String(first.answer + 1));
+  }
+  assert.match(await card.locator('.ml-badge-quiz-feedback').textContent(), /^Correct/);
+  await page.close();
+});
+
 test('ML badge: a failed attempt (1 of 22) reports only its score, lists the missed topics, survives bad input and blocked storage', async () => {
   const page = await site.newPage({ width: 375 });
   await page.addInitScript(() => {

@@ -315,7 +315,7 @@ test('Place the centroids: one iteration shown, then the same start counts and a
   await canvas.focus();
   await page.keyboard.press('Enter'); // selects the first centroid's start
   await page.keyboard.press('ArrowLeft');
-  assert.match(await msg(), /All 4 centroids placed\..* This round is practice/);
+  assert.match(await msg(), /^Centroid 1 at \(.*\); inertia .*\. This round is practice/);
   await card.getByRole('button', { name: 'Auto-run' }).click();
   assert.match(await stat(card, 'placement score'), /\(practice\)$/);
   assert.equal((await reportedEvents(page)).length, 1, 'the moved start is not recorded');
@@ -330,6 +330,57 @@ test('Place the centroids: one iteration shown, then the same start counts and a
   await card.getByRole('button', { name: 'Auto-run' }).click();
   assert.match(await msg(), /This round is practice/);
   assert.equal((await reportedEvents(page)).length, 1, 'nothing recorded after the k-means++ run');
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 4 (G): a screen-reader user heard nothing when the keyboard cross moved, when Enter
+// selected a centroid or when Delete removed one, and the prompts said "click". Now the status
+// (the card's live region) says each of them, with the positions as the figure's label lists them.
+test('Place the centroids: by keyboard the status says where the cross is, what was dropped, selected, moved and removed', async () => {
+  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const canvas = card.locator('canvas').first();
+  const msg = async () => (await card.locator('.dw-message').textContent()).trim();
+  const label = () => canvas.getAttribute('aria-label');
+  const X = await inEngine(page, (ml) => Array.from(ml.makeBlobs(150, 4, 0.55, 11).X));
+  const near = (x, y) => { let n = 0; for (let i = 0; i < X.length; i += 2) if (Math.hypot(X[i] - x, X[i + 1] - y) <= 1) n += 1; return n; };
+  const points = (n) => `${n} ${n === 1 ? 'point' : 'points'}`;
+  const inertiaOf = (c) => inEngine(page, (ml, { c: cs }) => {
+    const km = new ml.KMeans();
+    try { km.setData(ml.makeBlobs(150, 4, 0.55, 11).X, 2, []); km.setK(4); km.setCentroids(cs.flat()); return km.inertia().toFixed(2); } finally { km.delete(); }
+  }, { c });
+  const said = [];
+  const press = async (key) => { await page.keyboard.press(key); said.push(await msg()); return said[said.length - 1]; };
+
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  assert.match(await msg(), /this line says where it is and how many points lie near it/);
+  // The cross starts at the plot's centre (0, 0) and moves 0.1 a press, 1 with Shift.
+  assert.equal(await press('ArrowRight'), `Cross at (0.10, 0.00); ${points(near(0.1, 0))} within 1 of it. Press Enter to drop centroid 1 of 4 here.`);
+  assert.equal(await press('Shift+ArrowUp'), `Cross at (0.10, 1.00); ${points(near(0.1, 1))} within 1 of it. Press Enter to drop centroid 1 of 4 here.`);
+  assert.equal(await press('Enter'), 'Centroid 1 of 4 dropped at (0.10, 1.00). Drop 3 more centroids: move the cross with the arrow keys and press Enter.');
+  assert.match(await label(), /with 1 of 4 centroids placed: 1 at \(0\.10, 1\.00\)$/);
+  await press('Shift+ArrowRight');
+  assert.equal(await press('Shift+ArrowRight'), `Cross at (2.10, 1.00); ${points(near(2.1, 1))} within 1 of it. Press Enter to drop centroid 2 of 4 here.`);
+  await press('Enter');
+  await press('Shift+ArrowDown'); await press('Shift+ArrowDown'); await press('Enter');
+  await press('Shift+ArrowLeft');
+  assert.equal(await press('Shift+ArrowLeft'), `Cross at (0.10, -1.00); ${points(near(0.1, -1))} within 1 of it. Press Enter to drop centroid 4 of 4 here.`);
+  const placed = [[0.1, 1], [2.1, 1], [2.1, -1], [0.1, -1]];
+  assert.equal(await press('Enter'), `Centroid 4 of 4 dropped at (0.10, -1.00). All 4 centroids placed; inertia ${await inertiaOf(placed)}. Press Run iteration, or Enter to select a centroid to move.`);
+  assert.equal(await label(), `Scatter plot of 150 points with 4 of 4 centroids placed: 1 at (0.10, 1.00), 2 at (2.10, 1.00), 3 at (2.10, -1.00), 4 at (0.10, -1.00); inertia ${await inertiaOf(placed)}`);
+  // All placed: no cross; arrows say how to select, Enter selects one after another.
+  assert.equal(await press('ArrowRight'), 'All 4 centroids are placed: press Enter to select one, then the arrow keys move it.');
+  assert.match(await press('Enter'), /^Centroid 1 of 4 selected, at \(0\.10, 1\.00\)\. Arrow keys move it/);
+  assert.match(await press('Enter'), /^Centroid 2 of 4 selected, at \(2\.10, 1\.00\)\./);
+  const moved = [[0.1, 1], [2.1, 1.1], [2.1, -1], [0.1, -1]];
+  assert.equal(await press('ArrowUp'), `Centroid 2 at (2.10, 1.10); inertia ${await inertiaOf(moved)}.`);
+  assert.equal(await press('Escape'), 'Centroid 2 let go.');
+  assert.match(await press('Enter'), /^Centroid 1 of 4 selected, at \(0\.10, 1\.00\)\./);
+  assert.equal(await press('Delete'), 'Centroid 1, at (0.10, 1.00), removed. Drop 1 more centroid: the cross is at (0.10, -1.00); move it with the arrow keys and press Enter.');
+  assert.match(await label(), /with 3 of 4 centroids placed: 1 at \(2\.10, 1\.10\), 2 at \(2\.10, -1\.00\), 3 at \(0\.10, -1\.00\)$/);
+  for (const s of said) assert.doesNotMatch(s, /click/i, `a keyboard move is answered in keyboard words: ${s}`);
   await assertClean(page);
   await page.close();
 });

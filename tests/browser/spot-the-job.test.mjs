@@ -142,3 +142,36 @@ test('Two jobs: one key pressed throughout never completes the game, nor 10 of 1
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Audit 4 (G): with Tab and Enter only, Next prompt was disabled while it had focus, which dropped
+// focus to the page's <body>. It now goes to the board, where the new prompt is read and R/C answer.
+test('Two jobs: Tab to an answer, Enter, Tab to Next prompt, Enter: focus lands on the board, never the page', async () => {
+  const page = await openFreshPage(site, '/lessons/two-jobs.html', { width: 1280 });
+  const board = page.locator('.spot-the-job-sorter');
+  const active = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a === document.body ? 'body' : a.matches('.spot-the-job-sorter') ? 'board' : (a.textContent || '').trim();
+  });
+  const tabTo = async (name) => {
+    for (let i = 0; i < 12 && !(await active()).startsWith(name); i++) await page.keyboard.press('Tab');
+    assert.ok((await active()).startsWith(name), `Tab reaches ${name}`);
+  };
+  await board.focus();
+  for (let round = 1; round <= 2; round++) {
+    const before = await page.locator('.spot-the-job-sorter-prompt').textContent();
+    await tabTo('Regression');
+    await page.keyboard.press('Enter');
+    assert.equal(await active(), 'board', 'answering hands focus to the board');
+    await tabTo('Next prompt');
+    await page.keyboard.press('Enter');
+    assert.equal(await active(), 'board', `after Next prompt (round ${round}) focus is on the board, not ${await active()}`);
+    assert.notEqual(await page.locator('.spot-the-job-sorter-prompt').textContent(), before, 'the next prompt is shown');
+    // The R/C keys answer at once from there.
+    await page.keyboard.press('r');
+    assert.match(await page.locator('.spot-the-job-sorter-feedback').textContent(), /^(✓ Correct|✗ Not quite)/);
+    await page.keyboard.press('Enter');
+    assert.equal(await active(), 'board');
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -10,9 +10,11 @@ export function heldStatus(ctx, target) {
   const flush = () => {
     held = false;
     if (!pending) return;
-    const { text, tone } = pending;
+    const { text, tone, over } = pending;
     pending = null;
-    ctx.card.setMessage(text, tone);
+    // A message the widget set directly after this sentence was held (e.g. "too close") is newer:
+    // it stays.
+    if (ctx.card.message.textContent === over) ctx.card.setMessage(text, tone);
   };
   // Capture listeners on the target run before the widget's own key and pointer handlers, so the
   // sentence those handlers say is already held.
@@ -22,7 +24,7 @@ export function heldStatus(ctx, target) {
   for (const type of ['keyup', 'pointerup', 'pointercancel', 'blur']) ctx.listen(target, type, flush);
   return {
     say(text, tone = 'info') {
-      if (held) pending = { text, tone };
+      if (held) pending = { text, tone, over: ctx.card.message.textContent };
       else { pending = null; ctx.card.setMessage(text, tone); }
     },
   };

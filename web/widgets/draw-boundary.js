@@ -234,10 +234,12 @@ function build(ctx) {
   // The learner's own line beat the target: the game is won (once per set of points), and a
   // later, better hand-drawn line raises the reported score. Auto-fit never reports, and neither
   // does a nudge of its line: it is the model's result, not the learner's.
+  // The score is the best line's points on their own side, of all the points: what the widget
+  // shows (78 of 80, 97.5%), where a percentage rounded to a whole number of 100 claimed 98.
   function reportWin() {
-    const percent = Math.round(best * 100);
-    const detail = { widget: 'draw-boundary', title: t('draw-boundary.title'), score: percent, max: 100 };
-    if (!won) { won = true; reported = percent; reportComplete(card, detail); } else if (percent > reported) { reported = percent; reportScore(card, detail); }
+    const right = Math.round(best * data.rows);
+    const detail = { widget: 'draw-boundary', title: t('draw-boundary.title'), score: right, max: data.rows };
+    if (!won) { won = true; reported = right; reportComplete(card, detail); } else if (right > reported) { reported = right; reportScore(card, detail); }
   }
 
   // ---- logistic regression (engine) ----

@@ -16,6 +16,7 @@ import { roundTicks, yGrid } from '../lib/ticks.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { messages } from './place-centroids.messages.js';
+import { heldStatus } from '../lib/held-status.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the blobs.'),
@@ -311,7 +312,8 @@ function build(ctx) {
       if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }) + note, 'info');
       else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }) + note, 'info');
     }
-    plot.canvas.setAttribute('aria-label', t('place-centroids.figure', { rows: formatNumber(data ? data.rows : 0, 0), placed: placed.length, k: opts.k, inertia: Number.isFinite(inertia) ? fixed(inertia, 2) : '' }));
+    const centroids = placed.map((p, j) => t('place-centroids.figureCentroid', { number: j + 1, x: formatNumber(p.x, 2), y: formatNumber(p.y, 2) })).join(', ');
+    plot.canvas.setAttribute('aria-label', t('place-centroids.figure', { rows: formatNumber(data ? data.rows : 0, 0), placed: placed.length, k: opts.k, centroids, inertia: Number.isFinite(inertia) ? fixed(inertia, 2) : '' }));
     ctx.requestDraw(draw);
   }
 
@@ -413,20 +415,46 @@ function build(ctx) {
     const other = placed[j];
     card.setMessage(t('place-centroids.tooClose', { distance: fixed(Math.hypot(other.x - pos.x, other.y - pos.y), 2), gap: formatShort(minimumGap(view), 1) }), 'warn');
   }
+  // Returns whether the centroid went down (false: too close to another, and the status says so).
   function drop(pos) {
     const at = clampPos(pos);
     const near = crowding(placed, at);
-    if (near >= 0) { tooClose(near, at); ctx.requestDraw(draw); return; }
+    if (near >= 0) { tooClose(near, at); ctx.requestDraw(draw); return false; }
     placed.push(at);
     selected = -1;
     startChanged();
+    return true;
   }
   function moveCentroid(j, pos) {
     const at = clampPos(pos);
     const near = crowding(placed, at, j);
-    if (near >= 0) { tooClose(near, at); return; }
+    if (near >= 0) { tooClose(near, at); return false; }
     placed[j] = at;
     startChanged();
+    return true;
+  }
+
+  // ---- what the keyboard does, said in the status (its live region), as loss-surface says its cursor ----
+  // A held arrow key says its sentence once, on release (heldStatus).
+  const status = heldStatus(ctx, plot.canvas);
+  const shownX = (v) => formatNumber(v, 2);
+  const practiceNote = () => (practice ? t('place-centroids.practice') : '');
+  const currentInertia = () => (placed.length === opts.k ? fixed(attempt(card, () => km.inertia(), NaN), 2) : '');
+  // Points within this distance of the cross are counted for the learner: twice the centroids'
+  // minimum gap (1 on the blobs' plot, about two blob spreads).
+  const nearRadius = () => 2 * minimumGap(view);
+  function pointsNear(pos, radius) {
+    let n = 0;
+    for (let i = 0; i < data.rows; i++) if (Math.hypot(data.X[2 * i] - pos.x, data.X[2 * i + 1] - pos.y) <= radius) n += 1;
+    return n;
+  }
+  function sayCross() {
+    const radius = nearRadius();
+    status.say(t('place-centroids.cross', { x: shownX(cursor.x), y: shownX(cursor.y), near: pointsNear(cursor, radius), radius: formatShort(radius, 1), number: placed.length + 1, k: opts.k }), 'info');
+  }
+  function saySelected() {
+    const p = placed[selected];
+    status.say(t('place-centroids.selected', { number: selected + 1, k: opts.k, x: shownX(p.x), y: shownX(p.y), start: movedFromStart() }), 'info');
   }
   const drag = ctx.drag(plot, {
     hit: (pos) => { const j = nearest(pos); return j >= 0 ? j : null; },
@@ -442,19 +470,40 @@ function build(ctx) {
     cursor: (pos) => (nearest(pos) >= 0 ? 'grab' : (placed.length < opts.k ? 'crosshair' : 'default')),
     key: (dx, dy) => {
       stopAuto();
-      if (selected >= 0) moveCentroid(selected, { x: placed[selected].x + dx * 0.1, y: placed[selected].y + dy * 0.1 });
-      else { cursor = clampPos({ x: cursor.x + dx * 0.1, y: cursor.y + dy * 0.1 }); ctx.requestDraw(draw); }
+      if (selected >= 0) {
+        const j = selected;
+        if (moveCentroid(j, { x: placed[j].x + dx * 0.1, y: placed[j].y + dy * 0.1 })) {
+          status.say(t('place-centroids.moved', { number: j + 1, x: shownX(placed[j].x), y: shownX(placed[j].y), inertia: currentInertia(), note: practiceNote() }), 'info');
+        }
+      } else if (placed.length < opts.k) {
+        cursor = clampPos({ x: cursor.x + dx * 0.1, y: cursor.y + dy * 0.1 });
+        sayCross();
+        ctx.requestDraw(draw);
+      } else status.say(t('place-centroids.selectFirst', { k: opts.k }), 'info'); // no cross is drawn once all are placed
     },
     enter: () => {
       stopAuto();
-      if (selected < 0 && placed.length < opts.k) drop(cursor);
-      else if (placed.length) { selected = (selected + 1) % (placed.length + (placed.length < opts.k ? 1 : 0)); if (selected >= placed.length) selected = -1; ctx.requestDraw(draw); }
+      if (selected < 0 && placed.length < opts.k) {
+        if (drop(cursor)) {
+          const p = placed[placed.length - 1];
+          status.say(t('place-centroids.dropped', { number: placed.length, k: opts.k, x: shownX(p.x), y: shownX(p.y), count: opts.k - placed.length, inertia: currentInertia(), note: practiceNote() }), 'info');
+        }
+      } else if (placed.length) {
+        selected = (selected + 1) % (placed.length + (placed.length < opts.k ? 1 : 0));
+        if (selected >= placed.length) { selected = -1; sayCross(); } else saySelected();
+        ctx.requestDraw(draw);
+      }
     },
-    escape: () => { selected = -1; ctx.requestDraw(draw); },
+    escape: () => {
+      if (selected >= 0) status.say(t('place-centroids.letGo', { number: selected + 1 }), 'info');
+      selected = -1; ctx.requestDraw(draw);
+    },
     otherKey: (e) => {
       if ((e.key === 'Delete' || e.key === 'Backspace') && selected >= 0) {
         stopAuto();
-        placed.splice(selected, 1); selected = -1; startChanged();
+        const j = selected; const gone = placed[j];
+        placed.splice(j, 1); selected = -1; startChanged();
+        status.say(t('place-centroids.removed', { number: j + 1, x: shownX(gone.x), y: shownX(gone.y), count: opts.k - placed.length, cx: shownX(cursor.x), cy: shownX(cursor.y), note: practiceNote() }), 'info');
         e.preventDefault();
       }
     },

@@ -25,7 +25,7 @@ export const messages = {
   'place-centroids.scoreValue': '{score} / 100',
   'place-centroids.practiceScoreValue': '{score} / 100 (practice)',
   'place-centroids.plusPlusPlaced': 'k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.',
-  'place-centroids.placeMore': ({ count }) => `Place ${countOf(count, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is.`,
+  'place-centroids.placeMore': ({ count }) => `Place ${countOf(count, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is (or focus the plot, move the cross there with the arrow keys and press Enter).`,
   'place-centroids.assigned': ({ changed }) => `Assigned: ${countOf(changed, 'point')} changed cluster. Now each centroid moves to the mean of its points…`,
   'place-centroids.notYours': ' (k-means++ placed these centroids, so the game does not count this run as yours). k-means has now shown where the centroids go on these points, so a start you make on them is practice: New points starts a round that counts.',
   'place-centroids.empty': ({ steps, empty, yours }) => `Converged after ${countOf(steps, 'iteration')}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${yours}`,
@@ -47,14 +47,27 @@ export const messages = {
       : `${head} The game finishes when your own start reaches the best grouping with a placement score of ${pass} or more. ${next}.`;
   },
   'place-centroids.practice': ' This round is practice: k-means has already shown where the centroids go on these points, so a start made now is scored on screen but not recorded. New points starts a round that counts.',
-  'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is.`,
+  'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is (by keyboard: focus the plot, move the cross with the arrow keys, press Enter).`,
   'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} measures each point's squared distance to its nearest centroid. Press Run iteration.`,
-  'place-centroids.figure': ({ rows, placed, k, inertia }) => `Scatter plot of ${rows} points with ${placed} of ${k} centroids placed${inertia ? `; inertia ${inertia}` : ''}`,
+  // `centroids` lists the placed ones' positions, "1 at (x, y), 2 at (x, y)" (placed = 0: empty).
+  'place-centroids.figure': ({ rows, placed, k, centroids, inertia }) => `Scatter plot of ${rows} points with ${placed} of ${k} centroids placed${centroids ? `: ${centroids}` : ''}${inertia ? `; inertia ${inertia}` : ''}`,
+  'place-centroids.figureCentroid': '{number} at ({x}, {y})',
+  // The keyboard's cross and selection, said in the status (a screen reader cannot see them). How
+  // many points lie near the cross lets a learner who cannot see the plot find the dense places.
+  'place-centroids.cross': ({ x, y, near, radius, number, k }) => `Cross at (${x}, ${y}); ${countOf(near, 'point')} within ${radius} of it. Press Enter to drop centroid ${number} of ${k} here.`,
+  'place-centroids.dropped': ({ number, k, x, y, count, inertia, note }) => (count > 0
+    ? `Centroid ${number} of ${k} dropped at (${x}, ${y}). Drop ${countOf(count, 'more centroid', 'more centroids')}: move the cross with the arrow keys and press Enter.`
+    : `Centroid ${number} of ${k} dropped at (${x}, ${y}). ${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}; inertia ${inertia}. Press Run iteration, or Enter to select a centroid to move.`) + note,
+  'place-centroids.selected': ({ number, k, x, y, start }) => `Centroid ${number} of ${k} selected${start ? ' (its start, the dashed ring)' : ''}, at (${x}, ${y}). Arrow keys move it, Enter selects the next, Delete removes it, Escape lets go.`,
+  'place-centroids.moved': ({ number, x, y, inertia, note }) => `Centroid ${number} at (${x}, ${y})${inertia ? `; inertia ${inertia}` : ''}.${note}`,
+  'place-centroids.removed': ({ number, x, y, count, cx, cy, note }) => `Centroid ${number}, at (${x}, ${y}), removed. Drop ${countOf(count, 'more centroid', 'more centroids')}: the cross is at (${cx}, ${cy}); move it with the arrow keys and press Enter.${note}`,
+  'place-centroids.letGo': 'Centroid {number} let go.',
+  'place-centroids.selectFirst': ({ k }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} are placed`}: press Enter to select one, then the arrow keys move it.`,
   'place-centroids.axis.x': 'x₁',
   'place-centroids.axis.y': 'x₂',
   'place-centroids.elbowAxis.x': 'k',
   'place-centroids.placedAlready': ({ k, moved }) => `${k === 1 ? 'The centroid is placed. Drag it somewhere else' : `All ${countOf(k, 'centroid')} are placed. Drag one to move it`}${moved ? ` (the dashed ${k === 1 ? 'ring marks' : 'rings mark'} where you started; k-means's centroids do not drag)` : ''}, press Clear to start over, or raise k.`,
-  'place-centroids.keys': 'Arrow keys move the cross (Shift: ×10); Enter drops a centroid, at least {gap} from the others. With all placed, Enter selects a centroid to move (after a run, its dashed start ring); Delete removes it; Escape lets go.',
+  'place-centroids.keys': 'Arrow keys move the cross (Shift: ×10), and this line says where it is and how many points lie near it; Enter drops a centroid, at least {gap} from the others. With all placed, Enter selects a centroid to move (after a run, its dashed start ring); Delete removes it; Escape lets go.',
   'place-centroids.tooClose': 'That spot is {distance} from a centroid already placed: centroids must start at least {gap} apart, since two on one spot are one guess, not two. Move a little further away and try again.',
   'place-centroids.crowdedState': 'two of the centroids are closer than {gap}: each must start at least {gap} from the others',
   'place-centroids.badState': 'the centroids must be a list of at most {k} points (x, y)',

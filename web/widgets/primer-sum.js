@@ -45,9 +45,15 @@ function build(ctx) {
     terms.forEach((term, i) => stats[i].set(formatNumber(term, 2)));
     sumStat.set(formatNumber(total, 2));
     card.setMessage(t('primer-sum.sum', { terms: terms.map((term) => formatNumber(term, 2)).join(' + '), total: formatNumber(total, 2) }), 'info');
-    plot.canvas.setAttribute('aria-label', t('primer-sum.figure', { ys: ys.map((y) => formatNumber(y, 1)).join(', '), w: formatNumber(opts.w, 1), b: formatNumber(opts.b, 1), total: formatNumber(total, 2) }));
+    describe();
     ctx.requestDraw(draw);
   }
+
+  function describe() {
+    plot.canvas.setAttribute('aria-label', t('primer-sum.figure', { ys: ys.map((y) => formatNumber(y, 1)).join(', '), w: formatNumber(opts.w, 1), b: formatNumber(opts.b, 1), total: formatNumber(total, 2), selected: active + 1 }));
+  }
+  // What the highlighted handle shows, for a learner who cannot see it (said on focus and on Left/Right).
+  const activePoint = () => ({ number: active + 1, x: formatNumber(X[active], 0), y: formatNumber(ys[active], 1) });
 
   function draw() {
     plot.refreshTheme();
@@ -78,14 +84,24 @@ function build(ctx) {
     move: (pos, i) => { const y = snap(pos.y); if (y !== ys[i]) { ys[i] = y; compute(); } },
     release: () => ctx.requestDraw(draw),
     key: (dx, dy) => {
-      if (dx) { active = (active + (dx > 0 ? 1 : 2)) % 3; ctx.requestDraw(draw); return true; }
+      if (dx) {
+        active = (active + (dx > 0 ? 1 : 2)) % 3;
+        const p = activePoint();
+        card.setMessage(t('primer-sum.selected', { number: p.number, x: p.x, y: p.y }), 'info');
+        describe();
+        ctx.requestDraw(draw);
+        return true;
+      }
       ys[active] = snap(ys[active] + dy * 0.1);
       compute();
       return true;
     },
     snapshot: () => ys.slice(),
     restore: (s) => { ys = s.slice(); compute(); },
-    onFocusChange: () => ctx.requestDraw(draw),
+    onFocusChange: (on) => {
+      if (on) { const p = activePoint(); card.setMessage(t('primer-sum.keys', { number: p.number, x: p.x, y: p.y }), 'info'); }
+      ctx.requestDraw(draw);
+    },
   });
 
   compute();

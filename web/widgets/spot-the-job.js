@@ -128,7 +128,11 @@ function build(ctx) {
     feedback.textContent = '';
     feedback.dataset.tone = '';
     for (const b of [regBtn, clsBtn]) { b.disabled = false; b.classList.remove('dw-right', 'dw-wrong'); }
+    // Disabling the focused Next button would drop keyboard focus to the page: it goes to the board
+    // instead, where the new prompt is read (aria-live) and the R/C keys answer it, as after answer().
+    const hadFocus = nextBtn.matches(':focus');
     nextBtn.disabled = true;
+    if (hadFocus) board.focus({ preventScroll: true });
     nextBtn.hidden = false;
     nextBtn.textContent = index === deck.length - 1 ? t('spot-the-job.seeResult') : t('spot-the-job.next');
     readout();

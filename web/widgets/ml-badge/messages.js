@@ -16,7 +16,7 @@ const revisit = (linked) => (linked === false ? `Revisit the lessons on the topi
 
 export const messages = {
   'ml-badge.title': 'Challenge: earn the Machine Learning badge',
-  'ml-badge.hint': `${count} questions from every level. Pick an answer (click, or press 1–4) or type a number, read why, then go on. Score ${formatPercent(PASS_FRACTION, 0)} or more (${formatNumber(PASS_MARK, 0)} of ${count}) to earn the badge.`,
+  'ml-badge.hint': `${count} questions from every level. Pick an answer (click it; by keyboard, Tab to the answers, then press 1–4 or Enter) or type a number, read why, then go on. Score ${formatPercent(PASS_FRACTION, 0)} or more (${formatNumber(PASS_MARK, 0)} of ${count}) to earn the badge.`,
   // Controls and readouts.
   'ml-badge.progressLabel': 'Challenge progress',
   'ml-badge.next': 'Next question',
