@@ -166,6 +166,7 @@ test('Two jobs: Tab to an answer, Enter, Tab to Next prompt, Enter: focus lands 
     await page.keyboard.press('Enter');
     assert.equal(await active(), 'board', `after Next prompt (round ${round}) focus is on the board, not ${await active()}`);
     assert.notEqual(await page.locator('.spot-the-job-sorter-prompt').textContent(), before, 'the next prompt is shown');
+    assert.equal(await page.locator('.dw-card', { has: board }).locator('.dw-message').textContent(), '', 'the last answer\'s verdict does not stay beside the new prompt');
     // The R/C keys answer at once from there.
     await page.keyboard.press('r');
     assert.match(await page.locator('.spot-the-job-sorter-feedback').textContent(), /^(✓ Correct|✗ Not quite)/);

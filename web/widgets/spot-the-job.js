@@ -127,6 +127,8 @@ function build(ctx) {
     prompt.textContent = item.text;
     feedback.textContent = '';
     feedback.dataset.tone = '';
+    // The last answer's verdict belongs to the last prompt: beside the new one it would read as its.
+    if (index > 0) card.setMessage('', 'info');
     for (const b of [regBtn, clsBtn]) { b.disabled = false; b.classList.remove('dw-right', 'dw-wrong'); }
     // Disabling the focused Next button would drop keyboard focus to the page: it goes to the board
     // instead, where the new prompt is read (aria-live) and the R/C keys answer it, as after answer().
