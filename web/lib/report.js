@@ -30,6 +30,15 @@ export function hasFirstResult(record) {
   return !!record && Number.isFinite(record.best);
 }
 
+// A one-pick game's record (a first pick reported with firstTry, max 1, then dw:complete once the
+// right answer is found): `firstPick` 'right' or 'wrong' for a recorded first pick, null for none;
+// `complete` whether the game was completed.
+export function recordedFirstPick(card, widget) {
+  const earlier = recordedResult(card, widget);
+  const firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
+  return { firstPick, complete: firstPick !== null && earlier.complete === true };
+}
+
 function dispatch(card, type, detail) {
   const target = card && card.card ? card.card : card;
   if (!target || typeof target.dispatchEvent !== 'function') return;

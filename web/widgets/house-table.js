@@ -6,7 +6,7 @@ import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { tableWrap } from '../lib/table.js';
-import { hasFirstResult, recordedResult, reportComplete, reportScore } from '../lib/report.js';
+import { recordedFirstPick, reportComplete, reportScore } from '../lib/report.js';
 import { messages } from './house-table.messages.js';
 
 export const engine = 'core';
@@ -83,11 +83,7 @@ function build(ctx) {
   let firstPick = null;
   let solved = false;
   let pickedHere = false;
-  function fromRecord() {
-    const earlier = recordedResult(card, 'house-table');
-    firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
-    solved = firstPick !== null && earlier.complete === true;
-  }
+  function fromRecord() { ({ firstPick, complete: solved } = recordedFirstPick(card, 'house-table')); }
   fromRecord();
   const detail = { widget: 'house-table', title: t('house-table.report'), max: 1, firstTry: true };
   function pick(j) {

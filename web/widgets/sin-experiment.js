@@ -11,7 +11,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { hasFirstResult, recordedResult, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
+import { recordedFirstPick, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './sin-experiment.messages.js';
 
@@ -62,11 +62,7 @@ function build(ctx) {
   let firstPick = null;
   let completed = false; // the lowest was found (dw:complete reported) on this page or before
   let pickedHere = false;
-  function fromRecord() {
-    const earlier = recordedResult(card, 'sin-experiment');
-    firstPick = hasFirstResult(earlier) ? (earlier.best >= 1 ? 'right' : 'wrong') : null;
-    completed = firstPick !== null && earlier.complete === true;
-  }
+  function fromRecord() { ({ firstPick, complete: completed } = recordedFirstPick(card, 'sin-experiment')); }
   fromRecord();
   // Degrees the learner has set on this data set. Only their errors are on screen (table, error
   // chart, best so far): with every degree shown from the start, the lowest test error and the
