@@ -103,7 +103,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     const flips = [4, 10, 32, 40];
     for (const i of flips) {
       const text = await page.evaluate(async (k) => (await import('/lib/text-examples.js')).MESSAGES[k][0], i);
-      await card.getByRole('button', { name: `Label of “${text}”: click to flip` }).click();
+      await card.getByRole('button', { name: new RegExp(`^Label of “${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”: .*Press to flip$`) }).click();
     }
     const eFlip = await expected(0.01, flips, '<img src=x onerror=alert(1)> FREE prize');
     await check(eFlip);
@@ -122,3 +122,23 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
   }
 });
 
+
+// A label button's name replaces its text for a screen reader: it must say the label (spam / not
+// spam) and whether it is flipped, before and after a press by keyboard.
+test('bag-of-words-spam: a training label button names its label and "flipped"', async () => {
+  const page = await open(1280);
+  const summary = page.getByText(/training messages: flip a label/);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const first = page.locator('.bag-of-words-spam-label-btn').first();
+  const shown = (await first.textContent()).trim();
+  assert.match(shown, /^(spam|not spam)$/);
+  assert.match(await first.getAttribute('aria-label'), new RegExp(`: ${shown}\\. Press to flip$`));
+  await first.focus();
+  await page.keyboard.press('Space');
+  const flipped = (await first.textContent()).trim();
+  assert.match(flipped, /\(flipped\)$/);
+  assert.notEqual(flipped.replace(/ ?\(flipped\)$/, ''), shown);
+  assert.match(await first.getAttribute('aria-label'), new RegExp(`: ${flipped.replace(/[()]/g, '\\$&')}\\. Press to flip$`));
+  await page.close();
+});

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
-import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, clickTimes, listenLive, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -190,4 +190,23 @@ test('bandit: a prediction changed part-way through the ε = 0.5 run is practice
     else await assertFirstTry(page, box);
     await page.close();
   }
+});
+
+// Play rewrites the message 30 times a second: a screen reader hears nothing while it plays and
+// the message once on Pause.
+test('bandit: Play by keyboard is quiet while playing, and Pause says the message once', async () => {
+  const page = await openFreshPage(site, '/lessons/explore-or-exploit.html');
+  const card = page.locator('.dw-card').filter({ has: page.getByRole('button', { name: 'Step', exact: true }) }).first();
+  const play = card.getByRole('button', { name: 'Play' });
+  await play.focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1500);
+  assert.equal((await heard()).filter((h) => !/predict/.test(h.region)).length, 0, 'nothing is heard while playing');
+  await page.keyboard.press('Enter'); // Pause
+  await page.waitForTimeout(100);
+  const said = (await heard()).filter((h) => !/predict/.test(h.region));
+  assert.equal(said.length, 1);
+  assert.equal(said[0].text, (await card.locator('.dw-message').textContent()).trim());
+  await page.close();
 });

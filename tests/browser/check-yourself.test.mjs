@@ -336,3 +336,35 @@ test('a four-digit answer is shown grouped, as the lesson writes the numbers bes
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Reached by Tab, the text box and the radios get the site's 3 px focus ring (--focus), as every
+// widget control does, not the browser's thin default.
+test('check-yourself inputs show the site focus ring when reached by keyboard', async () => {
+  const page = await site.newPage({ width: 1280, height: 900 });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await page.waitForSelector('section[data-check-yourself][data-ready="true"]');
+  const focusColour = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--focus)';
+    document.body.append(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  });
+  for (const selector of ['form.cy-item input[type="text"], form.cy-item input:not([type])', 'form.cy-item input[type="radio"]']) {
+    const input = page.locator(selector).first();
+    // Focus the control before it, then Tab, so :focus-visible applies as for a keyboard user.
+    await input.evaluate((el) => {
+      const before = document.createElement('button');
+      before.textContent = 'start';
+      el.closest('form').prepend(before);
+      before.focus();
+    });
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return { tag: document.activeElement.tagName, style: s.outlineStyle, width: s.outlineWidth, colour: s.outlineColor }; });
+    assert.equal(ring.tag, 'INPUT', selector);
+    assert.deepEqual([ring.style, ring.width, ring.colour], ['solid', '3px', focusColour], selector);
+    await page.evaluate(() => document.querySelectorAll('form.cy-item > button').forEach((b) => { if (b.textContent === 'start') b.remove(); }));
+  }
+  await page.close();
+});

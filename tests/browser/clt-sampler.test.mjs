@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PLAY_TIMEOUT, startSite, screenshot, widgetsReady, openPage } from './browser.mjs';
-import { stat, canvasIsDrawn, clickTimes, inEngine, assertClean, reportedEvents } from './probes.mjs';
+import { stat, canvasIsDrawn, clickTimes, inEngine, assertClean, listenLive, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 import { nearestRatio } from '../../web/widgets/clt-sampler/data.js';
 
@@ -232,4 +232,20 @@ test('the hidden spreads\' "?" marks stand in one row above the n axis, none tou
     for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].left - sorted[i - 1].right >= 2, `marks ${i - 1} and ${i} at ${width} px: ${JSON.stringify(sorted)}`);
     await page.close();
   }
+});
+
+test('Play by keyboard: "n sample means so far" is not heard on every tick; the end is heard once', async () => {
+  const page = await openPage(site, '/lessons/central-limit.html');
+  const c = card(page);
+  await c.getByRole('button', { name: 'Play' }).focus();
+  const heard = await listenLive(c);
+  await page.keyboard.press('Enter');
+  // The run ends by itself when every sample is drawn (Pause turns back into Play).
+  await page.waitForFunction(() => ![...document.querySelectorAll('.dw-card button')].some((b) => b.textContent === 'Pause'), null, { timeout: PLAY_TIMEOUT });
+  await page.waitForTimeout(200);
+  const said = (await heard()).filter((h) => !/predict/.test(h.region));
+  assert.equal(said.length, 1, `heard ${said.length} times: ${said.map((h) => h.text).join(' | ')}`);
+  assert.equal(said[0].text, (await c.locator('.dw-message').textContent()).trim());
+  await assertClean(page);
+  await page.close();
 });

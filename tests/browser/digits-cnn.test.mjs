@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, startSite, offMachineRequests, screenshot, openPage, PLAY_TIMEOUT, openFreshPage } from './browser.mjs';
-import { clickTimes } from './probes.mjs';
+import { clickTimes, listenLive } from './probes.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
 import { assertFirstTry, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -94,13 +94,13 @@ test('keyboard: the pen draws with Enter and arrows, Delete clears, the slider p
   assert.match(await page.locator('.dcnn .dw-message').textContent(), /Pen down/);
   for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowDown');
   assert.ok(await seenInk(page) > 0);
-  assert.match(await answer(page), /The network reads a \d/);
+  assert.match(await answer(page), /The network reads an? \d/);
   await page.keyboard.press('Enter');
   assert.match(await page.locator('.dcnn .dw-message').textContent(), /Pen up/);
   const slider = page.getByLabel('test image');
   await slider.focus();
   await page.keyboard.press('ArrowRight');
-  assert.match(await answer(page), /Test image #1 is a \d/);
+  assert.match(await answer(page), /Test image #1 is an? \d/);
   await clean(page);
   await page.close();
 });
@@ -203,5 +203,37 @@ test('digits CNN: a test accuracy measured before locking in (then reset) makes 
   await lockPrediction(page, 'digits-steps-to-95', 'fast');
   await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 75);
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
+  await page.close();
+});
+
+// Training rewrites the answer, the confusion sentence and the message on every frame: a screen
+// reader hears none of that while it trains, the goal once when it is reached, and the message once
+// on Pause.
+test('keyboard: Train is quiet while it runs, says the goal once, and the message once on Pause', async () => {
+  const page = await open({ fresh: true });
+  const card = page.locator('.dcnn');
+  await page.getByRole('button', { name: 'Train' }).focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Goal reached/.test(document.querySelector('.dcnn .dw-message').textContent), null, { timeout: PLAY_TIMEOUT });
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('Enter'); // Pause
+  await page.waitForTimeout(100);
+  const said = (await heard()).filter((h) => !/predict/.test(h.region));
+  assert.ok(said.length <= 2, `heard ${said.length} times while training`);
+  assert.match(said[0].text, /^Goal reached/);
+  assert.equal(said.at(-1).text, (await card.locator('.dw-message').textContent()).trim());
+  await page.close();
+});
+
+test('"an 8": a test image of an 8 is read with "an", in the answer and the slider', async () => {
+  const page = await open();
+  const slider = page.getByLabel('test image');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  for (let k = 0; k < 60 && !/\(an? 8\)$/.test(await slider.getAttribute('aria-valuetext')); k++) await page.keyboard.press('ArrowRight');
+  assert.match(await slider.getAttribute('aria-valuetext'), /\(an 8\)$/);
+  assert.match(await answer(page), /Test image #\d+ is an 8\b/);
+  assert.doesNotMatch(await answer(page), /\ba 8\b/);
   await page.close();
 });

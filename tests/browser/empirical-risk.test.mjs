@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
-import { statReader, noNaNInCards } from './probes.mjs';
+import { listenLive, statReader, noNaNInCards } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -133,6 +133,8 @@ test('at the goal\'s edge the risk shows a decimal: w = 0.096, b = 99 misses by 
   assert.equal(await statReader(page, card)('empirical risk'), '99.7');
   assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 99\.7: under the goal of 100\./);
   assert.match(await card.locator('table').textContent(), /81.*49.*169.*99\.7/s);
+  // The figure's name gives the risk as the status does: 99.7, never "100" (the goal itself).
+  assert.match(await card.locator('canvas').getAttribute('aria-label'), /empirical risk 99\.7$/);
   const events = await page.evaluate(() => window.__events);
   assert.deepEqual(events.map((e) => e.type), ['dw:score', 'dw:complete']);
   await page.close();
@@ -274,3 +276,27 @@ for (const width of [375, 1280]) {
     await page.close();
   });
 }
+
+test('keyboard: Left/Right say which handle is selected; Up says the new risk; a held key is heard once', async () => {
+  const page = await open(1280);
+  const card = cardOf(page);
+  await card.locator('canvas').focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await card.locator('.dw-message').textContent(), /^Selected: the left handle, at x = 1\u202f250 square feet/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await card.locator('.dw-message').textContent(), /^Selected: the right handle, at x = 3\u202f250 square feet/);
+  await page.keyboard.press('ArrowUp');
+  const risk = await statReader(page, card)('empirical risk');
+  assert.match(await card.locator('.dw-message').textContent(), new RegExp(`^Empirical risk ${risk}`));
+  assert.equal((await heard()).length, 3, 'each press is heard once');
+  // Held: 20 repeats are heard once, the last risk, after the key is let go.
+  for (let k = 0; k < 20; k++) await page.keyboard.down('ArrowUp');
+  await page.keyboard.up('ArrowUp');
+  await page.waitForTimeout(900);
+  const after = (await heard()).slice(3);
+  const last = await statReader(page, card)('empirical risk');
+  assert.ok(after.length <= 2, `a held key is heard at most twice, not ${after.length} times`);
+  assert.match(after.at(-1).text, new RegExp(`^Empirical risk ${last}`));
+  await page.close();
+});

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
-import { clickTimes } from './probes.mjs';
+import { clickTimes, listenLive } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -297,8 +297,9 @@ test('Fit the line: Auto-fit, a reload and a nudge report nothing and leave best
   await nudge();
   assert.match(await message(page), /gradient descent found this one/);
   assert.equal(await stat(page, 'your best'), '–', 'best unchanged by the nudge');
-  await page.keyboard.press('Shift+ArrowUp'); // further off: still practice, and it says so
-  assert.equal((await message(page)).trim(), BY_GD);
+  await page.keyboard.press('Shift+ArrowUp'); // further off: still practice, and it says so (after the moved end and the MSE)
+  assert.match((await message(page)).trim(), /^The (left|right) end is at y = [-\d.]+: MSE [\d.]+ \(best possible [\d.]+\)\. /);
+  assert.ok((await message(page)).trim().endsWith(BY_GD));
   assert.equal(await stat(page, 'your best'), '–');
   assert.deepEqual(await reports(), [], 'no dw:score, no dw:complete after the reload');
 
@@ -358,5 +359,44 @@ test('Fit the line: one step to convergence reads "after 1 step"', async () => {
   assert.equal(await stat(page, 'GD steps'), '1');
   assert.match(await message(page), /^Gradient descent converged after 1 step: MSE 0\.000, the best possible for these points\.$/);
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// A keyboard move says which end moved and the MSE (not how to drag with a mouse); Enter says the
+// end it selects; a held key, and a running Auto-fit, are heard once, not on every move or frame.
+test('keyboard: a move says the end and the MSE, Enter the selected end; held keys and Auto-fit are heard once', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/fit-the-line.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'Fit the line' });
+  const mse = () => card.locator('.dw-stat[data-stat="MSE"] .dw-stat-value').textContent();
+  const msg = () => card.locator('.dw-message').textContent();
+  await card.locator('canvas[tabindex="0"]').focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('ArrowUp');
+  assert.match(await msg(), new RegExp(`^The left end is at y = 5\\.10: MSE ${(await mse()).replace('.', '\\.')} \\(best possible `));
+  assert.doesNotMatch(await msg(), /Drag/);
+  await page.keyboard.press('Enter');
+  assert.match(await msg(), /^Selected: the right end\./);
+  await page.keyboard.press('ArrowDown');
+  assert.match(await msg(), new RegExp(`^The right end is at y = 4\\.90: MSE ${(await mse()).replace('.', '\\.')}`));
+  assert.equal((await heard()).length, 3);
+  for (let k = 0; k < 20; k++) await page.keyboard.down('ArrowUp');
+  await page.keyboard.up('ArrowUp');
+  await page.waitForTimeout(900);
+  const held = (await heard()).slice(3);
+  assert.ok(held.length <= 2, `a held key is heard at most twice, not ${held.length} times`);
+  assert.match(held.at(-1).text, new RegExp(`MSE ${(await mse()).replace('.', '\\.')}`));
+  // Auto-fit by keyboard: quiet while it runs, then its last sentence once.
+  await page.keyboard.press('Shift+Tab'); // back through the controls to Auto-fit
+  const autoFit = card.getByRole('button', { name: 'Auto-fit' });
+  await autoFit.focus();
+  const before = (await heard()).length;
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /converged|diverged/.test(document.querySelector('.dw-card .dw-message').textContent), null, { timeout: PLAY_TIMEOUT });
+  await page.waitForTimeout(200);
+  const run = (await heard()).slice(before);
+  assert.ok(run.length <= 2, `Auto-fit is heard at most twice, not ${run.length} times: ${JSON.stringify(run)}`);
+  assert.match(run.at(-1).text, /converged/);
   await page.close();
 });

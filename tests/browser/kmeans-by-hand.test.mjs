@@ -276,3 +276,17 @@ test('k-means by hand: points that are not 2 to 12 numbers from −20 to 40 are 
   await assertClean(lesson);
   await lesson.close();
 });
+
+test('keyboard: Escape on the number line keeps focus there (it does not throw focus to the page)', async () => {
+  const page = await openPage(site, '/lessons/kmeans.html');
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const line = card.locator('canvas[tabindex="0"]');
+  await line.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'CANVAS');
+  assert.ok(await line.evaluate((c) => c === document.activeElement));
+  await page.keyboard.press('ArrowRight'); // the keys still work
+  assert.match(await card.locator('.dw-message').textContent(), /.+/);
+  await page.close();
+});

@@ -197,3 +197,24 @@ export async function assertFitsClean(page, width) {
   assert.deepEqual(page.record.errors, []);
   assert.deepEqual(offMachineRequests(page), []);
 }
+
+// What a screen reader would hear from `scope` (a card locator) from now on: the text of each live
+// region (aria-live or role status/alert/log) that changes while it is not aria-live="off", once
+// per region per batch of mutations (a MutationObserver). heard() → [{ region, text }, …] so far.
+export async function listenLive(scope) {
+  await scope.evaluate((root) => {
+    const heard = [];
+    root.__heard = heard;
+    const observer = new MutationObserver((records) => {
+      const regions = new Set();
+      for (const r of records) {
+        const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        const region = node && node.closest('[aria-live], [role="status"], [role="alert"], [role="log"]');
+        if (region && root.contains(region) && region.getAttribute('aria-live') !== 'off') regions.add(region);
+      }
+      for (const region of regions) heard.push({ region: region.className, text: region.textContent.trim() });
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  });
+  return () => scope.evaluate((root) => root.__heard.slice());
+}

@@ -13,13 +13,16 @@
 //   every         milliseconds between ticks (a number or a function returning one), or
 //   everyFrames   run tick on every n-th frame only;
 //   onStop()      after every stop() (the button says Play again);
-//   onError(err)  an exception in tick (default: the card's message line says what went wrong).
+//   onError(err)  an exception in tick (default: the card's message line says what went wrong);
+//   quiet         true when tick rewrites the message line (many times a second): it is hushed
+//                 while playing and says its last words once on Pause (card.hush in ui.js); an
+//                 array of further live regions hushes those too.
 // The returned stop() is safe to call at any time; a widget's destroy() must call it.
 import { animate, prefersReducedMotion } from './frame.js';
 import { button, describeError } from './ui.js';
 
 export function player(row, card, {
-  start, reduced, onStart, tick, every = 0, everyFrames = 1, onStop, label = card.t('player.play'),
+  start, reduced, onStart, tick, every = 0, everyFrames = 1, onStop, quiet = false, label = card.t('player.play'),
   onError = (err) => card.setMessage(describeError(err, card.t), 'bad'),
 }) {
   let stopAnimation = null;
@@ -30,6 +33,7 @@ export function player(row, card, {
     if (start && start() === false) return;
     if (prefersReducedMotion()) { if (reduced) reduced(); return; }
     if (onStart) onStart();
+    if (quiet) card.hush(quiet === true ? [] : quiet);
     playButton.textContent = card.t('player.pause');
     let last = -Infinity;
     let frame = 0;
@@ -44,9 +48,11 @@ export function player(row, card, {
   }
 
   function stop() {
+    const wasPlaying = stopAnimation !== null;
     if (stopAnimation) stopAnimation();
     stopAnimation = null;
     playButton.textContent = label;
+    if (quiet && wasPlaying) card.speak();
     if (onStop) onStop();
   }
 

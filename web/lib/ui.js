@@ -36,10 +36,13 @@ export function createCard(host, { title, hint }, t = english) {
   // Notes about the options themselves (clamped or ignored values) stay visible while the
   // message line reports the widget's live state.
   const notes = el('p', { className: 'dw-notes', role: 'note' });
-  card.append(heading, hintEl, notes, stage, controls, readout, message);
+  // One sentence said while the live regions are hushed (see hush() below).
+  const announcer = el('p', { className: 'dw-sr-only dw-announcer', 'aria-live': 'polite' });
+  card.append(heading, hintEl, notes, stage, controls, readout, message, announcer);
   host.append(card);
 
   let noteGroups = [];
+  let hushed = null; // the regions hush() holds quiet
   const api = {
     card, stage, controls, readout, message, notes, t,
     // Each group of notes says where its settings came from, once: setNotes replaces every
@@ -54,9 +57,45 @@ export function createCard(host, { title, hint }, t = english) {
         where: NOTE_SOURCES.includes(from) ? t(`card.from.${from}`) : '', notes: l.join(' '),
       })).join(' ');
     },
-    setMessage(text, tone = 'info') {
-      if (message.textContent !== text) message.textContent = text || '';
+    // `announce: true` says a message that matters (a goal reached) even while hushed.
+    setMessage(text, tone = 'info', { announce = false } = {}) {
+      if (message.textContent !== text) {
+        message.textContent = text || '';
+        if (announce && hushed) api.announce(text);
+      }
       message.dataset.tone = tone;
+    },
+    // A live region rewritten on every frame of a running animation floods a screen reader: it
+    // queues every version or keeps cutting itself off, and the result that matters is lost
+    // (digits-cnn made 40 polite updates a second). hush() turns the message line and the
+    // `more` regions to aria-live="off" while the text still changes on screen; speak() turns
+    // them back and says the message once (as it stands once the code that stopped is done);
+    // announce(text) says one sentence now.
+    hush(more = []) {
+      if (hushed) return;
+      hushed = [message, ...more];
+      for (const region of hushed) {
+        // Its own politeness, kept while hushed (also when hushed again before it turned live).
+        if (region.dataset.dwLive === undefined) region.dataset.dwLive = region.getAttribute('aria-live') || 'polite';
+        region.setAttribute('aria-live', 'off');
+      }
+    },
+    speak() {
+      if (!hushed) return;
+      const regions = hushed;
+      hushed = null;
+      // Said once, after the code that stopped has written its last words. The regions turn live
+      // again only after the next frame: the browser reads live regions when it renders, and would
+      // still say a text written while hushed if they were live by then.
+      queueMicrotask(() => { if (message.textContent) api.announce(message.textContent); });
+      requestAnimationFrame(() => setTimeout(() => {
+        if (hushed) return; // hushed again meanwhile
+        for (const region of regions) { region.setAttribute('aria-live', region.dataset.dwLive); delete region.dataset.dwLive; }
+      }, 0));
+    },
+    announce(text) {
+      // The same words again are a change only if the text differs (a no-break space at the end).
+      announcer.textContent = announcer.textContent === text ? `${text}\u00a0` : text;
     },
     // A labelled readout value: stat('MSE').set('0.123').
     stat(label, { unit = '' } = {}) {
@@ -69,6 +108,19 @@ export function createCard(host, { title, hint }, t = english) {
     remove() { card.remove(); },
   };
   return api;
+}
+
+// A held arrow key repeats about 30 times a second, and each move rewrites the message line.
+// quietWhileKeyHeld(ctx) → held(event): call it on every key move; from the first repeat on the
+// message is hushed (card.hush above), and it says its last words once, 600 ms after the last repeat.
+export function quietWhileKeyHeld(ctx, wait = 600) {
+  let cancel = null;
+  return (event) => {
+    if (!event || !event.repeat) return;
+    ctx.card.hush();
+    if (cancel) cancel();
+    cancel = ctx.timeout(() => { cancel = null; ctx.card.speak(); }, wait);
+  };
 }
 
 // A slider's track, the range input's own min, max and step: the option's values on a linear

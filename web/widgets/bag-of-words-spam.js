@@ -84,7 +84,7 @@ function build(ctx) {
     return cells;
   });
   const flipButtons = trainIdx.map((i) => {
-    const b = el('button', { type: 'button', className: 'dw-btn bag-of-words-spam-label-btn', 'aria-label': t('bag-of-words-spam.flipLabel', { message: MESSAGES[i][0] }) });
+    const b = el('button', { type: 'button', className: 'dw-btn bag-of-words-spam-label-btn' });
     b.addEventListener('click', () => { labels[i] = 1 - labels[i]; retrain(); });
     trainTable.body.append(el('tr', {}, [el('td', { className: 'dw-text-cell', text: MESSAGES[i][0] }), el('td', {}, [b])]));
     return b;
@@ -120,8 +120,9 @@ function build(ctx) {
     flipButtons.forEach((b, k) => {
       const i = trainIdx[k];
       const flipped = labels[i] !== MESSAGES[i][1];
-      // "(flipped)" is text in the button, so a screen reader says it too.
       b.replaceChildren(labelText(labels[i]), ...(flipped ? [el('span', { className: 'bag-of-words-spam-flipped', text: t('bag-of-words-spam.flipped') })] : []));
+      // The name replaces the button text for a screen reader, so it gives the label and whether it is flipped.
+      b.setAttribute('aria-label', t('bag-of-words-spam.flipLabel', { message: MESSAGES[i][0], label: labelText(labels[i]), flipped }));
       b.dataset.tone = labels[i] ? 'spam' : 'ham';
       b.dataset.flipped = String(flipped);
     });

@@ -22,7 +22,7 @@ export const messages = {
   'bag-of-words-spam.column.says': 'filter says',
   'bag-of-words-spam.label.spam': 'spam',
   'bag-of-words-spam.label.ham': 'not spam',
-  'bag-of-words-spam.flipLabel': 'Label of “{message}”: click to flip',
+  'bag-of-words-spam.flipLabel': ({ message, label, flipped }) => `Label of “${message}”: ${label}${flipped ? ' (flipped)' : ''}. Press to flip`,
   'bag-of-words-spam.flipped': ' (flipped)',
   'bag-of-words-spam.slider.alpha': 'smoothing α',
   'bag-of-words-spam.resetLabels': 'Reset labels',

@@ -46,6 +46,7 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
     reduced: () => pull(100),
+    quiet: true, // the message is rewritten 30 times a second while playing
     tick: () => { pull(PULLS_PER_FRAME); return greedy.steps() < MAX_PULLS; },
   });
   button(buttons, t('bandit.step'), () => { play.stop(); pull(1); });

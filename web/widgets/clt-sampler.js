@@ -68,6 +68,7 @@ function build(ctx) {
     // Slow at first so single samples can be watched, then faster: about 1, 2, 4 … per frame.
     tick: () => { advance(Math.max(1, Math.floor(drawn / 25))); return drawn < opts.samples; },
     every: 60,
+    quiet: true, // "n sample means so far" changes on every tick
   });
   button(buttons, t('clt-sampler.step'), () => { play.stop(); advance(1); });
   button(buttons, t('clt-sampler.fastForward'), () => { play.stop(); advance(opts.samples); });

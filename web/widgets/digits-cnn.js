@@ -46,6 +46,7 @@ function build(ctx) {
   let lossAvg = null;
   let best = 0;
   let completed = false;
+  let goalNews = false; // the goal was just reached: say so even while training runs hushed
   let running = false;
   let stopAnimation = null;
   let confusionCounts = null;
@@ -213,6 +214,7 @@ function build(ctx) {
     judgeSteps(accuracy);
     if (!completed && accuracy >= TARGET_ACCURACY && net.steps() > 0) {
       completed = true;
+      goalNews = true;
       const detail = { widget: 'digits-cnn', title: meta.title, score: Math.round(accuracy * 1000) / 10, max: 100, steps: net.steps() };
       card.card.dispatchEvent(new CustomEvent('dw:score', { bubbles: true, composed: true, detail }));
       card.card.dispatchEvent(new CustomEvent('dw:complete', { bubbles: true, composed: true, detail }));
@@ -245,12 +247,15 @@ function build(ctx) {
       pause();
       return;
     }
+    // The answer and the confusion sentence change on every frame while training: quiet until Pause.
+    card.hush([answer, confText]);
     stopAnimation = animate(card.card, () => train(opts.speed), () => pause());
   }
   function pause() {
     running = false;
     labelPlay();
     if (stopAnimation) { stopAnimation(); stopAnimation = null; }
+    card.speak();
   }
   // The play button names what pressing it does: Pause while training runs, Train for a network
   // at step 0 (a fresh one after Reset too, as the lesson and the predict box say "press Train"),
@@ -321,9 +326,10 @@ function build(ctx) {
     stat.best.set(formatPercent(best));
     if (net.status() === 'diverged') card.setMessage(t('digits-cnn.diverged'), 'warn');
     else if (steps === 0) card.setMessage(t('digits-cnn.untrained', { accuracy: formatPercent(last ? last.accuracy : 0) }), 'info');
-    else if (completed && best >= TARGET_ACCURACY) card.setMessage(t('digits-cnn.goal', { best: formatPercent(best), first: best >= TARGET_ACCURACY && history.find((h) => h.accuracy >= TARGET_ACCURACY) ? formatNumber(history.find((h) => h.accuracy >= TARGET_ACCURACY).step, 0) : '' }), 'good');
+    else if (completed && best >= TARGET_ACCURACY) card.setMessage(t('digits-cnn.goal', { best: formatPercent(best), first: best >= TARGET_ACCURACY && history.find((h) => h.accuracy >= TARGET_ACCURACY) ? formatNumber(history.find((h) => h.accuracy >= TARGET_ACCURACY).step, 0) : '' }), 'good', { announce: goalNews });
     else if (steps >= STEP_BUDGET) card.setMessage(t('digits-cnn.overBudget', { steps: formatNumber(steps, 0), target: formatPercent(TARGET_ACCURACY, 0) }), 'warn');
     else card.setMessage(t('digits-cnn.training', { accuracy: formatPercent(last ? last.accuracy : 0), target: formatPercent(TARGET_ACCURACY, 0) }), 'info');
+    goalNews = false;
     const wrong = confusionCounts ? test.n - diagonal(confusionCounts) : null;
     confText.textContent = confusionCounts ? t('digits-cnn.confusion', { wrong, mistake: biggestMistake() }) : '';
   }

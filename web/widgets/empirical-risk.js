@@ -8,7 +8,7 @@
 // lesson's text that names the best line (`::: reveal predict=empirical-risk-best-line`) opens.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { button, buttonRow, el, quietWhileKeyHeld, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
@@ -162,7 +162,7 @@ function build(ctx) {
     if (!revealed && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
     stat.best.set(Number.isFinite(best) ? riskText(best) : '–');
     if (revealed) {
-      card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: formatNumber(now.risk, 0) }), 'info');
+      card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: riskText(now.risk) }), 'info');
     } else if (now.risk < opts.goal) {
       card.setMessage(t('empirical-risk.reached', { risk: riskText(now.risk), goal, zero: now.risk < 0.5 }), 'ok');
       if (!reached) {
@@ -176,7 +176,7 @@ function build(ctx) {
       card.setMessage(t('empirical-risk.aboveGoal', { risk: riskText(now.risk), goal }), 'info');
     }
     const misses = now.predictions.map((p, i) => t('empirical-risk.figure.miss', { house: i + 1, miss: formatNumber(p - HOUSES.y[i], 0) })).join(', ');
-    plot.canvas.setAttribute('aria-label', t('empirical-risk.figure', { w: fmtW(w), b: fmtB(b), n, misses, risk: formatNumber(now.risk, 0) }));
+    plot.canvas.setAttribute('aria-label', t('empirical-risk.figure', { w: fmtW(w), b: fmtB(b), n, misses, risk: riskText(now.risk) }));
     ctx.requestDraw(draw);
   }
 
@@ -199,6 +199,7 @@ function build(ctx) {
 
   // Dragging a handle moves that end of the line and keeps the other end where it is.
   let active = 1;
+  const keyHeld = quietWhileKeyHeld(ctx);
   function moveEnd(i, y) {
     const ys = HANDLE_X.map(lineAt);
     ys[i] = y;
@@ -213,9 +214,16 @@ function build(ctx) {
     },
     grab: (i) => { active = i; },
     move: (pos, i) => moveEnd(i, pos.y),
-    // Left/Right choose the handle, Up/Down move it by 5 thousand (50 with Shift).
-    key: (dx, dy) => {
-      if (dx) { active = dx < 0 ? 0 : 1; ctx.requestDraw(draw); return true; }
+    // Left/Right choose the handle (and say which), Up/Down move it by 5 thousand (50 with Shift);
+    // the status then says the risk, once when a key is held.
+    key: (dx, dy, e) => {
+      if (dx) {
+        active = dx < 0 ? 0 : 1;
+        card.setMessage(t('empirical-risk.selected', { end: t(`empirical-risk.end.${active}`), x: formatNumber(HANDLE_X[active], 0) }), 'info');
+        ctx.requestDraw(draw);
+        return true;
+      }
+      keyHeld(e);
       moveEnd(active, lineAt(HANDLE_X[active]) + dy * 5);
       return true;
     },

@@ -5,7 +5,7 @@
 // does a nudge of it until Reset line or New points, also after a reload (the state keeps a: 1).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, slider } from '../lib/ui.js';
+import { button, buttonRow, quietWhileKeyHeld, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
@@ -78,6 +78,7 @@ function build(ctx) {
     start: () => { if (model.status() !== 'ready') setLine(w, b, false); },
     reduced: () => gdSteps(5000),
     tick: () => gdSteps(STEPS_PER_FRAME) === 'ready',
+    quiet: true, // "step n, MSE …" changes on every frame of a run
   });
   button(buttons, t('fit-line.step'), () => { fit.stop(); gdSteps(1); });
   button(buttons, t('fit-line.newPoints'), () => { fit.stop(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
@@ -148,7 +149,8 @@ function build(ctx) {
   // Puts the line at (slope, intercept). moved: the learner put it there (drag, keys, sliders),
   // so it counts towards "your best" and can win the game; a reset or new points do not, and
   // neither does nudging a line gradient descent found (until Reset line or New points).
-  function setLine(slope, intercept, moved) {
+  // keyEnd: the end an arrow key moved, which the message then names with the MSE.
+  function setLine(slope, intercept, moved, keyEnd = -1) {
     const own = moved && !assisted;
     w = Math.max(-50, Math.min(50, slope));
     b = Math.max(-500, Math.min(500, intercept));
@@ -163,25 +165,33 @@ function build(ctx) {
     statTarget.set(formatNumber(bestPossible, 3));
     // Relative gap to the least-squares MSE (absolute when that MSE is 0, i.e. noise-free points).
     const gap = bestPossible > 1e-12 ? (mse - bestPossible) / bestPossible : mse - bestPossible;
-    if (!moved) card.setMessage(t(assisted ? 'fit-line.movedByGd' : 'fit-line.howTo'), 'info'); // restored from a link as the model's line
-    else if (gap <= 0.01 && !own) card.setMessage(t('fit-line.closeByGd'), 'info');
-    else if (!own) card.setMessage(t('fit-line.movedByGd'), 'info');
+    let say = '';
+    let tone = 'info';
+    let justWon = false; // said at once, even while a held key keeps the message quiet
+    if (!moved) say = t(assisted ? 'fit-line.movedByGd' : 'fit-line.howTo'); // restored from a link as the model's line
+    else if (gap <= 0.01 && !own) say = t('fit-line.closeByGd');
+    else if (!own) say = t('fit-line.movedByGd');
     else if (gap <= 0.01) {
-      card.setMessage(t('fit-line.excellent'), 'ok');
+      say = t('fit-line.excellent');
+      tone = 'ok';
       // Score: how close the learner's best came, as a percentage of the best possible MSE. The
       // game is won once; a better line after that raises the recorded score.
       const closeness = bestPossible > 1e-12 ? Math.min(100, Math.round((100 * bestPossible) / best)) : 100;
       const detail = { widget: 'fit-line', title: t('fit-line.title'), score: closeness, max: 100 };
       if (!won) {
         won = true;
+        justWon = true;
         reportedScore = closeness;
         reportComplete(card, detail);
       } else if (closeness > reportedScore) {
         reportedScore = closeness;
         reportScore(card, detail);
       }
-    } else if (gap <= 0.1) card.setMessage(t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) }), 'info');
-    else card.setMessage(t('fit-line.howTo'), 'info');
+    } else if (gap <= 0.1) say = t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) });
+    else if (keyEnd < 0) say = t('fit-line.howTo');
+    // Someone using the arrow keys hears which end moved and the MSE, not how to drag.
+    if (keyEnd >= 0) say = t('fit-line.keyMoved', { end: t(`fit-line.end.${keyEnd}`), y: formatNumber(endpoints()[keyEnd].y, 2), mse: formatNumber(mse, 3), best: formatNumber(bestPossible, 3), then: say });
+    card.setMessage(say, tone, { announce: justWon });
     plot.canvas.setAttribute('aria-label', t('fit-line.figure', { rows: data.rows, w: formatNumber(w, 2), b: signedTerm(b, 2), mse: formatNumber(mse, 3) }));
     ctx.requestDraw(draw);
   }
@@ -223,12 +233,13 @@ function build(ctx) {
 
   // Dragging an end handle moves that end; the other end stays put, so w and b both change.
   function endpoints() { return HANDLE_X.map((x) => ({ x, y: w * x + b })); }
-  function moveHandle(index, y) {
+  function moveHandle(index, y, byKey = false) {
     const ends = endpoints();
     ends[index].y = y;
     const slope = (ends[1].y - ends[0].y) / (ends[1].x - ends[0].x);
-    setLine(slope, ends[0].y - slope * ends[0].x, true);
+    setLine(slope, ends[0].y - slope * ends[0].x, true, byKey ? index : -1);
   }
+  const keyHeld = quietWhileKeyHeld(ctx);
   function nearestHandle(pos) {
     let bestI = -1;
     let bestD = Infinity;
@@ -243,14 +254,19 @@ function build(ctx) {
     grab: (i) => { fit.stop(); focusedHandle = i; },
     moveOnPress: false,
     move: (pos, i) => moveHandle(i, pos.y),
-    key: (dx, dy) => {
+    key: (dx, dy, e) => {
       if (!dy) return false; // the ends move up and down only
       if (focusedHandle < 0) focusedHandle = 0;
       fit.stop();
-      moveHandle(focusedHandle, endpoints()[focusedHandle].y + dy * 0.1);
+      keyHeld(e);
+      moveHandle(focusedHandle, endpoints()[focusedHandle].y + dy * 0.1, true);
       return true;
     },
-    enter: () => { focusedHandle = (focusedHandle + 1) % 2; ctx.requestDraw(draw); },
+    enter: () => {
+      focusedHandle = (focusedHandle + 1) % 2;
+      card.setMessage(t('fit-line.selected', { end: t(`fit-line.end.${focusedHandle}`) }), 'info');
+      ctx.requestDraw(draw);
+    },
     escape: () => { focusedHandle = -1; ctx.requestDraw(draw); },
     onFocusChange: (on) => {
       if (on) {

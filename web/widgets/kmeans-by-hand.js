@@ -335,7 +335,6 @@ function build(ctx) {
     otherKey: (e) => {
       if (e.key === '1' || e.key === '2') { select(Number(e.key) - 1); e.preventDefault(); }
     },
-    escape: () => plot.canvas.blur(),
     onFocusChange: (on) => {
       if (on) card.setMessage(t('kmeans-by-hand.keyboard', { centroid: t(`kmeans-by-hand.centroid.${selected}`), other: t(`kmeans-by-hand.centroid.${1 - selected}`), otherKey: 2 - selected }), 'info');
       ctx.requestDraw(draw);

@@ -1,7 +1,7 @@
 // Every word the digits-cnn widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../../lib/format.js';
+import { aOrAn, countOf } from '../../lib/format.js';
 
 export const messages = {
   'digits-cnn.title': 'A convolutional network learns to read digits',
@@ -19,7 +19,7 @@ export const messages = {
   'digits-cnn.seenNote': 'What the network sees (8×8, 0–16)',
   'digits-cnn.clear': 'Clear',
   'digits-cnn.slider.image': 'test image',
-  'digits-cnn.imageValue': '#{index} (a {label})',
+  'digits-cnn.imageValue': ({ index, label }) => `#${index} (${aOrAn(label)} ${label})`,
   'digits-cnn.showTest': 'Show a test image',
   'digits-cnn.nextMistake': 'Next mistake',
   'digits-cnn.panel.probs': 'The network\'s answer',
@@ -50,18 +50,18 @@ export const messages = {
   'digits-cnn.predict.next': 'Now press Train and watch the test accuracy.',
   'digits-cnn.predict.reached': 'Test accuracy first reached {accuracy} at step {steps} (measured every {every} steps), when the network has seen {images} training images, counting repeats. Shared 3×3 filters leave few weights to learn, and digits of 8×8 pixels are a small problem.',
   'digits-cnn.predict.notReached': 'After {steps} steps test accuracy is still {accuracy}, below {target}.',
-  'digits-cnn.mistake': 'Test image #{index} is a {label}; the network reads it as a {read}.',
+  'digits-cnn.mistake': ({ index, label, read }) => `Test image #${index} is ${aOrAn(label)} ${label}; the network reads it as ${aOrAn(read)} ${read}.`,
   'digits-cnn.noMistakes': 'The network gets every one of the 360 test digits right: no mistakes to show.',
   'digits-cnn.padEmpty': 'The pad is empty: draw a digit, or pick a test image.',
-  'digits-cnn.truth': ({ index, label, mistake }) => ` Test image #${index} is a ${label}${mistake ? ': a mistake' : ''}.`,
-  'digits-cnn.answer': 'The network reads a {digit} (probability {probability}).{truth}',
+  'digits-cnn.truth': ({ index, label, mistake }) => ` Test image #${index} is ${aOrAn(label)} ${label}${mistake ? ': a mistake' : ''}.`,
+  'digits-cnn.answer': ({ digit, probability, truth }) => `The network reads ${aOrAn(digit)} ${digit} (probability ${probability}).${truth}`,
   'digits-cnn.diverged': 'Diverged: the loss is no longer a number. Lower the learning rate and press Reset.',
   'digits-cnn.untrained': 'Untrained: the filters are random and test accuracy is {accuracy}, about what guessing gives. Press Train.',
   'digits-cnn.goal': ({ best, first }) => `Goal reached: ${best} of the 360 test digits right${first ? ` (first at step ${first})` : ''}. Now draw your own digits.`,
   'digits-cnn.overBudget': '{steps} steps and still below {target}: try the default learning rate (0.01) or more filters.',
   'digits-cnn.training': 'Training: {accuracy} of the test digits right. Goal: {target}.',
   'digits-cnn.confusion': ({ wrong, mistake }) => `${countOf(wrong, 'test digit')} misread. Rows: the true digit; columns: the network's answer; off-diagonal cells are mistakes.${mistake}`,
-  'digits-cnn.commonMistake': ({ truth, read, count }) => ` Most common: a ${truth} read as a ${read} (${countOf(count, 'time')}).`,
+  'digits-cnn.commonMistake': ({ truth, read, count }) => ` Most common: ${aOrAn(truth)} ${truth} read as ${aOrAn(read)} ${read} (${countOf(count, 'time')}).`,
   'digits-cnn.penDown': 'Pen down: the arrow keys now draw (Enter lifts the pen, Delete clears).',
   'digits-cnn.penUp': 'Pen up: the arrow keys move without drawing (Enter puts the pen down).',
   'digits-cnn.axis.steps': 'training steps',
