@@ -114,7 +114,7 @@ test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then 
   await angle.fill('80');
   let v = await verdict(card, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /you said 20\.0%, and it came out 49\.6% \(outside ± 5\)\. 45\.3° off PC1 the line keeps 49\.6%/);
+  assert.match(v.text, /you said 20\.0%, and it came out 50\.0% \(outside ± 5\)\. Exactly 45° off PC1 a line keeps 50\.0% \(here, 45\.3° off, it keeps 49\.6%\)/);
   await angle.fill('100');
   // The box asks for a percentage, so "50%" (as a learner writes one) is 50.
   const box = await lockPrediction(card, id, '50%');
@@ -124,6 +124,24 @@ test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then 
   assert.equal(v.result, 'held');
   await assertClean(page);
   await page.close();
+});
+
+// The question is about a line exactly 45° off PC1, which keeps 50%; the slider stops 45.3° off
+// (49.6%). The box judges against 50% itself: 55 (± 5 of 50) holds and 44.9 misses, where comparing
+// with the 49.6% on screen had it the other way round.
+test('PCA projection: the prediction is judged against the share exactly 45° off PC1, at the tolerance edges', async () => {
+  for (const [said, result] of [['55', 'held'], ['45', 'held'], ['44.9', 'missed'], ['55.1', 'missed']]) {
+    const page = await openFreshPage(site, '/lessons/pca.html');
+    const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+    const id = 'pca-45-degrees';
+    await lockPrediction(card, id, said);
+    await card.getByRole('slider', { name: /line angle/ }).fill('80'); // 45.3° off, keeping 49.6%
+    const v = await verdict(card, id);
+    assert.equal(v.result, result, `${said}: ${v.text}`);
+    assert.match(v.text, /came out 50\.0%|it was 50\.0%|50\.0%/);
+    await assertClean(page);
+    await page.close();
+  }
 });
 
 test('PCA projection: a line left 45° off PC1 before a prediction is locked in makes the prediction practice, and the box says why', async () => {

@@ -104,3 +104,14 @@ test('regularisation: the "Weights w1 … w9" heading keeps clear of the legend 
     await page.close();
   }
 });
+
+// At the slider's bottom λ is shown as "≈ 0"; in a sentence that is "λ ≈ 0", never "λ = ≈ 0"
+// (the plot's label read "equals approximately equals 0" from page load).
+test('regularisation: at the bottom of the slider the sentences say λ ≈ 0, never λ = ≈ 0', async () => {
+  const page = await openLesson(site, 'regularisation');
+  const w = cardByTitle(page, 'Regularisation smooths the fit');
+  const label = await w.locator('canvas').first().getAttribute('aria-label');
+  assert.match(label, /penalty λ ≈ 0: train MSE/);
+  assert.doesNotMatch(await w.evaluate((el) => el.textContent + [...el.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ')), /= ≈/);
+  await finish(page, 'regularisation-lambda-min');
+});

@@ -142,7 +142,11 @@ function build(ctx) {
     if (showsAnswer && prediction.pending !== null) answerShownSinceLock = true;
     if (prediction.pending === null && showsAnswer) prediction.outcomeSeen(t('pca-projection.predict.seen'));
     if (prediction.pending === null || by !== 'learner' || !Number.isFinite(share) || Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5) return;
-    prediction.settle(share * 100, t('pca-projection.predict.why', { gap: formatNumber(angleGap(angle, pc1Angle), 1), share: pct(share, 1), pc1: pct(ratios[0], 1), pc2: pct(ratios[1], 1) }));
+    // The question is about a line exactly 45° off PC1; the slider reaches within half a degree of
+    // it (44.7° keeps 49.7%), so the prediction is judged against the share at 45° itself, and the
+    // share where the line stands is said beside it.
+    const at45 = (ratios[0] + ratios[1]) / 2;
+    prediction.settle(at45 * 100, t('pca-projection.predict.why', { gap: formatNumber(angleGap(angle, pc1Angle), 1), share: pct(share, 1), exact: pct(at45, 1), pc1: pct(ratios[0], 1), pc2: pct(ratios[1], 1) }));
   }
 
   function loadData() {

@@ -22,7 +22,7 @@ export const messages = {
   'pca-projection.predict.ready': 'Turn the line farther from 45° off PC1 first: the share it keeps now gives the answer away.',
   'pca-projection.predict.seen': 'The line stood at or near 45° off PC1, with a share that would count as right on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded. That is why the box asks first: on the way from its start to PC1 the line passes 45° off it.',
   'pca-projection.predict.next': 'Now turn the line until “off PC1 by” is within half a degree of 45° (PC1 is at {pc1}).',
-  'pca-projection.predict.why': '{gap}° off PC1 the line keeps {share}. Along a direction at angle a from PC1 the kept share is cos²a · {pc1} + sin²a · {pc2}; at 45° both weights are ½, so a line halfway between PC1 and PC2 keeps half the spread, however stretched the cloud is.',
+  'pca-projection.predict.why': 'Exactly 45° off PC1 a line keeps {exact} (here, {gap}° off, it keeps {share}). Along a direction at angle a from PC1 the kept share is cos²a · {pc1} + sin²a · {pc2}; at 45° both weights are ½, so a line halfway between PC1 and PC2 keeps half the spread, however stretched the cloud is.',
   'pca-projection.predict.newCloud': 'A new cloud: predict again.',
   'pca-projection.found': 'This is PC1: {share} of the spread survives the squeeze to one dimension, and no other line keeps more. The other {rest} lies across it (PC2).',
   'pca-projection.foundNear': 'This is PC1, to within half a slider step: {gap}° off, the line keeps {share} of the spread, and PC1 itself holds {pc1}, the most any line keeps. The other {rest} lies across the line.',

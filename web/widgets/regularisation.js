@@ -78,13 +78,15 @@ function build(ctx) {
     const w = Array.from(fit.coef.subarray(1));
     const zeros = w.filter((v) => v === 0).length;
     const outcome = zeros === 0 ? 'none' : zeros === w.length ? 'all' : 'some';
-    prediction.settle(outcome, t('regularisation.predict.why', { lambda: formatLambda(lambda), zeros, n: w.length }));
+    prediction.settle(outcome, t('regularisation.predict.why', { lambda: lambdaIs(lambda), zeros, n: w.length }));
   }
 
   function formatLambda(v) {
     if (v <= LAMBDA_MIN * 1.001) return '≈ 0';
     return formatShort(v, 2); // "0.0013", "2.5", below 0.001 "5 × 10⁻⁶"
   }
+  // λ in a sentence: "λ = 0.0013", and at the slider's bottom "λ ≈ 0" (never "λ = ≈ 0").
+  const lambdaIs = (v) => t('regularisation.lambdaIs', { value: formatShort(v, 2), tiny: v <= LAMBDA_MIN * 1.001 });
 
   function solveAt(lam) {
     poly.setPenalty(penalty);
@@ -141,12 +143,12 @@ function build(ctx) {
     statTest.set(formatNumber(fit.testMse, 3));
     statNorm.set(t(`regularisation.size.${penalty}`, { size: formatNumber(size, size >= 100 ? 0 : 2) }));
     statZero.set(t('regularisation.zeros', { zeros, n: w.length }));
-    const bestText = best ? t('regularisation.best', { mse: formatNumber(best.testMse, 3), lambda: formatLambda(best.lambda) }) : '';
+    const bestText = best ? t('regularisation.best', { mse: formatNumber(best.testMse, 3), lambda: lambdaIs(best.lambda) }) : '';
     if (lambda <= LAMBDA_MIN * 1.001) card.setMessage(t('regularisation.none', { degree: opts.degree, train: formatNumber(fit.trainMse, 3), test: formatNumber(fit.testMse, 3), best: bestText }), 'warn');
     else if (best && fit.testMse <= best.testMse * 1.15) card.setMessage(t('regularisation.balanced', { test: formatNumber(fit.testMse, 3), l1: penalty === 'l1', zeros, n: w.length }), 'ok');
     else if (best && lambda > best.lambda) card.setMessage(t('regularisation.tooMuch', { test: formatNumber(fit.testMse, 3), best: bestText }), 'warn');
     else card.setMessage(t('regularisation.some', { test: formatNumber(fit.testMse, 3), train: formatNumber(fit.trainMse, 3), best: bestText }), 'info');
-    fitPlot.canvas.setAttribute('aria-label', t('regularisation.figure', { degree: opts.degree, penalty: t(`regularisation.name.${penalty}`), lambda: formatLambda(lambda), train: formatNumber(fit.trainMse, 3), test: formatNumber(fit.testMse, 3) }));
+    fitPlot.canvas.setAttribute('aria-label', t('regularisation.figure', { degree: opts.degree, penalty: t(`regularisation.name.${penalty}`), lambda: lambdaIs(lambda), train: formatNumber(fit.trainMse, 3), test: formatNumber(fit.testMse, 3) }));
     barPlot.canvas.setAttribute('aria-label', t('regularisation.bars.figure', { weights: w.map((v) => formatNumber(v, 2)).join(', ') }));
     ctx.requestDraw(draw);
   }
