@@ -287,7 +287,7 @@ test('weight decay: the shrink per update, its L2 twin for plain gradient descen
 // map's positions together (the digit lesson's case, through the same ml.batchNorm).
 test('batch normalisation after a convolution: one channel\'s statistics pool every image and every position; the link lands on the digit network', () => {
   const lesson = fs.readFileSync(new URL('./training-tricks.md', import.meta.url), 'utf8');
-  assert.ok(lesson.includes('In a convolutional network the unit being normalised is a channel'));
+  assert.ok(lesson.includes('Convolutional networks, which the next two lessons build, normalise per channel instead'));
   assert.ok(lesson.includes('(digits-cnn.html#the-network)'));
   const digits = fs.readFileSync(new URL('./digits-cnn.md', import.meta.url), 'utf8');
   const network = digits.slice(digits.indexOf('## The network'), digits.indexOf('## One value by hand'));
