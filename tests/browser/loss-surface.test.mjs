@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { assertPractice, assertFirstTry, recordReports } from './predict-helpers.mjs';
-import { listenForReports, reportedEvents, clickTimes } from './probes.mjs';
+import { listenForReports, listenLive, reportedEvents, clickTimes } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -488,6 +488,29 @@ test('Loss surface: the verdict names the run it judged, so a later run at anoth
   await page.getByRole('button', { name: 'Play' }).click();
   assert.match(await message(page), /^SGD: diverged after 12 steps: η = 2 is too large/);
   assert.equal(await box.getByRole('status').textContent(), verdict, 'the verdict is left as it was, naming η = 0.05');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// A playing run rewrites the message on every step (~30 a second): a screen reader hears none of
+// them while it plays (the line is aria-live="off", its text still current on screen), and the
+// last one once on Pause (player()'s `quiet`).
+test('Loss surface: a playing run is quiet, and Pause says where it stands once', async () => {
+  const page = await openPage(site, '/embed.html?w=loss-surface&optimizer=race');
+  const card = page.locator('.dw-card');
+  const line = card.locator('.dw-message');
+  const heard = await listenLive(card);
+  const play = card.getByRole('button', { name: 'Play' });
+  await play.click();
+  await page.waitForFunction(() => /after (1[0-9]|[2-9][0-9]|[0-9]{3}) steps/.test(document.querySelector('.dw-message').textContent));
+  assert.equal(await line.getAttribute('aria-live'), 'off', 'quiet while playing');
+  const first = await line.textContent();
+  await page.waitForFunction((was) => document.querySelector('.dw-message').textContent !== was, first);
+  assert.deepEqual(await heard(), [], 'nothing is heard while the run plays');
+  await card.getByRole('button', { name: 'Pause' }).click();
+  await card.locator('.dw-message[aria-live="polite"]').waitFor();
+  assert.deepEqual((await heard()).map((h) => h.text), [(await line.textContent()).trim()], 'Pause says the last words once');
+  assert.match(await line.textContent(), /^Race, loss after \d+ steps/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -218,3 +218,28 @@ export async function listenLive(scope) {
   });
   return () => scope.evaluate((root) => root.__heard.slice());
 }
+
+// Holds `key` ('ArrowUp', or with modifiers 'Shift+ArrowUp') down on the focused element — its
+// first press and `repeats` repeats — then lets go, and checks what a screen reader hears
+// (listenLive) from `card`: at most the first press, said at once; nothing from the repeats, the
+// message line being aria-live="off" while its text stays current on screen; after release that
+// text once, before the line turns live again (quietWhileHeld in web/lib/ui.js). Returns the
+// message as it stood while the key was held (the latest move's).
+export async function holdKey(page, card, key, repeats) {
+  const modifiers = key.split('+');
+  const main = modifiers.pop();
+  const line = card.locator('.dw-message');
+  const heard = await listenLive(card);
+  for (const m of modifiers) await page.keyboard.down(m);
+  for (let i = 0; i <= repeats; i++) await page.keyboard.down(main);
+  const held = await heard();
+  assert.ok(held.length <= 1, `only the first press is heard while the key is held, not ${JSON.stringify(held)}`);
+  assert.equal(await line.getAttribute('aria-live'), 'off', 'the message line is quiet while the key is held');
+  const whileHeld = (await line.textContent()).trim();
+  await page.keyboard.up(main);
+  for (const m of modifiers.reverse()) await page.keyboard.up(m);
+  await card.locator('.dw-message[aria-live="polite"]').waitFor();
+  const said = (await heard()).slice(held.length);
+  assert.deepEqual(said.map((s) => s.text), [whileHeld], 'the latest message is said once when the key is let go');
+  return whileHeld;
+}

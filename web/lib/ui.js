@@ -80,19 +80,22 @@ export function createCard(host, { title, hint }, t = english) {
         region.setAttribute('aria-live', 'off');
       }
     },
-    speak() {
+    // `say: false` turns them back without saying the message (nothing changed while hushed).
+    speak({ say = true } = {}) {
       if (!hushed) return;
       const regions = hushed;
       hushed = null;
       // Said once, after the code that stopped has written its last words. The regions turn live
       // again only after the next frame: the browser reads live regions when it renders, and would
       // still say a text written while hushed if they were live by then.
-      queueMicrotask(() => { if (message.textContent) api.announce(message.textContent); });
+      if (say) queueMicrotask(() => { if (message.textContent) api.announce(message.textContent); });
       requestAnimationFrame(() => setTimeout(() => {
         if (hushed) return; // hushed again meanwhile
         for (const region of regions) { region.setAttribute('aria-live', region.dataset.dwLive); delete region.dataset.dwLive; }
       }, 0));
     },
+    // Whether hush() holds the message quiet now (e.g. a run playing with player()'s `quiet`).
+    get hushed() { return hushed !== null; },
     announce(text) {
       // The same words again are a change only if the text differs (a no-break space at the end).
       announcer.textContent = announcer.textContent === text ? `${text}\u00a0` : text;
@@ -110,17 +113,38 @@ export function createCard(host, { title, hint }, t = english) {
   return api;
 }
 
-// A held arrow key repeats about 30 times a second, and each move rewrites the message line.
-// quietWhileKeyHeld(ctx) → held(event): call it on every key move; from the first repeat on the
-// message is hushed (card.hush above), and it says its last words once, 600 ms after the last repeat.
-export function quietWhileKeyHeld(ctx, wait = 600) {
-  let cancel = null;
-  return (event) => {
-    if (!event || !event.repeat) return;
-    ctx.card.hush();
-    if (cancel) cancel();
-    cancel = ctx.timeout(() => { cancel = null; ctx.card.speak(); }, wait);
+// A held arrow key repeats about 30 times a second, and a drag moves on every pointer event; each
+// move rewrites the message line. quietWhileHeld(ctx, target): from a key's first repeat, or a
+// pointer press, on `target` the message is hushed (card.hush above) while its text stays current
+// on screen; letting go (key up, pointer up or cancelled, focus gone) says the last words once, or
+// nothing if they did not change. A card already hushed by someone else (a playing run) is left
+// to them. Widgets set their messages as usual: the listeners capture, so they run before the
+// widget's own key and pointer handlers.
+export function quietWhileHeld(ctx, target) {
+  const { card } = ctx;
+  let holding = false;
+  let before = '';       // the text when the hold began: said again only if it changed
+  let release = null;    // cancels the pending speak()
+  const begin = (event) => {
+    if (event.type === 'keydown' && !event.repeat) return;
+    if (release) { release(); release = null; }
+    if (holding || card.hushed) return;
+    holding = true;
+    before = card.message.textContent;
+    card.hush();
   };
+  // Spoken after this event's other listeners (e.g. a drag's release) have set their words.
+  const end = () => {
+    if (!holding || release) return;
+    release = ctx.timeout(() => {
+      release = null;
+      holding = false;
+      card.speak({ say: card.message.textContent !== before });
+    }, 0);
+  };
+  ctx.listen(target, 'keydown', begin, { capture: true });
+  ctx.listen(target, 'pointerdown', begin, { capture: true });
+  for (const type of ['keyup', 'pointerup', 'pointercancel', 'blur']) ctx.listen(target, type, end);
 }
 
 // A slider's track, the range input's own min, max and step: the option's values on a linear

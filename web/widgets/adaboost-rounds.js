@@ -87,6 +87,7 @@ function build(ctx) {
     reduced: () => { for (let i = 0; i < 10 && advance(); i++); },
     everyFrames: 12, // about five rounds a second: slow enough to follow the weights
     tick: () => advance(),
+    quiet: true, // each round's errors, five times a second
   });
   button(row, t('adaboost-rounds.step'), () => { play.stop(); advance(); });
   button(row, t('adaboost-rounds.reset'), () => { play.stop(); restart(); });

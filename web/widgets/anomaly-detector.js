@@ -7,13 +7,12 @@
 // N shows it, the arrows move it, N plants), and points brought in or taken out as CSV.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { el, fixed, select, slider, buttonRow, button } from '../lib/ui.js';
+import { el, fixed, select, slider, buttonRow, button, quietWhileHeld } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { cellCentre, drawHeatmap, heatLegend, sequentialRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
-import { heldStatus } from '../lib/held-status.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { DOMAIN, PREDICT_CONTAMINATION, SCENES, atPredictContamination, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
 import { messages } from './anomaly-detector/messages.js';
@@ -82,7 +81,7 @@ function build(ctx) {
     set: (parsed) => { own = { X: Float64Array.from(parsed.X), y: Float64Array.from(parsed.y) }; load(); },
   });
 
-  const status = heldStatus(ctx, plot.canvas);
+  quietWhileHeld(ctx, plot.canvas); // a held arrow key or a drag is said once, when let go
 
   const stats = {
     forestPrecision: card.stat(t('anomaly-detector.stat.forestPrecision')),
@@ -179,7 +178,7 @@ function build(ctx) {
     if (keyed) {
       // A key moved, picked or planted something: say what and where, then the recalls.
       keyed = false;
-      status.say(`${keyedText()} ${t('anomaly-detector.recalls', { forest: pct(f.recall), zscore: pct(z.recall) })}`, 'info');
+      card.setMessage(`${keyedText()} ${t('anomaly-detector.recalls', { forest: pct(f.recall), zscore: pct(z.recall) })}`, 'info');
     } else if (planted === 0) {
       card.setMessage(t('anomaly-detector.nothingPlanted', { flagged: flaggedText }), 'info');
     } else if (f.recall > z.recall) {
@@ -271,7 +270,7 @@ function build(ctx) {
   // A new planted anomaly at pos (a click on empty space, or N at the keyboard cursor).
   function plant(pos) {
     if (!data) return;
-    if (data.rows >= CSV_RULES.maxPoints) { keyed = false; status.say(t('anomaly-detector.full', { max: formatNumber(CSV_RULES.maxPoints, 0) }), 'warn'); return; }
+    if (data.rows >= CSV_RULES.maxPoints) { keyed = false; card.setMessage(t('anomaly-detector.full', { max: formatNumber(CSV_RULES.maxPoints, 0) }), 'warn'); return; }
     takeOwn();
     own = { X: Float64Array.from([...own.X, clamp(pos.x, DOMAIN.x0, DOMAIN.x1), clamp(pos.y, DOMAIN.y0, DOMAIN.y1)]), y: Float64Array.from([...own.y, 1]) };
     data = { X: own.X, y: own.y, rows: own.y.length };

@@ -97,6 +97,7 @@ function build(ctx) {
     reduced: () => addVoter(),
     every: () => (forest.treeCount() < 10 ? 450 : 160), // slow at first, so single voters can be seen
     tick: () => addVoter(),
+    quiet: true, // the crowd's accuracy after each voter, two to six times a second
   });
   // At the full crowd Add voter stays focusable (aria-disabled, not disabled, so keyboard focus
   // stays on it) and a press says why nothing is added.

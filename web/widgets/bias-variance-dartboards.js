@@ -137,6 +137,7 @@ function build(ctx) {
     reduced: () => throwDarts(5),
     every: DART_MS,
     tick: () => { throwDarts(1); return thrown < opts.refits; },
+    quiet: true, // "n darts thrown" about nine times a second
   });
   button(buttons, t('bias-variance-dartboards.step'), () => { play.stop(); throwDarts(1); });
   button(buttons, t('bias-variance-dartboards.reset'), () => { play.stop(); thrown = 0; update(); });

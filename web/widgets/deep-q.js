@@ -71,6 +71,7 @@ function build(ctx) {
     reduced: () => episodes(25),
     every: () => SPEEDS[speed].every,
     tick: () => { moves(SPEEDS[speed].moves); },
+    quiet: true, // each episode's end (goal, pit, time limit) is said, many a second
   });
   button(buttons, t('deep-q.step'), () => { play.stop(); moves(1); });
   button(buttons, t('deep-q.reset'), () => { play.stop(); resetAgent(t('deep-q.resetText')); });

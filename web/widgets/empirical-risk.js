@@ -8,7 +8,7 @@
 // lesson's text that names the best line (`::: reveal predict=empirical-risk-best-line`) opens.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, quietWhileKeyHeld, slider } from '../lib/ui.js';
+import { button, buttonRow, el, quietWhileHeld, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
@@ -199,7 +199,7 @@ function build(ctx) {
 
   // Dragging a handle moves that end of the line and keeps the other end where it is.
   let active = 1;
-  const keyHeld = quietWhileKeyHeld(ctx);
+  quietWhileHeld(ctx, plot.canvas); // a held arrow key or a drag is said once, when let go
   function moveEnd(i, y) {
     const ys = HANDLE_X.map(lineAt);
     ys[i] = y;
@@ -216,14 +216,13 @@ function build(ctx) {
     move: (pos, i) => moveEnd(i, pos.y),
     // Left/Right choose the handle (and say which), Up/Down move it by 5 thousand (50 with Shift);
     // the status then says the risk, once when a key is held.
-    key: (dx, dy, e) => {
+    key: (dx, dy) => {
       if (dx) {
         active = dx < 0 ? 0 : 1;
         card.setMessage(t('empirical-risk.selected', { end: t(`empirical-risk.end.${active}`), x: formatNumber(HANDLE_X[active], 0) }), 'info');
         ctx.requestDraw(draw);
         return true;
       }
-      keyHeld(e);
       moveEnd(active, lineAt(HANDLE_X[active]) + dy * 5);
       return true;
     },

@@ -5,7 +5,7 @@
 // engine's KNearestNeighbors on the raw or standardised features.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed, showOptions, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, quietWhileHeld, showOptions, slider } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
@@ -13,7 +13,6 @@ import { gridPoints } from '../lib/contour.js';
 import { shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
 import { boxAround } from '../lib/datasets.js';
-import { heldStatus } from '../lib/held-status.js';
 import { messages } from './feature-scaling.messages.js';
 
 export const schema = {
@@ -62,7 +61,7 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('feature-scaling.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
-  const status = heldStatus(ctx, plot.canvas); // arrow keys held on the plot: said once, when let go
+  quietWhileHeld(ctx, plot.canvas); // arrow keys held on the plot: said once, when let go
   const note = el('p', { className: 'dw-hint dw-explain', 'aria-live': 'polite' });
   card.stage.append(note);
 
@@ -122,12 +121,15 @@ function build(ctx) {
     near = vote ? vote.near : null;
     const mu = scaler.mean();
     const sd = scaler.scale();
+    // The note (a live region) is rewritten only when its words change, not on every query move.
+    const explain = opts.scaled
+      ? t('feature-scaling.note.scaled', { ageMean: fixed(mu[0], 1), ageSd: fixed(sd[0], 1), incomeMean: fixed(mu[1], 0), incomeSd: fixed(sd[1], 0) })
+      : t('feature-scaling.note.raw');
+    if (note.textContent !== explain) note.textContent = explain;
     if (opts.scaled) {
-      note.textContent = t('feature-scaling.note.scaled', { ageMean: fixed(mu[0], 1), ageSd: fixed(sd[0], 1), incomeMean: fixed(mu[1], 0), incomeSd: fixed(sd[1], 0) });
-      status.say(`${t('feature-scaling.scaled', { scaled: pct(acc.scaled, 1), raw: pct(acc.raw, 1) })} ${queryText(vote)}`, acc.scaled >= acc.raw ? 'ok' : 'info');
+      card.setMessage(`${t('feature-scaling.scaled', { scaled: pct(acc.scaled, 1), raw: pct(acc.raw, 1) })} ${queryText(vote)}`, acc.scaled >= acc.raw ? 'ok' : 'info');
     } else {
-      note.textContent = t('feature-scaling.note.raw');
-      status.say(`${t('feature-scaling.raw', { raw: pct(acc.raw, 1) })} ${queryText(vote)}`, 'warn');
+      card.setMessage(`${t('feature-scaling.raw', { raw: pct(acc.raw, 1) })} ${queryText(vote)}`, 'warn');
     }
     plot.canvas.setAttribute('aria-label', t('feature-scaling.figure', { scaled: opts.scaled, age: fixed(query.x, 0), income: fixed(query.y, 0) }));
     ctx.requestDraw(draw);

@@ -72,6 +72,7 @@ function build(ctx) {
     reduced: () => advance(opts.steps),
     tick: () => { advance(5); return !done(); },
     every: 30,
+    quiet: true, // "step n of N" is rewritten on every tick
   });
   button(buttons, t('fine-tune.step'), () => { play.stop(); advance(MEASURE_EVERY); });
   button(buttons, t('fine-tune.reset'), () => { play.stop(); restart(); });

@@ -5,7 +5,7 @@
 // does a nudge of it until Reset line or New points, also after a reload (the state keeps a: 1).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, quietWhileKeyHeld, slider } from '../lib/ui.js';
+import { button, buttonRow, quietWhileHeld, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
@@ -239,7 +239,7 @@ function build(ctx) {
     const slope = (ends[1].y - ends[0].y) / (ends[1].x - ends[0].x);
     setLine(slope, ends[0].y - slope * ends[0].x, true, byKey ? index : -1);
   }
-  const keyHeld = quietWhileKeyHeld(ctx);
+  quietWhileHeld(ctx, plot.canvas); // a held arrow key or a drag is said once, when let go
   function nearestHandle(pos) {
     let bestI = -1;
     let bestD = Infinity;
@@ -254,11 +254,10 @@ function build(ctx) {
     grab: (i) => { fit.stop(); focusedHandle = i; },
     moveOnPress: false,
     move: (pos, i) => moveHandle(i, pos.y),
-    key: (dx, dy, e) => {
+    key: (dx, dy) => {
       if (!dy) return false; // the ends move up and down only
       if (focusedHandle < 0) focusedHandle = 0;
       fit.stop();
-      keyHeld(e);
       moveHandle(focusedHandle, endpoints()[focusedHandle].y + dy * 0.1, true);
       return true;
     },

@@ -52,6 +52,7 @@ function build(ctx) {
     reduced: () => episodes(1),
     every: () => SPEEDS[speed].every,
     tick: () => { moves(SPEEDS[speed].moves); },
+    quiet: true, // each episode's end (goal, pit, time limit) is said, several a second but at the slowest speed
   });
   button(buttons, t('gridworld.step'), () => { play.stop(); moves(1); });
   button(buttons, t('gridworld.reset'), () => { play.stop(); resetAgent(); });

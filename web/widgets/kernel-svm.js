@@ -73,6 +73,7 @@ function build(ctx) {
     reduced: () => { attempt(card, () => svm.fit(400)); refresh(); },
     everyFrames: 6,
     tick: () => advance(),
+    quiet: true, // "training: n updates, violation …" about ten times a second
   });
   button(row, t('kernel-svm.step'), () => { play.stop(); advance(); });
   button(row, t('kernel-svm.reset'), () => { play.stop(); restart(); });

@@ -5,13 +5,12 @@
 // and plots the final inertias, exposing poor local minima.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, fixed, select, showOptions, slider } from '../lib/ui.js';
+import { button, buttonRow, fixed, quietWhileHeld, select, showOptions, slider } from '../lib/ui.js';
 import { seedOption } from '../lib/schema.js';
 import { clamp } from '../lib/arrays.js';
 import { legend } from '../lib/legend.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
-import { heldStatus } from '../lib/held-status.js';
 import { formatNumber } from '../lib/format.js';
 import { messages } from './kmeans-convergence.messages.js';
 
@@ -53,7 +52,7 @@ function build(ctx) {
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dw-draggable');
   const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: t('kmeans-convergence.chart'), onResize: () => ctx.requestDraw(draw) }));
-  const status = heldStatus(ctx, plot.canvas);
+  quietWhileHeld(ctx, plot.canvas); // a held arrow key or a drag is said once, when let go
   chart.margin.top = 22; // room for the axis title above the top tick
   legend(card.stage, [{ text: t('kmeans-convergence.legend.assign'), swatch: 'dw-swatch dw-swatch-line-loss' }, { text: t('kmeans-convergence.legend.update'), swatch: 'dw-swatch dw-swatch-line-good' }, { text: t('kmeans-convergence.legend.starts'), swatch: 'dw-swatch dw-swatch-line-model' }]);
 
@@ -160,11 +159,11 @@ function build(ctx) {
   }
 
   // Dragged or keyed centroids: start from exactly these. A key names the centroid it moved and
-  // where it now is (said when the key is let go, see web/lib/held-status.js).
+  // where it now is (a held key says it once, when let go: quietWhileHeld).
   function setStart(flat, keyed = -1) {
     attempt(card, () => km.setCentroids(flat));
     history = [{ inertia: km.inertia(), half: 'start' }];
-    if (keyed >= 0) status.say(`${describeCentroid(keyed)} ${t('kmeans-convergence.ownStart')}`, 'info');
+    if (keyed >= 0) card.setMessage(`${describeCentroid(keyed)} ${t('kmeans-convergence.ownStart')}`, 'info');
     else card.setMessage(t('kmeans-convergence.ownStart'), 'info');
     render();
   }
@@ -301,13 +300,13 @@ function build(ctx) {
     otherKey: (e) => {
       if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) {
         selected = Number(e.key) - 1;
-        status.say(t('kmeans-convergence.picked', { centroid: describeCentroid(selected) }), 'info');
+        card.setMessage(t('kmeans-convergence.picked', { centroid: describeCentroid(selected) }), 'info');
         ctx.requestDraw(draw);
         e.preventDefault();
       }
     },
     onFocusChange: (on) => {
-      if (on) status.say(describeAll(), 'info');
+      if (on) card.setMessage(describeAll(), 'info');
       ctx.requestDraw(draw);
     },
   });

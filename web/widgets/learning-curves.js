@@ -62,6 +62,7 @@ function build(ctx) {
     reduced: () => { while (grow()) { /* all sizes at once */ } },
     every: FRAME_MS,
     tick: () => grow(),
+    quiet: true, // the errors at each new size are said about ten times a second
   });
   button(buttons, t('learning-curves.step'), () => { play.stop(); grow(); });
   button(buttons, t('learning-curves.reset'), () => { play.stop(); restart(); });

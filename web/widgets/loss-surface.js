@@ -68,6 +68,7 @@ function build(ctx) {
     start: () => { if (racers.every((r) => r.status !== 'running' || r.steps() >= opts.maxSteps)) startRun(); },
     reduced: () => stepAll(opts.maxSteps),
     every: 30, // ~30 steps a second: slow enough to follow the ball
+    quiet: true, // the verdict (step, loss) is rewritten on every step
     tick: () => stepAll(1),
   });
   button(buttons, t('loss-surface.step'), () => { play.stop(); stepAll(1); });

@@ -69,6 +69,7 @@ function build(ctx) {
     reduced: () => stepDay(),
     tick: () => stepDay(),
     every: TICK_MS,
+    quiet: true, // each day's monitor reading, two or three a second
   });
   button(buttons, t('model-lifecycle.step'), () => { play.stop(); stepDay(); });
   button(buttons, t('model-lifecycle.reset'), () => { play.stop(); opts.day = 0; manual = []; simulate(); ctx.stateChanged(); });

@@ -61,6 +61,7 @@ function build(ctx) {
       advance(1);
       return !(stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running'));
     },
+    quiet: true, // every racer's loss, on every frame
   });
   button(buttons, t('optimizer-race.step'), () => { play.stop(); advance(1); });
   button(buttons, t('optimizer-race.reset'), () => { play.stop(); restart(); });

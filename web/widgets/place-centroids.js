@@ -6,7 +6,7 @@
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, quietWhileHeld, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatShort, readShown } from '../lib/format.js';
 import { clusterColor, rgba } from '../lib/colors.js';
@@ -16,7 +16,6 @@ import { roundTicks, yGrid } from '../lib/ticks.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { messages } from './place-centroids.messages.js';
-import { heldStatus } from '../lib/held-status.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the blobs.'),
@@ -435,8 +434,8 @@ function build(ctx) {
   }
 
   // ---- what the keyboard does, said in the status (its live region), as loss-surface says its cursor ----
-  // A held arrow key says its sentence once, on release (heldStatus).
-  const status = heldStatus(ctx, plot.canvas);
+  // A held arrow key or a drag says its sentence once, on release.
+  quietWhileHeld(ctx, plot.canvas);
   const shownX = (v) => formatNumber(v, 2);
   const practiceNote = () => (practice ? t('place-centroids.practice') : '');
   const currentInertia = () => (placed.length === opts.k ? fixed(attempt(card, () => km.inertia(), NaN), 2) : '');
@@ -450,11 +449,11 @@ function build(ctx) {
   }
   function sayCross() {
     const radius = nearRadius();
-    status.say(t('place-centroids.cross', { x: shownX(cursor.x), y: shownX(cursor.y), near: pointsNear(cursor, radius), radius: formatShort(radius, 1), number: placed.length + 1, k: opts.k }), 'info');
+    card.setMessage(t('place-centroids.cross', { x: shownX(cursor.x), y: shownX(cursor.y), near: pointsNear(cursor, radius), radius: formatShort(radius, 1), number: placed.length + 1, k: opts.k }), 'info');
   }
   function saySelected() {
     const p = placed[selected];
-    status.say(t('place-centroids.selected', { number: selected + 1, k: opts.k, x: shownX(p.x), y: shownX(p.y), start: movedFromStart() }), 'info');
+    card.setMessage(t('place-centroids.selected', { number: selected + 1, k: opts.k, x: shownX(p.x), y: shownX(p.y), start: movedFromStart() }), 'info');
   }
   const drag = ctx.drag(plot, {
     hit: (pos) => { const j = nearest(pos); return j >= 0 ? j : null; },
@@ -473,20 +472,20 @@ function build(ctx) {
       if (selected >= 0) {
         const j = selected;
         if (moveCentroid(j, { x: placed[j].x + dx * 0.1, y: placed[j].y + dy * 0.1 })) {
-          status.say(t('place-centroids.moved', { number: j + 1, x: shownX(placed[j].x), y: shownX(placed[j].y), inertia: currentInertia(), note: practiceNote() }), 'info');
+          card.setMessage(t('place-centroids.moved', { number: j + 1, x: shownX(placed[j].x), y: shownX(placed[j].y), inertia: currentInertia(), note: practiceNote() }), 'info');
         }
       } else if (placed.length < opts.k) {
         cursor = clampPos({ x: cursor.x + dx * 0.1, y: cursor.y + dy * 0.1 });
         sayCross();
         ctx.requestDraw(draw);
-      } else status.say(t('place-centroids.selectFirst', { k: opts.k }), 'info'); // no cross is drawn once all are placed
+      } else card.setMessage(t('place-centroids.selectFirst', { k: opts.k }), 'info'); // no cross is drawn once all are placed
     },
     enter: () => {
       stopAuto();
       if (selected < 0 && placed.length < opts.k) {
         if (drop(cursor)) {
           const p = placed[placed.length - 1];
-          status.say(t('place-centroids.dropped', { number: placed.length, k: opts.k, x: shownX(p.x), y: shownX(p.y), count: opts.k - placed.length, inertia: currentInertia(), note: practiceNote() }), 'info');
+          card.setMessage(t('place-centroids.dropped', { number: placed.length, k: opts.k, x: shownX(p.x), y: shownX(p.y), count: opts.k - placed.length, inertia: currentInertia(), note: practiceNote() }), 'info');
         }
       } else if (placed.length) {
         selected = (selected + 1) % (placed.length + (placed.length < opts.k ? 1 : 0));
@@ -495,7 +494,7 @@ function build(ctx) {
       }
     },
     escape: () => {
-      if (selected >= 0) status.say(t('place-centroids.letGo', { number: selected + 1 }), 'info');
+      if (selected >= 0) card.setMessage(t('place-centroids.letGo', { number: selected + 1 }), 'info');
       selected = -1; ctx.requestDraw(draw);
     },
     otherKey: (e) => {
@@ -503,7 +502,7 @@ function build(ctx) {
         stopAuto();
         const j = selected; const gone = placed[j];
         placed.splice(j, 1); selected = -1; startChanged();
-        status.say(t('place-centroids.removed', { number: j + 1, x: shownX(gone.x), y: shownX(gone.y), count: opts.k - placed.length, cx: shownX(cursor.x), cy: shownX(cursor.y), note: practiceNote() }), 'info');
+        card.setMessage(t('place-centroids.removed', { number: j + 1, x: shownX(gone.x), y: shownX(gone.y), count: opts.k - placed.length, cx: shownX(cursor.x), cy: shownX(cursor.y), note: practiceNote() }), 'info');
         e.preventDefault();
       }
     },
