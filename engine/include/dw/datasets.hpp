@@ -46,8 +46,9 @@ double planeTarget(double x1, double x2);
 Dataset makeMultiGaussian(int n, double noise, std::uint32_t seed);
 double multiGaussianTarget(double x1, double x2);
 
-// Seed 001's tiny house table: columns size (m²), bedrooms, owner's shoe size (EU); y is the
-// price in thousands. The shoe-size column is unrelated to price by construction.
+// Six small houses in the spirit of the course's tiny house table (the course's own three are
+// added beside them by the house-table widget): columns size (m²), bedrooms, owner's shoe size
+// (EU); y is the price in thousands. The shoe-size column is unrelated to price by construction.
 Dataset houseTable();
 std::vector<std::string> houseColumns();
 
