@@ -151,7 +151,7 @@ test('the prediction comes before the first press of Train or Step, with the but
   assert.match(lesson, /\n2\. With your prediction locked in, press \*\*Train\*\*\./);
   // The names in bold are the buttons' labels; the box's next step names Train as well.
   for (const key of ['train', 'step', 'reset']) assert.ok(lesson.includes(`**${messages[`digits-cnn.${key}`]}**`), key);
-  assert.match(messages['digits-cnn.predict.next'], new RegExp(`press ${messages['digits-cnn.train']}\\b`));
+  assert.match(messages['digits-cnn.predict.next']({ steps: [] }), new RegExp(`press ${messages['digits-cnn.train']}\\b`));
 });
 
 // Adaptive average pooling as deep-learning libraries do it: output cell i of `out` covers input

@@ -13,8 +13,9 @@ after(async () => { await site.close(); });
 
 test('house table and build the dataset: the signal meter is the engine’s validation R²', async () => {
   const page = await openPage(site, '/lessons/data-features-labels.html');
-  // The tiny table: six engine rows; picking the shoe-size column is right, size is wrong.
-  assert.equal(await page.locator('.house-table-grid tbody tr').count(), 6);
+  // The tiny table: the course's three houses beside the engine's six; picking the shoe-size column
+  // is right, size is wrong.
+  assert.equal(await page.locator('.house-table-grid tbody tr').count(), 9);
   const houseReports = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
   await page.locator('.house-table-col-pick', { hasText: 'size (m²)' }).click();
   assert.match(await page.locator('.house-table-grid').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /Not that one/);

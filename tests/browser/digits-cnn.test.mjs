@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, startSite, offMachineRequests, screenshot, openPage, PLAY_TIMEOUT, openFreshPage } from './browser.mjs';
-import { clickTimes, listenLive } from './probes.mjs';
+import { clickTimes, listenLive, reportedEvents } from './probes.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
 import { assertFirstTry, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -235,5 +235,70 @@ test('"an 8": a test image of an 8 is read with "an", in the answer and the slid
   assert.match(await slider.getAttribute('aria-valuetext'), /\(an 8\)$/);
   assert.match(await answer(page), /Test image #\d+ is an 8\b/);
   assert.doesNotMatch(await answer(page), /\ba 8\b/);
+  await page.close();
+});
+
+// The question and the lesson's answer (step 75) are about the widget's own settings: learning
+// rate 0.01 and 8 filters. A run at another learning rate (set after locking in, even if set back
+// part-way) or with another number of filters is not judged and records nothing: the box says
+// which setting differs and how to get back, and the lesson's answer stays closed. Back at those
+// settings from a fresh network, the prediction is judged as a recorded first try.
+test('predict, then check: a run at another learning rate or number of filters is not judged, and the box says how to get back', async () => {
+  const page = await openFreshPage(site, PAGE, { reducedMotion: 'reduce' });
+  await page.waitForSelector('.dcnn .dcnn-tile');
+  await recordReports(page);
+  const box = page.locator('[data-predict="digits-steps-to-95"]');
+  const status = () => box.getByRole('status').textContent();
+  const reveal = page.locator('details.dw-reveal', { hasText: 'first reaches 95% at step 75' });
+  assert.equal(await reveal.count(), 1);
+  const rate = page.getByRole('combobox', { name: 'learning rate', exact: true });
+  const filters = page.getByRole('combobox', { name: 'filters', exact: true });
+  const train = page.getByRole('button', { name: /^(Train|Resume)$/ });
+  await lockPrediction(page, 'digits-steps-to-95', 'fast');
+  // The learning rate changed after locking in: said at once, and a run to 480 steps (95% at step
+  // 425 at this rate) is not judged.
+  await rate.selectOption('0.001');
+  assert.equal(await status(), 'This run does not test your prediction, which is about the widget’s own settings (learning rate 0.01, 8 filters). To check it, set the learning rate back to 0.01 (it is at 0.001), then press Train and watch the test accuracy.');
+  await clickTimes(train, 12);
+  assert.equal(await stat(page, 'steps'), '480');
+  assert.ok(number(await stat(page, 'best')) >= 95, 'this run did reach 95%');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at learning rate 0.001');
+  assert.equal(await status(), 'This run does not test your prediction, which is about the widget’s own settings (learning rate 0.01, 8 filters). To check it, set the learning rate back to 0.01 (it is at 0.001) and press Reset (the run so far took steps at another learning rate), then press Train and watch the test accuracy.');
+  // Set back part-way through the run: the run is still not one at the question's settings.
+  await rate.selectOption('0.01');
+  assert.match(await status(), /To check it, press Reset \(the run so far took steps at another learning rate\), then press Train/);
+  await clickTimes(train, 1);
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  // Two filters: named, and not judged either.
+  await filters.selectOption('2');
+  assert.match(await status(), /To check it, choose 8 filters again \(the network has 2 filters\), then press Train/);
+  await clickTimes(train, 3);
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged with 2 filters');
+  assert.deepEqual((await reportedEvents(page)).filter((r) => String(r.widget).startsWith('predict:')), [], 'nothing recorded away from the question\'s settings');
+  assert.equal(await reveal.evaluate((d) => d.open), false, 'the lesson\'s answer stays closed');
+  // Back to 8 filters (a fresh network at the question's settings): judged, a recorded first try.
+  await filters.selectOption('8');
+  assert.equal(await status(), 'Back at the settings your prediction is about: press Train and watch the test accuracy.');
+  await clickTimes(train, 2);
+  const text = await assertFirstTry(page, box, { result: 'held' });
+  assert.match(text, /first reached 9\d\.\d% at step 75/);
+  assert.equal(await reveal.evaluate((d) => d.open), true);
+  await clean(page);
+  await page.close();
+});
+
+// Trained at another learning rate before predicting: a glimpse (practice later), but the lesson's
+// answer stays closed, since that run's step count is not the answer.
+test('predict, then check: training at another learning rate before locking in is a glimpse that leaves the answer closed', async () => {
+  const page = await openFreshPage(site, PAGE, { reducedMotion: 'reduce' });
+  await page.waitForSelector('.dcnn .dcnn-tile');
+  await recordReports(page);
+  const box = page.locator('[data-predict="digits-steps-to-95"]');
+  const reveal = page.locator('details.dw-reveal', { hasText: 'first reaches 95% at step 75' });
+  await page.getByRole('combobox', { name: 'learning rate' }).selectOption('0.1');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(page.getByRole('button', { name: 'Resume' }), 2);
+  assert.match(await box.getByRole('status').textContent(), /trained at other settings.*practice and is not recorded/);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
   await page.close();
 });

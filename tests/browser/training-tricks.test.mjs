@@ -46,7 +46,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 .*layer 6 .*Right: layer 1 .*layer 6/);
   // Before any update no net has stalled: that is the lesson's verdict on how a run ends (the
   // untrained right net's loss is 0.914, nowhere near log 2).
-  const described = c.locator('p.dw-sr-only');
+  const described = c.locator('p.dw-sr-only:not(.dw-announcer)');
   assert.match(await described.textContent(), /after 0 updates\. Left \(small weights \(s = 0\.01\)\): loss 0\.693, accuracy 50%\. Right \(He initialisation\): loss 0\.914, accuracy 50%\./);
   assert.doesNotMatch(await described.textContent(), /stalled/);
 
@@ -250,6 +250,51 @@ test('the schedule explanation branches on the ending, each branch true of the l
     assert.ok(message.startsWith(`Left ended at loss ${want.off.loss}, right at ${want.on.loss}: `), message);
     assert.match(message, words, `${dataset}, ${layers} layers: ${message}`);
     if (layers !== 6 || dataset !== 'spiral') assert.doesNotMatch(message, /keep(s)? (jumping|kicking)|settles/, `${dataset}, ${layers}`);
+  }
+  await assertClean(page);
+  await page.close();
+});
+
+// The explanation under a run that ends with the left net clearly above the right (more than 0.05,
+// the lesson's "clearly above") says the trick's weights held it back, by the gap shown; "did not
+// stop the net" is kept for an ending about as low or lower. Clipping on two moons: the unclipped
+// net ends clearly above. The ending's boundary itself (model.js): 0.05 apart is "about as low",
+// 0.051 "clearly above".
+test('a "clearly above" ending is explained as held back, not as the weights not stopping the net', async () => {
+  const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
+  const c = card(page);
+  const bounds = await page.evaluate(async () => {
+    const m = await import('/widgets/training-tricks/model.js');
+    return [m.ending(0.35, 0.3), m.ending(0.351, 0.3), m.ending(0.3, 0.35), m.ending(0.3, 0.351), m.shownGap(0.5794, 0.0004)];
+  });
+  assert.deepEqual(bounds, ['same', 'worse', 'same', 'better', 0.579]);
+  const cases = [
+    { trick: 'clipping', dataset: 'moons', end: 'worse', words: (gap) => new RegExp(`the left net trained but ended clearly above the right-hand net\\. The large weights held the left net back: it trained, but ended ${gap} above the clipped net\\.$`) },
+    { trick: 'clipping', dataset: 'spiral', end: null },
+    { trick: 'init', dataset: 'moons', end: null },
+  ];
+  for (const { trick, dataset, end, words } of cases) {
+    await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption(trick);
+    await c.getByRole('combobox', { name: 'Data set' }).selectOption(dataset);
+    await c.getByRole('button', { name: 'Run to the end' }).click();
+    const want = await expected(page, { trick, dataset });
+    assert.equal(await stat(c, 'Loss, left'), want.off.loss);
+    assert.equal(await stat(c, 'Loss, right'), want.on.loss);
+    const shown = await page.evaluate(async ([off, on]) => {
+      const m = await import('/widgets/training-tricks/model.js');
+      return { end: m.ending(Number(off), Number(on)), gap: (m.shownGap(Number(off), Number(on))).toFixed(3) };
+    }, [want.off.loss, want.on.loss]);
+    if (end) assert.equal(shown.end, end, `${trick}, ${dataset}`);
+    const message = await c.locator('.dw-message').textContent();
+    if (shown.end === 'worse') {
+      assert.match(message, /held the left net back: it trained, but ended \d\.\d{3} above/, `${trick}, ${dataset}: ${message}`);
+      assert.ok(message.includes(`ended ${shown.gap} above`), message);
+      assert.doesNotMatch(message, /did not stop the net/, `${trick}, ${dataset}: ${message}`);
+      if (words) assert.match(message, words(shown.gap.replace('.', '\\.')));
+    } else if (shown.end === 'same' || shown.end === 'better') {
+      assert.match(message, /did not stop the net\.$/, `${trick}, ${dataset}: ${message}`);
+    }
+    if (end === 'worse') assert.equal(want.off.loss, '0.579');
   }
   await assertClean(page);
   await page.close();

@@ -9,7 +9,7 @@ import { button, buttonRow, el, select, showOptions, slider } from '../lib/ui.js
 import { Plot } from '../lib/plot.js';
 import { attachDrag } from '../lib/drag.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
-import { formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import {
@@ -142,7 +142,7 @@ function build(ctx) {
   const lrSelect = select(card.controls, {
     label: t('digits-cnn.select.learningRate'), value: String(opts.learningRate),
     options: [['0.001', '0.001'], ['0.003', '0.003'], ['0.01', t('digits-cnn.learningRate.default', { rate: '0.01' })], ['0.03', '0.03'], ['0.1', '0.1']],
-    onChange: (v) => { opts.learningRate = Number(v); if (net) attempt(card, () => net.setLearningRate(opts.learningRate)); },
+    onChange: (v) => { opts.learningRate = Number(v); if (net) attempt(card, () => net.setLearningRate(opts.learningRate)); noteAway(); },
   });
   const filtersSelect = select(card.controls, {
     label: t('digits-cnn.select.filters'), value: String(opts.filters),
@@ -173,14 +173,56 @@ function build(ctx) {
     question: t('digits-cnn.predict.question', { target: formatPercent(TARGET_ACCURACY, 0) }),
     choices: ['fast', 'medium', 'slow'].map((c) => [c, t(`digits-cnn.predict.${c}`)]),
     ready: () => (net && net.steps() === 0 ? null : t('digits-cnn.predict.notReady')),
-    next: t('digits-cnn.predict.next'),
+    onCommit: () => { awayNoted = ''; },
+    next: () => t('digits-cnn.predict.next', { steps: away().map((k) => restoreStep[k]()) }),
   });
+  // The question and the lesson's answer (step 75) are about the widget's own settings, the schema's
+  // defaults: learning rate 0.01, 8 filters, seed 1. Only a run trained at those from step 0 is
+  // judged; otherwise the box names what differs and how to get back (as deep-q.js does). The
+  // learning rate changes without a new network, so a run that took any step elsewhere stays
+  // elsewhere until Reset.
+  let runElsewhere = false; // the current run took a step at other settings
+  let awayNoted = '';       // the note last shown about settings away from the question's
+  const shownRate = (v) => formatShort(v, 4);
+  function away() {
+    const out = [];
+    if (shownRate(opts.learningRate) !== shownRate(schema.learningRate.default)) out.push('learningRate');
+    if (opts.filters !== schema.filters.default) out.push('filters');
+    if (opts.seed !== schema.seed.default) out.push('seed');
+    if (runElsewhere && net && net.steps() > 0) out.push('reset');
+    return out;
+  }
+  const restoreStep = {
+    learningRate: () => t('digits-cnn.predict.restore.learningRate', { judged: shownRate(schema.learningRate.default), now: shownRate(opts.learningRate) }),
+    filters: () => t('digits-cnn.predict.restore.filters', { judged: schema.filters.default, now: opts.filters }),
+    seed: () => t('digits-cnn.predict.restore.seed', { judged: schema.seed.default, now: opts.seed }),
+    reset: () => t('digits-cnn.predict.restore.reset'),
+  };
+  // While a prediction is locked: say in the box what differs from the question's settings (once
+  // per wording), or, once everything is back, that the next run tests it.
+  function noteAway() {
+    if (prediction.pending === null) return;
+    const differs = away();
+    let text = '';
+    if (differs.length) text = t('digits-cnn.predict.elsewhere', { rate: shownRate(schema.learningRate.default), filters: schema.filters.default, steps: differs.map((k) => restoreStep[k]()) });
+    else if (awayNoted) text = t('digits-cnn.predict.back');
+    if (text && text !== awayNoted) prediction.note(text);
+    awayNoted = differs.length ? text : '';
+  }
   function judgeSteps(accuracy) {
     if (!net) return;
     const steps = net.steps();
     // A test accuracy measured after training is on screen: a prediction locked after that (the
-    // box asks for a Reset first) could copy how fast it climbed.
-    if (prediction.pending === null) { if (steps > 0) prediction.outcomeSeen(t('digits-cnn.predict.seen')); return; }
+    // box asks for a Reset first) could copy how fast it climbed. A run at other settings shows how
+    // fast some network climbed, not the answer: a glimpse, which leaves the lesson's text closed.
+    if (prediction.pending === null) {
+      if (steps === 0) return;
+      if (away().length) prediction.outcomeGlimpsed(t('digits-cnn.predict.glimpsed'));
+      else prediction.outcomeSeen(t('digits-cnn.predict.seen'));
+      return;
+    }
+    noteAway();
+    if (away().length) return;
     const reached = accuracy >= TARGET_ACCURACY && steps > 0;
     if (!reached && steps <= 1000) return;
     const outcome = !reached ? 'slow' : steps < 100 ? 'fast' : steps <= 1000 ? 'medium' : 'slow';
@@ -196,6 +238,7 @@ function build(ctx) {
     lossAvg = null;
     best = 0;
     confusionCounts = null;
+    runElsewhere = false;
     net = attempt(card, () => createNetwork(ml, { seed: opts.seed, filters: opts.filters, learningRate: opts.learningRate }), null);
     makeTiles();
     if (net) measure(0);
@@ -224,6 +267,7 @@ function build(ctx) {
   function train(steps) {
     if (!net) return;
     if (net.status() === 'diverged') { pause(); describe(); return; }
+    if (steps > 0 && away().length) runElsewhere = true;
     const ok = attempt(card, () => {
       for (let i = 0; i < steps; i++) {
         const loss = net.step();
@@ -519,6 +563,7 @@ function build(ctx) {
       opts = { ...next };
       showSettings();
       if (rebuildNeeded) { pause(); rebuild(); } else if (net) attempt(card, () => net.setLearningRate(opts.learningRate));
+      noteAway();
       showTestImage(opts.image);
     },
     state: {

@@ -13,7 +13,7 @@ import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { yGrid } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
-import { schema, TRICKS, DATASETS, OUTCOMES, createNet, outcome, ending, stalled } from './training-tricks/model.js';
+import { schema, TRICKS, DATASETS, OUTCOMES, createNet, outcome, ending, shownGap, stalled } from './training-tricks/model.js';
 import { messages } from './training-tricks/messages.js';
 
 export { schema };
@@ -209,11 +209,15 @@ function build(ctx) {
     if (end === 'diverge') return opts.trick === 'clipping' ? t('training-tricks.explain.clipping.diverge') : t('training-tricks.explain.diverge');
     if (!view.on.alive) return t('training-tricks.explain.onDiverged');
     const trained = end !== 'stall';
+    // 'worse' (more than 0.05 above the right, model.js outcome()): the weights held the left net
+    // back, by the gap shown; 'same' and 'better': they did not stop it.
+    const gap = formatNumber(shownGap(view.off.loss, view.on.loss), 3);
     switch (opts.trick) {
-      case 'init': return trained ? t('training-tricks.explain.smallWeightsFine') : t('training-tricks.explain.init.stall');
-      case 'batchnorm': return trained ? t('training-tricks.explain.smallWeightsFine') : t('training-tricks.explain.batchnorm.stall');
+      case 'init': return end === 'worse' ? t('training-tricks.explain.init.worse', { gap }) : trained ? t('training-tricks.explain.smallWeightsFine') : t('training-tricks.explain.init.stall');
+      case 'batchnorm': return end === 'worse' ? t('training-tricks.explain.batchnorm.worse', { gap }) : trained ? t('training-tricks.explain.smallWeightsFine') : t('training-tricks.explain.batchnorm.stall');
       case 'schedule': return t(`training-tricks.explain.schedule.${end}`);
       default: {
+        if (end === 'worse') return t('training-tricks.explain.clipping.worse', { gap });
         if (trained) return t('training-tricks.explain.largeWeightsFine');
         // The left net's weight gradients at the end: all exactly zero, some, or none.
         const zero = [...view.off.layers.gradientNorm].filter((g) => g === 0).length;

@@ -3,6 +3,8 @@
 // the same keys with addMessages (web/lib/messages.js).
 import { aOrAn, countOf } from '../../lib/format.js';
 
+const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+
 export const messages = {
   'digits-cnn.title': 'A convolutional network learns to read digits',
   'digits-cnn.hint': 'Press Train and watch the filters and feature maps form while test accuracy climbs. Then draw a digit on the pad (or pick a test image) and see what the network thinks it is.',
@@ -47,7 +49,15 @@ export const messages = {
   'digits-cnn.predict.slow': 'more than 1 000 steps',
   'digits-cnn.predict.notReady': 'Press Reset first, so training starts again from random filters.',
   'digits-cnn.predict.seen': 'The network had trained, with its test accuracy on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
-  'digits-cnn.predict.next': 'Now press Train and watch the test accuracy.',
+  'digits-cnn.predict.next': ({ steps }) => `Now ${(steps || []).map((step) => `${step}, then `).join('')}press Train and watch the test accuracy.`,
+  'digits-cnn.predict.glimpsed': 'The network had trained at other settings, with its test accuracy on screen, before a prediction was locked in. That is enough to guess the answer from, so a prediction made on this page now is practice and is not recorded.',
+  // What to set back, as parts of one sentence (predict.elsewhere, predict.next).
+  'digits-cnn.predict.restore.learningRate': 'set the learning rate back to {judged} (it is at {now})',
+  'digits-cnn.predict.restore.filters': ({ judged, now }) => `choose ${countOf(judged, 'filter')} again (the network has ${countOf(now, 'filter')})`,
+  'digits-cnn.predict.restore.seed': 'open the widget with its own seed, {judged} (this one uses seed {now})',
+  'digits-cnn.predict.restore.reset': 'press Reset (the run so far took steps at another learning rate)',
+  'digits-cnn.predict.elsewhere': ({ rate, filters, steps }) => `This run does not test your prediction, which is about the widget’s own settings (learning rate ${rate}, ${countOf(filters, 'filter')}). To check it, ${listSteps(steps || [])}, then press Train and watch the test accuracy.`,
+  'digits-cnn.predict.back': 'Back at the settings your prediction is about: press Train and watch the test accuracy.',
   'digits-cnn.predict.reached': 'Test accuracy first reached {accuracy} at step {steps} (measured every {every} steps), when the network has seen {images} training images, counting repeats. Shared 3×3 filters leave few weights to learn, and digits of 8×8 pixels are a small problem.',
   'digits-cnn.predict.notReached': 'After {steps} steps test accuracy is still {accuracy}, below {target}.',
   'digits-cnn.mistake': ({ index, label, read }) => `Test image #${index} is ${aOrAn(label)} ${label}; the network reads it as ${aOrAn(read)} ${read}.`,

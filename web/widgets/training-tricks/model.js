@@ -99,6 +99,8 @@ export function outcome(offLoss, onLoss) {
   return 'same';
 }
 export const OUTCOMES = ['stall', 'worse', 'same', 'diverge'];
+// How far the left net's shown loss ends above the right's, as the two are shown (0.579 − 0.000).
+export function shownGap(offLoss, onLoss) { return (thousandths(offLoss) - thousandths(onLoss)) / 1000; }
 
 // How the run ended in words, one step finer than outcome(): 'same' is split into 'same' (the two
 // shown losses differ by 0.05 or less) and 'better' (the left ends more than 0.05 below the right,
