@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -194,7 +194,7 @@ test('gan-lab: a preset\'s message follows the settings and the run (cleared by 
   assert.doesNotMatch(await message(), /η = 0\.003|press Play/);
 
   await card.getByRole('button', { name: 'Make it collapse' }).click();
-  assert.equal(await message(), 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.');
+  assert.equal(await message(), 'Five generator updates per discriminator update, with Adam and both learning rates at 0.01, from a fresh start: press Play and watch the fakes.');
   await card.getByRole('button', { name: 'Step' }).click();
   assert.equal(await message(), 'Running “Make it collapse”: five generator updates per discriminator update since a fresh start. Watch the fakes.');
   const gSteps = card.getByRole('slider', { name: /Generator steps per round/ });
@@ -211,5 +211,34 @@ test('gan-lab: a preset\'s message follows the settings and the run (cleared by 
   await page.keyboard.press('Home');
   assert.equal(await message(), '');
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// "Make it collapse" is a question about Adam with both rates 0.01 (with SGD the fakes keep 2 of 8
+// modes at round 400): the preset sets them back, so a learner who chose SGD earlier is judged on
+// the lesson's run; a setting changed after the press makes another experiment, said in words and
+// judged as nothing.
+test('gan-lab: "Make it collapse" sets Adam and both rates back; a run changed after it is not judged', async () => {
+  const page = await openFreshPage(site, '/lessons/gan.html', { reducedMotion: 'reduce' });
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+  const box = card.locator('[data-predict="gan-collapse"]');
+  const status = () => box.getByRole('status').textContent();
+  const optimiser = card.getByRole('combobox', { name: /optimi[sz]er/i });
+  await optimiser.selectOption('sgd');
+  await box.getByRole('combobox', { name: /the fakes will cover/ }).selectOption('one');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  // Changed after the press: SGD is another experiment.
+  await card.getByRole('button', { name: 'Make it collapse' }).click();
+  assert.equal(await optimiser.inputValue(), 'adam', 'the preset sets Adam back');
+  await optimiser.selectOption('sgd');
+  for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click(); // 100 rounds each
+  assert.equal(await box.getAttribute('data-state'), 'committed', await status());
+  assert.match(await status(), /This run does not test your prediction, which is about “Make it collapse” as it starts \(Adam, both learning rates 0\.01\): the optimiser is SGD, not Adam\. To check it, press “Make it collapse” \(it sets them back\), then Play until round 400\./);
+  // The preset pressed with SGD chosen: Adam again, judged and recorded as the first try.
+  await card.getByRole('button', { name: 'Make it collapse' }).click();
+  for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click();
+  assert.match(await assertFirstTry(page, box), /After 400 rounds the fakes cover [01] of 8 modes/);
+  await screenshot(card, 'gan-lab-predict-elsewhere');
   await page.close();
 });

@@ -410,3 +410,32 @@ test('hyperparameter-search: the panel notes count in words — 1 distinct γ va
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The race box is about 16 trials each on the two moons (the lesson's step 1 and its reveal's
+// numbers). The lesson's next steps, the ring and disc and a budget of 5 (where Bayesian search
+// reaches the race's best first), are other experiments: with the race prediction locked they are
+// judged as nothing and say what to set back. Back at 16 on the two moons it is judged, a first try.
+test('hyperparameter-search: the race box judges only 16 trials on the two moons; the ring and disc or a budget of 5 say what differs', async () => {
+  const page = await openFreshPage(site, '/lessons/hyperparameter-search.html');
+  await recordReports(page);
+  const step = page.getByRole('button', { name: 'Step' });
+  const race = page.locator('[data-predict="search-race-first"]');
+  const status = () => race.getByRole('status').textContent();
+  await race.getByRole('combobox', { name: /With all three racing 16 trials each on the two moons, the first to reach the race/ }).selectOption('random');
+  await race.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('combobox', { name: 'data', exact: true }).selectOption('circles');
+  await clickTimes(step, 16);
+  assert.equal(await race.getAttribute('data-state'), 'committed', await status());
+  assert.equal(await status(), 'This race does not test your race prediction, which is about 16 trials each on the two moons. To check it, switch the data back to two moons (it is ring and disc), then press Play with all three strategies racing.');
+  await page.getByRole('combobox', { name: 'data', exact: true }).selectOption('moons');
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '5 / 5', null, { timeout: PLAY_TIMEOUT });
+  assert.equal(await race.getAttribute('data-state'), 'committed', await status());
+  assert.equal(await status(), 'This race does not test your race prediction, which is about 16 trials each on the two moons. To check it, set the budget of trials back to 16 (it is at 5), then press Play with all three strategies racing.');
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('16');
+  await clickTimes(step, 16);
+  assert.match(await assertFirstTry(page, race), /In the 16-trial race on the two moons, the best score found was 0\.892; grid search reached it at trial 7, random search reached it at trial 3, Bayesian search reached it at trial 6\./);
+  await screenshot(page.locator('.dw-card').first(), 'hyperparameter-search-race-elsewhere');
+  await page.close();
+});

@@ -304,3 +304,58 @@ test('recurrent-sequence: a prediction changed part-way through a truncated run 
     await page.close();
   }
 });
+
+// The question names only the truncation; its answer is for the lesson's other settings. With
+// noise s = 0.5 the targets alone carry a variance of 0.25 (no net gets below 0.01), a window of
+// T = 10 cut every 10 steps is not cut at all, and a run trained part-way at another η is another
+// experiment: each is judged as nothing, in words naming what to set back. Back at the lesson's
+// settings the same locked prediction is judged, and recorded as the first try.
+test('recurrent-sequence: the truncated-BPTT box judges only at the lesson\'s noise, η, H and T; elsewhere it says what differs', async () => {
+  const page = await openFreshPage(site, '/lessons/recurrent-networks.html', { reducedMotion: 'reduce' });
+  await recordReports(page);
+  const stat = statReader(page);
+  const card = page.locator('.dw-card').first();
+  const id = 'rnn-truncated-bptt';
+  const box = predictBox(card, id);
+  const status = () => box.getByRole('status').textContent();
+  const train300 = async () => {
+    await card.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 3; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
+    assert.equal(await stat('steps'), '300');
+  };
+  await lockPrediction(card, id, 'below');
+  await card.getByRole('slider', { name: /truncate BPTT/ }).fill('5');
+  await card.getByRole('slider', { name: 'noise s' }).fill('0.5');
+  await train300();
+  assert.ok(Number(await stat('loss')) > 0.01, 'the noisy run stays above 0.01');
+  assert.equal(await box.getAttribute('data-state'), 'committed', await status());
+  assert.match(await status(), /This run does not test your prediction, which is about the lesson’s settings \(the sine wave, noise 0\.05, learning rate 0\.01, 8 hidden units, sequence length 60\).*To check it, set the noise s back to 0\.05 \(it is at 0\.50\), then set “truncate BPTT every” to 5, press Reset and train for 300 steps\./);
+  await card.getByRole('slider', { name: 'noise s' }).fill('0.05');
+  // A cut every 10 steps in a 10-step window cuts nothing.
+  await card.getByRole('slider', { name: /truncate BPTT/ }).fill('10');
+  await card.getByRole('slider', { name: /sequence length/ }).fill('10');
+  await train300();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /set the sequence length T back to 60 \(it is at 10\)/);
+  await card.getByRole('slider', { name: /sequence length/ }).fill('60');
+  // η is applied in place: a run trained part of the way at another rate is set aside even once
+  // the slider is back.
+  await card.getByRole('slider', { name: /truncate BPTT/ }).fill('5');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  const eta = card.getByRole('slider', { name: /learning rate/ });
+  await eta.focus();
+  await page.keyboard.press('ArrowLeft');
+  await card.getByRole('button', { name: 'Train 100 steps' }).click();
+  assert.match(await status(), /set the learning rate η back to 0\.01 \(it is at 0\.00\d+\)/);
+  await eta.focus();
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 2; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
+  assert.equal(await stat('steps'), '300');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /part of it was trained at another learning rate than the lesson’s 0\.01/);
+  // Back at the lesson's settings: judged, and recorded as the first try.
+  await train300();
+  assert.match(await assertFirstTry(page, box), /cut every 5 steps, the loss after 300 steps is 0\.00\d\d/);
+  await screenshot(card, 'recurrent-sequence-predict-elsewhere');
+  await page.close();
+});

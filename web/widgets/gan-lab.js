@@ -119,17 +119,36 @@ function build(ctx) {
     question: t('gan-lab.predict.question', { rounds: COLLAPSE_ROUNDS }),
     choices: ['most', 'some', 'one'].map((id) => [id, t(`gan-lab.predict.${id}`)]),
     next: t('gan-lab.predict.next', { rounds: COLLAPSE_ROUNDS }),
+    onCommit: () => { awayNoted = ''; },
   });
   // The ring trained with the collapse preset's update counts, whether by the button or the sliders.
-  const collapseSettings = () => opts.target === 'ring' && !imported
-    && Object.entries(COLLAPSE).every(([key, value]) => opts[key] === value);
+  const collapseCounts = () => opts.target === 'ring' && !imported
+    && opts.generatorSteps === COLLAPSE.generatorSteps && opts.discriminatorSteps === COLLAPSE.discriminatorSteps;
+  // The preset's other settings, which the question and the lesson's reveal are about, compared as
+  // the controls show them; each one away from them is named with the way back.
+  const shownSetting = { optimizer: (v) => t(`gan-lab.optimizer.${v}`), generatorRate: rate, discriminatorRate: rate };
+  const away = () => Object.keys(shownSetting).filter((k) => shownSetting[k](opts[k]) !== shownSetting[k](COLLAPSE[k]));
+  const restoreStep = (k) => t(`gan-lab.predict.restore.${k}`, { judged: shownSetting[k](COLLAPSE[k]), now: shownSetting[k](opts[k]) });
+  let awayNoted = ''; // the note last shown about a run away from the question's
   function judgeCollapse() {
     if (!gan || !cov) return;
     // The coverage readout of such a run shows the clump within a few dozen rounds (0 or 1 mode
     // from round 25 at the default seed), so any round of it seen before a prediction is locked
-    // gives the answer away, even paused well before round COLLAPSE_ROUNDS.
-    if (prediction.pending === null && gan.steps() > 0 && (collapseRun || collapseSettings())) {
-      prediction.outcomeSeen(t('gan-lab.predict.seen', { rounds: formatNumber(gan.steps(), 0) }));
+    // gives the answer away, even paused well before round COLLAPSE_ROUNDS. At another optimiser
+    // or rate it is a glimpse (a later prediction is practice, the lesson's text stays closed).
+    if (prediction.pending === null && gan.steps() > 0 && (collapseRun || collapseCounts())) {
+      if (!collapseRun && away().length) prediction.outcomeGlimpsed(t('gan-lab.predict.glimpsed', { rounds: formatNumber(gan.steps(), 0) }));
+      else prediction.outcomeSeen(t('gan-lab.predict.seen', { rounds: formatNumber(gan.steps(), 0) }));
+      return;
+    }
+    // Five generator updates per round on the ring, but not the preset's run from its fresh start
+    // (a setting changed since, or the counts set by hand): another experiment, said in words.
+    if (prediction.pending !== null && !collapseRun && collapseCounts() && gan.steps() > 0) {
+      const differs = away();
+      const text = differs.length
+        ? t('gan-lab.predict.elsewhere', { rounds: COLLAPSE_ROUNDS, optimizer: shownSetting.optimizer(COLLAPSE.optimizer), rate: rate(COLLAPSE.generatorRate), steps: differs.map(restoreStep) })
+        : t('gan-lab.predict.notFresh', { rounds: COLLAPSE_ROUNDS });
+      if (text !== awayNoted) { prediction.note(text); awayNoted = text; }
       return;
     }
     if (!collapseRun || gan.steps() < COLLAPSE_ROUNDS) return;

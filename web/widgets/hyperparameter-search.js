@@ -165,19 +165,45 @@ function build(ctx) {
   }
 
   // Predict, then check: in the full race, which strategy is first to reach the best score any of
-  // them finds? Judged by raceToBest once all three have spent the budget.
+  // them finds? Judged by raceToBest once all three have spent the budget — the budget and data set
+  // the widget was mounted with (the lesson's: 16 trials on the two moons, whose numbers its reveal
+  // quotes). A race at another budget (the lesson's next step cuts it to 5, where Bayesian search
+  // is first) or on the other data set is another experiment: the box names what differs and how
+  // to get back, and judges nothing.
+  const raceBudget = opts.budget;
+  const raceData = opts.data;
   const racePrediction = createPrediction(ctx, {
     id: 'search-race-first',
-    question: t('hyperparameter-search.predict.race.question'),
+    question: t('hyperparameter-search.predict.race.question', { budget: raceBudget, data: dataName(raceData) }),
     choices: ['grid', 'random', 'bayes', 'tie'].map((id) => [id, t(`hyperparameter-search.predict.race.${id}`)]),
+    onCommit: () => { raceNoted = ''; },
     progress: () => opts.strategies === 'all' && done > 0,
-    next: t('hyperparameter-search.predict.race.next'),
+    next: () => (raceAway().length
+      ? t('hyperparameter-search.predict.race.nextAway', { steps: raceAway().map(raceRestore) })
+      : t('hyperparameter-search.predict.race.next')),
   });
+  let raceNoted = ''; // the note last shown about a race away from the question's
+  const raceAway = () => [opts.budget !== raceBudget && 'budget', opts.data !== raceData && 'data'].filter(Boolean);
+  const raceRestore = (k) => (k === 'budget'
+    ? t('hyperparameter-search.predict.race.restore.budget', { judged: raceBudget, now: opts.budget })
+    : t('hyperparameter-search.predict.race.restore.data', { judged: dataName(raceData), now: dataName(opts.data) }));
   function judgeRace() {
     if (opts.strategies !== 'all' || done === 0) return;
+    const differs = raceAway();
     // Any trial of a race counts as seen: the best-so-far chart shows who got where first (at seed
     // 5 random search holds 0.892 from trial 3), so a race paused part-way gives the answer away.
-    if (racePrediction.pending === null) { racePrediction.outcomeSeen(t('hyperparameter-search.predict.race.seen')); return; }
+    // At another budget or data set it is a glimpse (the random draws and Bayesian search's first
+    // trials are the same; the lesson's text stays closed).
+    if (racePrediction.pending === null) {
+      if (differs.length) racePrediction.outcomeGlimpsed(t('hyperparameter-search.predict.race.glimpsed'));
+      else racePrediction.outcomeSeen(t('hyperparameter-search.predict.race.seen'));
+      return;
+    }
+    if (differs.length) {
+      const text = t('hyperparameter-search.predict.race.elsewhere', { budget: raceBudget, data: dataName(raceData), steps: differs.map(raceRestore) });
+      if (text !== raceNoted) { racePrediction.note(text); raceNoted = text; }
+      return;
+    }
     if (done < opts.budget) return;
     const r = raceToBest(trials);
     const list = KEYS.map((k) => (Number.isFinite(r.reached[k])

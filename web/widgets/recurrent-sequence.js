@@ -115,29 +115,65 @@ function build(ctx) {
 
   // Predict, then check: can a network whose gradient never reaches more than a few steps back
   // still learn the wave? Judged from the engine's loss once a truncated run has 300 steps. Only a
-  // cut every FEW_STEPS or fewer tests the question: a cut at or beyond the window's length cuts
-  // nothing, and the run is full BPTT under another name.
+  // cut every FEW_STEPS or fewer, and shorter than the window, tests the question: a cut at or
+  // beyond the window's length cuts nothing, and the run is full BPTT under another name.
   const TRUNCATED_STEPS = 300;
   const FEW_STEPS = 10;
-  const cutsFew = (n) => n > 0 && n <= FEW_STEPS;
+  const cutsFew = (n) => n > 0 && n <= FEW_STEPS && n < opts.sequenceLength;
   let truncatedRun = cutsFew(opts.truncation); // every step since the last restart was cut this short
   const prediction = createPrediction(ctx, {
     id: 'rnn-truncated-bptt',
     question: t('recurrent-sequence.predict.question', { steps: TRUNCATED_STEPS }),
     choices: ['below', 'above'].map((id) => [id, t(`recurrent-sequence.predict.${id}`)]),
-    onCommit: () => { runShown = false; },
+    onCommit: () => { runShown = false; awayNoted = ''; },
     // Changed part-way through a short-cut run, the box has had its loss on screen.
     progress: () => runShown,
-    next: t('recurrent-sequence.predict.next', { steps: TRUNCATED_STEPS }),
+    next: () => (away().length
+      ? t('recurrent-sequence.predict.nextAway', { steps: TRUNCATED_STEPS, restore: away().map((k) => restoreStep[k]()) })
+      : t('recurrent-sequence.predict.next', { steps: TRUNCATED_STEPS })),
   });
   let runShown = false; // steps of a short-cut run have been on screen since the prediction was locked
+  let awayNoted = '';   // the note last shown about settings away from the question's
+  // The question names only the truncation, but its answer (and the lesson's reveal) is for the
+  // lesson's other settings, the schema's defaults: with noise s = 0.5 the targets alone carry a
+  // variance of 0.25, at η ≈ 0.0005 or with 1 hidden unit the net is still above 0.01 after 300
+  // steps, whatever the truncation. Only there is a run judged; elsewhere the box names what
+  // differs. Either cell is the question's. Compared as the controls show them.
+  const LESSON = ['wave', 'noise', 'learningRate', 'hiddenSize', 'sequenceLength', 'seed'];
+  const shown = {
+    wave: (v) => t(`recurrent-sequence.wave.${v}`),
+    noise: (v) => formatNumber(v, 2),
+    learningRate: (v) => formatShort(v, 2),
+    hiddenSize: (v) => formatNumber(v, 0),
+    sequenceLength: (v) => formatNumber(v, 0),
+    seed: (v) => String(v),
+  };
+  const lessonShown = (k) => shown[k](schema[k].default);
+  const away = () => LESSON.filter((k) => shown[k](opts[k]) !== lessonShown(k));
+  const restoreStep = Object.fromEntries(LESSON.map((k) => [k, () => t(`recurrent-sequence.predict.restore.${k}`, { judged: lessonShown(k), now: shown[k](opts[k]) })]));
+  // η is applied in place: a run trained part of the way at another rate is not the question's
+  // either, even once the slider is back. Every other setting starts the net again.
+  let strayedRun = false;
   function judgeTruncated() {
     if (net.steps() === 0 || !view) return;
+    const differs = away();
+    const elsewhere = differs.length > 0 || strayedRun;
+    if (prediction.pending !== null && elsewhere) {
+      const text = differs.length
+        ? t('recurrent-sequence.predict.elsewhere', { noise: lessonShown('noise'), rate: lessonShown('learningRate'), units: lessonShown('hiddenSize'), length: lessonShown('sequenceLength'), steps: TRUNCATED_STEPS, restore: differs.map((k) => restoreStep[k]()) })
+        : t('recurrent-sequence.predict.strayed', { rate: lessonShown('learningRate'), steps: TRUNCATED_STEPS });
+      if (text !== awayNoted) { prediction.note(text); awayNoted = text; }
+    }
     // The loss of a short-cut run is on screen from its first steps, and with a cut every 5 it is
-    // already below 0.01 after 100 (0.0069): a prediction locked part-way could copy it.
-    if (truncatedRun && prediction.pending === null) { prediction.outcomeSeen(t('recurrent-sequence.predict.seen')); return; }
+    // already below 0.01 after 100 (0.0069): a prediction locked part-way could copy it. At other
+    // settings the run is a glimpse (a later prediction is practice, the lesson's text stays closed).
+    if (truncatedRun && prediction.pending === null) {
+      if (elsewhere) prediction.outcomeGlimpsed(t('recurrent-sequence.predict.glimpsed'));
+      else prediction.outcomeSeen(t('recurrent-sequence.predict.seen'));
+      return;
+    }
     if (truncatedRun) runShown = true;
-    if (net.steps() < TRUNCATED_STEPS) return;
+    if (net.steps() < TRUNCATED_STEPS || elsewhere) return;
     if (!truncatedRun) {
       if (prediction.pending !== null) prediction.note(t('recurrent-sequence.predict.notTested', { few: FEW_STEPS, steps: TRUNCATED_STEPS }));
       return;
@@ -173,6 +209,7 @@ function build(ctx) {
       net.setTracing(false); // the widget keeps its own loss history (train() below)
       history = { steps: [], values: [] };
       truncatedRun = cutsFew(opts.truncation);
+      strayedRun = false;
       flows = initialFlows(ml, opts, series);
       return true;
     }, false);
@@ -210,6 +247,7 @@ function build(ctx) {
   // The loss curve gets a point every RECORD_EVERY steps (and wherever training stops): the
   // whole-series loss costs a pass over all 240 values, more than a training step itself.
   function train(n, { quiet = false } = {}) {
+    if (shown.learningRate(opts.learningRate) !== lessonShown('learningRate')) strayedRun = true;
     attempt(card, () => {
       for (let i = 0; i < n && net.status() !== 'diverged'; i++) {
         net.step();

@@ -3,6 +3,8 @@
 // the same keys with addMessages (web/lib/messages.js).
 import { countOf } from '../../lib/format.js';
 
+const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+
 export const messages = {
   'gan-lab.title': 'GAN lab',
   'gan-lab.hint': 'Press Play and watch the orange fakes chase the blue real points; the arrows show where the discriminator pushes each fake. Then press “Make it collapse” and “Help it recover”.',
@@ -42,8 +44,15 @@ export const messages = {
   'gan-lab.predict.one': 'at most one mode',
   'gan-lab.predict.next': 'Now press “Make it collapse”, then Play until round {rounds}.',
   'gan-lab.predict.why': ({ rounds, coverage, collapsed }) => `After ${rounds} rounds the fakes cover ${coverage}. ${collapsed ? 'The generator found a spot the rarely updated discriminator likes and piled every fake onto it: mode collapse.' : 'This run kept more of the ring than a collapse would.'}`,
+  // What to set back, as parts of one sentence (predict.elsewhere).
+  'gan-lab.predict.restore.optimizer': 'the optimiser is {now}, not {judged}',
+  'gan-lab.predict.restore.generatorRate': 'the generator’s learning rate is {now}, not {judged}',
+  'gan-lab.predict.restore.discriminatorRate': 'the discriminator’s learning rate is {now}, not {judged}',
+  'gan-lab.predict.elsewhere': ({ rounds, optimizer, rate, steps }) => `This run does not test your prediction, which is about “Make it collapse” as it starts (${optimizer}, both learning rates ${rate}): ${listSteps(steps || [])}. To check it, press “Make it collapse” (it sets them back), then Play until round ${rounds}.`,
+  'gan-lab.predict.notFresh': 'This run does not test your prediction: it is not “Make it collapse” from its fresh start. To check it, press “Make it collapse”, then Play until round {rounds} without changing a setting.',
+  'gan-lab.predict.glimpsed': 'You watched the ring with five generator updates per discriminator update (at another optimiser or learning rate) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
   'gan-lab.predict.seen': 'You watched the ring with five generator updates per discriminator update (the settings of “Make it collapse”) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
-  'gan-lab.collapseText': 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.',
+  'gan-lab.collapseText': 'Five generator updates per discriminator update, with Adam and both learning rates at 0.01, from a fresh start: press Play and watch the fakes.',
   'gan-lab.collapseRunning': 'Running “Make it collapse”: five generator updates per discriminator update since a fresh start. Watch the fakes.',
   'gan-lab.recoverText': 'Five discriminator updates per generator update and a slower generator (η = {rate}), continuing from round {round}: press Play and watch the coverage.',
   'gan-lab.recoverRunning': 'Running “Help it recover”: five discriminator updates per generator update and a slower generator (η = {rate}) since round {round}. Watch the coverage.',

@@ -20,8 +20,11 @@ export const schema = {
 
 // The view and the heat map's resolution.
 export const VIEW = { x0: -2.2, x1: 2.2, y0: -2.2, y1: 2.2 };
-// The two presets the lesson talks about.
-export const COLLAPSE = { generatorSteps: 5, discriminatorSteps: 1 };
+// The two presets the lesson talks about. "Make it collapse" starts the widget's own run again
+// with five generator updates per discriminator update: its question and the lesson's reveal ("at
+// most one of the eight modes") are for Adam with both rates 0.01 (with SGD the fakes keep 2 of 8
+// at round 400), so the preset sets those back too.
+export const COLLAPSE = { generatorSteps: 5, discriminatorSteps: 1, optimizer: 'adam', generatorRate: 0.01, discriminatorRate: 0.01 };
 export const RECOVER = { generatorSteps: 1, discriminatorSteps: 5, generatorRate: 0.003 };
 
 // A Gan set up from the widget's options (also used by the lesson's claims test); `points`

@@ -3,6 +3,8 @@
 // (web/lib/messages.js).
 import { countOf, formatNumber } from '../../lib/format.js';
 
+const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+
 export const messages = {
   'hyperparameter-search.title': 'Grid, random and Bayesian search',
   'hyperparameter-search.hint': 'Every strategy gets the same number of trials. Press Play and compare the best cross-validated score each finds, and how soon.',
@@ -52,7 +54,7 @@ export const messages = {
   'hyperparameter-search.predict.small.data': 'This run does not test your prediction: it searches the {data}, and the prediction is judged on the {judged}. Switch the data back to {judged}, keep the budget at {small} and press Play.',
   'hyperparameter-search.predict.small.seen': 'Scores of the {small}-trial searches were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'hyperparameter-search.predict.small.why': 'Random {random}, grid {grid}, on the {data}. Five trials make only a 2 × 2 grid (the fifth goes unspent), so the grid tries {gridValues} values of γ; random search tries {randomValues}.',
-  'hyperparameter-search.predict.race.question': 'With all three racing, the first to reach the race\'s best score will be…',
+  'hyperparameter-search.predict.race.question': 'With all three racing {budget} trials each on the {data}, the first to reach the race\'s best score will be…',
   'hyperparameter-search.predict.race.grid': 'grid search',
   'hyperparameter-search.predict.race.random': 'random search',
   'hyperparameter-search.predict.race.bayes': 'Bayesian search',
@@ -60,6 +62,12 @@ export const messages = {
   'hyperparameter-search.predict.race.seen': 'Trials of a race of all three searches were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'hyperparameter-search.predict.race.next': 'Now press Play (with all three strategies racing) and watch the best-so-far chart.',
   // The settled verdict names the run it judged, so it cannot be read as a claim about a later run.
+  // What to set back, as parts of one sentence (predict.race.elsewhere, predict.race.nextAway).
+  'hyperparameter-search.predict.race.restore.budget': 'set the budget of trials back to {judged} (it is at {now})',
+  'hyperparameter-search.predict.race.restore.data': 'switch the data back to {judged} (it is {now})',
+  'hyperparameter-search.predict.race.elsewhere': ({ budget, data, steps }) => `This race does not test your race prediction, which is about ${budget} trials each on the ${data}. To check it, ${listSteps(steps || [])}, then press Play with all three strategies racing.`,
+  'hyperparameter-search.predict.race.nextAway': ({ steps }) => `Now ${listSteps(steps || [])}, then press Play (with all three strategies racing) and watch the best-so-far chart.`,
+  'hyperparameter-search.predict.race.glimpsed': 'A race of all three searches at other settings was on screen before a prediction was locked in, so a race prediction made on this page now is practice and is not recorded.',
   'hyperparameter-search.predict.race.why': 'In the {budget}-trial race on the {data}, the best score found was {top}; {list}.',
   'hyperparameter-search.predict.race.reached': '{strategy} reached it at trial {trial}',
   'hyperparameter-search.predict.race.missed': '{strategy} never reached it',

@@ -3,6 +3,8 @@
 // the same keys with addMessages (web/lib/messages.js).
 import { countOf } from '../../lib/format.js';
 
+const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+
 export const messages = {
   'recurrent-sequence.title': 'A recurrent network learns a wave',
   'recurrent-sequence.hint': 'Press Train and watch the predictions lock onto the wave and the hidden units settle into a rhythm. Switch between RNN and LSTM, then compare how far back each one’s gradient reaches in the second view.',
@@ -49,6 +51,17 @@ export const messages = {
   'recurrent-sequence.predict.next': 'Now set “truncate BPTT every” to 5, press Reset, and train for {steps} steps.',
   'recurrent-sequence.predict.why': ({ truncation, steps, loss, below }) => `With the gradient cut every ${countOf(truncation, 'step')}, the loss after ${steps} steps is ${loss}. ${below ? 'The next value of a smooth wave depends only on the last few values, so a short gradient is enough.' : 'This run did not get there.'}`,
   'recurrent-sequence.predict.notTested': 'This run does not test your prediction: it needs the gradient cut every {few} steps or fewer from the first step. Set “truncate BPTT every” to 5, press Reset and train for {steps} steps.',
+  // What to set back, as parts of one sentence (predict.elsewhere, predict.nextAway).
+  'recurrent-sequence.predict.restore.wave': 'set the signal back to {judged} (it is {now})',
+  'recurrent-sequence.predict.restore.noise': 'set the noise s back to {judged} (it is at {now})',
+  'recurrent-sequence.predict.restore.learningRate': 'set the learning rate η back to {judged} (it is at {now})',
+  'recurrent-sequence.predict.restore.hiddenSize': 'set the hidden units H back to {judged} (it is at {now})',
+  'recurrent-sequence.predict.restore.sequenceLength': 'set the sequence length T back to {judged} (it is at {now})',
+  'recurrent-sequence.predict.restore.seed': 'open the widget with its own seed, {judged} (this one uses seed {now})',
+  'recurrent-sequence.predict.elsewhere': ({ noise, rate, units, length, steps, restore }) => `This run does not test your prediction, which is about the lesson’s settings (the sine wave, noise ${noise}, learning rate ${rate}, ${countOf(Number(units), 'hidden unit')}, sequence length ${length}): away from them the loss can stay above 0.01 whatever the truncation. To check it, ${listSteps(restore || [])}, then set “truncate BPTT every” to 5, press Reset and train for ${steps} steps.`,
+  'recurrent-sequence.predict.strayed': 'This run does not test your prediction: part of it was trained at another learning rate than the lesson’s {rate}. With η at {rate} and “truncate BPTT every” at 5, press Reset and train for {steps} steps.',
+  'recurrent-sequence.predict.nextAway': ({ steps, restore }) => `Now ${listSteps(restore || [])}, set “truncate BPTT every” to 5, press Reset, and train for ${steps} steps.`,
+  'recurrent-sequence.predict.glimpsed': 'You trained a truncated run at other settings before predicting, so a prediction made on this page now is practice and is not recorded.',
   'recurrent-sequence.predict.seen': 'You trained a truncated run before predicting, so a prediction made on this page now is practice and is not recorded.',
   'recurrent-sequence.cursor.free': '; free-running {value}',
   'recurrent-sequence.cursor': 'Step {step}: signal {signal}; one-step prediction {prediction}{free}. Hidden state after step {before}: ({hidden}).',
