@@ -154,6 +154,11 @@ export function aOrAn(shown) {
   return digits.startsWith('8') || (digits.length % 3 === 2 && /^1[18]/.test(digits)) ? 'an' : 'a';
 }
 
+// Items joined as an English list: "a", "a and b", "a, b and c" ('' for none).
+export function listedInWords(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0] || '';
+}
+
 // The word alone, for a count shown apart from it (a big number above its label).
 export function pluralOf(n, singular, plural = `${singular}s`) {
   return n === 1 ? singular : plural;

@@ -1,10 +1,7 @@
 // Every word the activations widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../lib/format.js';
-
-// "choose sigmoid, set layers to 20 and set w to 1": the steps that are needed, joined as a list.
-const listed = (steps) => (steps.length < 2 ? steps.join('') : `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}`);
+import { countOf, listedInWords } from '../lib/format.js';
 
 export const messages = {
   'activations.title': 'Activation functions and vanishing gradients',
@@ -34,14 +31,14 @@ export const messages = {
   'activations.predict.same': 'about the same',
   'activations.predict.smaller': 'smaller',
   // activation / depth / weight: the learner's setting where it differs from the question's, else ''.
-  'activations.predict.setUp': ({ layers, activation, depth, weight }) => `The question is about sigmoid through ${countOf(layers, 'layer')}, starting from w = 1. Before locking in, ${listed([
+  'activations.predict.setUp': ({ layers, activation, depth, weight }) => `The question is about sigmoid through ${countOf(layers, 'layer')}, starting from w = 1. Before locking in, ${listedInWords([
     activation && `choose sigmoid (now ${activation})`,
     depth && `set layers to ${layers} (now ${depth})`,
     weight && `set w to 1 (now ${weight})`,
   ].filter(Boolean))}.`,
   'activations.predict.seen': ({ layers }) => `The gradient of the sigmoid chain through ${countOf(layers, 'layer')} at w = 4 was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.`,
   'activations.predict.next': 'Now raise the weight w to 4 and read the gradient at layer 0.',
-  'activations.predict.off': ({ layers, activation, depth }) => `This chain does not test your prediction, which is about sigmoid through ${countOf(layers, 'layer')}: ${listed([
+  'activations.predict.off': ({ layers, activation, depth }) => `This chain does not test your prediction, which is about sigmoid through ${countOf(layers, 'layer')}: ${listedInWords([
     activation && `choose sigmoid again (now ${activation})`,
     depth && `set layers back to ${layers} (now ${depth})`,
   ].filter(Boolean))}, then read the gradient at layer 0 with w at 4.`,

@@ -1,12 +1,10 @@
 // Every word the kernel-svm widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../lib/format.js';
+import { countOf, listedInWords } from '../lib/format.js';
 
-// "a, b and c".
-const listed = (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0] || '');
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-const offSettingsText = ({ data, kernel, C }) => listed([data && 'the data are not the circles', kernel && 'the kernel is not RBF', C && `C is ${C}`].filter(Boolean));
-const backToSettings = ({ data, kernel, C, predictC }) => listed([data && 'choose circles in the data menu', kernel && 'choose the RBF kernel', C && `set C back to ${predictC}`].filter(Boolean));
+const offSettingsText = ({ data, kernel, C }) => listedInWords([data && 'the data are not the circles', kernel && 'the kernel is not RBF', C && `C is ${C}`].filter(Boolean));
+const backToSettings = ({ data, kernel, C, predictC }) => listedInWords([data && 'choose circles in the data menu', kernel && 'choose the RBF kernel', C && `set C back to ${predictC}`].filter(Boolean));
 
 export const messages = {
   'kernel-svm.title': 'Kernel SVM: a straight cut in a curved space',

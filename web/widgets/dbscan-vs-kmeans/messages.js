@@ -1,9 +1,7 @@
 // Every word the dbscan-vs-kmeans widget shows a learner (English), its advice (advice.js)
 // included. Numbers arrive formatted (web/lib/format.js); counts with their noun come from
 // format.js countOf; another language adds the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../../lib/format.js';
-
-const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+import { countOf, listedInWords } from '../../lib/format.js';
 
 export const messages = {
   'dbscan-vs-kmeans.title': 'k-means versus DBSCAN',
@@ -39,13 +37,13 @@ export const messages = {
   'dbscan-vs-kmeans.predict.glimpsed': 'DBSCAN’s clusters on the three blobs, at ε = {eps}, were on screen before a prediction was locked in. That is enough to guess the answer at ε = {judged} from, so a prediction made on this page now is practice and is not recorded.',
   'dbscan-vs-kmeans.predict.next': 'Now set ε to 0.2 (if an earlier step moved it) and switch the data to three blobs.',
   'dbscan-vs-kmeans.predict.eps': 'Set ε back to {judged} to check your prediction: it is about ε = {judged}, and the slider is at {eps}, so these clusters do not test it.',
-  'dbscan-vs-kmeans.predict.glimpsedElsewhere': ({ steps }) => `DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in, at other settings than the question’s (to get those back, ${listSteps(steps || [])}). That is enough to guess the answer from, so a prediction made on this page now is practice and is not recorded.`,
+  'dbscan-vs-kmeans.predict.glimpsedElsewhere': ({ steps }) => `DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in, at other settings than the question’s (to get those back, ${listedInWords(steps || [])}). That is enough to guess the answer from, so a prediction made on this page now is practice and is not recorded.`,
   // What to set back, as parts of one sentence (predict.elsewhere, predict.glimpsedElsewhere).
   'dbscan-vs-kmeans.predict.restore.eps': 'set ε back to {judged} (it is at {eps})',
   'dbscan-vs-kmeans.predict.restore.minSamples': 'set min samples m back to {judged} (it is at {m})',
   'dbscan-vs-kmeans.predict.restore.noise': 'set the noise slider back to {judged} (it is at {noise})',
   'dbscan-vs-kmeans.predict.restore.points': 'get back the points the widget first drew (New points drew others) by opening the page again from its plain link, without the settings after “#” in the address',
-  'dbscan-vs-kmeans.predict.elsewhere': ({ judged, steps }) => `These clusters do not test your prediction, which is about ε = ${judged} with the lesson’s other settings. To check it, ${listSteps(steps || [])}.`,
+  'dbscan-vs-kmeans.predict.elsewhere': ({ judged, steps }) => `These clusters do not test your prediction, which is about ε = ${judged} with the lesson’s other settings. To check it, ${listedInWords(steps || [])}.`,
   'dbscan-vs-kmeans.predict.why': ({ clusters, noise, n, eps, m }) => {
     const found = `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise.`;
     if (clusters === 0) return `${found} With min samples m = ${m}, no point has that many neighbours within ε = ${eps}, so there is no core point to start a cluster: all ${n} points are noise. ε and m together set a density, and it has to suit the data.`;

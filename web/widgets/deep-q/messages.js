@@ -1,9 +1,7 @@
 // Every word the deep-q widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../../lib/format.js';
-
-const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+import { countOf, listedInWords } from '../../lib/format.js';
 
 export const messages = {
   'deep-q.title': 'Deep Q-learning: a network learns to reach the goal',
@@ -57,7 +55,7 @@ export const messages = {
   'deep-q.predict.restore.learningRate': 'set the learning rate η back to {judged} (it is at {now})',
   'deep-q.predict.restore.epsilonDecay': 'set the ε decay back to {judged} (it is at {now})',
   'deep-q.predict.restore.seed': 'open the widget with its own seed, {judged} (this one uses seed {now})',
-  'deep-q.predict.elsewhere': ({ eta, decay, episodes, steps }) => `This run does not test your prediction, which is about the lesson’s settings (learning rate ${eta}, ε decay ${decay}). To check it, ${listSteps(steps || [])}, then train “neither” to ${episodes} episodes.`,
+  'deep-q.predict.elsewhere': ({ eta, decay, episodes, steps }) => `This run does not test your prediction, which is about the lesson’s settings (learning rate ${eta}, ε decay ${decay}). To check it, ${listedInWords(steps || [])}, then train “neither” to ${episodes} episodes.`,
   'deep-q.predict.seen': 'You watched {watched} episodes of “neither” before predicting, and a new run with the same seed ends the same way, so a prediction made on this page now is practice and is not recorded.',
   'deep-q.settingChanged': 'Setting changed: training starts again from a new network.',
   'deep-q.notFinite': 'The network\'s values are no longer finite numbers: training diverged. Lower the learning rate and press Reset.',

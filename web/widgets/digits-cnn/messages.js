@@ -1,9 +1,7 @@
 // Every word the digits-cnn widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js).
-import { aOrAn, countOf } from '../../lib/format.js';
-
-const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+import { aOrAn, countOf, listedInWords } from '../../lib/format.js';
 
 export const messages = {
   'digits-cnn.title': 'A convolutional network learns to read digits',
@@ -56,7 +54,7 @@ export const messages = {
   'digits-cnn.predict.restore.filters': ({ judged, now }) => `choose ${countOf(judged, 'filter')} again (the network has ${countOf(now, 'filter')})`,
   'digits-cnn.predict.restore.seed': 'open the widget with its own seed, {judged} (this one uses seed {now})',
   'digits-cnn.predict.restore.reset': 'press Reset (the run so far took steps at another learning rate)',
-  'digits-cnn.predict.elsewhere': ({ rate, filters, steps }) => `This run does not test your prediction, which is about the widget’s own settings (learning rate ${rate}, ${countOf(filters, 'filter')}). To check it, ${listSteps(steps || [])}, then press Train and watch the test accuracy.`,
+  'digits-cnn.predict.elsewhere': ({ rate, filters, steps }) => `This run does not test your prediction, which is about the widget’s own settings (learning rate ${rate}, ${countOf(filters, 'filter')}). To check it, ${listedInWords(steps || [])}, then press Train and watch the test accuracy.`,
   'digits-cnn.predict.back': 'Back at the settings your prediction is about: press Train and watch the test accuracy.',
   'digits-cnn.predict.reached': 'Test accuracy first reached {accuracy} at step {steps} (measured every {every} steps), when the network has seen {images} training images, counting repeats. Shared 3×3 filters leave few weights to learn, and digits of 8×8 pixels are a small problem.',
   'digits-cnn.predict.notReached': 'After {steps} steps test accuracy is still {accuracy}, below {target}.',

@@ -1,9 +1,7 @@
 // Every word the gan-lab widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../../lib/format.js';
-
-const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+import { countOf, listedInWords } from '../../lib/format.js';
 
 export const messages = {
   'gan-lab.title': 'GAN lab',
@@ -48,7 +46,7 @@ export const messages = {
   'gan-lab.predict.restore.optimizer': 'the optimiser is {now}, not {judged}',
   'gan-lab.predict.restore.generatorRate': 'the generator’s learning rate is {now}, not {judged}',
   'gan-lab.predict.restore.discriminatorRate': 'the discriminator’s learning rate is {now}, not {judged}',
-  'gan-lab.predict.elsewhere': ({ rounds, optimizer, rate, steps }) => `This run does not test your prediction, which is about “Make it collapse” as it starts (${optimizer}, both learning rates ${rate}): ${listSteps(steps || [])}. To check it, press “Make it collapse” (it sets them back), then Play until round ${rounds}.`,
+  'gan-lab.predict.elsewhere': ({ rounds, optimizer, rate, steps }) => `This run does not test your prediction, which is about “Make it collapse” as it starts (${optimizer}, both learning rates ${rate}): ${listedInWords(steps || [])}. To check it, press “Make it collapse” (it sets them back), then Play until round ${rounds}.`,
   'gan-lab.predict.notFresh': 'This run does not test your prediction: it is not “Make it collapse” from its fresh start. To check it, press “Make it collapse”, then Play until round {rounds} without changing a setting.',
   'gan-lab.predict.glimpsed': 'You watched the ring with five generator updates per discriminator update (at another optimiser or learning rate) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
   'gan-lab.predict.seen': 'You watched the ring with five generator updates per discriminator update (the settings of “Make it collapse”) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',

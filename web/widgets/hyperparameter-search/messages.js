@@ -1,9 +1,7 @@
 // Every word the hyperparameter-search widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js, ui.js fixed); another language adds the same keys with addMessages
 // (web/lib/messages.js).
-import { countOf, formatNumber } from '../../lib/format.js';
-
-const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+import { countOf, formatNumber, listedInWords } from '../../lib/format.js';
 
 export const messages = {
   'hyperparameter-search.title': 'Grid, random and Bayesian search',
@@ -65,8 +63,8 @@ export const messages = {
   // What to set back, as parts of one sentence (predict.race.elsewhere, predict.race.nextAway).
   'hyperparameter-search.predict.race.restore.budget': 'set the budget of trials back to {judged} (it is at {now})',
   'hyperparameter-search.predict.race.restore.data': 'switch the data back to {judged} (it is {now})',
-  'hyperparameter-search.predict.race.elsewhere': ({ budget, data, steps }) => `This race does not test your race prediction, which is about ${budget} trials each on the ${data}. To check it, ${listSteps(steps || [])}, then press Play with all three strategies racing.`,
-  'hyperparameter-search.predict.race.nextAway': ({ steps }) => `Now ${listSteps(steps || [])}, then press Play (with all three strategies racing) and watch the best-so-far chart.`,
+  'hyperparameter-search.predict.race.elsewhere': ({ budget, data, steps }) => `This race does not test your race prediction, which is about ${budget} trials each on the ${data}. To check it, ${listedInWords(steps || [])}, then press Play with all three strategies racing.`,
+  'hyperparameter-search.predict.race.nextAway': ({ steps }) => `Now ${listedInWords(steps || [])}, then press Play (with all three strategies racing) and watch the best-so-far chart.`,
   'hyperparameter-search.predict.race.glimpsed': 'A race of all three searches at other settings was on screen before a prediction was locked in, so a race prediction made on this page now is practice and is not recorded.',
   'hyperparameter-search.predict.race.why': 'In the {budget}-trial race on the {data}, the best score found was {top}; {list}.',
   'hyperparameter-search.predict.race.reached': '{strategy} reached it at trial {trial}',

@@ -1,7 +1,6 @@
 // Every word the model-lifecycle widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
-// "a, b and c".
-const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+import { listedInWords } from '../../lib/format.js';
 
 export const messages = {
   'model-lifecycle.title': 'A model’s life after training',
@@ -60,7 +59,7 @@ export const messages = {
   'model-lifecycle.predict.restore.manual': 'press Reset to remove the versions retrained by hand',
   // Not "reload": a lesson page keeps changed settings (the seed too) in its address, so a reload keeps New data's days.
   'model-lifecycle.predict.restore.seed': 'get back the days it first drew (New data drew others) by opening the page again from its plain link, without the settings after “#” in the address',
-  'model-lifecycle.predict.elsewhere': ({ steps }) => `This run does not test your prediction, which is about the settings the widget opened with: ${listSteps(steps || [])}. The box judges day 59 of that run.`,
+  'model-lifecycle.predict.elsewhere': ({ steps }) => `This run does not test your prediction, which is about the settings the widget opened with: ${listedInWords(steps || [])}. The box judges day 59 of that run.`,
   'model-lifecycle.predict.asked': 'The day the rule changes was set from outside the card, and the question with it: lock in a prediction again.',
   'model-lifecycle.predict.why': ({ first, start, accuracy }) => `${first === '' ? 'No input alarm rang' : `The first input alarm rang on day ${first}`}, while the accuracy after day ${start} averaged ${accuracy}. The inputs never moved, so PSI and KS had nothing to see; only labelled accuracy shows a changed rule.`,
   'model-lifecycle.alreadyRetrained': 'A new version was already trained at the end of day {day}; step to another day first.',

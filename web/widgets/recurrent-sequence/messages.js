@@ -1,9 +1,7 @@
 // Every word the recurrent-sequence widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../../lib/format.js';
-
-const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+import { countOf, listedInWords } from '../../lib/format.js';
 
 export const messages = {
   'recurrent-sequence.title': 'A recurrent network learns a wave',
@@ -58,9 +56,9 @@ export const messages = {
   'recurrent-sequence.predict.restore.hiddenSize': 'set the hidden units H back to {judged} (it is at {now})',
   'recurrent-sequence.predict.restore.sequenceLength': 'set the sequence length T back to {judged} (it is at {now})',
   'recurrent-sequence.predict.restore.seed': 'open the widget with its own seed, {judged} (this one uses seed {now})',
-  'recurrent-sequence.predict.elsewhere': ({ noise, rate, units, length, steps, restore }) => `This run does not test your prediction, which is about the lesson’s settings (the sine wave, noise ${noise}, learning rate ${rate}, ${countOf(Number(units), 'hidden unit')}, sequence length ${length}): away from them the loss can stay above 0.01 whatever the truncation. To check it, ${listSteps(restore || [])}, then set “truncate BPTT every” to 5, press Reset and train for ${steps} steps.`,
+  'recurrent-sequence.predict.elsewhere': ({ noise, rate, units, length, steps, restore }) => `This run does not test your prediction, which is about the lesson’s settings (the sine wave, noise ${noise}, learning rate ${rate}, ${countOf(Number(units), 'hidden unit')}, sequence length ${length}): away from them the loss can stay above 0.01 whatever the truncation. To check it, ${listedInWords(restore || [])}, then set “truncate BPTT every” to 5, press Reset and train for ${steps} steps.`,
   'recurrent-sequence.predict.strayed': 'This run does not test your prediction: part of it was trained at another learning rate than the lesson’s {rate}. With η at {rate} and “truncate BPTT every” at 5, press Reset and train for {steps} steps.',
-  'recurrent-sequence.predict.nextAway': ({ steps, restore }) => `Now ${listSteps(restore || [])}, set “truncate BPTT every” to 5, press Reset, and train for ${steps} steps.`,
+  'recurrent-sequence.predict.nextAway': ({ steps, restore }) => `Now ${listedInWords(restore || [])}, set “truncate BPTT every” to 5, press Reset, and train for ${steps} steps.`,
   'recurrent-sequence.predict.glimpsed': 'You trained a truncated run at other settings before predicting, so a prediction made on this page now is practice and is not recorded.',
   'recurrent-sequence.predict.seen': 'You trained a truncated run before predicting, so a prediction made on this page now is practice and is not recorded.',
   'recurrent-sequence.cursor.free': '; free-running {value}',
