@@ -170,11 +170,14 @@ function build(ctx) {
   // quotes). A race at another budget (the lesson's next step cuts it to 5, where Bayesian search
   // is first) or on the other data set is another experiment: the box names what differs and how
   // to get back, and judges nothing.
-  const raceBudget = opts.budget;
-  const raceData = opts.data;
+  // Settings changed from outside (an embedder's update) are the ones the question asks about, as
+  // in a card opened with them.
+  let raceBudget = opts.budget;
+  let raceData = opts.data;
+  const raceQuestion = () => t('hyperparameter-search.predict.race.question', { budget: raceBudget, data: dataName(raceData) });
   const racePrediction = createPrediction(ctx, {
     id: 'search-race-first',
-    question: t('hyperparameter-search.predict.race.question', { budget: raceBudget, data: dataName(raceData) }),
+    question: raceQuestion(),
     choices: ['grid', 'random', 'bayes', 'tie'].map((id) => [id, t(`hyperparameter-search.predict.race.${id}`)]),
     onCommit: () => { raceNoted = ''; },
     progress: () => opts.strategies === 'all' && done > 0,
@@ -502,7 +505,13 @@ function build(ctx) {
 
   return {
     update(next) {
+      const reworded = next.budget !== raceBudget || next.data !== raceData;
       opts = { ...next };
+      if (reworded) {
+        raceBudget = opts.budget;
+        raceData = opts.data;
+        racePrediction.ask(raceQuestion(), { why: t('hyperparameter-search.predict.race.asked') });
+      }
       sliders.budget.set(opts.budget);
       dataSelect.value = opts.data;
       strategySelect.value = opts.strategies;

@@ -52,6 +52,7 @@ export const messages = {
   'hyperparameter-search.predict.small.data': 'This run does not test your prediction: it searches the {data}, and the prediction is judged on the {judged}. Switch the data back to {judged}, keep the budget at {small} and press Play.',
   'hyperparameter-search.predict.small.seen': 'Scores of the {small}-trial searches were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'hyperparameter-search.predict.small.why': 'Random {random}, grid {grid}, on the {data}. Five trials make only a 2 × 2 grid (the fifth goes unspent), so the grid tries {gridValues} values of γ; random search tries {randomValues}.',
+  'hyperparameter-search.predict.race.asked': 'The settings were changed from outside the card, and the race question with them: lock in a prediction again.',
   'hyperparameter-search.predict.race.question': 'With all three racing {budget} trials each on the {data}, the first to reach the race\'s best score will be…',
   'hyperparameter-search.predict.race.grid': 'grid search',
   'hyperparameter-search.predict.race.random': 'random search',
