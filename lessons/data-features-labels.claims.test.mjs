@@ -42,8 +42,9 @@ test('nine houses, from smallest to largest: three feature columns, one of them 
   assert.deepEqual(columns, ['size_m2', 'bedrooms', 'owner_shoe_size']);
   assert.ok(rows.every((r) => r.length === 4), 'three features and the price');
   assert.ok(rows.every((r, i) => i === 0 || r[0] >= rows[i - 1][0]), 'smallest to largest');
-  for (const house of [[60, 2, 42, 180], [95, 3, 38, 270], [120, 4, 44, 340]]) {
-    assert.ok(rows.some((r) => r.join() === house.join()), `seed 001's house ${house}`);
+  const courseHouses = [{ size: 60, beds: 2, shoe: 42, price: 180 }, { size: 95, beds: 3, shoe: 38, price: 270 }, { size: 120, beds: 4, shoe: 44, price: 340 }];
+  for (const { size, beds, shoe, price } of courseHouses) {
+    assert.ok(rows.some((r) => r.join() === [size, beds, shoe, price].join()), `the course's house of ${size} m²`);
   }
   // The game stays sound: price climbs from row to row, the shoe size goes both up and down.
   assert.ok(rows.every((r, i) => i === 0 || r[3] > rows[i - 1][3]));
