@@ -180,6 +180,23 @@ test('hyperparameter-search: Bayesian search steps with the engine, shows its GP
       }
       const chart = await canvasInk(page, '.dw-panel[data-strategy="chart"] canvas');
       assert.ok(chart.colours > 4, 'best-so-far chart drawn');
+      // Each strategy's line is drawn in its legend colour (the theme's class colours), in both themes:
+      // pixels within a few levels of --class0/1/2 on the chart.
+      const linePixels = await page.locator('.dw-panel[data-strategy="chart"] canvas').evaluate((c) => {
+        const style = getComputedStyle(c);
+        const probe = document.createElement('span');
+        document.body.append(probe);
+        const rgb = (name) => { probe.style.color = style.getPropertyValue(name).trim(); return getComputedStyle(probe).color.match(/\d+/g).map(Number); };
+        const colours = ['--class0', '--class1', '--class2'].map(rgb);
+        probe.remove();
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        return colours.map((want) => {
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - want[0]) + Math.abs(d[i + 1] - want[1]) + Math.abs(d[i + 2] - want[2]) < 12) n++;
+          return n;
+        });
+      });
+      for (const [i, n] of linePixels.entries()) assert.ok(n > 20, `strategy ${i}'s line drawn in its legend colour (${n} pixels)`);
       assert.match(await page.locator('.dw-panel[data-strategy="chart"] canvas').getAttribute('aria-label'), /grid 0\.858, random 0\.892, Bayesian 0\.892 after 6 trials/);
       const noSideways = await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth);
       assert.ok(noSideways, `no sideways scroll at ${width}px`);

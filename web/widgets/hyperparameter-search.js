@@ -490,7 +490,7 @@ function build(ctx) {
     chart.axes({ xLabel: t('hyperparameter-search.axis.trial'), yLabel: t('hyperparameter-search.axis.best'), xTicks: 5, yTicks: 5 });
     for (const k of keys) {
       const ys = curves[k].map((v) => (Number.isFinite(v) ? v : NaN));
-      chart.path(ys.map((_, i) => i + 1), ys, { color: t[LINES[k].key], width: 2.5, dash: LINES[k].dash });
+      chart.path(ys.map((_, i) => i + 1), ys, { color: th[LINES[k].key], width: 2.5, dash: LINES[k].dash });
     }
   }
 
