@@ -54,3 +54,14 @@ test('early stopping: the lesson describes the turn in the validation curve and 
   assert.match(playground, /watch the test loss \(the thin dark line\) climb while the training loss \(red\) keeps falling: after 4\u202f000 steps the training loss is 0\.23 and the test loss 2\.15, up from 0\.74 at step 500/);
   assert.match(lesson, /\+ Those after epoch 30, where the validation error is lowest ::/);
 });
+
+// The first lesson's search for the lowest test MSE broke the rule this lesson states, on purpose:
+// the lesson says so right after naming the leakage, with the same 200 points and degree 5.
+test('the leakage rule looks back at the first puzzle: choosing the degree by test MSE made the 200 points a validation set', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./generalisation.md', import.meta.url), 'utf8');
+  assert.match(lesson, /models chosen this way disappoint once deployed\. The first lesson's puzzle broke this rule on purpose: you picked the degree by its test MSE to watch the error fall and rise, and in doing so turned the 200 clean points into a validation set, so an honest final score for degree 5 would need fresh points\./);
+  const best = test_.indexOf(Math.min(...test_)) + 1;
+  assert.equal(best, 5);
+  assert.equal(ml.makeNoisySin(200, 0, 0).rows, 200);
+});

@@ -107,3 +107,28 @@ test('Choose this degree: the first pick is the one progress records, even after
   assert.deepEqual(saved(recordActivity('claims-right', { ...report, score: 1 }, true)), { best: 1, complete: true });
   assert.deepEqual(saved(recordActivity('claims-right', { ...report, score: 0 }, false)), { best: 1, complete: true });
 });
+
+// Choosing the degree by its test MSE is what generalisation.md later calls leakage: the lesson
+// says here that the 200 points are for seeing the effect, that choosing by them made them a
+// validation set (degree 5's 0.007, asserted above, flatters it), and links to the section that
+// explains the three sets. The widget's found message says the same (tests/browser/sin-experiment).
+test('the search for the lowest test MSE is named for what it is: seeing the effect, with the 200 points used as a validation set', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  const generalisation = fs.readFileSync(new URL('./generalisation.md', import.meta.url), 'utf8');
+  assert.match(lesson, /With the starting noise the lowest test MSE is at degree 5 \(0\.007\)[^\n]*\n:::\n\nA word on what you just did\. Here the 200 clean points are there so that you can \*see\* the effect: the test error falls while the curve gains the bends the wave needs, then climbs once it starts chasing the noise\./);
+  assert.match(lesson, /so degree 5's 0\.007 flatters it a little\. In a real project the degree is chosen on a separate \*\*validation\*\* set, and the test set stays untouched until the end, when the final model is scored on it once; \[Judged on new data\]\(generalisation\.html#the-score-that-matters-is-on-new-data\) explains why, two lessons from now\./);
+  assert.match(generalisation, /^## The score that matters is on new data$/m, 'the anchor the link names');
+  assert.match(generalisation, /Picking between models by their test scores lets the test set into the decision, a form of \*data leakage\*/);
+  // "two lessons from now": empirical-risk comes between, in course order.
+  const order = (slug) => {
+    const head = fs.readFileSync(new URL(`./${slug}.md`, import.meta.url), 'utf8');
+    return [/^level: (\S+)/m.exec(head)[1], Number(/^order: (\S+)/m.exec(head)[1])];
+  };
+  const [level, o] = order('generalisation');
+  assert.equal(level, 'foundations');
+  const between = fs.readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.md') && !f.includes('.claims')).map((f) => f.slice(0, -3))
+    .filter((slug) => { try { const [l, n] = order(slug); return l === 'foundations' && n > 1 && n < o; } catch { return false; } });
+  assert.deepEqual(between, ['empirical-risk']);
+  assert.doesNotMatch(lesson, /model to trust/);
+});

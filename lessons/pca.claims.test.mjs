@@ -99,6 +99,36 @@ test('worked example: Σ = [[2,1],[1,2]] has eigenvalues 3 and 1 along (1,1)/√
   }
 });
 
+// The worked example's divisor: the four points' squared deviations add to 6 per feature and their
+// cross products to 3, so Σ = [[2, 1], [1, 2]] divides by n − 1 = 3 (as the engine's PCA does);
+// dividing by n = 4 gives 1.5 and 0.75, the same matrix times ¾, with the same axes and shares.
+test('worked example: variance 2 is 6 / (n − 1); dividing by n = 4 gives 1.5 and a covariance of 0.75, same shares', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./pca.md', import.meta.url), 'utf8');
+  const pts = [[1, 0], [2, 2], [1, 3], [4, 3]];
+  const mean = [0, 1].map((k) => pts.reduce((a, p) => a + p[k], 0) / pts.length);
+  const sum = (f) => pts.reduce((a, p) => a + f(p[0] - mean[0], p[1] - mean[1]), 0);
+  assert.deepEqual([sum((a) => a * a), sum((a, b) => b * b), sum((a, b) => a * b)], [6, 6, 3]);
+  assert.deepEqual([6 / 3, 3 / 3, 6 / 4, 3 / 4], [2, 1, 1.5, 0.75]);
+  const pca = new ml.PCA();
+  try {
+    pca.setData(pts.flat(), 2, []);
+    const [v1, v2] = pca.explainedVariance();
+    // The engine divides by n − 1: eigenvalues 3 and 1 of [[2, 1], [1, 2]], the sum 4 = 12 / 3.
+    assert.ok(Math.abs(v1 + v2 - 12 / 3) < 1e-12 && Math.abs(v1 - 3) < 1e-12);
+    // Divided by n instead: eigenvalues ¾ as large (2.25 and 0.75), the same 75% / 25% split.
+    const e = ml.matrix2Eigen([1.5, 0.75, 0.75, 1.5]);
+    assert.deepEqual([...e.values].map((v) => v.toFixed(9)), ['2.250000000', '0.750000000']);
+    assert.ok(Math.abs(e.values[0] / (e.values[0] + e.values[1]) - 0.75) < 1e-12);
+  } finally {
+    pca.delete();
+  }
+  assert.match(lesson, /Each feature has variance 2: its squared deviations from the mean add up to 6, divided by \$n - 1 = 3\$, the usual convention for a covariance matrix and the one the engine uses\. Dividing by \$n = 4\$ instead gives 1\.5 and a covariance of 0\.75, a matrix \$\\tfrac34\$ the size with the same axes and the same shares; a later lesson, \[Likelihood, entropy and KL divergence\]\(likelihood-and-kl\.html#likelihood-how-probable-the-model-makes-your-data\), says why both divisors are in use\./);
+  const likelihood = fs.readFileSync(new URL('./likelihood-and-kl.md', import.meta.url), 'utf8');
+  assert.match(likelihood, /^## Likelihood: how probable the model makes your data$/m);
+  assert.match(likelihood, /not by \$n - 1\$ as the "sample standard deviation" of a statistics textbook does/);
+});
+
 test('check-yourself: (±2, 0), (0, ±1) → PC1 is the x₁ axis with 8/(8 + 2) = 0.8 of the spread', async () => {
   const { computations } = await import('../web/js/check-computations/unsupervised.js');
   const r = computations['pca-2d'](ml, { points: [-2, 0, 2, 0, 0, -1, 0, 1] });

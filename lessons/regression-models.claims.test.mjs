@@ -302,3 +302,54 @@ test('worked example: one boosting round on y = 1, 3, 5, 7 — mean 4, residuals
     assert.deepEqual(Array.from(gb.predict(x)), [2, 2, 6, 6]);
   } finally { gb.delete(); }
 });
+
+// The ½ factors of ElasticNet's objective, against the regularisation lesson's MSE + λΣw² and
+// MSE + λΣ|w| (the engine's PolynomialRegression with penalty l2 / l1, which that lesson's widget
+// fits). On x spread over [−1, 1] a degree-1 PolynomialRegression's feature is x itself, so the two
+// engines fit the same line: ρ = 0 at λ matches ridge at λ, and ρ = 1 at λ matches the lasso at 2λ.
+test('the ½ factors: ElasticNet at ρ = 0 is half the ridge loss (same λ, same fit); at ρ = 1 its λ is half the lasso strength', () => {
+  const x = Array.from({ length: 21 }, (_, i) => -1 + i / 10);
+  const y = x.map((v, i) => 1.5 * v + 0.3 + 0.4 * Math.sin(7 * i));
+  const elastic = (lambda, rho) => {
+    const m = new ml.ElasticNet();
+    try {
+      m.setAlpha(lambda); m.setL1Ratio(rho); m.setData(x, 1, y); m.fit(100000);
+      return { w: m.weights()[0], b: m.intercept(), loss: m.loss(), mse: m.trainingMse() };
+    } finally { m.delete(); }
+  };
+  const course = (penalty, lambda) => {
+    const m = new ml.PolynomialRegression();
+    try {
+      m.setDegree(1); m.setPenalty(penalty); m.setLambda(lambda); m.setData(x, 1, y); m.solve();
+      const [b, w] = m.coefficients();
+      return { w, b };
+    } finally { m.delete(); }
+  };
+  for (const lambda of [0.05, 0.2, 0.5]) {
+    const ridgeLike = elastic(lambda, 0);
+    const ridge = course('l2', lambda);
+    assert.ok(Math.abs(ridgeLike.w - ridge.w) < 1e-9 && Math.abs(ridgeLike.b - ridge.b) < 1e-9, `ρ = 0, λ = ${lambda}: ${ridgeLike.w} vs ridge ${ridge.w}`);
+    assert.ok(Math.abs(ridgeLike.loss - 0.5 * (ridgeLike.mse + lambda * ridgeLike.w ** 2)) < 1e-12, 'half of MSE + λΣw²');
+    const lassoLike = elastic(lambda, 1);
+    const lasso = course('l1', 2 * lambda);
+    assert.ok(Math.abs(lassoLike.w - lasso.w) < 1e-7 && Math.abs(lassoLike.b - lasso.b) < 1e-7, `ρ = 1, λ = ${lambda}: ${lassoLike.w} vs lasso at 2λ ${lasso.w}`);
+    assert.ok(Math.abs(lassoLike.loss - 0.5 * (lassoLike.mse + 2 * lambda * Math.abs(lassoLike.w))) < 1e-12, 'half of MSE + 2λΣ|w|');
+    assert.ok(Math.abs(lassoLike.w - course('l1', lambda).w) > 1e-3, 'the lasso at the same λ is a different fit');
+  }
+  const text = readFileSync(new URL('./regression-models.md', import.meta.url), 'utf8');
+  assert.match(text, /The two halves, \$\\frac\{1\}\{2n\}\$ in front of the squared misses and \$\\frac12\$ on the L2 term, are scikit-learn's convention/);
+  assert.match(text, /with \$\\rho = 0\$ the whole loss is half of the regularisation lesson's ridge loss \$\\text\{MSE\} \+ \\lambda\\sum_j w_j\^2\$; halving a loss does not move its minimum, so the same \$\\lambda\$ gives the same fit\. With \$\\rho = 1\$ the loss is half of \$\\text\{MSE\} \+ 2\\lambda\\sum_j \|w_j\|\$: ElasticNet's \$\\lambda\$ is half the L1 strength of that lesson's lasso with the same fit\./);
+});
+
+// The hollow points compare a few fixed models; used to choose, they act as a validation set
+// (generalisation.md: choosing by test scores is leakage). The lesson says so, and links there.
+test('the hollow points: named as held-out rows that compare fixed models, and as a validation set once they choose', () => {
+  const text = readFileSync(new URL('./regression-models.md', import.meta.url), 'utf8');
+  assert.doesNotMatch(text, /let the numbers decide/);
+  assert.match(text, /If those scores then pick the winner, the held-out rows have done a validation set's job, and the winner's score on them is a little flattering: an honest final figure needs a test set that played no part in the choice, as \[Judged on new data\]\(generalisation\.html#the-score-that-matters-is-on-new-data\) explains\./);
+  assert.match(text, /the 200 hollow points are held-out rows drawn the same way, which the table calls the test set\./);
+  assert.match(text, /Here the hollow points compare a few fixed models side by side; the moment you use them to choose a model or a setting, they are acting as a validation set/);
+  assert.equal(TEST_POINTS, 200);
+  const generalisation = readFileSync(new URL('./generalisation.md', import.meta.url), 'utf8');
+  assert.match(generalisation, /^## The score that matters is on new data$/m, 'the anchor the link names');
+});

@@ -283,6 +283,33 @@ test('weight decay: the shrink per update, its L2 twin for plain gradient descen
   assert.match(lesson, /by more than a small margin, such as \$10\^\{-4\}\$/);
 });
 
+// The ½ in (λ/2)Σw²: weight decay's λ is twice the regularisation lesson's. The engine's
+// PolynomialRegression with penalty l2 is that lesson's MSE + λ'Σw²; at λ' = λ/2 its penalty adds
+// exactly λw to each weight's gradient (the decay's pull), and at λ' = λ it adds 2λw.
+test('weight decay λ is the regularisation lesson\'s L2 penalty at strength λ/2, and the lesson says so', () => {
+  const lesson = fs.readFileSync(new URL('./training-tricks.md', import.meta.url), 'utf8');
+  const lambda = 0.3;
+  const c = [0.2, -0.7, 1.1];
+  const grad = (penalty, strength) => {
+    const m = new ml.PolynomialRegression();
+    try {
+      m.setDegree(2); m.setPenalty(penalty); m.setLambda(strength);
+      m.setData([0, 0.5, 1, 1.5, 2], 1, [1, 0.4, 0.9, 2.1, 1.7]); m.setParams(c);
+      return Array.from(m.gradient());
+    } finally { m.delete(); }
+  };
+  const plain = grad('none', 0);
+  const half = grad('l2', lambda / 2);
+  const whole = grad('l2', lambda);
+  close(half[0], plain[0], 1e-12, 'the intercept is not penalised');
+  for (const j of [1, 2]) {
+    close(half[j] - plain[j], lambda * c[j], 1e-12, `λ/2: the pull on w${j} is λw`);
+    close(whole[j] - plain[j], 2 * lambda * c[j], 1e-12, `λ: the pull on w${j} is 2λw`);
+  }
+  assert.match(lesson, /the same as adding the penalty \$\\tfrac\{\\lambda\}\{2\} \\sum w\^2\$ to the loss: the L2 penalty of the \[regularisation lesson\]\(regularisation\.html\) with strength \$\\lambda\/2\$\. The ½ is there so that the penalty's gradient is exactly \$\\lambda w\$, the pull in the update\. So a weight decay of 0\.01 is that lesson's \$\\lambda = 0\.005\$: a value cannot be copied from one to the other unchanged\./);
+  assert.equal(0.01 / 2, 0.005);
+});
+
 // Per channel in a convolutional network: one mean and variance over the batch's images and a
 // map's positions together (the digit lesson's case, through the same ml.batchNorm).
 test('batch normalisation after a convolution: one channel\'s statistics pool every image and every position; the link lands on the digit network', () => {

@@ -91,6 +91,11 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   // Found, but not on the first pick: like a check-yourself question, the first pick is the score.
   const found = await page.locator(`${card} .dw-message`).textContent();
   assert.match(found, /^Found it: degree 5 has the lowest test MSE/);
+  // The lesson and generalisation call choosing by test scores leakage: the message says what the
+  // choice made of the 200 points, and never that the pick is the model to trust on new points.
+  assert.match(found, /Picking it by them has used them as a validation set: a real project would still score it once on a fresh test set, kept untouched until then\./);
+  assert.doesNotMatch(found, /trust/);
+  assert.doesNotMatch(await page.locator(card).textContent(), /would you trust/);
   assert.match(found, /It was not your first pick, so it completes the check without scoring: your first pick is the one your progress records\. Later picks, on these dots or after New noise, are practice\.$/);
   assert.equal(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluate((d) => d.open), true, 'finding the best degree opens the text that names it');
   assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max, r.firstTry]), [['dw:score', 0, 1, true], ['dw:complete', 0, 1, true]], 'the first pick, then the completion; the near miss between them is practice');
@@ -199,7 +204,7 @@ test('sin experiment: the first pick is what progress keeps, across New noise an
   await listenForReports(page);
   await setDegree(5);
   await choose();
-  assert.match(await said(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It is the model to trust on new points, although degree 11 fits the training points better\. \(Practice: your first pick is the one your progress records\.\)$/);
+  assert.match(await said(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It generalises best to these 200 points, although degree 11 fits the training points better\. Picking it by them has used them as a validation set: a real project would still score it once on a fresh test set, kept untouched until then\. \(Practice: your first pick is the one your progress records\.\)$/);
   assert.deepEqual(await reports(), [], 'a pick on a later visit reports nothing');
   assert.deepEqual(await saved(), { score: 0, best: 0, complete: true }, 'the first pick of an earlier visit is kept');
 
@@ -380,7 +385,7 @@ test('sin experiment embed: a lesson\'s record in this browser does not make the
   await assertFirstTry(page, box, { result: 'held' });
   await card.locator('input[type="range"]').fill('5');
   await card.getByRole('button', { name: 'Choose this degree' }).click();
-  assert.match(await card.locator('.dw-message').textContent(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It is the model to trust on new points, although degree 11 fits the training points better\.$/);
+  assert.match(await card.locator('.dw-message').textContent(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It generalises best to these 200 points, although degree 11 fits the training points better\. Picking it by them has used them as a validation set: a real project would still score it once on a fresh test set, kept untouched until then\.$/);
   const game = (await reportedEvents(page)).filter((r) => r.widget === 'sin-experiment').map((r) => [r.type, r.score]);
   assert.deepEqual(game, [['dw:score', 1], ['dw:complete', 1]]);
   assert.deepEqual(page.record.errors, []);

@@ -2,7 +2,8 @@
 // 200 clean test points. A polynomial of the chosen degree is fitted by least squares (the
 // engine's PolynomialRegression.solve()); the table's train/test MSE come from the engine's
 // sinExperiment, and each verdict is read off those numbers. The check: the learner chooses the
-// degree they would trust, and it counts only if it is the degree with the lowest test MSE
+// degree that does best on the test points (which makes them a validation set, as the found
+// message says), and it counts only if it is the degree with the lowest test MSE
 // (merely visiting a degree records nothing). The first pick on the page is the one recorded, on
 // any noise: later picks are practice.
 import { mountWidget, attempt } from '../lib/widget.js';
@@ -217,7 +218,7 @@ function build(ctx) {
     return prediction.pending === null && visited.has(11) && !visited.has(3);
   }
 
-  // The learner's answer to "which degree would you trust?": right only for the degree with the
+  // The learner's answer to "which degree does best on the test points?": right only for the degree with the
   // lowest test MSE; a near miss inside the just-right band is told so, with the numbers. As in
   // check-yourself, the first pick is the score, whatever the noise: a wrong first pick reports
   // 0 of 1, and finding the degree after it (on these dots or new ones) completes the check at 0.

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'sin-experiment.title': 'Underfit, just right, overfit',
-  'sin-experiment.hint': 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree would you trust on new points? Find the one with the lowest test error and press Choose this degree.',
+  'sin-experiment.hint': 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree does best on the 200 test points it never saw? Find the one with the lowest test error and press Choose this degree.',
   'sin-experiment.plot': 'Training points, true curve and fitted polynomial',
   'sin-experiment.legend.fit': 'Blue dots: the 12 noisy training points. Dashed grey: the true sin(x), where the 200 clean test points lie. Black: the fitted polynomial.',
   'sin-experiment.errPlot': 'Train and test error for every degree',
@@ -47,7 +47,7 @@ export const messages = {
   'sin-experiment.says.underfit': 'Degree {degree} underfits: training MSE {train} and test MSE {test} are both high. The curve is too stiff to follow the wave.',
   'sin-experiment.says.failed': 'The engine could not fit this degree.',
   'sin-experiment.figure': 'Degree {degree} polynomial through 12 noisy points of sin(x): train MSE {train}, test MSE {test}, {verdict}',
-  'sin-experiment.found': 'Found it: degree {degree} has the lowest test MSE of all eleven degrees ({test}). It is the model to trust on new points, although degree 11 fits the training points better.',
+  'sin-experiment.found': 'Found it: degree {degree} has the lowest test MSE of all eleven degrees ({test}). It generalises best to these 200 points, although degree 11 fits the training points better. Picking it by them has used them as a validation set: a real project would still score it once on a fresh test set, kept untouched until then.',
   'sin-experiment.foundLate': 'It was not your first pick, so it completes the check without scoring: your first pick is the one your progress records. Later picks, on these dots or after New noise, are practice.',
   'sin-experiment.practice': '(Practice: your first pick is the one your progress records.)',
   'sin-experiment.report': 'Find the degree with the lowest test error',
