@@ -55,6 +55,7 @@ test(`Train reaches ${TARGET_ACCURACY * 100} % test accuracy within ${STEP_BUDGE
   const done = await page.evaluate(() => window.__dcnn[0]);
   assert.ok(done, 'dw:complete was emitted');
   assert.equal(done.widget, 'digits-cnn');
+  assert.equal(done.passed, true, 'the completion says it is a pass (an LMS records a success)');
   assert.ok(done.score >= TARGET_ACCURACY * 100);
   assert.ok(done.steps <= STEP_BUDGET, `reached at step ${done.steps}`);
   assert.ok(number(await stat(page, 'best')) >= TARGET_ACCURACY * 100);

@@ -145,7 +145,7 @@ test('Lock in at once records 23 and does not finish; comparing every degree on 
   await w.getByRole('button', { name: /Lock in/ }).click();
   assert.equal(await stat(w, 'round score'), '100');
   const second = { ...first, score: 100 };
-  assert.deepEqual(await reportedEvents(page), [{ type: 'dw:score', ...first }, { type: 'dw:score', ...second }, { type: 'dw:complete', ...second }]);
+  assert.deepEqual(await reportedEvents(page), [{ type: 'dw:score', ...first }, { type: 'dw:score', ...second }, { type: 'dw:complete', ...second, passed: true }]);
   assert.match(await message(w), /This round counts: 80 points or more, .* so the game is done\. Press New data for another round\.$/);
   assert.match(await page.locator('.lesson-activities').textContent(), /✓ Pick the model — best 100 of 100/);
   await finish(page, 'pick-at-once-1280');
@@ -166,7 +166,7 @@ test('a high score without the neighbours tried does not count; with them tried,
     for (const d of tries) await w.getByRole('slider', { name: /degree/ }).fill(d);
     await w.getByRole('button', { name: /Lock in/ }).click();
     const detail = { widget: 'pick-the-model', title: 'Pick the model', score: scoreOf(Number(tries.at(-1))), max: 100 };
-    assert.deepEqual(await reportedEvents(page), complete ? [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }] : [{ type: 'dw:score', ...detail }], `tried ${tries}`);
+    assert.deepEqual(await reportedEvents(page), complete ? [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail, passed: true }] : [{ type: 'dw:score', ...detail }], `tried ${tries}`);
     assert.match(await message(w), verdict);
     await page.close();
   }
@@ -185,7 +185,7 @@ test('the bar at its boundary: 80 finishes, 79 does not, 81 does', async () => {
     assert.equal(await stat(w, 'round score'), String(score));
     const detail = { widget: 'pick-the-model', title: 'Pick the model', score, max: 100 };
     const done = score >= 80;
-    assert.deepEqual(await reportedEvents(page), done ? [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }] : [{ type: 'dw:score', ...detail }], `seed ${seed}`);
+    assert.deepEqual(await reportedEvents(page), done ? [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail, passed: true }] : [{ type: 'dw:score', ...detail }], `seed ${seed}`);
     assert.match(await message(w), done ? /This round counts: 80 points or more/ : /Below the bar\. The game is done when a degree you lock in scores 80 or more/);
     await assertClean(page);
     await page.close();

@@ -135,6 +135,8 @@ test('Widen the street: a 99% street made before Optimal is recorded as won', as
   const reports = await reportedEvents(page);
   assert.deepEqual(reports.filter((r) => r.type === 'dw:score').map((r) => r.score), [99]);
   assert.deepEqual(reports.filter((r) => r.type === 'dw:complete').map((r) => r.score), [99]);
+  assert.equal(reports.find((r) => r.type === 'dw:complete').passed, true, 'the completion says it is a pass (an LMS records a success)');
+  assert.equal(reports.find((r) => r.type === 'dw:score').passed, undefined);
   const saved = await storedStreet(page);
   assert.equal(saved.best, 99);
   assert.equal(saved.complete, true);

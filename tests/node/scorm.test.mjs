@@ -32,6 +32,16 @@ test('a round that reaches a game\'s pass mark is a success: success follows pas
   assert.equal(statementFor('dw:score', { widget: 'which-learning', score: 9, max: 12, passMark: 9 }, PAGE).result.success, undefined, 'an attempt has no success');
 });
 
+test('a game that completes only when passed says so: the badge at 18 of 22 and Draw the boundary at 78 of 80 are successes', () => {
+  assert.equal(statementFor('dw:complete', { widget: 'ml-badge', score: 18, max: 22, passed: true }, PAGE).result.success, true);
+  assert.equal(statementFor('dw:complete', { widget: 'draw-boundary', score: 78, max: 80, passed: true }, PAGE).result.success, true);
+  // Without the word a partial score is no success (full marks rule), and `passed` outranks a pass mark.
+  assert.equal(statementFor('dw:complete', { widget: 'draw-boundary', score: 78, max: 80 }, PAGE).result.success, false);
+  assert.equal(statementFor('dw:complete', { widget: 'x', score: 5, max: 12, passMark: 9, passed: true }, PAGE).result.success, true);
+  assert.equal(statementFor('dw:complete', { widget: 'x', score: 12, max: 12, passed: false }, PAGE).result.success, false);
+  assert.equal(statementFor('dw:complete', { widget: 'x', score: 12, max: 12, passed: 'yes' }, PAGE).result.success, true, 'only a boolean counts');
+});
+
 test('an attempt is "scored"; a check-yourself answer is "answered", an assessment; no score, no score object', () => {
   assert.equal(statementFor('dw:score', { widget: 'fit-line', score: 3, max: 10 }, PAGE).verb.id, 'http://adlnet.gov/expapi/verbs/scored');
   const answered = statementFor('dw:score', { widget: 'check-yourself', title: 'Check yourself', score: 1, max: 3 }, PAGE);

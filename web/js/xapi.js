@@ -10,8 +10,10 @@
 //     object: { objectType: 'Activity', id, definition: { name: { 'en-US' }, type } },
 //     result: { score: { raw, min, max, scaled }, completion, success } }
 // The object id is the page's address (without query or hash) followed by #widget-name.
-// `success` is given on completion only: true when the score reaches the game's pass mark
-// (detail.passMark, the sorting games'), or, for an activity without one, full marks.
+// `success` is given on completion only: a game that completes only when it is passed says so
+// (detail.passed, e.g. the badge at 18 of 22 or Draw the boundary at 78 of 80); otherwise true
+// when the score reaches the game's pass mark (detail.passMark, the sorting games'), or, for an
+// activity without either (a first pick, check-yourself), full marks.
 
 import { clipText } from '../lib/format.js';
 
@@ -38,7 +40,7 @@ export function statementFor(type, detail, pageUrl) {
     // Success is reaching the activity's aim: a game with a pass mark (the sorting games: 9 of
     // 12) says so in `passMark`, and a round it completes is a success; otherwise full marks.
     const mark = Number.isFinite(d.passMark) && d.passMark > 0 ? Math.min(d.passMark, d.max) : d.max;
-    if (complete) result.success = raw >= mark;
+    if (complete) result.success = typeof d.passed === 'boolean' ? d.passed : raw >= mark;
   }
   return {
     verb: { id: VERBS[verb], display: { 'en-US': verb } },

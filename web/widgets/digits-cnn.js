@@ -260,7 +260,7 @@ function build(ctx) {
       goalNews = true;
       const detail = { widget: 'digits-cnn', title: meta.title, score: Math.round(accuracy * 1000) / 10, max: 100, steps: net.steps() };
       card.card.dispatchEvent(new CustomEvent('dw:score', { bubbles: true, composed: true, detail }));
-      card.card.dispatchEvent(new CustomEvent('dw:complete', { bubbles: true, composed: true, detail }));
+      card.card.dispatchEvent(new CustomEvent('dw:complete', { bubbles: true, composed: true, detail: { ...detail, passed: true } }));
     }
   }
 

@@ -157,7 +157,7 @@ function build(ctx) {
     // Every lock-in is an attempt (its score is recorded); only a round that passes finishes the game.
     const detail = { widget: 'pick-the-model', title: t('pick-the-model.title'), score, max: 100 };
     reportScore(card, detail);
-    if (verdict.done) reportComplete(card, detail);
+    if (verdict.done) reportComplete(card, { ...detail, passed: true });
     const verdictText = t('pick-the-model.verdict', { reason: verdict.reason, pass: formatNumber(PASS_SCORE, 0), missing: verdict.missing.map((d) => formatNumber(d, 0)), lower: verdict.lower === null ? '' : formatNumber(verdict.lower, 0) });
     // The round is over: the degree stays the one the verdict is about (the next round starts
     // from it), and keyboard focus moves on to the next action instead of dropping to the page.
