@@ -15,8 +15,12 @@ test('Bagging: each Add voter is one more engine tree; the test accuracy is the 
   const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote' });
   assert.equal(await stat(card, 'voters'), '0');
   const add = card.getByRole('button', { name: 'Add voter' });
-  for (let i = 0; i < 6; i++) await add.click();
+  await add.click();
+  // What a screen reader hears of the plot counts as the readout does: "1 voter", never "1 trees".
+  assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /^1 voter voting; test accuracy \d+\.\d%$/);
+  for (let i = 1; i < 6; i++) await add.click();
   assert.equal(await stat(card, 'voters'), '6');
+  assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /^6 voters voting; /);
   assert.ok(await canvasIsDrawn(card.locator('canvas')));
   const expected = await inEngine(page, (ml) => {
     const f = new ml.RandomForest();

@@ -161,7 +161,11 @@ test('hyperparameter-search: Bayesian search steps with the engine, shows its GP
       const caption = page.locator('.hyperparameter-search-surface-note');
       assert.match(await caption.textContent(), /appears once the first score is in$/);
       const step = page.getByRole('button', { name: 'Step' });
-      await clickTimes(step, 5);
+      await step.click();
+      // One trial is said as one: "1 trial", never "1 trials" (the panels' and the chart's labels).
+      assert.match(await page.locator('.dw-panel[data-strategy="grid"] canvas').getAttribute('aria-label'), /^Grid search, 1 trial, best/);
+      assert.match(await page.locator('.dw-panel[data-strategy="chart"] canvas').getAttribute('aria-label'), /after 1 trial$/);
+      await clickTimes(step, 4);
       const e5 = await expectedBayes(page, 5);
       assert.equal(await stat('Bayesian best CV'), e5.best);
       assert.equal(e5.best, '0.867');

@@ -43,7 +43,7 @@ export const messages = {
   'bagging.anyTestPoints': 'test points',
   'bagging.crowd': '{voters} voters: the crowd scores {accuracy} on {where}, {verdict}. Their disagreements cancel, so the majority boundary is smoother than any member\'s.',
   'bagging.full': 'That is the full crowd of {voters} voters, so Add voter adds no more; Reset starts a new crowd.',
-  'bagging.figure': '{voters} trees voting; test accuracy {accuracy}',
+  'bagging.figure': ({ voters, accuracy }) => `${countOf(voters, 'voter')} voting; test accuracy ${accuracy}`,
   'bagging.axis.x': 'x₁',
   'bagging.axis.y': 'x₂',
 };
