@@ -159,3 +159,31 @@ test('across moves the rule with the points (97 % of class-0 test points land am
   assert.match(lesson, /\*\*Along the boundary\*\* it is \*\*covariate shift\*\*/);
   assert.doesNotMatch(lesson, /The labels do not move\. This is a simple picture of \*covariate shift\*/);
 });
+
+// The notation page gives s to a standard deviation and bold u to a generator's noise, and this
+// lesson builds D from the standard deviations s_j: the shift must not be written with either
+// letter. Every paragraph whose math uses s speaks of a standard deviation.
+test('s is only ever a standard deviation here, and the shift is not written s u', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./distribution-shift.md', import.meta.url), 'utf8');
+  const body = lesson.split(/^---$/m).slice(2).join('---');
+  assert.doesNotMatch(body, /\\mathbf\{?u\b/, 'bold u is the notation page\'s generator noise');
+  let paragraphsWithS = 0;
+  for (const para of body.split(/\n\s*\n/)) {
+    const maths = [...para.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]);
+    if (!maths.some((m) => /(?<![\\A-Za-z])s(?![A-Za-z])/.test(m))) continue;
+    paragraphsWithS += 1;
+    assert.match(para, /standard deviation/, `a paragraph uses s without it being a standard deviation:\n${para.slice(0, 200)}`);
+  }
+  assert.ok(paragraphsWithS >= 3, `${paragraphsWithS} paragraphs use s`);
+  // The slider is described in words: a distance (the slider's value) along a unit direction.
+  assert.match(body, /The \*\*test shift\*\* slider then moves every test point the same distance, the slider's value, in the same direction/);
+  // …which is what the widget does: each direction has length 1, so every point moves exactly the slider's value.
+  for (const name of ['across', 'along', 'diagonal']) {
+    const dir = DIRECTIONS[name]([0.8, -2.3]);
+    assert.ok(Math.abs(Math.hypot(dir[0], dir[1]) - 1) < 1e-12, `${name} is a unit direction`);
+    const X = [1, 2, -3, 0.5];
+    const moved = shiftRows(X, dir, 3.5);
+    for (let i = 0; i < X.length; i += 2) assert.ok(Math.abs(Math.hypot(moved[i] - X[i], moved[i + 1] - X[i + 1]) - 3.5) < 1e-12);
+  }
+});

@@ -45,3 +45,44 @@ test('every lesson that defines the error uses the sign the notation page gives 
   // The check found the definitions it is meant to police.
   for (const slug of ['learning-loop', 'loss-functions', 'how-models-learn', 'regression-metrics', 'regression-models']) assert.ok(defining[slug], slug);
 });
+
+// Letters that some lessons use for a second thing. The page lists each second meaning in the
+// letter's row with the lessons where it holds (as it does for e_i and γ), and each of those
+// lessons really uses the letter that way.
+const kernels = fs.readFileSync(path.join(dir, 'frontier-kernels.md'), 'utf8');
+// The kernel feature map's letter, whichever the kernels lesson writes.
+const kernelMap = /\\Phi\(x\)/.test(kernels) ? { row: /^\| \$\\Phi/, uses: /\\Phi\(x\)/ }
+  : /\\boldsymbol\\?\{?\\?phi/.test(kernels) ? { row: /^\| \$\\boldsymbol\{?\\phi/, uses: /\\boldsymbol\{?\\phi/ }
+    : { row: /^\| \$\\varphi\$/, uses: /\\varphi\(x\)/ };
+const SECOND = [
+  { what: 'eigenvalue', row: /^\| \$\\lambda\$/, lessons: ['vectors-and-matrices', 'svd'], uses: /\\lambda_1 = 3|\\lambda = 45/ },
+  { what: 'naive Bayes smoothing', row: /^\| \$\\alpha\$/, lessons: ['text-to-numbers', 'sentiment'], uses: /smoothing/ },
+  { what: 'label noise, tolerance, weighted error', row: /^\| \$\\varepsilon\$/, lessons: ['bias-variance', 'learning-curves', 'frontier-bias-variance', 'frontier-generalisation', 'frontier-boosting'], uses: /\\varepsilon/ },
+  { what: 'failure probability', row: /^\| \$\\delta/, lessons: ['frontier-generalisation'], uses: /failure probability \$\\delta\$/ },
+  { what: 'boosting edge', row: /^\| \$\\gamma\$/, lessons: ['frontier-boosting'], uses: /\\gamma_t > 0/ },
+  { what: 'one example\'s log loss', row: /^\| \$\\ell/, lessons: ['loss-functions'], uses: /\\ell_i\$ is the cost of example/ },
+  { what: 'covariance matrix', row: /^\| \$\\Sigma\$/, lessons: ['pca', 'tsne-vs-pca'], uses: /\$\\Sigma\$ is the covariance matrix/ },
+  { what: 'Adam\'s step number', row: /^\| \$t\$/, lessons: ['optimizer-race'], uses: /\$t\$ is the step number/ },
+  { what: 'one-hot entries', row: /^\| \$e_\{ik\}\$/, lessons: ['pipeline-leakage'], uses: /e_\{ik\} = 1/ },
+  { what: 'hypothesis class', row: /^\| \$H\$/, lessons: ['frontier-generalisation'], uses: /h \\in H/ },
+  { what: 'kernel feature map', row: kernelMap.row, lessons: ['frontier-kernels'], uses: kernelMap.uses },
+  ...(/\\alpha_i/.test(kernels) ? [{ what: 'SVM dual coefficients', row: /^\| \$\\alpha\$/, lessons: ['frontier-kernels'], uses: /\\alpha_i/ }] : []),
+];
+
+test('every second meaning of a letter is in its row, with the lessons where it holds', () => {
+  const tableRows = notation.split('\n').filter((l) => l.startsWith('| $'));
+  for (const { what, row, lessons, uses } of SECOND) {
+    const found = tableRows.filter((l) => row.test(l));
+    assert.ok(found.length, `a row for the ${what}`);
+    const links = found.flatMap((l) => [...l.matchAll(/\]\(([a-z0-9-]+)\.html[#)]/g)].map((m) => m[1]));
+    for (const slug of lessons) {
+      assert.ok(links.includes(slug), `the row for the ${what} names ${slug}`);
+      assert.match(fs.readFileSync(path.join(dir, `${slug}.md`), 'utf8'), uses, `${slug} uses the letter for the ${what}`);
+    }
+  }
+  // The page no longer promises one meaning per symbol everywhere.
+  assert.doesNotMatch(notation, /stands for one thing only/);
+  assert.doesNotMatch(notation.split('\n').find((l) => l.startsWith('summary:')), /its one meaning/);
+  // The sequence row's "alone, t is still a threshold" names Adam's step number as the exception.
+  assert.match(tableRows.find((l) => l.startsWith('| $x_t$')), /step number/);
+});

@@ -16,7 +16,24 @@ const ALIASES = {
   'supervised-unsupervised-reinforcement-and-self-supervised-learning': ['supervised learning', 'unsupervised learning', 'reinforcement learning', 'self-supervised learning'],
   'classification-and-regression': ['classification', 'regression'],
   'data-leakage': ['leakage'],
+  'entropy-cross-entropy-and-kl-divergence': ['entropy', 'cross-entropy', 'kl divergence', 'kullback–leibler divergence'],
 };
+
+// Compound names in which a glossary word has another sense, so it is not linked there: logistic
+// regression is a classifier; "for example", a worked example and a textbook's "example 6.6" are
+// illustrations, not rows of data; a CNN's feature map is a layer's output; the SVD lesson's
+// "diagonal gradient" is a picture. `before` is tested on the text just before the word, `after`
+// on the text just after it.
+const OTHER_SENSE = [
+  { id: 'glossary-classification-and-regression', before: /\blogistic\s+$/i },
+  { id: 'glossary-example', before: /\b(?:for|worked)\s+$/i },
+  { id: 'glossary-example', after: /^\s+\d/ },
+  { id: 'glossary-feature', after: /^\s+maps?\b/i },
+  { id: 'glossary-gradient', before: /\bdiagonal\s+$/i },
+];
+// A paragraph of references ("**References.** …", "**Further reading.** …"): the words in its
+// titles are the authors', not the course's terms.
+const REFERENCES = /(<p[^>]*>\s*<strong>(?:References|Further reading)\.<\/strong>[\s\S]*?<\/p>)/;
 
 export function glossaryId(name) {
   return `glossary-${name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
@@ -60,7 +77,8 @@ export function linkGlossary(html, entries, href = 'notation.html') {
   const pattern = new RegExp(`(?<![\\w-])(${words.map(escapeRe).join('|')})(?![\\w-])`, 'gi');
   const linked = new Set();
   const stack = [];
-  return html.split(/(<[^>]+>)/).map((part) => {
+  let tail = ''; // the text just before the current part, for OTHER_SENSE
+  const linkPart = (part) => {
     if (part.startsWith('<')) {
       const m = /^<(\/?)([a-z0-9]+)/i.exec(part);
       if (m && SKIP.has(m[2].toLowerCase())) {
@@ -68,16 +86,20 @@ export function linkGlossary(html, entries, href = 'notation.html') {
       }
       return part;
     }
+    const before = tail;
+    tail = (tail + part).slice(-40);
     if (stack.length || !part.trim()) return part;
     return part.replace(pattern, (found, _w, offset, whole) => {
       const e = byWord.get(found.toLowerCase());
       if (!e || linked.has(e.id)) return found;
-      // "for example" and "an example of" use the everyday word, not the glossary's term.
-      if (e.id === 'glossary-example' && /\bfor\s+$/i.test(whole.slice(0, offset))) return found;
+      const preceding = before + whole.slice(0, offset);
+      const following = whole.slice(offset + found.length);
+      if (OTHER_SENSE.some((o) => o.id === e.id && (o.before ? o.before.test(preceding) : o.after.test(following)))) return found;
       linked.add(e.id);
       return `<a class="glossary-link" href="${href}#${e.id}" title="${escAttr(`${e.name}: ${e.definition}`)}">${found}</a>`;
     });
-  }).join('');
+  };
+  return html.split(REFERENCES).map((piece, i) => (i % 2 ? piece : piece.split(/(<[^>]+>)/).map(linkPart).join(''))).join('');
 }
 
 // The notation page: each glossary paragraph gets its entry's id, so links can land on it.
