@@ -65,3 +65,13 @@ test('the leakage rule looks back at the first puzzle: choosing the degree by te
   assert.equal(best, 5);
   assert.equal(ml.makeNoisySin(200, 0, 0).rows, 200);
 });
+
+// "This lesson's activity is the first lesson's challenge … press Choose this degree": the page lists
+// the sin experiment among the activities it records, and the sentence that says so is there.
+test('the lesson introduces the activity it records: Choose this degree on the sin experiment', async () => {
+  const { lessonActivities } = await import('../scripts/lesson-render.mjs');
+  const { readFileSync } = await import('node:fs');
+  const lesson = { body: readFileSync(path.resolve(import.meta.dirname, 'generalisation.md'), 'utf8') };
+  assert.deepEqual(lessonActivities(lesson), ['sin-experiment', 'check-yourself']);
+  assert.match(lesson.body, /This lesson's activity is the first lesson's challenge on dots you have not seen before: .* press \*\*Choose this degree\*\*\. Your first pick on this page is the one the lesson records\./);
+});
