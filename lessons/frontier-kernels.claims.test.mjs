@@ -10,9 +10,9 @@ import { C_STOPS, GAMMA_STOPS } from '../web/widgets/kernel-svm/stops.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const dot = (u, v) => u.reduce((s, x, i) => s + x * v[i], 0);
-// Step 1's map (kernel (a·b)²) and step 2's six-feature map (kernel (a·b + 1)²).
+// Step 1's map bold φ (kernel (a·b)²) and step 2's six-feature map φ₊ (kernel (a·b + 1)²).
 const phi = ([x1, x2]) => [x1 * x1, Math.SQRT2 * x1 * x2, x2 * x2];
-const psi = ([x1, x2]) => [x1 * x1, Math.SQRT2 * x1 * x2, x2 * x2, Math.SQRT2 * x1, Math.SQRT2 * x2, 1];
+const phiPlus = ([x1, x2]) => [x1 * x1, Math.SQRT2 * x1 * x2, x2 * x2, Math.SQRT2 * x1, Math.SQRT2 * x2, 1];
 
 function data(name = 'circles') {
   const d = name === 'circles' ? ml.makeCircles(120, 0.1, 0.5, 4) : name === 'xor' ? ml.makeXor(120, 0.1, 4) : ml.makeMoons(120, 0.1, 4);
@@ -37,28 +37,28 @@ function train(d, { kernel = 'rbf', gamma = 1, degree = 2, C = 1 } = {}) {
   }
 }
 
-test('steps 1–2: (a·b)² is Φ(a)·Φ(b); (a·b + 1)² is Ψ(a)·Ψ(b); the worked example', () => {
+test('steps 1–2: (a·b)² is φ(a)·φ(b); (a·b + 1)² is φ₊(a)·φ₊(b); the worked example', () => {
   const a = [1, 2]; const b = [3, 1];
   assert.equal(dot(a, b), 5);
-  close(dot(phi(a), phi(b)), 25, 1e-12, 'Φ(a)·Φ(b)');
+  close(dot(phi(a), phi(b)), 25, 1e-12, 'φ(a)·φ(b)');
   assert.deepEqual(phi(a).map((v) => Number(v.toFixed(6))), [1, Number((2 * Math.SQRT2).toFixed(6)), 4]);
   assert.deepEqual(phi(b).map((v) => Number(v.toFixed(6))), [9, Number((3 * Math.SQRT2).toFixed(6)), 1]);
-  close(dot(psi(a), psi(b)), (5 + 1) ** 2, 1e-12, 'Ψ(a)·Ψ(b)');
+  close(dot(phiPlus(a), phiPlus(b)), (5 + 1) ** 2, 1e-12, 'φ₊(a)·φ₊(b)');
   for (const [u, v] of [[[0.3, -1.2], [2, 0.5]], [[-1, -1], [4, -2]]]) {
-    close(dot(phi(u), phi(v)), dot(u, v) ** 2, 1e-12, 'Φ identity');
-    close(dot(psi(u), psi(v)), (dot(u, v) + 1) ** 2, 1e-12, 'Ψ identity');
+    close(dot(phi(u), phi(v)), dot(u, v) ** 2, 1e-12, 'φ identity');
+    close(dot(phiPlus(u), phiPlus(v)), (dot(u, v) + 1) ** 2, 1e-12, 'φ₊ identity');
   }
   // The RBF example: ‖a − b‖² = 5, K = e^{−2.5} = 0.082 at γ = 0.5, scale 1/√(2γ) = 1.
   assert.equal((Math.exp(-0.5 * 5)).toFixed(3), '0.082');
 });
 
-test('Φ gives only conics centred on the origin: its planes are symmetric under x → −x; Ψ reaches a shifted circle', () => {
-  // Every Φ feature is unchanged by x → −x, so any separator w·Φ(x) + b is too: no circle centred off the origin.
+test('φ gives only conics centred on the origin: its planes are symmetric under x → −x; φ₊ reaches a shifted circle', () => {
+  // Every φ feature is unchanged by x → −x, so any separator w·φ(x) + b is too: no circle centred off the origin.
   for (const x of [[0.7, 0.2], [-1.3, 2]]) assert.deepEqual(phi(x), phi(x.map((v) => -v)));
   // (x₁ − 1)² + x₂² = 1 in Ψ's features: x₁² + x₂² − 2x₁ = 0 → w = (1, 0, 1, −√2, 0, 0).
   const w = [1, 0, 1, -Math.SQRT2, 0, 0];
-  for (const t of [0, 1, 2, 3]) close(dot(w, psi([1 + Math.cos(t), Math.sin(t)])), 0, 1e-12, 'shifted circle');
-  assert.ok(dot(w, psi([1, 0])) < 0 && dot(w, psi([3, 0])) > 0, 'inside negative, outside positive');
+  for (const t of [0, 1, 2, 3]) close(dot(w, phiPlus([1 + Math.cos(t), Math.sin(t)])), 0, 1e-12, 'shifted circle');
+  assert.ok(dot(w, phiPlus([1, 0])) < 0 && dot(w, phiPlus([3, 0])) > 0, 'inside negative, outside positive');
 });
 
 test('the engine\'s polynomial kernel is (γ a·b + 1)^d: its decision function is Σ yᵢαᵢ K(xᵢ, x) + b', () => {
@@ -78,7 +78,7 @@ test('the engine\'s polynomial kernel is (γ a·b + 1)^d: its decision function 
       sv.forEach((i, j) => {
         const xi = [d.X[2 * i], d.X[2 * i + 1]];
         byKernel += coef[j] * (dot(xi, x) + 1) ** 2;
-        byFeatures += coef[j] * dot(psi(xi), psi(x));
+        byFeatures += coef[j] * dot(phiPlus(xi), phiPlus(x));
       });
       close(f[k], byKernel, 1e-9, 'f by kernel');
       close(f[k], byFeatures, 1e-9, 'f by features');
@@ -201,7 +201,7 @@ test('predict, then check: RBF γ from 1 down to 0.05 raises the support vectors
   assert.equal((high.acc * 100).toFixed(1), '100.0');
 });
 
-// Step 1: a plane in Φ-space with only the first feature, x1² − 1 = 0, is two parallel lines
+// Step 1: a plane in φ-space with only the first feature, x1² − 1 = 0, is two parallel lines
 // x1 = ±1 on either side of the origin (not lines through it): every point with x1 = ±1 is on it,
 // whatever x2, and the origin is not.
 test('step 1: the plane "first feature = 1" is the pair of parallel lines x1 = ±1', () => {
@@ -230,4 +230,20 @@ test('things to try in order: after item 1\'s C = 1 000, item 2 sets C and γ ba
   const back = train(d, { C: 1, gamma: 0.05 });
   assert.equal(back.sv, 120);
   assert.equal((back.acc * 100).toFixed(1), '68.3');
+});
+
+// Audit 5 (D item 4): the lesson wrote the feature map Φ(x), which the notation page gives to the
+// standard normal CDF (activation-functions and hyperparameter-search use it so), while the badge
+// wrote the same map as φ, the notation page's activation function. The map is now a bold phi
+// (\boldsymbol\phi, a vector of features), with φ₊ for step 2's six-feature map, and no Φ, Ψ or φ
+// (\varphi) is left in the lesson.
+test('the feature map is one letter, a bold phi, that is not the normal CDF Φ or the activation function φ of the notation page', () => {
+  const lesson = fs.readFileSync(new URL('./frontier-kernels.md', import.meta.url), 'utf8');
+  const notation = fs.readFileSync(new URL('./notation.md', import.meta.url), 'utf8');
+  assert.match(notation, /^\| \$\\Phi\(z\)\$.*standard normal/m, 'notation: Φ is the normal CDF');
+  assert.match(notation, /^\| \$\\varphi\$ \| phi \| a generic activation function/m, 'notation: φ (varphi) is an activation function');
+  assert.doesNotMatch(lesson, /\\Phi(?![a-zA-Z])|\\Psi(?![a-zA-Z])|\\varphi|\\phi(?![a-zA-Z_])(?<!boldsymbol\\phi)/, 'no Φ, Ψ, φ or plain ϕ');
+  assert.match(lesson, /Map each point \$x = \(x_1, x_2\)\$ to three features, the \*\*feature map\*\* \$\\boldsymbol\\phi\$ \(a bold phi\):/);
+  assert.match(lesson, /\$\$\\boldsymbol\\phi\(x\) = \\bigl\(x_1\^2,/);
+  assert.ok((lesson.match(/\\boldsymbol\\phi(?!_)/g) || []).length >= 10, 'every use of the map is the bold phi');
 });

@@ -7,6 +7,7 @@ import { openFreshPage, startSite, screenshot, widgetsReady } from './browser.mj
 import { ml } from '../node/engine.mjs';
 import { drawAttempt, formatAnswer, instantiate } from '../../web/widgets/ml-badge/attempt.js';
 import { stat, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { formatNumber, readShown } from '../../web/lib/format.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -159,7 +160,7 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
   assert.deepEqual(await page.evaluate(() => window.reports), [['score', { widget: 'ml-badge', title: TITLE, score: 1, max: 22, passed: false }]]);
   // The lesson's activity list shows the score, not a tick.
   const activities = await page.locator('.lesson-activities').textContent();
-  assert.match(activities, /• Challenge: earn the Machine Learning badge — best 1 of 22 \(not finished yet\)/);
+  assert.match(activities, /• Challenge: earn the Machine Learning badge — best 1 of 22 \(18 needed to pass\)/);
   assert.ok(!/✓/.test(activities), 'a failed attempt is not marked complete');
   // Every missed topic links to its lesson.
   const links = card.locator('.ml-badge-quiz-result a');
@@ -195,6 +196,50 @@ async function playAttempt(page, card, answerOf) {
   }
   return shown;
 }
+
+// Audit 5 (C item 1): the label says "2 decimals; within ±0.01 counts" and the feedback shows the
+// answer rounded, but the tolerance was measured from the unrounded value: with seed 86, question 2
+// (z-score 1.2247, shown 1.22) refused 1.21 as "more than 0.01 away" and question 3 (recall 2/3,
+// shown 0.67) refused 0.68, while 1.23 and 0.66 counted. Now one step either side of the shown
+// answer counts, as the label says, and two steps away the feedback says it is too far.
+test('ML badge: a typed number one step off the shown answer counts on the side the old rule refused; two steps off is too far, in words that match the label', async () => {
+  const page = await openFreshPage(site, '/lessons/badge.html#ml-badge.seed=86', { width: 375 });
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  assert.equal(await card.getAttribute('data-seed'), '86');
+  const items = drawAttempt(86).map((d) => instantiate(d, ml));
+  const rounded = items.map((item, i) => [item, i]).filter(([item]) => item.kind === 'number' && item.tolerance > 0 && readShown(formatAnswer(item)) !== item.value);
+  assert.deepEqual(rounded.slice(0, 3).map(([item, i]) => `${i}:${item.id}`), ['1:z-score', '2:recall-spam', '11:risk-of-a-line']);
+  const plan = new Map([
+    // the side the old rule refused: away from the unrounded value
+    [1, { typed: '1.21', verdict: 'Correct: 1.22.' }],
+    [2, { typed: '0.68', verdict: 'Correct: 0.67.' }],
+    // two steps away: outside ±0.01 of what is shown
+    [11, { typed: '3.35', verdict: 'Not quite: you typed 3.35; the answer is 3.33.', tooFar: 'That is more than 0.01 away from it.' }],
+  ]);
+  for (let i = 0; i <= 11; i++) {
+    const item = items[i];
+    assert.equal(await card.locator('.ml-badge-quiz').getAttribute('data-item'), item.id);
+    if (item.kind === 'number') {
+      const input = card.getByLabel(/Your answer/);
+      const step = plan.get(i);
+      if (step) assert.equal(await card.locator('.ml-badge-number label').textContent(), `Your answer (2 decimals; within ±${formatNumber(item.tolerance, 2)} counts)`);
+      await input.fill(step ? step.typed : formatAnswer(item));
+      await input.press('Enter');
+      const verdict = await card.locator('.ml-badge-quiz-feedback strong').textContent();
+      if (step) {
+        assert.equal(verdict, step.verdict, `question ${i + 1} (${item.id})`);
+        if (step.tooFar) assert.ok((await card.locator('.ml-badge-quiz-feedback').textContent()).includes(step.tooFar));
+        if (i === 2) await screenshot(page, 'badge-tolerance-375');
+      }
+    } else {
+      await card.locator(`.ml-badge-choice[data-choice="${item.answer}"]`).click();
+    }
+    await card.getByRole('button', { name: /Next question|See result/ }).click();
+  }
+  assert.equal(await stat(card, 'score'), '11', 'the two boundary answers counted, the far one did not');
+  await assertClean(page);
+  await page.close();
+});
 
 const PRACTICE_NOTE = /^Practice attempt: the seed is fixed .* it is not saved and cannot earn the badge\. Open the challenge without a seed for an attempt that counts\.$/;
 
@@ -273,7 +318,7 @@ test('ML badge: on the lesson page best and "already hold" come from the lesson\
   });
   assert.equal(await stat(card, 'score'), '1');
   assert.equal(await stat(card, 'best'), '1 of 22');
-  assert.match(await page.locator('.lesson-activities').textContent(), /— best 1 of 22 \(not finished yet\)/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /— best 1 of 22 \(18 needed to pass\)/);
   // What the lesson recorded: a pass there is held, with the lesson's best.
   const record = (best, complete) => ({ complete, activities: { 'ml-badge': { title: TITLE, score: best, max: 22, best, complete } } });
   await page.evaluate((r) => localStorage.setItem('dw:lesson:badge', JSON.stringify(r)), record(19, true));

@@ -8,7 +8,7 @@
 // holds no words a learner reads: a text that is not an answer yet comes back with a reason
 // ('empty', 'not-a-number', 'too-large', 'no-choice') that the widget puts into words
 // (messages.js).
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, readShown } from '../../lib/format.js';
 import { SLOTS, QUESTIONS } from './bank.js';
 import { seededShuffle } from '../../lib/rng.js';
 import { passMark } from '../../lib/badge-pass-rule.js';
@@ -87,14 +87,23 @@ export function parseNumber(text) {
   return { ok: true, value };
 }
 
+// A number as it is shown to `digits` decimals, read back (0.6667 with 2 decimals is 0.67).
+function shownValue(value, digits) {
+  return readShown(formatNumber(value, digits, { grouping: false }));
+}
+
 // Grade one response: a choice index for multiple choice, the typed text for a number.
 // { valid: false, reason, text? } means "not an answer yet" (nothing is scored).
+// A typed number is judged against the answer as shown (formatAnswer), since the label and the
+// feedback state the tolerance around that: with 2 decimals and ±0.01, the shown answer 0.67
+// (of 2/3) accepts 0.66, 0.67 and 0.68 alike. A named mistake is recognised the same way.
 export function grade(item, response) {
   if (item.kind === 'number') {
     const parsed = parseNumber(response);
     if (!parsed.ok) return { valid: false, reason: parsed.reason, text: parsed.text };
-    const correct = Math.abs(parsed.value - item.value) <= item.tolerance + 1e-12;
-    const mistake = correct ? null : item.mistakes.find((m) => Math.abs(parsed.value - m.value) <= item.tolerance + 1e-12);
+    const near = (target) => Math.abs(parsed.value - shownValue(target, item.digits)) <= item.tolerance + 1e-9;
+    const correct = near(item.value);
+    const mistake = correct ? null : item.mistakes.find((m) => near(m.value));
     return { valid: true, correct, value: parsed.value, why: item.why, mistakeWhy: mistake ? mistake.why : null };
   }
   const i = typeof response === 'number' ? response : Number.NaN; // no answer (null) is not choice 0

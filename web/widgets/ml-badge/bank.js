@@ -1,15 +1,16 @@
 // The question bank of the Machine Learning badge.
 //
-// An attempt has 22 questions, one drawn from each slot below, so every attempt covers the same
-// topics in the same proportions:
-//   foundations   3 of 22  (what ML is · one gradient step · the learning loop)
-//   beginner      3 of 22  (rules or learning · features and labels · kinds of learning)
+// The badge closes the expert level, before the Frontier and the landscape, so it asks only what
+// a learner has met by then, in course order: every slot's lessons come from the foundations to
+// expert levels. An attempt has 22 questions, one drawn from each slot below, so every attempt
+// covers the same topics in the same proportions:
+//   foundations   4 of 22  (what ML is · loss and empirical risk · one gradient step · the learning loop)
+//   beginner      4 of 22  (rules or learning · features and labels · kinds of learning · the spam filter)
 //   intermediate  4 of 22  (a line's predictions · gradient descent · train vs test · the boundary)
-//   advanced      4 of 22  (losses · overfitting and regularisation · precision/recall · ROC)
+//   advanced      5 of 22  (losses · regression metrics · overfitting and regularisation ·
+//                           precision/recall · ROC)
 //   expert        5 of 22  (k-means · k-NN · decision trees · scaling and cross-validation ·
 //                           margins, principal axes and ensembles)
-//   frontier      1 of 22
-//   landscape     2 of 22  (reinforcement learning · neural networks and practice)
 //
 // A question is one of
 //   { id, slot, q, right: [text, why], wrong: [[text, why], [text, why], [text, why]] }
@@ -18,7 +19,8 @@
 //       multiple choice whose right answer and three distractors (common mistakes) are computed
 //       by the engine at run time, shown with `digits` decimals;
 //   { id, slot, kind: 'number', digits, tolerance?, q: () => text, compute(ml) → … }
-//       a typed number, right within ±tolerance (default 10^−digits); `mistakes` name typical
+//       a typed number, right within ±tolerance (default 10^−digits) of the answer as shown (to
+//       `digits` decimals, attempt.js grade); `mistakes` name typical
 //       wrong numbers so their explanation can be shown.
 // `lesson` and `topic` default to the slot's; the result screen links missed topics to
 // lessons/<lesson>.html.
@@ -33,8 +35,8 @@
 //                                          scaling and cross-validation
 //   questions-clusters-neighbours-trees.js k-means, k-NN, decision trees
 //   questions-margins-axes-ensembles.js    SVMs, PCA, ensembles
-//   questions-why-methods-work.js          the Frontier slot
-//   questions-reinforcement-and-neural.js  reinforcement learning, neural networks in practice
+//   questions-risk-spam-residuals.js       loss and empirical risk, the spam filter, regression
+//                                          metrics
 // A question's id and slot never change: saved progress and the tests refer to them.
 import { LEARNING_AND_DATA } from './questions-learning-and-data.js';
 import { GRADIENT_DESCENT } from './questions-gradient-descent.js';
@@ -42,21 +44,23 @@ import { LINES_BOUNDARIES_LOSSES } from './questions-lines-boundaries-losses.js'
 import { EVALUATION } from './questions-evaluation.js';
 import { CLUSTERS_NEIGHBOURS_TREES } from './questions-clusters-neighbours-trees.js';
 import { MARGINS_AXES_ENSEMBLES } from './questions-margins-axes-ensembles.js';
-import { WHY_METHODS_WORK } from './questions-why-methods-work.js';
-import { REINFORCEMENT_AND_NEURAL } from './questions-reinforcement-and-neural.js';
+import { RISK_SPAM_RESIDUALS } from './questions-risk-spam-residuals.js';
 
 export const SLOTS = [
   { id: 'what-ml-is', level: 'foundations', topic: 'What machine learning is', lesson: 'ml-foundations' },
+  { id: 'empirical-risk', level: 'foundations', topic: 'Loss and empirical risk', lesson: 'empirical-risk' },
   { id: 'gradient-step', level: 'foundations', topic: 'One gradient-descent step', lesson: 'how-models-learn' },
   { id: 'learning-loop', level: 'foundations', topic: 'The learning loop', lesson: 'learning-loop' },
   { id: 'rules-or-learning', level: 'beginner', topic: 'Rules or learning', lesson: 'rules-or-learning' },
   { id: 'features-labels', level: 'beginner', topic: 'Examples, features and labels', lesson: 'data-features-labels' },
   { id: 'kinds-of-learning', level: 'beginner', topic: 'Kinds of learning', lesson: 'kinds-of-learning' },
+  { id: 'spam-filter', level: 'beginner', topic: 'A spam filter: weights, score and sigmoid', lesson: 'spam-filter' },
   { id: 'line-prediction', level: 'intermediate', topic: 'Predicting with a line', lesson: 'predicting-a-tip' },
   { id: 'gradient-descent', level: 'intermediate', topic: 'Gradient descent', lesson: 'gradient-descent' },
   { id: 'train-test', level: 'intermediate', topic: 'Train vs test', lesson: 'train-vs-test' },
   { id: 'classification-boundary', level: 'intermediate', topic: 'Boundaries and the sigmoid', lesson: 'draw-the-boundary' },
   { id: 'losses', level: 'advanced', topic: 'Loss functions', lesson: 'loss-functions' },
+  { id: 'regression-metrics', level: 'advanced', topic: 'Regression metrics', lesson: 'regression-metrics' },
   { id: 'overfitting', level: 'advanced', topic: 'Overfitting and regularisation', lesson: 'regularisation' },
   { id: 'metrics', level: 'advanced', topic: 'Precision and recall', lesson: 'classification-metrics' },
   { id: 'roc', level: 'advanced', topic: 'ROC curves and AUC', lesson: 'roc-curves' },
@@ -65,12 +69,9 @@ export const SLOTS = [
   { id: 'decision-trees', level: 'expert', topic: 'Decision trees', lesson: 'decision-trees' },
   { id: 'cross-validation', level: 'expert', topic: 'Feature scaling and cross-validation', lesson: 'scaling-and-cv' },
   { id: 'margins-axes-ensembles', level: 'expert', topic: 'SVMs, PCA and ensembles', lesson: 'svm' },
-  { id: 'frontier', level: 'frontier', topic: 'Frontier', lesson: 'frontier-generalisation' },
-  { id: 'reinforcement-learning', level: 'landscape', topic: 'Reinforcement learning', lesson: 'q-learning' },
-  { id: 'neural-landscape', level: 'landscape', topic: 'Neural networks in practice', lesson: 'activation-functions' },
 ];
 
 export const QUESTIONS = [
   ...LEARNING_AND_DATA, ...GRADIENT_DESCENT, ...LINES_BOUNDARIES_LOSSES, ...EVALUATION,
-  ...CLUSTERS_NEIGHBOURS_TREES, ...MARGINS_AXES_ENSEMBLES, ...WHY_METHODS_WORK, ...REINFORCEMENT_AND_NEURAL,
+  ...CLUSTERS_NEIGHBOURS_TREES, ...MARGINS_AXES_ENSEMBLES, ...RISK_SPAM_RESIDUALS,
 ];

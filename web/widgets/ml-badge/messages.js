@@ -16,7 +16,7 @@ const revisit = (linked) => (linked === false ? `Revisit the lessons on the topi
 
 export const messages = {
   'ml-badge.title': 'Challenge: earn the Machine Learning badge',
-  'ml-badge.hint': `${count} questions from every level. Pick an answer (click it; by keyboard, Tab to the answers, then press 1–4 or Enter) or type a number, read why, then go on. Score ${formatPercent(PASS_FRACTION, 0)} or more (${formatNumber(PASS_MARK, 0)} of ${count}) to earn the badge.`,
+  'ml-badge.hint': `${count} questions from the foundations and levels 1 to 4. Pick an answer (click it; by keyboard, Tab to the answers, then press 1–4 or Enter) or type a number, read why, then go on. Score ${formatPercent(PASS_FRACTION, 0)} or more (${formatNumber(PASS_MARK, 0)} of ${count}) to earn the badge.`,
   // Controls and readouts.
   'ml-badge.progressLabel': 'Challenge progress',
   'ml-badge.next': 'Next question',
@@ -36,8 +36,6 @@ export const messages = {
   'ml-badge.level.intermediate': 'Intermediate',
   'ml-badge.level.advanced': 'Advanced',
   'ml-badge.level.expert': 'Expert',
-  'ml-badge.level.frontier': 'Frontier',
-  'ml-badge.level.landscape': 'Landscape',
   // What to do now (the card's message).
   'ml-badge.prompt.choice': 'Choose one answer. {needed} correct answers out of {total} earn the badge.',
   'ml-badge.prompt.number': 'Type a number and press Check. {needed} correct answers out of {total} earn the badge.',

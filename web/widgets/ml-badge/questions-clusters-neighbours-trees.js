@@ -20,15 +20,15 @@ function kmeans1d(ml, points, start) {
   });
 }
 
-function knn(ml, xs, ys, k, mode, query) {
+// The class shares of a k-NN vote at one query, on 1-D points.
+function knn(ml, xs, ys, k, query) {
   return ml.scoped((track) => {
     const m = track(new ml.KNearestNeighbors());
-    m.setMode(mode);
+    m.setMode('classify');
     m.setData(xs, 1, ys);
     m.setK(k);
     m.fit(1);
-    if (mode === 'classify') return Array.from(m.predictProba([query]));
-    return m.predict([query])[0];
+    return Array.from(m.predictProba([query]));
   });
 }
 
@@ -99,32 +99,26 @@ export const CLUSTERS_NEIGHBOURS_TREES = [
     compute(ml) {
       const xs = [0, 1, 2, 5, 6, 9];
       const ys = [0, 0, 1, 1, 1, 0];
-      const value = knn(ml, xs, ys, 3, 'classify', 3.2)[1];
+      const value = knn(ml, xs, ys, 3, 3.2)[1];
       return {
         value,
         why: `The three nearest are x = 2 (class 1), 5 (class 1) and 1 (class 0), so class 1 gets 2 of 3 votes: ${f2(value)}.`,
         mistakes: [
           { value: 1 - value, why: 'That is class 0\'s share of the vote.' },
-          { value: knn(ml, xs, ys, 5, 'classify', 3.2)[1], why: 'That is the vote with k = 5 neighbours.' },
+          { value: knn(ml, xs, ys, 5, 3.2)[1], why: 'That is the vote with k = 5 neighbours.' },
         ],
       };
     },
   },
   {
-    id: 'knn-regress', slot: 'knn', kind: 'choice', digits: 1,
-    q: () => 'k-NN regression with k = 3. Training points (x, y): (1, 10), (2, 12), (4, 20), (7, 30), (8, 31). What does it predict at x = 3?',
-    compute(ml) {
-      const value = knn(ml, [1, 2, 4, 7, 8], [10, 12, 20, 30, 31], 3, 'regress', 3);
-      return {
-        value,
-        why: `The three nearest x are 2, 4 and 1; their y average to (12 + 20 + 10) / 3 = ${f2(value)}.`,
-        mistakes: [
-          { value: (10 + 12 + 20 + 30 + 31) / 5, why: 'That averages all five points; k-NN uses only the k nearest.' },
-          { value: 12, why: 'That is the median of the three neighbours; k-NN regression averages them.' },
-          { value: (12 + 20) / 2, why: 'That uses only the two nearest; k = 3 includes x = 1 as well.' },
-        ],
-      };
-    },
+    id: 'knn-lazy', slot: 'knn',
+    q: 'k-NN is called a lazy learner. Why?',
+    right: ['It does its work at prediction time', 'Training only stores the points. The distances and the vote are all worked out when a query arrives, so training is instant and predictions get slow on big data sets.'],
+    wrong: [
+      ['Only a few of its neighbours get a vote', 'k sets how many neighbours vote; lazy is about when the work happens, not how many points take part.'],
+      ['It stops training as soon as it can', 'There is no training run to stop: k-NN fits no parameters at all, it keeps the training points.'],
+      ['Its boundary is always smooth', 'With k = 1 the boundary bends around every point; how smooth it is depends on k.'],
+    ],
   },
   {
     id: 'knn-k1', slot: 'knn',
