@@ -171,7 +171,7 @@ test('in the widget, mat: head 2 gives both "the"s 0.04, the first five places b
 });
 
 test('check-yourself: in one attention layer the first of 60 tokens reaches the 60th in one step, also under the causal mask', () => {
-  assert.match(lesson, /\n\+ In one step: the 60th token's output is a weighted average that includes the first token's value ::/);
+  assert.match(lesson, /\n\+ In one step, through its own attention weight :: The 60th token's output is a weighted average that includes the first token's value\./);
   // Under the causal mask the last row still weighs the first token: 60 tokens, zero queries, weight 1/60.
   const X = Array.from({ length: 120 }, (_, i) => Math.cos(i));
   const [h] = ml.attention(X, 2, [0, 0, 0, 0], [1, 0, 0, 1], [1, 0, 0, 1], 1, true);
