@@ -1,10 +1,13 @@
 // A small static file server for dist/ (no dependencies):
-//   node scripts/serve.mjs [dir] [port] [--csp]
+//   node scripts/serve.mjs [dir] [port] [--csp] [--cors]
 // Serves .wasm as application/wasm so browsers can compile while downloading, sends the
 // precompressed copy of a file (file.br or file.gz, written by scripts/precompress.mjs) when the
 // client accepts that encoding and the copy is not older than the file, refuses paths
 // outside the folder, and with --csp sends the strict Content-Security-Policy the site is built
 // to work under (STRICT_CSP; the browser tests use the same one), to try a page as a strict host would.
+// With --cors every response says `Access-Control-Allow-Origin: *`, which a course page on another
+// origin needs to load <dw-widget> from here (embed.js, the modules it imports and the engine's
+// WASM are fetched with CORS); the iframe embed needs nothing. Off unless asked for.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,9 +35,10 @@ function precompressedEncoding(file, accept = '') {
   return null;
 }
 
-export function createServer(dir, { csp = null } = {}) {
+export function createServer(dir, { csp = null, cors = false } = {}) {
   const rootDir = path.resolve(dir);
   return http.createServer((req, res) => {
+    if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
@@ -67,9 +71,11 @@ export function createServer(dir, { csp = null } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const csp = args.includes('--csp') ? STRICT_CSP : null;
-  const [dir = 'dist', portArg] = args.filter((a) => a !== '--csp');
+  const cors = args.includes('--cors');
+  const [dir = 'dist', portArg] = args.filter((a) => a !== '--csp' && a !== '--cors');
   const port = Number(portArg || process.env.PORT || 8080);
-  createServer(dir, { csp }).listen(port, () => {
-    console.log(`Data Workshop is being served at http://localhost:${port}/${csp ? '  with a strict Content-Security-Policy' : ''}  (Ctrl-C to stop)`);
+  createServer(dir, { csp, cors }).listen(port, () => {
+    const extras = [csp && 'with a strict Content-Security-Policy', cors && 'to pages of any origin (Access-Control-Allow-Origin: *)'].filter(Boolean);
+    console.log(`Data Workshop is being served at http://localhost:${port}/${extras.length ? `  ${extras.join(', ')}` : ''}  (Ctrl-C to stop)`);
   });
 }

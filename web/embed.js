@@ -16,11 +16,26 @@
 // an `address` attribute (see web/lib/address-state.js).
 import { loadWidget, widgetNames } from './widgets/registry.js';
 import { MOUNT_CONTEXT } from './lib/widget.js';
+import { schemaName } from './lib/schema.js';
 import './js/xapi.js'; // each result is also dispatched as an xAPI-shaped 'dw:xapi' statement
 
 const STYLESHEETS = ['css/tokens.css', 'css/widget.css', 'css/embed-host.css'].map((p) => new URL(p, import.meta.url).href);
-// Attributes that belong to the element, not to the widget.
-const ELEMENT_ATTRIBUTES = new Set(['name', 'class', 'id', 'style', 'title', 'hidden', 'slot', 'part', 'lang', 'dir', 'tabindex']);
+// Attributes that belong to the element, not to the widget: `name`, `activity` (the xAPI activity
+// id, web/js/xapi.js), and HTML's global attributes, which the browser applies to the element
+// (aria-*, data-*, on* handlers, role, …) and which are therefore never reported as unknown
+// options. A widget whose options include one of the global names (derivation's `title`) gets
+// its value as well; aria-* and data-* are the page's alone.
+const GLOBAL_ATTRIBUTES = new Set(['accesskey', 'autocapitalize', 'autocorrect', 'autofocus', 'class', 'contenteditable',
+  'dir', 'draggable', 'enterkeyhint', 'exportparts', 'hidden', 'id', 'inert', 'inputmode', 'is', 'itemid', 'itemprop',
+  'itemref', 'itemscope', 'itemtype', 'lang', 'nonce', 'part', 'popover', 'role', 'slot', 'spellcheck', 'style',
+  'tabindex', 'title', 'translate', 'virtualkeyboardpolicy', 'writingsuggestions', 'xmlns', 'xml:lang', 'xml:space']);
+
+export function isElementAttribute(name, schema) {
+  const attribute = String(name).toLowerCase();
+  if (attribute === 'name' || attribute === 'activity' || /^(aria|data)-/.test(attribute)) return true;
+  if (schema && schemaName(schema, attribute)) return false;
+  return GLOBAL_ATTRIBUTES.has(attribute) || /^on[a-z]/.test(attribute) || attribute.startsWith('xmlns:');
+}
 
 class DataWorkshopWidget extends HTMLElement {
   // `name` mounts a different widget. Every other attribute is an option of the widget, and
@@ -65,7 +80,7 @@ class DataWorkshopWidget extends HTMLElement {
     if (!this.handle) return;
     const next = {};
     for (const { attributeName } of records) {
-      if (ELEMENT_ATTRIBUTES.has(attributeName)) continue;
+      if (isElementAttribute(attributeName, this.schema)) continue;
       // A removed attribute goes back to the option's default.
       next[attributeName] = this.hasAttribute(attributeName) ? this.getAttribute(attributeName) : undefined;
     }
@@ -76,7 +91,7 @@ class DataWorkshopWidget extends HTMLElement {
   // converts them (and maps every spelling of a name onto the schema's).
   attributeOptions() {
     const options = {};
-    for (const attr of this.attributes) if (!ELEMENT_ATTRIBUTES.has(attr.name)) options[attr.name] = attr.value;
+    for (const attr of this.attributes) if (!isElementAttribute(attr.name, this.schema)) options[attr.name] = attr.value;
     return options;
   }
 
@@ -109,6 +124,7 @@ class DataWorkshopWidget extends HTMLElement {
       return;
     }
     if (generation !== this.generation) return;
+    this.schema = module.schema || null;
     this.handle = module.mount(container, { ...this.attributeOptions(), [MOUNT_CONTEXT]: { name, source: 'attribute' } });
   }
 }

@@ -68,7 +68,7 @@ test('the k-means block: wrong, invalid and right answers, keyboard, saved progr
 
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:kmeans')));
   assert.deepEqual({ ...stored.activities['check-yourself'], title: undefined }, { title: undefined, score: 1, max: 3, best: 1, complete: true, answers: [false, true, false] });
-  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 1 of 3/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — 1 of 3 right at the first try/);
 
   // Coming back shows what was saved; the home page sums the level's checks.
   await page.reload();
@@ -116,7 +116,9 @@ async function openBlock(page, { fresh = false } = {}) {
   // Every course event the page dispatches from now on (web/js/progress.js listens on document).
   await page.evaluate(() => {
     window.reports = [];
+    window.statements = []; // the xAPI verbs of the same reports (web/js/xapi.js)
     for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+    document.addEventListener('dw:xapi', (e) => window.statements.push(e.detail.verb.display['en-US']));
   });
   return page.locator('section[data-check-yourself]');
 }
@@ -148,6 +150,9 @@ test('a question answered in an earlier visit is practice: the first-try score s
   for (const [i, right] of [[0, true], [1, false], [2, true], [3, true]]) await answerQuestion(page, i, right);
   assert.equal(await block.locator('.cy-score').textContent(), '3 of 4 right at the first try; 4 of 4 answered.');
   assert.deepEqual((await reports(page)).at(-1), { type: 'dw:complete', widget: 'check-yourself', title: 'Check yourself', score: 3, max: 4, answers: [true, false, true, true] });
+  // Every answer is a dw:score (an xAPI "answered"), the last one too; then the block's dw:complete.
+  assert.deepEqual((await reports(page)).map((e) => [e.type, e.score]), [['dw:score', 1], ['dw:score', 1], ['dw:score', 2], ['dw:score', 3], ['dw:complete', 3]]);
+  assert.deepEqual(await page.evaluate(() => window.statements), ['answered', 'answered', 'answered', 'answered', 'completed']);
   let record = (await stored(page)).activities['check-yourself'];
   assert.deepEqual([record.best, record.max, record.complete, record.answers], [3, 4, true, [true, false, true, true]]);
 
@@ -161,7 +166,7 @@ test('a question answered in an earlier visit is practice: the first-try score s
   assert.deepEqual(await reports(page), []);
   record = (await stored(page)).activities['check-yourself'];
   assert.deepEqual([record.best, record.score, record.max, record.answers], [3, 3, 4, [true, false, true, true]]);
-  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 3 of 4/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — 3 of 4 right at the first try/);
   await page.goto(`${site.base}/index.html`);
   assert.equal(await page.locator(`.lesson-list li[data-lesson="${LESSON}"] .lesson-checks`).textContent(), 'Check yourself: 3 of 4 right at the first try');
   assert.deepEqual(page.record.errors, []);
@@ -184,11 +189,11 @@ test('a block answered in part continues after a reload: the earlier first answe
   for (let i = 1; i < 4; i++) await answerQuestion(page, i, true);
   assert.equal(await block.locator('.cy-score').textContent(), '3 of 4 right at the first try (your first answers are kept); 4 of 4 answered.');
   const events = await reports(page);
-  assert.deepEqual(events.map((e) => [e.type, e.score, e.max]), [['dw:score', 1, 4], ['dw:score', 2, 4], ['dw:complete', 3, 4]]);
+  assert.deepEqual(events.map((e) => [e.type, e.score, e.max]), [['dw:score', 1, 4], ['dw:score', 2, 4], ['dw:score', 3, 4], ['dw:complete', 3, 4]]);
   assert.deepEqual(events.at(-1).answers, [false, true, true, true]);
   const record = (await stored(page)).activities['check-yourself'];
   assert.deepEqual([record.best, record.max, record.complete, record.answers], [3, 4, true, [false, true, true, true]]);
-  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 3 of 4/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — 3 of 4 right at the first try/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -4,12 +4,61 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
+import { spawn } from 'node:child_process';
 import { PLAY_TIMEOUT, screenshot, startSite, openPage, widgetsReady } from './browser.mjs';
+import { createServer } from '../../scripts/serve.mjs';
 
-const hostDir = path.resolve(import.meta.dirname, '../../dist/test-host');
+const root = path.resolve(import.meta.dirname, '../..');
+const hostDir = path.join(root, 'dist/test-host');
 let site;
+// The site served again on other ports (other origins than the host pages'), with and without
+// `Access-Control-Allow-Origin` (serve.mjs --cors).
+const elsewhere = {};
+const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
 before(async () => {
   fs.mkdirSync(hostDir, { recursive: true });
+  for (const cors of [true, false]) {
+    const server = createServer(path.join(root, 'dist'), { cors });
+    elsewhere[cors ? 'cors' : 'plain'] = { server, base: await listen(server) };
+  }
+  // A course page on another origin, with the docs' snippet: the element's content is a link to
+  // the same widget's own page, shown until the element is defined.
+  for (const kind of ['cors', 'plain']) {
+    const base = elsewhere[kind].base;
+    fs.writeFileSync(path.join(hostDir, `origin-${kind}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="../favicon.svg">
+<script type="module" src="${base}/embed.js"></script></head><body><main>
+<h1>Another origin</h1>
+<dw-widget id="o" name="fit-line" seed="3" points="40"><a id="fallback" href="${base}/embed.html?w=fit-line&seed=3&points=40">Fit the line: open the widget</a></dw-widget>
+</main></body></html>`);
+  }
+  // The iframe's height follows its content, up and down.
+  fs.writeFileSync(path.join(hostDir, 'resize.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Resize host</title><link rel="icon" href="../favicon.svg">
+<script>window.messages = []; addEventListener('message', (e) => { window.messages.push(e.data); if (e.data && e.data.type === 'dw:resize') document.getElementById(e.data.widget).height = e.data.height; });</script>
+</head><body><iframe id="primer-sum" title="sum" src="../embed.html?w=primer-sum" width="700" height="1500"></iframe>
+<iframe id="tip-predictor" title="tips" src="../embed.html?w=tip-predictor&examples=12" width="700" height="200"></iframe></body></html>`);
+  // derivation's documented options, and HTML's own attributes, on <dw-widget>.
+  fs.writeFileSync(path.join(hostDir, 'attributes.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Attributes host</title><link rel="icon" href="../favicon.svg">
+<script type="module" src="../embed.js"></script></head><body><main>
+<div class="dw-derivation-steps" id="my-steps"><div class="dw-step">First, write the loss.</div><div class="dw-step">Then, take its slope.</div><div class="dw-step">Last, step downhill.</div></div>
+<dw-widget id="d" name="derivation" title="Gradient of the MSE" steps="my-steps"></dw-widget>
+<dw-widget id="t" name="threshold" seed="3" aria-label="Threshold demo" data-week="4" role="region" onclick="window.clicked = 1"
+  itemprop="demo" translate="no" accesskey="t" draggable="false" spellcheck="false" nonce="abc" autocapitalize="off" colour="red"></dw-widget>
+</main></body></html>`);
+  // Several instances of one widget, reporting xAPI statements.
+  fs.writeFileSync(path.join(hostDir, 'activities.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Activities host</title><link rel="icon" href="../favicon.svg">
+<script>window.statements = []; document.addEventListener('dw:xapi', (e) => window.statements.push([e.target.id, e.detail.object.id]));</script>
+<script type="module" src="../embed.js"></script></head><body><main>
+<dw-widget id="p1" name="primer-sum"></dw-widget>
+<dw-widget id="p2" name="primer-sum"></dw-widget>
+<dw-widget id="p3" name="primer-sum" activity="week1-practice"></dw-widget>
+<dw-widget id="p4" name="primer-sum" activity="https://school.example/ml/week5/graded"></dw-widget>
+<dw-widget id="f1" name="fit-line"></dw-widget>
+</main></body></html>`);
+  fs.writeFileSync(path.join(hostDir, 'activity-frames.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Activity frames</title><link rel="icon" href="../favicon.svg">
+<script>window.messages = []; addEventListener('message', (e) => window.messages.push(e.data));</script>
+</head><body><iframe id="plain" title="plain" src="../embed.html?w=primer-sum" width="600" height="500"></iframe>
+<iframe id="named" title="named" src="../embed.html?w=primer-sum&activity=week5-sum" width="600" height="500"></iframe></body></html>`);
   fs.writeFileSync(path.join(hostDir, 'element.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="../favicon.svg">
 <style>* { color: red !important; font-size: 40px !important; } section, div { display: inline !important; }</style>
 <script type="module" src="../embed.js"></script></head><body><main>
@@ -41,6 +90,7 @@ before(async () => {
 });
 after(async () => {
   await site.close();
+  for (const { server } of Object.values(elsewhere)) await new Promise((resolve) => server.close(resolve));
   fs.rmSync(hostDir, { recursive: true, force: true });
 });
 
@@ -149,4 +199,158 @@ test('a page opened at its anchor plus widget state still shows the anchor; a re
   assert.ok(await anchorTop(again) < -1000, 'the reload keeps the place the learner left, not the anchor');
   assert.deepEqual(again.record.errors.filter((e) => !/favicon/.test(e)), []);
   await again.close();
+});
+
+// docs/embedding.md: a course page on another origin loads <dw-widget> only from a host that
+// sends Access-Control-Allow-Origin (serve.mjs --cors); without it the element's own content
+// (the docs' link to the widget's page) stays in view instead of an empty space.
+test('<dw-widget> from another origin: works with --cors; without it the fallback content shows', async () => {
+  const page = await openPage(site, '/test-host/origin-cors.html', { width: 1000 });
+  assert.equal(await page.evaluate(() => !!customElements.get('dw-widget')), true);
+  assert.equal(await page.locator('#o .dw-card .dw-title').count(), 1);
+  assert.equal(await page.locator('#fallback').isVisible(), false, 'the fallback is hidden once the widget is there');
+  assert.deepEqual(page.record.errors.filter((e) => !/favicon/.test(e)), []);
+  await page.close();
+
+  const plain = await site.newPage({ width: 1000 });
+  await plain.goto(`${site.base}/test-host/origin-plain.html`);
+  await plain.waitForLoadState('load');
+  await plain.waitForTimeout(300);
+  assert.equal(await plain.evaluate(() => !!customElements.get('dw-widget')), false, 'a host without CORS blocks embed.js');
+  assert.ok(plain.record.errors.some((e) => /CORS/.test(e)), plain.record.errors.join('\n'));
+  assert.equal(await plain.locator('#fallback').isVisible(), true, 'the element\'s content shows instead');
+  assert.equal(await plain.locator('#fallback').getAttribute('href'), `${elsewhere.plain.base}/embed.html?w=fit-line&seed=3&points=40`);
+  await plain.close();
+});
+
+test('serve.mjs sends Access-Control-Allow-Origin only with --cors', async () => {
+  const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+  for (const flag of [[], ['--cors']]) {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), path.join(root, 'dist'), String(port), ...flag], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((resolve, reject) => { child.stdout.once('data', resolve); child.once('exit', reject); });
+      for (const file of ['embed.js', 'engine/index.js', 'no-such-file']) {
+        const res = await fetch(`http://localhost:${port}/${file}`, { headers: { Origin: 'http://lms.test' } });
+        assert.equal(res.headers.get('access-control-allow-origin'), flag.length ? '*' : null, `${file} ${flag}`);
+      }
+    } finally {
+      child.kill();
+    }
+  }
+});
+
+// The height posted is the content's, so the frame shrinks too: a frame made taller than its
+// widget, and a widget that shrinks after dw:update (fewer examples), are both sized to fit.
+test('the iframe posts its content height: it grows and shrinks with the widget', async () => {
+  const page = await site.newPage({ width: 800, height: 900 });
+  await page.goto(`${site.base}/test-host/resize.html`);
+  const contentBottom = (id) => page.frameLocator(`#${id}`).locator('main#widget').evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom));
+  const lastHeight = (id) => page.evaluate((w) => window.messages.filter((m) => m.type === 'dw:resize' && m.widget === w).at(-1)?.height, id);
+  for (const id of ['primer-sum', 'tip-predictor']) {
+    await page.frameLocator(`#${id}`).locator('.dw-card .dw-stage').first().waitFor({ timeout: PLAY_TIMEOUT });
+  }
+  await page.waitForFunction(() => ['primer-sum', 'tip-predictor'].every((w) => {
+    const frame = document.getElementById(w);
+    const main = frame.contentDocument && frame.contentDocument.querySelector('main#widget');
+    return main && !main.querySelector('.dw-loading') && Number(frame.height) === Math.ceil(main.getBoundingClientRect().bottom);
+  }), null, { timeout: PLAY_TIMEOUT });
+  const sum = await contentBottom('primer-sum');
+  assert.ok(sum < 1500, `the widget is ${sum} px tall`);
+  assert.equal(await lastHeight('primer-sum'), sum, 'a frame taller than its widget is told the widget\'s height');
+  assert.equal(await page.locator('#primer-sum').getAttribute('height'), String(sum));
+  const before = await lastHeight('tip-predictor');
+  assert.equal(before, await contentBottom('tip-predictor'));
+  // Fewer examples: a shorter table, and a new, smaller height.
+  await page.evaluate(() => document.getElementById('tip-predictor').contentWindow.postMessage({ type: 'dw:update', options: { examples: 3 } }, '*'));
+  await page.waitForFunction((h) => {
+    const m = window.messages.filter((x) => x.type === 'dw:resize' && x.widget === 'tip-predictor').at(-1);
+    return m && m.height < h;
+  }, before, { timeout: PLAY_TIMEOUT });
+  const after = await lastHeight('tip-predictor');
+  assert.equal(after, await contentBottom('tip-predictor'));
+  assert.equal(await page.locator('#tip-predictor').getAttribute('height'), String(after));
+  const blank = await page.frameLocator('#tip-predictor').locator('html').evaluate((el) => el.scrollHeight - Math.ceil(document.getElementById('widget').getBoundingClientRect().bottom));
+  assert.ok(blank <= 1, `no blank space under the widget (${blank} px)`);
+  await screenshot(page, 'embed-frame-shrink');
+  assert.deepEqual(page.record.errors.filter((e) => !/favicon/.test(e)), []);
+  await page.close();
+});
+
+// derivation's two documented options through <dw-widget>: the title reaches the card, and the
+// steps are found in the host page (the card sits in the element's shadow root).
+test('<dw-widget name="derivation"> takes its title and the page\'s steps', async () => {
+  const page = await openPage(site, '/test-host/attributes.html', { width: 1000 });
+  const d = page.locator('#d');
+  assert.equal(await d.locator('.dw-title').textContent(), 'Gradient of the MSE');
+  assert.deepEqual(await d.locator('.derivation-step').evaluateAll((els) => els.map((e) => e.textContent)), ['Step 1First, write the loss.', 'Step 2Then, take its slope.', 'Step 3Last, step downhill.']);
+  assert.match(await d.locator('.dw-message').first().textContent(), /^Step 1 of 3\./);
+  assert.equal(await page.locator('#my-steps').isVisible(), false, 'the card took the page\'s block over');
+  assert.equal(await d.locator('.dw-notes').textContent(), '');
+  // Changing the title attribute retitles the card.
+  await page.locator('#d').evaluate((el) => el.setAttribute('title', 'Chain rule'));
+  await d.locator('.dw-title', { hasText: 'Chain rule' }).waitFor();
+  await page.close();
+});
+
+// aria-*, data-*, role, on* handlers and HTML's other global attributes are the element's, not
+// unknown options shown to learners; an attribute that is neither still gets its note.
+test('HTML\'s global attributes on <dw-widget> are not reported as unknown options', async () => {
+  const page = await openPage(site, '/test-host/attributes.html', { width: 1000 });
+  const t = page.locator('#t');
+  const notes = await t.locator('.dw-notes').textContent();
+  assert.doesNotMatch(notes, /aria-label|data-week|role|onclick|itemprop|translate|accesskey|draggable|spellcheck|nonce|autocapitalize/);
+  assert.match(notes, /Unknown option "colour" was ignored/);
+  assert.equal(await t.getAttribute('role'), 'region');
+  assert.equal(await page.getByRole('region', { name: 'Threshold demo' }).count(), 1);
+  // Set after mount: still the element's.
+  await t.evaluate((el) => { el.setAttribute('data-unit', '5'); el.setAttribute('aria-describedby', 'x'); el.setAttribute('hidden', ''); el.removeAttribute('hidden'); });
+  await page.waitForTimeout(100);
+  assert.doesNotMatch(await t.locator('.dw-notes').textContent(), /data-unit|aria-describedby|hidden/);
+  const rule = await page.evaluate(async () => {
+    const { isElementAttribute } = await import('/embed.js');
+    const schema = { items: {}, title: {}, dataset: {} };
+    return ['aria-label', 'data-set', 'role', 'onclick', 'inert', 'itemprop', 'is', 'contenteditable', 'name', 'activity', 'items', 'title', 'dataset', 'seed']
+      .map((n) => [n, isElementAttribute(n, schema)]);
+  });
+  assert.deepEqual(Object.fromEntries(rule), {
+    'aria-label': true, 'data-set': true, role: true, onclick: true, inert: true, itemprop: true, is: true, contenteditable: true,
+    name: true, activity: true, items: false, title: false, dataset: false, seed: false,
+  });
+  assert.deepEqual(page.record.errors.filter((e) => !/favicon/.test(e)), []);
+  await page.close();
+});
+
+// Each instance is its own xAPI activity: #NAME, #NAME-2 in page order, or the name or IRI the
+// embedder gives in `activity` (the iframe's activity= parameter); a single widget keeps #NAME.
+test('xAPI activity ids tell instances apart; `activity` names one', async () => {
+  const page = await openPage(site, '/test-host/activities.html', { width: 1000 });
+  const ids = ['p1', 'p2', 'p3', 'p4', 'f1'];
+  for (const id of ids) {
+    await page.locator(`#${id}`).evaluate((el) => el.shadowRoot.querySelector('.dw-card').dispatchEvent(new CustomEvent('dw:score', {
+      bubbles: true, composed: true, detail: { widget: el.getAttribute('name'), title: 't', score: 1, max: 2 },
+    })));
+  }
+  const page0 = `${site.base}/test-host/activities.html`;
+  assert.deepEqual(await page.evaluate(() => window.statements), [
+    ['p1', `${page0}#primer-sum`], ['p2', `${page0}#primer-sum-2`], ['p3', `${page0}#week1-practice`],
+    ['p4', 'https://school.example/ml/week5/graded'], ['f1', `${page0}#fit-line`],
+  ]);
+  assert.equal(await page.locator('#p3 .dw-notes').textContent(), '', '`activity` is not an unknown option');
+  await page.close();
+
+  const frames = await site.newPage({ width: 800 });
+  await frames.goto(`${site.base}/test-host/activity-frames.html`);
+  for (const id of ['plain', 'named']) await frames.frameLocator(`#${id}`).locator('.dw-card .dw-stage').first().waitFor({ timeout: PLAY_TIMEOUT });
+  assert.equal(await frames.frameLocator('#named').locator('.dw-notes').textContent(), '', 'activity= is not an unknown option');
+  for (const id of ['plain', 'named']) {
+    await frames.frameLocator(`#${id}`).locator('.dw-card').evaluate((card) => card.dispatchEvent(new CustomEvent('dw:complete', {
+      bubbles: true, composed: true, detail: { widget: 'primer-sum', title: 't', score: 2, max: 2 },
+    })));
+  }
+  await frames.waitForFunction(() => window.messages.filter((m) => m.type === 'dw:xapi' && m.detail.verb.display['en-US'] === 'completed').length === 2);
+  const objects = await frames.evaluate(() => window.messages.filter((m) => m.type === 'dw:xapi' && m.detail.verb.display['en-US'] === 'completed').map((m) => m.detail.object.id).sort());
+  assert.deepEqual(objects, [`${site.base}/embed.html#primer-sum`, `${site.base}/embed.html#week5-sum`]);
+  assert.deepEqual(frames.record.errors.filter((e) => !/favicon/.test(e)), []);
+  await frames.close();
 });

@@ -53,6 +53,19 @@ test('an attempt is "scored"; a check-yourself answer is "answered", an assessme
   assert.deepEqual(statementFor('dw:complete', { widget: 'x', score: 12, max: 10 }, PAGE).result.score, { raw: 10, min: 0, max: 10, scaled: 1 });
 });
 
+// An embedder tells instances apart (web/js/xapi.js): the instance's fragment, a name of their
+// own, or a whole IRI; without one the id is the page and #widget-name, as before.
+test('the object id: the page and #widget, an instance\'s #widget-2, or the embedder\'s activity name or IRI', () => {
+  const id = (activity) => statementFor('dw:score', { widget: 'spot-the-job', score: 1, max: 2 }, PAGE, activity).object.id;
+  const page = 'https://lms.example/pluginfile.php/12/mod_scorm/content/1/lessons/fit-the-line.html';
+  assert.equal(id(), `${page}#spot-the-job`);
+  assert.equal(id(''), `${page}#spot-the-job`);
+  assert.equal(id('spot-the-job-2'), `${page}#spot-the-job-2`);
+  assert.equal(id('week 1 / practice'), `${page}#week%201%20%2F%20practice`);
+  assert.equal(id(' https://school.example/ml/week1?x=1#a '), 'https://school.example/ml/week1?x=1#a');
+  assert.equal(id('urn:school:ml:week5'), 'urn:school:ml:week5');
+});
+
 test('the lesson score is the mean of best/max over the page activities; unplayed ones count 0', () => {
   const state = { complete: false, activities: { a: { best: 1, max: 1, complete: true }, b: { best: 40, max: 100 }, other: { best: 5, max: 5 } } };
   assert.equal(lessonScore(state, ['a', 'b']), 0.7);

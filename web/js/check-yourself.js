@@ -6,7 +6,8 @@
 // (later answers are practice: they get their feedback and change no score). The block reports
 //   'dw:score'    { widget: 'check-yourself', title, score: first answers right so far, max,
 //                   answers: per question true / false (first answer right / wrong) or null }
-//   'dw:complete' (same detail) once every question has a first answer,
+//                 for every first answer, the last one included,
+//   'dw:complete' (same detail) after that 'dw:score', once every question has a first answer,
 // which web/js/progress.js saves with the lesson's progress; the next visit starts from it.
 // The computations (every topic's, web/js/check-computations.js) are fetched on the first numeric
 // answer, not with the page; the engine module is the core one when every computation of the
@@ -113,7 +114,11 @@ function enhance(section, index) {
     showScore();
     const { answered, right } = counts();
     const detail = { widget: WIDGET, title: t('check-yourself.title'), score: right, max: total, answers: [...first] };
-    section.dispatchEvent(new CustomEvent(answered === total ? 'dw:complete' : 'dw:score', { bubbles: true, composed: true, detail }));
+    // Every first answer is a 'dw:score' (an xAPI "answered"), the last one too; the last is then
+    // also the block's 'dw:complete'. progress.js records the same answers twice without counting
+    // anything twice, and lms.js reports once for both (one microtask).
+    section.dispatchEvent(new CustomEvent('dw:score', { bubbles: true, composed: true, detail }));
+    if (answered === total) section.dispatchEvent(new CustomEvent('dw:complete', { bubbles: true, composed: true, detail: { ...detail, answers: [...first] } }));
   }
 
   // One load of the engine serves every numeric form of the section; the promise is kept so a

@@ -1,10 +1,12 @@
 // The iframe embed: embed.html?w=fit-line&seed=3 mounts one widget with options from the URL
 // (kebab-case names as in docs/embedding.md; camelCase and lower-case spellings are accepted
 // too; unknown names are reported in a note like a bad value), reports its height to the
-// parent page (postMessage {type: 'dw:resize', height}) so the iframe can size itself, and
-// forwards the widget's 'dw:score' / 'dw:complete' events, and each result as an xAPI statement
+// parent page (postMessage {type: 'dw:resize', height}: the height of the content, so the iframe
+// shrinks as well as grows) so the iframe can size itself, and forwards the widget's 'dw:score' / 'dw:complete' events, and each result as an xAPI statement
 // ('dw:xapi', web/js/xapi.js), as postMessage. Incoming messages are validated:
 // {type: 'dw:update', options: {...}} updates the widget; everything else is ignored.
+// `activity=` is not an option: it names the xAPI activity (web/js/xapi.js), as <dw-widget>'s
+// `activity` attribute does.
 import { loadWidget, widgetNames } from '../widgets/registry.js';
 import { MOUNT_CONTEXT } from '../lib/widget.js';
 import './xapi.js'; // adds 'dw:xapi' (an xAPI statement) to each result, forwarded below
@@ -15,12 +17,13 @@ const name = params.get('w') || '';
 let handle = null;
 
 // Every parameter but the first `w` (the widget's name; a later w is an option, such as the
-// tip predictor's slope).
+// tip predictor's slope) and `activity`.
 function queryOptions(search) {
   const options = {};
   let sawName = false;
   for (const [key, value] of search) {
     if (key === 'w' && !sawName) { sawName = true; continue; }
+    if (key.toLowerCase() === 'activity') continue;
     options[key] = value;
   }
   return options;
@@ -29,6 +32,9 @@ function queryOptions(search) {
 function post(message) {
   if (window.parent !== window) window.parent.postMessage({ source: 'data-workshop', widget: name, ...message }, '*');
 }
+
+const activity = [...params].find(([key]) => key.toLowerCase() === 'activity');
+if (activity && activity[1].trim()) root.dataset.dwActivity = activity[1].trim().slice(0, 500);
 
 try {
   const module = await loadWidget(name);
@@ -43,11 +49,21 @@ try {
   root.append(p);
 }
 
+// The content's height: where #widget ends, plus the body's bottom margin. Not the document's
+// scrollHeight, which is never less than the frame itself, so a frame once made taller than its
+// widget (or a widget that shrank, after a dw:update) would never be told to shrink.
+function contentHeight() {
+  const bottom = root.getBoundingClientRect().bottom + window.scrollY;
+  const margin = parseFloat(getComputedStyle(document.body).marginBottom) || 0;
+  return Math.ceil(bottom + margin);
+}
 let lastHeight = 0;
-new ResizeObserver(() => {
-  const height = Math.ceil(document.documentElement.scrollHeight);
+const resized = new ResizeObserver(() => {
+  const height = contentHeight();
   if (height !== lastHeight) { lastHeight = height; post({ type: 'dw:resize', height }); }
-}).observe(document.body);
+});
+resized.observe(root);
+resized.observe(document.body);
 
 for (const type of ['dw:score', 'dw:complete', 'dw:xapi']) {
   document.addEventListener(type, (event) => {

@@ -21,11 +21,18 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta: titled, build, messages });
 }
 
+// The lesson's block with this id: in the card's own document, or, for a card inside a shadow
+// root (<dw-widget>), in the page around it, where the embedder wrote the steps.
 function findSource(element, id) {
   if (!id || !/^[A-Za-z][\w-]*$/.test(id)) return null;
-  const root = element.getRootNode ? element.getRootNode() : document;
-  const found = root.getElementById ? root.getElementById(id) : document.getElementById(id);
-  return found && found.classList.contains('dw-derivation-steps') ? found : null;
+  let root = element.getRootNode ? element.getRootNode() : document;
+  for (;;) {
+    const found = root.getElementById ? root.getElementById(id) : null;
+    if (found && found.classList.contains('dw-derivation-steps')) return found;
+    if (!root.host || !root.host.getRootNode) break; // a document (or a detached tree)
+    root = root.host.getRootNode();
+  }
+  return null;
 }
 
 // Plain text (the card is built without KaTeX), the words of the table (derivation.example.1 …
