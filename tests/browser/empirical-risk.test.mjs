@@ -295,3 +295,79 @@ test('keyboard: Left/Right say which handle is selected; Up says the new risk; a
   assert.match(held, new RegExp(`^Empirical risk ${await statReader(page, card)('empirical risk')}`));
   await page.close();
 });
+
+// The page's address keeps the widget's state (encoded JSON, base64url).
+const addressState = (page, name) => page.evaluate((key) => {
+  const m = location.hash.match(new RegExp(`${key}\\.state=([^&]*)`));
+  if (!m) return null;
+  try { return JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))); } catch { return null; }
+}, name);
+const reportsOf = (page) => page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'empirical-risk').map((e) => e.type));
+const storedRisk = (page) => page.evaluate(() => (JSON.parse(localStorage.getItem('dw:lesson:empirical-risk') || '{}').activities || {})['empirical-risk'] || null);
+
+// Audit 5, E item 1: Show the best line, then a reload: the address brought back w = 0.1, b = 100
+// as if the learner had found it, and the load reported a win and completed the activity. The
+// state now keeps r: 1 (the round the reveal ended) and a line from the page never reports.
+test('Show the best line, then a reload: still the revealed round, nothing reported or stored; a nudge is no round either', async () => {
+  const page = await open(1280, { fresh: true });
+  let card = cardOf(page);
+  await card.getByRole('button', { name: 'Show the best line' }).click();
+  assert.deepEqual(await page.locator('.dw-mount[data-widget="empirical-risk"]').evaluate((el) => el.dwHandle.state), { w: 0.1, b: 100, r: 1 });
+  // The address is written a moment after the change: wait for the state with the mark.
+  await page.waitForFunction(() => { const m = location.hash.match(/empirical-risk\.state=([^&]*)/); return m && JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))).r === 1; });
+  await page.reload();
+  await widgetsReady(page);
+  card = cardOf(page);
+  assert.deepEqual(await addressState(page, 'empirical-risk'), { w: 0.1, b: 100, r: 1 });
+  assert.equal(await statReader(page, card)('empirical risk'), '0');
+  assert.match(await card.locator('.dw-message').textContent(), /^This is the least-squares line: ŷ = 0\.100x \+ 100, empirical risk 0\. It was shown, not found, so this round has no score/);
+  assert.deepEqual(await reportsOf(page), [], 'the reload reports nothing');
+  assert.equal(await storedRisk(page), null, 'and the lesson stores nothing');
+  // A nudge of the shown line, by the keyboard: still the round the reveal ended, and said so.
+  await card.locator('canvas').focus();
+  await page.keyboard.press('ArrowUp');
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk \S+\. The least-squares line was shown in this round, so it has no score; press Reset to play again\.$/);
+  assert.doesNotMatch(await card.locator('.dw-message').textContent(), /This is the least-squares line/);
+  assert.deepEqual(await reportsOf(page), []);
+  assert.equal((await page.locator('.dw-mount[data-widget="empirical-risk"]').evaluate((el) => el.dwHandle.state)).r, 1);
+  // Reset starts a round of the learner's own again (the lesson says so: "press Reset to play again").
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 95);
+  assert.deepEqual(await reportsOf(page), ['dw:score', 'dw:complete']);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// A Share link (or an address) holding a line under the goal, opened on a fresh page: the line is
+// shown and judged, but it is not the learner's, so nothing is reported until they move it.
+test('a Share link holding a winning line reports nothing on a fresh page; the learner\'s own move under the goal does', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+  });
+  await page.goto(`${site.base}/lessons/empirical-risk.html`);
+  await page.evaluate(() => localStorage.clear());
+  const state = Buffer.from(JSON.stringify({ w: 0.1, b: 95 })).toString('base64url');
+  await page.goto('about:blank'); // the link opens a new page, not a hash change on this one
+  await page.goto(`${site.base}/lessons/empirical-risk.html#empirical-risk.state=${state}`);
+  await widgetsReady(page);
+  const card = cardOf(page);
+  assert.equal(await statReader(page, card)('empirical risk'), '25');
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 25: under the goal of 100, but this line came with the page, not from your moves, so it is not scored\. Move the line yourself/);
+  assert.deepEqual(await reportsOf(page), [], 'opening the link reports nothing');
+  assert.equal(await storedRisk(page), null);
+  await setSlider(card, 'intercept b', 96);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 16: under the goal of 100\./);
+  assert.deepEqual(await reportsOf(page), ['dw:score', 'dw:complete'], 'the learner\'s own line under the goal wins');
+  assert.equal((await storedRisk(page)).complete, true);
+  // Reloaded, the won line comes back from the address: not scored again, and the card says the win is recorded.
+  await page.waitForFunction(() => { const m = location.hash.match(/empirical-risk\.state=([^&]*)/); return m && JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))).b === 96; });
+  await page.reload();
+  await widgetsReady(page);
+  assert.match(await cardOf(page).locator('.dw-message').textContent(), /not scored \(your own win, from an earlier visit, is already recorded\)/);
+  assert.deepEqual(await reportsOf(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -4,7 +4,7 @@
 // points, a start made on them is practice, so copying its answer cannot win it either.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage } from './browser.mjs';
+import { startSite, screenshot, openFreshPage, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -14,7 +14,7 @@ after(async () => { await site.close(); });
 
 test('Place the centroids: clicks, k-means++ and Auto-run match the engine', async () => {
   for (const width of [1280, 375]) {
-    const page = await openPage(site, '/lessons/kmeans.html', { width, reducedMotion: 'reduce' });
+    const page = await openFreshPage(site, '/lessons/kmeans.html', { width, reducedMotion: 'reduce' });
     await listenForReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
     const canvas = card.locator('canvas').first();
@@ -100,7 +100,7 @@ async function moveCross(page, from, to) {
 }
 
 test('Place the centroids: one key pressed over and over cannot win; centroids placed on the blobs by keyboard can', async () => {
-  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
   const canvas = card.locator('canvas').first();
@@ -231,7 +231,7 @@ async function dragOn(page, canvas, [x0, y0], [x1, y1]) {
 // the dashed start rings do, and a start moved onto k-means's answer is practice: its score is
 // shown, nothing is recorded, and no copy finishes the game.
 test('Place the centroids: k-means\'s answer cannot be grabbed, and a start copied from it is practice until New points', async () => {
-  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
   const mount = page.locator('.dw-mount[data-widget="place-centroids"]');
@@ -291,7 +291,7 @@ test('Place the centroids: k-means\'s answer cannot be grabbed, and a start copi
 // it makes the round practice. A k-means++ run shows the answer too: a start made after it is
 // practice.
 test('Place the centroids: one iteration shown, then the same start counts and a moved start is practice; after a k-means++ run too', async () => {
-  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
   const canvas = card.locator('canvas').first();
@@ -338,7 +338,7 @@ test('Place the centroids: one iteration shown, then the same start counts and a
 // selected a centroid or when Delete removed one, and the prompts said "click". Now the status
 // (the card's live region) says each of them, with the positions as the figure's label lists them.
 test('Place the centroids: by keyboard the status says where the cross is, what was dropped, selected, moved and removed', async () => {
-  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
   const canvas = card.locator('canvas').first();
   const msg = async () => (await card.locator('.dw-message').textContent()).trim();
@@ -381,6 +381,105 @@ test('Place the centroids: by keyboard the status says where the cross is, what 
   assert.equal(await press('Delete'), 'Centroid 1, at (0.10, 1.00), removed. Drop 1 more centroid: the cross is at (0.10, -1.00); move it with the arrow keys and press Enter.');
   assert.match(await label(), /with 3 of 4 centroids placed: 1 at \(2\.10, 1\.10\), 2 at \(2\.10, -1\.00\), 3 at \(0\.10, -1\.00\)$/);
   for (const s of said) assert.doesNotMatch(s, /click/i, `a keyboard move is answered in keyboard words: ${s}`);
+  await assertClean(page);
+  await page.close();
+});
+
+// Reports collected from the first moment of every load of the page (a reload included).
+async function listenFromEveryLoad(page) {
+  await page.addInitScript(() => {
+    window.__dwReports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__dwReports.push({ type, ...e.detail }));
+  });
+}
+const storedCentroids = (page) => page.evaluate(() => (JSON.parse(localStorage.getItem('dw:lesson:kmeans') || '{}').activities || {})['place-centroids'] || null);
+
+// Audit 5, E item 3: a row of four and Auto-run scores 17 and reports it; k-means has then shown
+// where the centroids go on seed 11. A reload brought the same points back with that forgotten, so a
+// new start there (the centroids where k-means put them) was reported as a counted round. The
+// lesson page keeps nothing in its address (two widgets), so the recorded score now makes its
+// points practice after a reload, until New points.
+test('Place the centroids: Auto-run, a reload, a new start and Auto-run: practice, nothing reported; New points counts again', async () => {
+  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  let card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  let canvas = card.locator('canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  let box = await canvas.boundingBox();
+  const row = [[-3, 0], [-1, 0], [1, 0], [3, 0]];
+  for (const [x, y] of row) await canvas.click({ position: toPx(box, x, y) });
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.equal(await stat(card, 'placement score'), '17 / 100');
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score]), [['dw:score', 17]]);
+  const answer = await convergedFrom(page, row.flat());
+  await page.reload();
+  await widgetsReady(page);
+  assert.deepEqual(await reportedEvents(page), [], 'the reload reports nothing');
+  card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  canvas = card.locator('canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  box = await canvas.boundingBox();
+  assert.match(await card.locator('.dw-message').textContent(), /This round is practice: a score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit/);
+  // The new start: each centroid where k-means put it on these points.
+  for (let j = 0; j < 4; j++) await canvas.click({ position: toPx(box, answer[2 * j], answer[2 * j + 1]) });
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.match(await stat(card, 'placement score'), /^\d+ \/ 100 \(practice\)$/);
+  assert.match(await card.locator('.dw-message').textContent(), /This round is practice: a score of yours for this game was already recorded in this lesson.*so the score is not recorded\. New points starts a round that counts\.$/);
+  assert.deepEqual(await reportedEvents(page), [], 'a start after the reload is practice');
+  assert.equal((await storedCentroids(page)).best, 17, 'the record keeps the first round\'s score');
+  assert.equal((await storedCentroids(page)).complete, false);
+  // New points: a round that counts.
+  await card.getByRole('button', { name: 'New points' }).click();
+  assert.doesNotMatch(await card.locator('.dw-message').textContent(), /practice/);
+  for (const [x, y] of row) await canvas.click({ position: toPx(box, x, y) });
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.doesNotMatch(await stat(card, 'placement score'), /practice/);
+  assert.deepEqual((await reportedEvents(page)).map((r) => r.type), ['dw:score']);
+  await assertClean(page);
+  await page.close();
+});
+
+// Where the address does keep the state (a Share link, embed.html): s: 1 after a run, so a start
+// on those points after a reload is practice; centroids that came with a link are not the
+// learner's start, so running them scores nothing.
+test('Place the centroids in an embed: the state keeps s: 1 after a run, and centroids from a link are not the learner\'s', async () => {
+  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  const answer = await (async () => {
+    await page.goto(`${site.base}/embed.html?w=place-centroids`);
+    await widgetsReady(page);
+    return convergedFrom(page, [-3, 0, -1, 0, 1, 0, 3, 0]);
+  })();
+  // A link holding the centroids where k-means puts them, opened on a fresh page.
+  const link = Buffer.from(JSON.stringify({ c: [0, 1, 2, 3].map((j) => [answer[2 * j], answer[2 * j + 1]]) })).toString('base64url');
+  await page.goto('about:blank');
+  await page.goto(`${site.base}/embed.html?w=place-centroids&state=${link}`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card');
+  const mount = page.locator('main#widget, .dw-mount, dw-widget').first();
+  assert.match(await card.locator('.dw-message').textContent(), /These centroids came with the page's address, not from your clicks: move one \(or press Clear and place your own\) to make the start yours, or the run will not count\.$/);
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.equal(await stat(card, 'placement score'), '–');
+  assert.match(await card.locator('.dw-message').textContent(), /\(these centroids came with the page's address, not from your clicks, so the game does not count this run as yours\)/);
+  assert.deepEqual(await reportedEvents(page), [], 'the link\'s centroids score nothing');
+  const state = await mount.evaluate((el) => el.dwHandle.state);
+  assert.equal(state.s, 1, 'the run is kept in the state');
+  // That state again (a reload of a page whose address keeps it): any start is practice.
+  await page.goto('about:blank');
+  await page.goto(`${site.base}/embed.html?w=place-centroids&state=${Buffer.from(JSON.stringify(state)).toString('base64url')}`);
+  await widgetsReady(page);
+  await card.getByRole('button', { name: 'Clear' }).click();
+  const canvas = card.locator('canvas').first();
+  const box = await canvas.boundingBox();
+  for (let j = 0; j < 4; j++) await canvas.click({ position: toPx(box, answer[2 * j], answer[2 * j + 1]) });
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.match(await stat(card, 'placement score'), /\(practice\)$/);
+  assert.match(await card.locator('.dw-message').textContent(), /This round is practice: k-means had already shown where the centroids go on these points/);
+  assert.deepEqual(await reportedEvents(page), []);
   await assertClean(page);
   await page.close();
 });

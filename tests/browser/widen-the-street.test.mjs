@@ -351,3 +351,83 @@ test('widen the street: the solver\'s street at C = 1.02 seen before locking in 
   assert.match(await assertFirstTry(honest, box2), /At C = 1\u202f000 the street was 2\.733 wide; at C = 1 it is 2\.733/);
   await honest.close();
 });
+
+// Reports collected from the first moment of every load of the page (a reload included), as
+// reportedEvents reads them: a report sent while the widget mounts is caught too.
+async function listenFromEveryLoad(page) {
+  await page.addInitScript(() => {
+    window.__dwReports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__dwReports.push({ type, ...e.detail }));
+  });
+}
+// The widget's state as the page's address holds it (encoded JSON, base64url), or null.
+const streetInAddress = () => {
+  const m = location.hash.match(/widen-the-street\.state=([^&]*)/);
+  try { return m ? JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))) : null; } catch { return null; }
+};
+
+// Audit 5, E item 3: Optimal first, then a street lined up with the dashed one (practice), then a
+// reload: the address brought the street back as one made before Optimal, and pressing Optimal
+// again recorded it ("made before you pressed Optimal, reached 99%"). The state now keeps s: 1,
+// so after the reload it is still practice, and the card says why.
+test('Widen the street: Optimal, a street near the optimum, a reload and Optimal again: still practice, nothing reported', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  let card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const mount = page.locator('.dw-mount[data-widget="widen-the-street"]');
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.deepEqual(await mount.evaluate((el) => el.dwHandle.state), { s: 1 });
+  await page.waitForFunction(`(${streetInAddress})()?.s === 1`); // written with the click, before any move
+  await widenTo99(card);
+  assert.deepEqual(await mount.evaluate((el) => el.dwHandle.state), { a: 128, o: -0.28, s: 1 });
+  await page.waitForFunction(`(${streetInAddress})()?.o === -0.28`);
+  await page.reload();
+  await widgetsReady(page);
+  card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const text = () => card.locator('.dw-message').textContent();
+  assert.equal(await stat(card, 'line\'s margin'), '2.726', 'the street is back');
+  assert.match(await text(), /^This line came with the page's address: it separates the classes with a street 2\.726 wide.*It is not yours until you turn or shift it\. The SVM's street has been shown for these points, so streets you make now are practice/);
+  await card.getByRole('slider', { name: /shift/ }).fill('-0.27');
+  await card.getByRole('slider', { name: /shift/ }).fill('-0.28');
+  assert.match(await text(), /^Your line separates the classes.*streets you make now are practice/);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.equal(await stat(card, 'best correct margin'), '–');
+  assert.match(await text(), /The SVM's street had already been shown for these points before this page was opened, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts\.$/);
+  assert.doesNotMatch(await text(), /made before you pressed Optimal|Superb/);
+  assert.deepEqual(await reportedEvents(page), [], 'nothing reported after the reload');
+  assert.equal((await storedStreet(page)) ?? null, null, 'nothing stored');
+  // New points: a round that counts again, and the mark leaves the address.
+  await card.getByRole('button', { name: 'New points' }).click();
+  assert.equal(await mount.evaluate((el) => el.dwHandle.state), null);
+  await assertClean(page);
+  await page.close();
+});
+
+// A Share link holding a winning street, opened on a fresh page: the street is not the learner's,
+// so Optimal scores nothing; a street the learner makes on other points still counts.
+test('Widen the street: a Share link holding a 99% street reports nothing on a fresh page, Optimal included', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('about:blank');
+  const state = Buffer.from(JSON.stringify({ a: 128, o: -0.28 })).toString('base64url');
+  await page.goto(`${site.base}/lessons/svm.html#widen-the-street.state=${state}`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const text = () => card.locator('.dw-message').textContent();
+  assert.equal(await stat(card, 'line\'s margin'), '2.726');
+  assert.equal(await stat(card, 'best correct margin'), '–');
+  assert.match(await text(), /^This line came with the page's address: it separates the classes with a street 2\.726 wide/);
+  assert.doesNotMatch(await text(), /practice/);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.match(await text(), /You pressed Optimal before moving the line, which came with the page's address: it is not yours, so there is no street of yours to score on these points/);
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.equal((await storedStreet(page)) ?? null, null);
+  await assertClean(page);
+  await page.close();
+});

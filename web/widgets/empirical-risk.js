@@ -4,14 +4,17 @@
 // the engine's (LinearRegression.predict and loss()). The game: bring the risk under the goal
 // with the sliders or by dragging the line's two handles. "Show the best line" asks least
 // squares (PolynomialRegression of degree 1, solve()) and ends the round without a score, so a
-// revealed answer is never recorded as found. Either way the round has been played, and the
-// lesson's text that names the best line (`::: reveal predict=empirical-risk-best-line`) opens.
+// revealed answer is never recorded as found, also after a reload (the state keeps r: 1) until
+// Reset. Only the learner's own moves (sliders, handles, keys) report: a line that came with the
+// page (its options, its address or a Share link) is shown and judged, never scored. Either way
+// the round has been played, and the lesson's text that names the best line
+// (`::: reveal predict=empirical-risk-best-line`) opens.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, quietWhileHeld, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, readShown } from '../lib/format.js';
-import { reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
+import { recordedResult, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './empirical-risk.messages.js';
 
@@ -62,6 +65,8 @@ export function bestLine(ml, houses = HOUSES) {
 
 const clamp = (v, [lo, hi]) => Math.max(lo, Math.min(hi, v));
 const roundTo = (v, step) => Number((Math.round(v / step) * step).toPrecision(12));
+// A line as the sliders hold it: inside their ranges, at their steps.
+const onSliders = (w, b) => ({ w: roundTo(clamp(w, W_RANGE), 0.001), b: roundTo(clamp(b, B_RANGE), 1) });
 
 function build(ctx) {
   const { ml, card, options, stateChanged, t } = ctx;
@@ -71,7 +76,9 @@ function build(ctx) {
   let now = { risk: NaN, predictions: [] };
   let best = Infinity;
   let reached = false;    // the learner brought the risk under the goal
-  let revealed = false;   // the best line was shown before that
+  let revealed = false;   // the best line was shown before that (kept in the state as r: 1)
+  let given = true;       // the line on screen came with the page (options, address, Share link), not from the learner
+  let bestShown = null;   // the least-squares line Show the best line put on screen
   const n = HOUSES.x.length;
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, minHeight: 240, maxHeight: 400, domain: [1000, 3500, 0, 560], label: t('empirical-risk.plot'), onResize: () => ctx.requestDraw(draw) }));
@@ -95,12 +102,12 @@ function build(ctx) {
 
   const fmtW = (v) => formatNumber(v, 3);
   const fmtB = (v) => formatNumber(v, 0);
-  const wSlider = slider(card.controls, { label: t('empirical-risk.slider.w'), min: W_RANGE[0], max: W_RANGE[1], step: 0.001, value: w, format: fmtW, onInput: (v) => setLine(v, b) });
-  const bSlider = slider(card.controls, { label: t('empirical-risk.slider.b'), min: B_RANGE[0], max: B_RANGE[1], step: 1, value: b, format: fmtB, onInput: (v) => setLine(w, v) });
+  const wSlider = slider(card.controls, { label: t('empirical-risk.slider.w'), min: W_RANGE[0], max: W_RANGE[1], step: 0.001, value: w, format: fmtW, onInput: (v) => setLine(v, b, 'own') });
+  const bSlider = slider(card.controls, { label: t('empirical-risk.slider.b'), min: B_RANGE[0], max: B_RANGE[1], step: 1, value: b, format: fmtB, onInput: (v) => setLine(w, v, 'own') });
   const row = buttonRow(card.controls);
   button(row, t('empirical-risk.showBest'), () => showBest());
   // A new start at the options' line: the best so far is this line's (Reset, and a line set from outside).
-  const startAfresh = () => { revealed = false; reached = false; best = Infinity; setLine(opts.w, opts.b); };
+  const startAfresh = () => { revealed = false; bestShown = null; reached = false; best = Infinity; setLine(opts.w, opts.b, 'page'); };
   button(row, t('empirical-risk.reset'), startAfresh);
   const stat = { risk: card.stat(t('empirical-risk.stat.risk')), best: card.stat(t('empirical-risk.stat.best')) };
 
@@ -121,9 +128,12 @@ function build(ctx) {
     prediction.settle(now.risk, t('empirical-risk.predict.why', { miss: formatNumber(miss[0], 0), before: formatNumber(-100, 0), squared: formatNumber(miss[0] * miss[0], 0), squaredBefore: formatNumber(10000, 0) }));
   }
 
-  function setLine(nextW, nextB) {
-    w = roundTo(clamp(nextW, W_RANGE), 0.001);
-    b = roundTo(clamp(nextB, B_RANGE), 1);
+  // from: 'own' the learner put the line there (a slider, a handle, a key), 'best' Show the best
+  // line, 'page' the options, the address or a Share link. Only the learner's own line reports: a
+  // line from the page is judged and never scored, and the best line ends the round (revealed).
+  function setLine(nextW, nextB, from) {
+    given = from === 'page';
+    ({ w, b } = onSliders(nextW, nextB));
     wSlider.set(w);
     bSlider.set(b);
     compute();
@@ -135,7 +145,8 @@ function build(ctx) {
     const line = attempt(card, () => bestLine(ml), null);
     if (!line) return;
     if (!reached) revealed = true;
-    setLine(line.w, line.b);
+    bestShown = onSliders(line.w, line.b);
+    setLine(line.w, line.b, 'best');
     reportOutcomeShown(card, { widget: BEST_LINE_REVEAL });
   }
 
@@ -162,7 +173,12 @@ function build(ctx) {
     if (!revealed && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
     stat.best.set(Number.isFinite(best) ? riskText(best) : '–');
     if (revealed) {
-      card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: riskText(now.risk) }), 'info');
+      // Said of the least-squares line only while it is on screen; a line moved after it is still no round.
+      if (bestShown && w === bestShown.w && b === bestShown.b) card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: riskText(now.risk) }), 'info');
+      else card.setMessage(t('empirical-risk.revealedMoved', { risk: riskText(now.risk) }), 'info');
+    } else if (now.risk < opts.goal && given) {
+      const earlier = recordedResult(card, 'empirical-risk');
+      card.setMessage(t('empirical-risk.givenUnder', { risk: riskText(now.risk), goal, recorded: !!earlier && earlier.complete === true }), 'info');
     } else if (now.risk < opts.goal) {
       card.setMessage(t('empirical-risk.reached', { risk: riskText(now.risk), goal, zero: now.risk < 0.5 }), 'ok');
       if (!reached) {
@@ -204,7 +220,7 @@ function build(ctx) {
     const ys = HANDLE_X.map(lineAt);
     ys[i] = y;
     const nextW = (ys[1] - ys[0]) / (HANDLE_X[1] - HANDLE_X[0]);
-    setLine(nextW, ys[0] - nextW * HANDLE_X[0]);
+    setLine(nextW, ys[0] - nextW * HANDLE_X[0], 'own');
   }
   const drag = ctx.drag(plot, {
     hit: (pos) => {
@@ -226,8 +242,8 @@ function build(ctx) {
       moveEnd(active, lineAt(HANDLE_X[active]) + dy * 5);
       return true;
     },
-    snapshot: () => [w, b],
-    restore: ([sw, sb]) => setLine(sw, sb),
+    snapshot: () => [w, b, given],
+    restore: ([sw, sb, sGiven]) => setLine(sw, sb, sGiven ? 'page' : 'own'),
     onFocusChange: () => ctx.requestDraw(draw),
   });
 
@@ -237,12 +253,20 @@ function build(ctx) {
       opts = { ...next };
       startAfresh();
     },
+    // Shared by a link: the line, and r: 1 while the round is the one Show the best line ended
+    // (so a reload of it is still no round). A line given this way is never the learner's.
     state: {
-      get: () => (w === opts.w && b === opts.b ? null : { w, b }),
+      get: () => (w === opts.w && b === opts.b && !revealed ? null : { w, b, ...(revealed ? { r: 1 } : {}) }),
       set(value) {
         if (!value || typeof value !== 'object' || !Number.isFinite(value.w) || !Number.isFinite(value.b)) throw new Error('expected a line { w, b } with two numbers');
         if (value.w < W_RANGE[0] || value.w > W_RANGE[1] || value.b < B_RANGE[0] || value.b > B_RANGE[1]) throw new Error('the line lies outside the sliders’ ranges');
-        setLine(value.w, value.b);
+        if (value.r !== undefined && value.r !== 1) throw new RangeError(t('empirical-risk.badMark'));
+        if (value.r === 1 && !reached) {
+          revealed = true; // never cleared here: only Reset does that
+          const line = attempt(card, () => bestLine(ml), null);
+          bestShown = line && onSliders(line.w, line.b);
+        }
+        setLine(value.w, value.b, 'page');
       },
     },
   };

@@ -24,6 +24,11 @@ export const messages = {
   'empirical-risk.predict.seen': 'The risk at w = 0.1, b = 50 has been on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'empirical-risk.predict.why': 'Every miss is now {miss} instead of {before}, and squared that is {squared} instead of {squaredBefore}: half the miss, a quarter of the risk, because each miss counts squared.',
   'empirical-risk.revealed': 'This is the least-squares line: ŷ = {w}x + {b}, empirical risk {risk}. It was shown, not found, so this round has no score; press Reset to play again.',
+  // Show the best line, then the line moved: still the round the reveal ended.
+  'empirical-risk.revealedMoved': 'Empirical risk {risk}. The least-squares line was shown in this round, so it has no score; press Reset to play again.',
+  // A line under the goal that came with the page (its settings, its address or a Share link), before any move of the learner's.
+  'empirical-risk.givenUnder': ({ risk, goal, recorded }) => `Empirical risk ${risk}: under the goal of ${goal}, but this line came with the page, not from your moves, so it is not scored${recorded ? ' (your own win, from an earlier visit, is already recorded)' : ''}. Move the line yourself: a line of yours under ${goal} counts.`,
+  'empirical-risk.badMark': 'the mark for a round that Show the best line ended (r) must be 1 or left out',
   'empirical-risk.reached': ({ risk, goal, zero }) => `Empirical risk ${risk}: under the goal of ${goal}. ${zero ? 'No line can do better: every miss is zero.' : 'Can you bring it to 0?'}`,
   'empirical-risk.reportTitle': 'Empirical risk under {goal}',
   'empirical-risk.aboveGoal': 'Empirical risk {risk}. The goal is under {goal}: shorten the longest bars first, since a miss counts squared.',

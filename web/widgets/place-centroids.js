@@ -2,7 +2,11 @@
 // k-means one iteration at a time (assign, then move) or to convergence. The engine's KMeans does
 // every assignment and update, measures the inertia, seeds k-means++ and draws the elbow curve.
 // Once k-means has moved the centroids on a set of points, it has shown where they go there: a
-// start made after that is practice (scored on screen, never reported) until New points.
+// start made after that is practice (scored on screen, never reported) until New points, also
+// after a reload (the state keeps s: 1). Centroids that came with the page's address or a Share
+// link are not the learner's start until they change it, as k-means++'s are not. A lesson page with
+// two widgets keeps nothing in its address, so there a score already recorded in the lesson makes
+// the points the page opens with practice too (they come back the same on every visit).
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -13,7 +17,7 @@ import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { roundTicks, yGrid } from '../lib/ticks.js';
-import { reportComplete, reportScore } from '../lib/report.js';
+import { hasFirstResult, recordedResult, reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { messages } from './place-centroids.messages.js';
 
@@ -102,6 +106,8 @@ function build(ctx) {
   // The run from the start made before it still counts when it converges.
   let answerShown = false;
   let practice = false;
+  let given = false;        // the centroids came with the page's address or a Share link, unchanged since
+  let recordedBefore = false; // a score of this game was already recorded in the lesson: the page's own points are practice
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col dw-main-col' });
@@ -144,9 +150,10 @@ function build(ctx) {
     view = imported ? extentView(imported) : BLOB_VIEW;
     // New points start a round that counts; the same points again (the same seed, or a file of
     // the points already shown) keep what k-means has shown on them.
-    if (!samePoints(before, data)) { answerShown = false; practice = false; }
+    if (!samePoints(before, data)) { answerShown = false; practice = false; recordedBefore = false; }
     placed = [];
     assisted = false;
+    given = false;
     best = new Map();
     selected = -1;
     cursor = { x: view[0], y: view[1] };
@@ -154,7 +161,12 @@ function build(ctx) {
   }
 
   // The learner changed the start (placed, moved, removed, cleared a centroid, or changed k).
+  // Why a start is practice: k-means ran on these points, or (on a lesson page, after a reload) a
+  // score of the game is already recorded.
+  function practiceText() { return recordedBefore ? t('place-centroids.practiceRecorded') : t('place-centroids.practice'); }
+
   function startChanged() {
+    given = false;
     if (answerShown) practice = true;
     syncModel();
   }
@@ -207,7 +219,7 @@ function build(ctx) {
     const afterAssign = () => {
       const before = shown.map((p) => ({ ...p }));
       if (!attempt(card, () => { km.updateStep(); return true; }, false)) return;
-      answerShown = true; // the centroids now head for where k-means puts them
+      showAnswer(); // the centroids now head for where k-means puts them
       const c = km.centroids();
       const target = before.map((_, j) => ({ x: c[2 * j], y: c[2 * j + 1] }));
       glide(before, target, () => { render(); if (onDone) onDone(true); });
@@ -260,12 +272,19 @@ function build(ctx) {
     stopRunning();
   }
 
-  function finish() {
+  // k-means has shown where the centroids go on these points: kept in the address (s: 1).
+  function showAnswer() {
+    if (answerShown) return;
     answerShown = true;
+    ctx.stateChanged();
+  }
+
+  function finish() {
+    showAnswer();
     const inertia = km.inertia();
     // "best inertia" is the learner's own: runs started from k-means++ centroids do not count.
     const prev = best.get(opts.k);
-    if (!assisted && !(prev <= inertia)) best.set(opts.k, inertia);
+    if (!assisted && !given && !(prev <= inertia)) best.set(opts.k, inertia);
     render();
     const target = elbow[opts.k - 1];
     const gap = (inertia - target) / target;
@@ -273,13 +292,13 @@ function build(ctx) {
     const steps = km.steps();
     const matched = empty === 0 && (!(target > 0) || gap <= 0.005);
     // Runs started by k-means++ are not the learner's placement: no score.
-    const scored = !assisted && target > 0 && startInertia > 0;
+    const scored = !assisted && !given && target > 0 && startInertia > 0;
     const score = scored ? placementScore(target, startInertia) : NaN;
     // A start made after k-means had shown these points' grouping is practice: shown, not reported.
     const passed = scored && !practice && matched && score >= PASS_SCORE;
     const yours = scored
-      ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, practice, pass: formatNumber(PASS_SCORE, 0) })
-      : t('place-centroids.notYours');
+      ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, practice, recorded: recordedBefore, pass: formatNumber(PASS_SCORE, 0) })
+      : t('place-centroids.notYours', { given });
     if (empty > 0) {
       card.setMessage(t('place-centroids.empty', { steps, empty, yours }), 'bad');
     } else if (matched) {
@@ -307,7 +326,7 @@ function build(ctx) {
     runBtn.disabled = false;
     if (messageText) card.setMessage(messageText, 'info');
     else if (!converged) {
-      const note = practice ? t('place-centroids.practice') : '';
+      const note = practice ? practiceText() : given ? t('place-centroids.givenNote') : '';
       if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }) + note, 'info');
       else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }) + note, 'info');
     }
@@ -437,7 +456,7 @@ function build(ctx) {
   // A held arrow key or a drag says its sentence once, on release.
   quietWhileHeld(ctx, plot.canvas);
   const shownX = (v) => formatNumber(v, 2);
-  const practiceNote = () => (practice ? t('place-centroids.practice') : '');
+  const practiceNote = () => (practice ? practiceText() : '');
   const currentInertia = () => (placed.length === opts.k ? fixed(attempt(card, () => km.inertia(), NaN), 2) : '');
   // Points within this distance of the cross are counted for the learner: twice the centroids'
   // minimum gap (1 on the blobs' plot, about two blob spreads).
@@ -513,16 +532,28 @@ function build(ctx) {
   });
 
   loadData();
+  // On a lesson page a reload forgets what k-means showed (its address keeps no state with two
+  // widgets on the page) and brings back the same points: once the lesson has a score of this game,
+  // a start on the points the page opens with is practice until New points (as a second try is in
+  // the first-try games, web/lib/report.js hasFirstResult).
+  if (!imported && hasFirstResult(recordedResult(card, 'place-centroids'))) {
+    answerShown = true;
+    recordedBefore = true;
+    practice = true;
+    render();
+  }
 
   return {
     update(next) { stopAuto(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
-    // Shared by a link: the points (New points changes the seed), k (its slider) and the
-    // centroids as placed.
+    // Shared by a link: the points (New points changes the seed), k (its slider), the centroids
+    // as placed, and s: 1 once k-means has shown where they go on these points (a start on them
+    // stays practice after a reload, until New points). Centroids restored from it are not the
+    // learner's start until they change it.
     currentOptions() { return { seed: opts.seed, k: opts.k }; },
     state: {
       get() {
-        if (!placed.length && !imported) return null;
-        return { c: placed.map((p) => [p.x, p.y]), ...(imported ? pointsState(imported) : {}) };
+        if (!placed.length && !imported && !answerShown) return null;
+        return { c: placed.map((p) => [p.x, p.y]), ...(answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported) : {}) };
       },
       set(value) {
         const list = value && Array.isArray(value.c) ? value.c : null;
@@ -533,11 +564,15 @@ function build(ctx) {
         const centroids = list.map(([x, y]) => ({ x, y }));
         const gap = minimumGap(points ? extentView(points.X) : view);
         if (centroids.some((p, j) => crowding(centroids.slice(0, j), p, -1, gap) >= 0)) throw new RangeError(t('place-centroids.crowdedState', { gap: formatShort(gap, 1) }));
+        if (value.s !== undefined && value.s !== 1) throw new RangeError(t('place-centroids.badShown'));
         stopAuto();
         if (points) { imported = points.X; loadData(); }
+        if (value.s === 1) { answerShown = true; recordedBefore = false; } // never cleared here: only New points does that
         placed = centroids; // as placed (and clamped) on the sharer's plot
         selected = -1;
         startChanged();
+        given = centroids.length > 0;
+        render();
       },
     },
   };

@@ -27,7 +27,8 @@ export const messages = {
   'place-centroids.plusPlusPlaced': 'k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.',
   'place-centroids.placeMore': ({ count }) => `Place ${countOf(count, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is (or focus the plot, move the cross there with the arrow keys and press Enter).`,
   'place-centroids.assigned': ({ changed }) => `Assigned: ${countOf(changed, 'point')} changed cluster. Now each centroid moves to the mean of its points…`,
-  'place-centroids.notYours': ' (k-means++ placed these centroids, so the game does not count this run as yours). k-means has now shown where the centroids go on these points, so a start you make on them is practice: New points starts a round that counts.',
+  // given: the centroids came with the page's address or a Share link, not from the learner.
+  'place-centroids.notYours': ({ given }) => ` (${given ? 'these centroids came with the page\'s address, not from your clicks' : 'k-means++ placed these centroids'}, so the game does not count this run as yours). k-means has now shown where the centroids go on these points, so a start you make on them is practice: New points starts a round that counts.`,
   'place-centroids.empty': ({ steps, empty, yours }) => `Converged after ${countOf(steps, 'iteration')}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${yours}`,
   'place-centroids.asLowAs': 'as low as',
   'place-centroids.within': 'within {gap}% of',
@@ -37,8 +38,10 @@ export const messages = {
   // A start made after k-means had shown where the centroids go on these points is practice; after
   // a counted run that did not finish the game, the learner is told that the next counted round
   // needs New points.
-  'place-centroids.placementScore': ({ start, target, score, passed, matched, practice, pass }) => {
+  // recorded: practice because a score of the game was already recorded in the lesson (a reload).
+  'place-centroids.placementScore': ({ start, target, score, passed, matched, practice, recorded, pass }) => {
     const head = ` Your placement score: ${score} of 100, that is 100 × the best known ${target} ÷ ${start}, the inertia of your centroids as you placed them.`;
+    if (practice && recorded) return `${head} This round is practice: a score of yours for this game was already recorded in this lesson, and these are the points the page opens with on every visit, so the score is not recorded. New points starts a round that counts.`;
     if (practice) return `${head} This round is practice: k-means had already shown where the centroids go on these points before you made this start, so the score is not recorded. New points starts a round that counts.`;
     if (passed) return `${head} They started near the clusters' centres: game finished.`;
     const next = 'k-means has now shown where the centroids go on these points, so a new start on them is practice: press New points for a round that counts';
@@ -47,6 +50,8 @@ export const messages = {
       : `${head} The game finishes when your own start reaches the best grouping with a placement score of ${pass} or more. ${next}.`;
   },
   'place-centroids.practice': ' This round is practice: k-means has already shown where the centroids go on these points, so a start made now is scored on screen but not recorded. New points starts a round that counts.',
+  'place-centroids.givenNote': ' These centroids came with the page\'s address, not from your clicks: move one (or press Clear and place your own) to make the start yours, or the run will not count.',
+  'place-centroids.practiceRecorded': ' This round is practice: a score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit, so a start on them is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is (by keyboard: focus the plot, move the cross with the arrow keys, press Enter).`,
   'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} measures each point's squared distance to its nearest centroid. Press Run iteration.`,
   // `centroids` lists the placed ones' positions, "1 at (x, y), 2 at (x, y)" (placed = 0: empty).
@@ -70,5 +75,6 @@ export const messages = {
   'place-centroids.keys': 'Arrow keys move the cross (Shift: ×10), and this line says where it is and how many points lie near it; Enter drops a centroid, at least {gap} from the others. With all placed, Enter selects a centroid to move (after a run, its dashed start ring); Delete removes it; Escape lets go.',
   'place-centroids.tooClose': 'That spot is {distance} from a centroid already placed: centroids must start at least {gap} apart, since two on one spot are one guess, not two. Move a little further away and try again.',
   'place-centroids.crowdedState': 'two of the centroids are closer than {gap}: each must start at least {gap} from the others',
+  'place-centroids.badShown': 'the mark for points where k-means has shown the centroids (s) must be 1 or left out',
   'place-centroids.badState': 'the centroids must be a list of at most {k} points (x, y)',
 };

@@ -3,6 +3,10 @@
 // each point to their line); "Optimal" shows the engine's LinearSVM solution — its weights,
 // bias, marginWidth() = 2/‖w‖, supportVectors() — and the C slider re-solves the soft margin,
 // with margin violations found from the engine's decisionFunction (y·f(x) < 1).
+// Only streets the learner makes (sliders, drag, keys) before Optimal are scored: a street that
+// came with the page's address or a Share link is not theirs until they move it, and once the
+// solver's street has been shown for a set of points the state keeps s: 1, so after a reload the
+// streets on those points are still practice until New points.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -81,6 +85,8 @@ function build(ctx) {
   let answerShown = false;
   let movedBeforeAnswer = false;
   let movedAfterAnswer = false;
+  let shownEarlier = false; // the solver's street was shown for these points before this page opened (s: 1 in the state)
+  let given = false;        // the line came with the page's address or a Share link and has not been moved since
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
   let stopSolve = null;
   let imported = null;     // { X, y } from a CSV file or a Share link, instead of generated blobs
@@ -196,6 +202,8 @@ function build(ctx) {
     answerShown = false;
     movedBeforeAnswer = false;
     movedAfterAnswer = false;
+    shownEarlier = false;
+    given = false;
     optimal = null;
     angle = 120; offset = 0.4;
     render();
@@ -204,6 +212,7 @@ function build(ctx) {
   // The learner's line: points p with n·(p − centre) = offset, n the unit normal.
   function lineMoved() {
     moved = true;
+    given = false;
     if (answerShown) movedAfterAnswer = true;
     else movedBeforeAnswer = true;
   }
@@ -214,7 +223,9 @@ function build(ctx) {
 
   function solve() {
     stopSolving();
+    const first = !answerShown;
     answerShown = true;
+    if (first) ctx.stateChanged(); // the address keeps the mark before the click's own update is written
     // Watch SMO work: a few pair updates per frame until it converges (all at once with reduced motion).
     const reduced = prefersReducedMotion();
     const ok = attempt(card, () => {
@@ -243,7 +254,7 @@ function build(ctx) {
   // against a hard margin: with violations the SVM's street is not the widest empty one).
   // Reported when the solver finishes (the best is then frozen: see answerShown).
   function scoreOf() {
-    if (!optimal || !optimal.converged || stopSolve || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return null;
+    if (shownEarlier || !optimal || !optimal.converged || stopSolve || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return null;
     return Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9));
   }
   function reportResult() {
@@ -284,17 +295,20 @@ function build(ctx) {
       const svText = t('widen-the-street.supportVectors', { count: optimal.sv.size });
       if (v === 0) {
         const ratio = best > 0 ? best / optimal.width : 0;
-        const yours = best > 0 ? t('widen-the-street.yours', { percent: formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0), superb: ratio * 100 + 1e-9 >= 98 })
-          : movedBeforeAnswer ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved');
-        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer ? t('widen-the-street.practice') : '' }), 'ok');
+        const yours = shownEarlier ? t('widen-the-street.shownEarlier')
+          : best > 0 ? t('widen-the-street.yours', { percent: formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0), superb: ratio * 100 + 1e-9 >= 98 })
+            : movedBeforeAnswer ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved', { given });
+        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer && !shownEarlier ? t('widen-the-street.practice') : '' }), 'ok');
       } else {
         card.setMessage(t('widen-the-street.soft', { C: formatC(opts.C), violations: v, width: fixed(optimal.width, 3), supportVectors: svText }), 'info');
       }
     } else if (m.wrong) {
-      card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }) + (movedAfterAnswer ? t('widen-the-street.practice') : ''), 'bad');
+      card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }) + (movedAfterAnswer || (answerShown && !moved) ? t('widen-the-street.practice') : ''), 'bad');
     } else {
       const width = fixed(m.width, 3);
-      card.setMessage(moved ? t('widen-the-street.separates', { width }) + (movedAfterAnswer ? t('widen-the-street.practice') : '') : t('widen-the-street.startSeparates', { width }), 'info');
+      const practice = movedAfterAnswer || (answerShown && !moved) ? t('widen-the-street.practice') : '';
+      const line = moved ? t('widen-the-street.separates', { width }) : given ? t('widen-the-street.givenSeparates', { width }) : answerShown ? t('widen-the-street.startShown', { width }) : t('widen-the-street.startSeparates', { width });
+      card.setMessage(line + practice, 'info');
     }
     plot.canvas.setAttribute('aria-label', t('widen-the-street.figure', { angle: formatAxisAngle(angle, 1), wrong: m.wrong, width: m.wrong ? null : fixed(m.width, 3) }));
     ctx.requestDraw(draw);
@@ -402,22 +416,28 @@ function build(ctx) {
 
   return {
     update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ spread: spreadSlider, C: cSlider }, opts); loadData(); },
-    // Shared by a link: the settings changed with the card's own controls, the learner's street
-    // (angle and shift) once moved, and imported points.
+    // Shared by a link: the settings changed with the card's own controls, the street (angle and
+    // shift) once moved, s: 1 once the solver's street has been shown for these points (streets
+    // on them stay practice after a reload, until New points), and imported points. A street
+    // restored from it is not the learner's until they move it.
     currentOptions() { return { seed: opts.seed, spread: opts.spread, C: opts.C }; },
     state: {
       get() {
-        if (!moved && !imported) return null;
-        return { ...(moved ? { a: angle, o: offset } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
+        if (!moved && !given && !answerShown && !imported) return null;
+        return { ...(moved || given ? { a: angle, o: offset } : {}), ...(answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
       set(value) {
         if (!value || typeof value !== 'object') throw new RangeError(t('widen-the-street.badState'));
         const line = value.a !== undefined || value.o !== undefined;
         if (line && !(Number.isFinite(value.a) && value.a >= 0 && value.a < 180 && Number.isFinite(value.o) && Math.abs(value.o) <= 4)) throw new RangeError(t('widen-the-street.badLine'));
+        if (value.s !== undefined && value.s !== 1) throw new RangeError(t('widen-the-street.badShown'));
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
-        if (!line && !points) throw new RangeError(t('widen-the-street.badState'));
+        if (!line && !points && value.s !== 1) throw new RangeError(t('widen-the-street.badState'));
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
-        if (line) { angle = value.a; offset = value.o; lineMoved(); render(); }
+        // Never cleared here: only New points (or new settings) start a round that counts again.
+        if (value.s === 1 && !answerShown) { answerShown = true; shownEarlier = true; }
+        if (line) { angle = value.a; offset = value.o; moved = false; given = true; }
+        render();
       },
     },
   };

@@ -33,18 +33,25 @@ export const messages = {
   'widen-the-street.supportVectors': ({ count }) => `${countOf(count, 'support vector')} (circled) ${count === 1 ? 'holds' : 'hold'} it in place`,
   'widen-the-street.yours': ({ percent, superb }) => ` Your best correct street, made before you pressed Optimal, reached ${percent}% of it.${superb ? ' Superb — you found the maximum margin.' : ''}`,
   'widen-the-street.noneYours': ' Before you pressed Optimal, your line had not separated the classes, so there is no street of yours to score on these points. Press New points for a fresh round.',
-  'widen-the-street.notMoved': ' You pressed Optimal before moving the line: the starting line is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.',
+  'widen-the-street.notMoved': ({ given }) => (given
+    ? ' You pressed Optimal before moving the line, which came with the page\'s address: it is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.'
+    : ' You pressed Optimal before moving the line: the starting line is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.'),
+  // The page opened with the solver's street already shown for these points (its address keeps s: 1).
+  'widen-the-street.shownEarlier': ' The SVM\'s street had already been shown for these points before this page was opened, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts.',
   // Appended once the line moves with the solver's street already shown for these points.
   'widen-the-street.practice': ' The SVM\'s street has been shown for these points, so streets you make now are practice and do not change your score; New points starts a fresh round.',
   'widen-the-street.widest': 'The widest street is {width} wide, and {supportVectors}.{yours}{practice}',
   'widen-the-street.soft': ({ C, violations, width, supportVectors }) => `With C = ${C} the SVM accepts ${countOf(violations, 'point')} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${width}). ${supportVectors}. Raise C to make violations expensive.`,
   'widen-the-street.wrongSide': ({ wrong }) => `${countOf(wrong, 'point')} ${wrong === 1 ? 'is' : 'are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`,
   'widen-the-street.startSeparates': 'The starting line separates the classes with a street {width} wide: twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours yet: turn or shift it, and only the streets you make count as your best.',
+  'widen-the-street.startShown': 'The starting line separates the classes with a street {width} wide: twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours.',
+  'widen-the-street.givenSeparates': 'This line came with the page\'s address: it separates the classes with a street {width} wide, twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours until you turn or shift it.',
   'widen-the-street.separates': 'Your line separates the classes with a street {width} wide: twice the distance from the line to the nearest point (the point nearest the line in each class is circled). Shift it toward the middle and turn it to widen the street.',
   'widen-the-street.figure': ({ angle, wrong, width }) => `Separating line at ${angle}; ${countOf(wrong, 'point')} on the wrong side; street width ${width === null ? 'none' : width}`,
   'widen-the-street.axis.x': 'x₁',
   'widen-the-street.axis.y': 'x₂',
   'widen-the-street.keys': 'Left/Right turn the line by 1° (Shift: 10°), Up/Down shift it; Enter shows the optimal street; Escape puts it back.',
   'widen-the-street.badState': 'the street needs an angle and a shift',
+  'widen-the-street.badShown': 'the mark for points whose SVM street was shown (s) must be 1 or left out',
   'widen-the-street.badLine': 'the street needs an angle from 0 up to 180 degrees and a shift within ±4',
 };
