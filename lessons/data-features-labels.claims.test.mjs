@@ -11,7 +11,7 @@ import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/linear-models.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
-const { schema, VALIDATION_FRACTION } = await import(pathToFileURL(path.join(dist, 'widgets', 'build-dataset.js')).href);
+const { schema, VALIDATION_FRACTION, columnOrder } = await import(pathToFileURL(path.join(dist, 'widgets', 'build-dataset.js')).href);
 const { houseRows } = await import(pathToFileURL(path.join(dist, 'widgets', 'house-table.js')).href);
 const data = ml.courseHouses(schema.houses.default, VALIDATION_FRACTION, schema.seed.default);
 const COL = { size: 0, bedrooms: 1, age: 2, distance: 3, shoe: 4, colour: 5, id: 6 };
@@ -178,4 +178,29 @@ test('predict, then check: with exactly the informative columns in, each meaning
   assert.deepEqual(Array.from(data.informative), [1, 1, 1, 1, 0, 0, 0], 'the informative columns the widget asks for');
   const base = fit(INFORMATIVE).val;
   for (const noise of [COL.shoe, COL.colour, COL.id]) assert.ok(fit([...INFORMATIVE, noise]).val < base - 1e-12, `column ${noise}`);
+});
+
+// The game completes on the best set of columns; the buttons are dealt by columnOrder (the widget's
+// own), in which no run of buttons from either end is that set, so pressing them all in turn, or
+// switching them all off in turn, never passes through it.
+test('build the dataset: the best set is the four informative columns, and never the first or last buttons in the dealt order', () => {
+  const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
+  assert.match(lesson, /Reaching that mark with columns you chose completes the game\. The buttons are dealt in a shuffled order, so pressing them one after another \(or switching them all off again one by one\) never lands on the best set without a judgement of your own\./);
+  let best = null;
+  for (let mask = 1; mask < 1 << data.cols; mask++) {
+    const cols = [];
+    for (let j = 0; j < data.cols; j++) if (mask & (1 << j)) cols.push(j);
+    const { val } = fit(cols);
+    if (!best || val > best.val) best = { val, mask, cols };
+  }
+  assert.deepEqual(best.cols, INFORMATIVE);
+  const order = columnOrder(data.cols, best.mask, schema.seed.default);
+  assert.deepEqual([...order].sort(), [0, 1, 2, 3, 4, 5, 6]);
+  const same = (set) => set.length === INFORMATIVE.length && set.every((j) => INFORMATIVE.includes(j));
+  for (let k = 1; k < data.cols; k++) {
+    assert.ok(!same(order.slice(0, k)), `the first ${k} buttons are not the best set`);
+    assert.ok(!same(order.slice(data.cols - k)), `the last ${k} buttons are not the best set`);
+  }
+  // The order is not the engine's (whose first four columns are the informative ones).
+  assert.notDeepEqual(order.slice(0, 4).sort(), INFORMATIVE);
 });

@@ -1,14 +1,18 @@
 // The AI ⊃ ML ⊃ DL sorting game (history-of-ai lesson): instant, explained feedback, a score, and
-// one dw:score report when all 11 are sorted the first time, with dw:complete only at the pass mark
-// (9 of 11 right first time, web/lib/quiz.js passMark); later rounds are practice, and a practice
-// round that reaches the mark completes the activity without changing the recorded score.
+// a dw:score report of each technique's first answer as it is given (answers, one entry per
+// technique, as the check-yourself block reports), with dw:complete only at the pass mark (9 of 11
+// right first time, web/lib/quiz.js passMark); later rounds are practice, and a practice round that
+// reaches the mark completes the activity without changing the recorded score.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
+// A report without its per-technique first answers, and the panel's line for a recorded score.
+const withoutAnswers = ({ answers, ...rest }) => rest;
+const panelScore = (n) => `(?:best ${n} of 11|${n} of 11 right at the first try)`;
 after(async () => { await site.close(); });
 
 test('ai-hierarchy: placing techniques gives instant, explained feedback and a score', async () => {
@@ -68,7 +72,8 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
 test('ai-hierarchy: sorting all 11 with 10 right first time reports the result once through dw:score and dw:complete', async () => {
   const { TECHNIQUES } = await import('../../web/lib/ai-history.js');
   const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
-  const page = await openPage(site, '/lessons/history-of-ai.html', { width: 1280 });
+  // Fresh progress: an earlier test's first answers are recorded, and would stand.
+  const page = await openFreshPage(site, '/lessons/history-of-ai.html', { width: 1280 });
   await page.evaluate(() => {
     window.reports = [];
     for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
@@ -76,19 +81,28 @@ test('ai-hierarchy: sorting all 11 with 10 right first time reports the result o
   const card = page.locator('.dw-card', { hasText: 'sort them' });
   const stat = statReader(page, card);
   const setButton = (region) => card.getByRole('button', { name: `${messages[`ai-hierarchy.region.${region}`]}: ${messages[`ai-hierarchy.regionLong.${region}`]}` });
-  // One deliberate mistake (linear regression into DL first), the rest right first time.
+  // One deliberate mistake (linear regression into DL first), the rest right first time. Each
+  // technique's first answer is reported as it is given, with every first answer so far.
+  const { DEAL_ORDER } = await import('../../web/lib/ai-history.js');
   await card.getByRole('button', { name: 'Linear regression' }).click();
   await setButton('dl').click();
+  const linear = DEAL_ORDER.indexOf(TECHNIQUES.find((t) => t.name === 'Linear regression').id);
+  let reports = await page.evaluate(() => window.reports);
+  assert.equal(reports.length, 1, 'the wrong first answer is reported at once');
+  assert.deepEqual(reports[0].answers, DEAL_ORDER.map((_, i) => (i === linear ? false : null)));
+  assert.deepEqual([reports[0].type, reports[0].score], ['dw:score', 0]);
   for (const t of TECHNIQUES) {
     await card.getByRole('button', { name: t.name, exact: true }).click();
     await setButton(t.region).click();
-    if (t !== TECHNIQUES[TECHNIQUES.length - 1]) assert.deepEqual(await page.evaluate(() => window.reports), [], 'nothing is reported before the end');
   }
   assert.equal(await stat('sorted'), '11 of 11');
   assert.equal(await stat('right first time'), '10 / 11');
-  const reports = await page.evaluate(() => window.reports);
+  reports = await page.evaluate(() => window.reports);
   const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: 10, max: 11, passMark: 9, firstTry: true };
-  assert.deepEqual(reports, [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
+  assert.equal(reports.length, 12, 'one report per first answer, then the completion');
+  assert.ok(reports.slice(0, 11).every((r, k) => r.type === 'dw:score' && r.answers.filter((v) => v !== null).length === k + 1));
+  assert.deepEqual(reports.slice(10).map(withoutAnswers), [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
+  assert.deepEqual(reports[11].answers, DEAL_ORDER.map((_, i) => i !== linear));
   assert.match(await card.locator('.dw-message').textContent(), /All 11 sorted, 10 right first time\. That score is recorded and completes this activity; Start again for a practice round\.$/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
@@ -121,7 +135,7 @@ test('ai-hierarchy: trying every set in turn does not complete the game; after S
   await chip(first).click();
   await setButton('ai').click();
   await card.getByRole('button', { name: 'Start again' }).click();
-  assert.equal(await message.textContent(), 'Starting again. Each technique keeps its first answer: 0 of the 1 you have answered were right first time, and the score is recorded when all are sorted (9 or more of 11 right first time completes this activity). Pick a technique to start.');
+  assert.equal(await message.textContent(), 'Starting again. Each technique keeps its first answer, already recorded: 0 of the 1 you have answered were right first time. Sort all 11; 9 or more of 11 right first time completes this activity. Pick a technique to start.');
   assert.equal(await stat('right first time'), '0 / 1');
   // The first game: every card tried as AI, then ML, then DL, reading the feedback. Only the AI-only
   // cards are right first time (3 of 11): the score is recorded, the activity not completed.
@@ -136,10 +150,13 @@ test('ai-hierarchy: trying every set in turn does not complete the game; after S
   assert.equal(aiOnly, 3);
   assert.match(await message.textContent(), new RegExp(`All 11 sorted, ${aiOnly} right first time\\. That score is recorded, but it takes 9 or more right first time to complete this activity: press Start again for a practice round, and 9 or more right first time there completes it \\(the recorded score stays ${aiOnly} / 11\\)\\.$`));
   const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: aiOnly, max: 11, passMark: 9, firstTry: true };
-  assert.deepEqual(await page.evaluate(() => window.reports), [{ type: 'dw:score', ...detail }], 'a score, not a completion');
+  const firstGame = await page.evaluate(() => window.reports);
+  assert.equal(firstGame.length, 11, 'a score for each first answer, no completion');
+  assert.ok(firstGame.every((r) => r.type === 'dw:score'));
+  assert.deepEqual(withoutAnswers(firstGame[10]), { type: 'dw:score', ...detail });
   const savedFirst = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:history-of-ai')).activities['ai-hierarchy']);
   assert.deepEqual([savedFirst.best, savedFirst.complete], [aiOnly, false]);
-  assert.match(await page.locator('.lesson-activities').textContent(), new RegExp(`• AI, machine learning, deep learning: sort them — best ${aiOnly} of 11 \\(not finished yet\\)`));
+  assert.match(await page.locator('.lesson-activities').textContent(), new RegExp(`• AI, machine learning, deep learning: sort them — ${panelScore(aiOnly)} \\(not finished yet\\)`));
   // Start again and replay the answer key: practice, shown as such; reaching the mark there
   // completes the activity, reported with the recorded score.
   await card.getByRole('button', { name: 'Start again' }).click();
@@ -150,12 +167,12 @@ test('ai-hierarchy: trying every set in turn does not complete the game; after S
   }
   assert.equal(await stat('right first time'), '11 / 11');
   assert.match(await message.textContent(), new RegExp(`All 11 sorted, 11 right first time in this practice round\\. That reaches 9, so the activity is now complete\\. Your recorded score stays ${aiOnly} / 11, from your first game\\.$`));
-  assert.deepEqual(await page.evaluate(() => window.reports), [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
+  assert.deepEqual((await page.evaluate(() => window.reports)).slice(10).map(withoutAnswers), [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:history-of-ai')).activities['ai-hierarchy']);
   assert.equal(saved.best, aiOnly);
   assert.equal(saved.score, aiOnly);
   assert.equal(saved.complete, true);
-  assert.match(await page.locator('.lesson-activities').textContent(), new RegExp(`✓ AI, machine learning, deep learning: sort them — best ${aiOnly} of 11`));
+  assert.match(await page.locator('.lesson-activities').textContent(), new RegExp(`✓ AI, machine learning, deep learning: sort them — ${panelScore(aiOnly)}`));
   // Once complete, a further practice round is shown and reports nothing.
   await card.getByRole('button', { name: 'Start again' }).click();
   assert.equal(await message.textContent(), `Practice round: every answer has been shown to you, so your recorded score stays ${aiOnly} / 11, from the first tries of your first game. Pick a technique to start.`);
@@ -164,7 +181,7 @@ test('ai-hierarchy: trying every set in turn does not complete the game; after S
     await setButton(t.region).click();
   }
   assert.match(await message.textContent(), new RegExp(`All 11 sorted, 11 right first time in this practice round\\. Your recorded score stays ${aiOnly} / 11, from your first game\\.$`));
-  assert.equal((await page.evaluate(() => window.reports)).length, 2, 'the second practice round reports nothing');
+  assert.equal((await page.evaluate(() => window.reports)).length, 12, 'the second practice round reports nothing');
   // A later visit: the lesson's record is the first game, so every round is practice from the
   // start, says so, and a perfect round reports nothing (no score of 11 for a host or xAPI).
   await page.reload();
@@ -215,7 +232,7 @@ test('ai-hierarchy: 8 of 11 right first time does not complete the activity, 9 d
       await setButton(t.region).click();
     }
   };
-  assert.equal(await message.textContent(), 'Pick a technique to start. Sorting all 11 with 9 or more right first time completes this activity.');
+  assert.equal(await message.textContent(), 'Pick a technique to start. Each technique\'s first answer is the one recorded, as soon as you give it; sorting all 11 with 9 or more right first time completes this activity.');
   await play(3);
   assert.equal(await stat('right first time'), '8 / 11');
   assert.match(await message.textContent(), /All 11 sorted, 8 right first time\. That score is recorded, but it takes 9 or more right first time to complete this activity/);
@@ -229,7 +246,7 @@ test('ai-hierarchy: 8 of 11 right first time does not complete the activity, 9 d
   await play(2);
   assert.match(await message.textContent(), /All 11 sorted, 9 right first time in this practice round\. That reaches 9, so the activity is now complete\. Your recorded score stays 8 \/ 11, from your first game\.$/);
   const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: 8, max: 11, passMark: 9, firstTry: true };
-  assert.deepEqual(await completions(), [{ type: 'dw:complete', ...detail }]);
+  assert.deepEqual((await completions()).map(withoutAnswers), [{ type: 'dw:complete', ...detail }]);
   assert.deepEqual([(await saved()).best, (await saved()).complete], [8, true]);
   // A fresh start of the saved progress, and a first game of exactly 9.
   await page.evaluate(() => localStorage.removeItem('dw:lesson:history-of-ai'));
@@ -239,8 +256,57 @@ test('ai-hierarchy: 8 of 11 right first time does not complete the activity, 9 d
   await play(2);
   assert.match(await message.textContent(), /All 11 sorted, 9 right first time\. That score is recorded and completes this activity; Start again for a practice round\.$/);
   const nine = { ...detail, score: 9 };
-  assert.deepEqual(await page.evaluate(() => window.reports), [{ type: 'dw:score', ...nine }, { type: 'dw:complete', ...nine }]);
+  assert.deepEqual((await page.evaluate(() => window.reports)).slice(10).map(withoutAnswers), [{ type: 'dw:score', ...nine }, { type: 'dw:complete', ...nine }]);
   assert.deepEqual([(await saved()).best, (await saved()).complete], [9, true]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 5 (E, 2): first answers used to live only in the page until the whole game was sorted, so
+// a reload before the last technique erased wrong first answers and a replay scored 11 of 11. Each
+// first answer is now recorded as it is given: after the reload the ten wrong ones stand.
+test('ai-hierarchy: wrong first answers survive a reload before the game is sorted; the replay cannot score them right', async () => {
+  const { TECHNIQUES } = await import('../../web/lib/ai-history.js');
+  const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
+  const page = await openPage(site, '/lessons/history-of-ai.html', { width: 1280 });
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:history-of-ai'));
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const stat = statReader(page, card);
+  const message = card.locator('.dw-message');
+  const setButton = (region) => card.getByRole('button', { name: `${messages[`ai-hierarchy.region.${region}`]}: ${messages[`ai-hierarchy.regionLong.${region}`]}` });
+  const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:history-of-ai') || '{}').activities?.['ai-hierarchy'] ?? null);
+  // Ten techniques, each first into a wrong set, then the right one; the page is left before the 11th.
+  for (const t of TECHNIQUES.slice(0, 10)) {
+    await card.getByRole('button', { name: t.name, exact: true }).click();
+    await setButton(t.region === 'ai' ? 'ml' : 'ai').click();
+    await setButton(t.region).click();
+  }
+  const before = await saved();
+  assert.equal(before.answers.filter((v) => v === false).length, 10);
+  assert.equal(before.answers.filter((v) => v === null).length, 1);
+  assert.deepEqual([before.best, before.complete], [0, false]);
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  assert.equal(await message.textContent(), 'Your earlier first answers are kept. Each technique keeps its first answer, already recorded: 0 of the 10 you have answered were right first time. Sort all 11; 9 or more of 11 right first time completes this activity. Pick a technique to start.');
+  assert.equal(await stat('right first time'), '0 / 10');
+  // Now every technique straight into its set: only the 11th is a first answer.
+  for (const t of TECHNIQUES) {
+    await card.getByRole('button', { name: t.name, exact: true }).click();
+    await setButton(t.region).click();
+  }
+  assert.equal(await stat('right first time'), '1 / 11');
+  assert.match(await message.textContent(), /All 11 sorted, 1 right first time\. That score is recorded, but it takes 9 or more right first time to complete this activity/);
+  const reports = await page.evaluate(() => window.reports);
+  assert.deepEqual(reports.map((r) => [r.type, r.score]), [['dw:score', 1]], 'one report, of the one new first answer; no completion');
+  const after = await saved();
+  assert.deepEqual([after.best, after.complete], [1, false]);
+  assert.match(await page.locator('.lesson-activities').textContent(), new RegExp(`• AI, machine learning, deep learning: sort them — ${panelScore(1)} \\(not finished yet\\)`));
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

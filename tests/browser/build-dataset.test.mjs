@@ -34,7 +34,7 @@ test('house table and build the dataset: the signal meter is the engine’s vali
   const r2Best = Number(await statIn(page, card, 'validation R²'));
   assert.ok(r2Best > r2Size, `informative features raise R²: ${r2Size} → ${r2Best}`);
   assert.equal(await statIn(page, card, 'best possible'), r2Best.toFixed(3));
-  assert.match(await page.locator(`${card} .dw-message`).textContent(), /strongest set/);
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /strongest set.* Finding it completes this activity\.$/);
   const rawBest = await page.locator(`${card} .build-dataset-meter`).getAttribute('aria-valuenow');
   await toggle('random ID');
   const rawNoisy = await page.locator(`${card} .build-dataset-meter`).getAttribute('aria-valuenow');
@@ -155,5 +155,37 @@ test('build the dataset: adding a noise column to the real ones before predictin
   await lockPrediction(card, 'build-dataset-noise-column', 'fall');
   await column(4).click();
   await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});
+
+// Audit 5 (E, 5): the four informative columns were the first four buttons, so clicking every
+// button left to right completed the game (and ended on the wrong set). The buttons are dealt so
+// that no run from either end is the best set: every button in turn, then every button off in
+// turn, completes nothing; choosing the four real columns does.
+test('build the dataset: pressing every column button in turn, on and then off, does not complete the game', async () => {
+  const page = await openPage(site, '/lessons/data-features-labels.html');
+  await recordReports(page);
+  const card = page.locator('.build-dataset-main');
+  const buttons = card.locator('.build-dataset-toggle');
+  assert.equal(await buttons.count(), 7);
+  const shown = await buttons.evaluateAll((bs) => bs.map((b) => Number(b.dataset.column)));
+  assert.notDeepEqual(shown.slice(0, 4).sort(), [0, 1, 2, 3], 'the informative columns are not the first four buttons');
+  // The preview table's header follows the buttons' order.
+  const heads = await card.locator('.build-dataset-preview thead th').allTextContents();
+  const SHORT = ['size', 'beds', 'age', 'distance', 'shoe size', 'colour code', 'random ID'];
+  assert.deepEqual(heads.slice(0, 7), shown.map((j) => SHORT[j]));
+  for (const pass of ['on', 'off']) {
+    for (let i = 0; i < 7; i++) {
+      await buttons.nth(i).click();
+      assert.doesNotMatch(await card.locator('.dw-message').textContent(), /strongest set/, `button ${i + 1} switched ${pass}`);
+    }
+  }
+  const reports = await page.evaluate(() => window.__dwReports.slice());
+  assert.deepEqual(reports.filter((r) => r.type === 'dw:complete' && r.widget === 'build-dataset'), [], 'no completion');
+  for (const j of [0, 1, 2, 3]) await card.locator(`.build-dataset-toggle[data-column="${j}"]`).click();
+  assert.match(await card.locator('.dw-message').textContent(), /^The strongest set: .* Finding it completes this activity\.$/);
+  const done = (await page.evaluate(() => window.__dwReports.slice())).filter((r) => r.type === 'dw:complete' && r.widget === 'build-dataset');
+  assert.deepEqual(done.map((r) => [r.score, r.max]), [[100, 100]]);
+  await assertClean(page);
   await page.close();
 });

@@ -28,7 +28,7 @@ test('rules or learn: feedback with a reason, score, keyboard, replay', async ()
     assert.equal(await statIn(page, card, 'score'), `${Math.min(i + 1, 6)} / ${i + 1}`);
     if (i < 11) await page.keyboard.press('n');
   }
-  assert.equal(await page.locator(`${card} .dw-message`).textContent(), 'Round over: 6 of 12 correct. Good start: reread the reasons for the ones you missed. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  assert.equal(await page.locator(`${card} .dw-message`).textContent(), 'Round over: 6 of 12 correct. Worth another round: the reasons above show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
   await screenshot(page, 'rules-or-learning-1280');
   await page.locator(card).getByRole('button', { name: 'Play again' }).click();
   assert.equal(await statIn(page, card, 'score'), '0 / 0');

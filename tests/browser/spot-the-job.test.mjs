@@ -50,17 +50,23 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
       await page.keyboard.press(key[text] === 'regression' ? 'r' : 'c');
       feedback = await page.locator('.spot-the-job-sorter-feedback').textContent();
       assert.match(feedback, /^✓ Correct/);
-      if (i === Object.keys(key).length - 1) assert.deepEqual(await reports(), [], 'nothing is reported before the game is over');
-      await page.keyboard.press('Enter');
+      if (i < Object.keys(key).length - 1) {
+        assert.deepEqual(await reports(), [], 'nothing is reported before the last answer');
+        await page.keyboard.press('Enter');
+      }
     }
     const n = Object.keys(key).length;
-    // The last Enter showed the result: the finished game is reported once, as played.
+    // The last answer finished the game: it is reported then, once, as played, before See result
+    // (a learner who leaves now keeps it), and the message says so.
     assert.equal(await stat(page, 'score'), `${n - 1} / ${n}`);
     // (its score, then its completion: 13 of 14 is above the pass mark of 11)
     const result = { widget: 'spot-the-job', title: 'Spot the job', score: n - 1, max: n, passMark: Math.ceil(0.75 * n) };
     assert.deepEqual(await reports(), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }]);
+    assert.equal(await page.locator('.dw-card .dw-message').textContent(), `Right. ${n - 1} in a row. That was the last prompt: ${n - 1} of ${n} sorted correctly, and that score is recorded and completes this game. Press See result for the summary.`);
+    await page.keyboard.press('Enter');
+    assert.equal((await reports()).length, 2, 'See result reports nothing more');
     assert.equal(await stat(page, 'best streak'), String(n - 1));
-    assert.equal(await page.locator('.spot-the-job-sorter-prompt').textContent(), `Done: ${n - 1} of ${n} sorted correctly. That completes this game.`);
+    assert.equal(await page.locator('.spot-the-job-sorter-prompt').textContent(), `Done: ${n - 1} of ${n} sorted correctly. That score is recorded and completes this game.`);
     assert.equal(await page.locator('.dw-card .dw-message').textContent(), 'Press New game to sort them again in a different order.');
     // The review names numbers-as-labels and counts only when the miss was one of those.
     const review = await page.locator('.spot-the-job-sorter-feedback').textContent();
@@ -116,7 +122,7 @@ test('Two jobs: one key pressed throughout never completes the game, nor 10 of 1
   // The same key throughout, each of the two in turn: 7 of 14, a score but no completion.
   for (const k of ['r', 'c']) {
     assert.equal(await playDeck(() => k), 7);
-    assert.equal(await done.textContent(), 'Done: 7 of 14 sorted correctly. 11 or more completes this game.');
+    assert.equal(await done.textContent(), 'Done: 7 of 14 sorted correctly. That score is recorded; 11 or more completes this game.');
     assert.equal(await message.textContent(), 'Press New game to try again, with the prompts in a different order.');
     assert.deepEqual(await reports(), [{ type: 'dw:score', ...result(7) }]);
     assert.deepEqual(await saved(), { title: 'Spot the job', score: 7, max: 14, best: 7, complete: false });
@@ -126,19 +132,44 @@ test('Two jobs: one key pressed throughout never completes the game, nor 10 of 1
   }
   // Just below the mark: 10 of 14 is still a score only.
   assert.equal(await playDeck((job, i) => (i < 10 ? rightKey(job) : wrongKey(job))), 10);
-  assert.equal(await done.textContent(), 'Done: 10 of 14 sorted correctly. 11 or more completes this game.');
+  assert.equal(await done.textContent(), 'Done: 10 of 14 sorted correctly. That score is recorded; 11 or more completes this game.');
   assert.deepEqual(await reports(), [{ type: 'dw:score', ...result(10) }]);
   assert.deepEqual(await saved(), { title: 'Spot the job', score: 10, max: 14, best: 10, complete: false });
   await page.evaluate(() => { window.__reports = []; });
   await page.getByRole('button', { name: 'New game' }).click();
   // Exactly at the mark, in a later deck: 11 of 14 completes the game.
   assert.equal(await playDeck((job, i) => (i < 11 ? rightKey(job) : wrongKey(job))), 11);
-  assert.equal(await done.textContent(), 'Done: 11 of 14 sorted correctly. That completes this game.');
+  assert.equal(await done.textContent(), 'Done: 11 of 14 sorted correctly. That score is recorded and completes this game.');
   assert.equal(await message.textContent(), 'Press New game to sort them again in a different order.');
   assert.deepEqual(await reports(), [{ type: 'dw:score', ...result(11) }, { type: 'dw:complete', ...result(11) }]);
   assert.deepEqual(await saved(), { title: 'Spot the job', score: 11, max: 14, best: 11, complete: true });
   assert.match(await panel(), /✓ Spot the job — best 11 of 14/);
   assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 5 (E, 11): answering the last prompt finishes the deck; a learner who leaves without
+// pressing See result keeps the result (it used to be reported only on See result).
+test('Two jobs: the last answer records the deck at once; a reload without See result keeps it', async () => {
+  const page = await openFreshPage(site, '/lessons/two-jobs.html', { width: 1280 });
+  const key = await page.evaluate(async () => Object.fromEntries((await import('/widgets/spot-the-job.js')).PROMPTS.map((p) => [p.text, p.job])));
+  const board = page.locator('.spot-the-job-sorter');
+  const prompt = page.locator('.spot-the-job-sorter-prompt');
+  await board.focus();
+  // 12 right, the last two wrong: the last answer is a miss.
+  for (let i = 0; i < 14; i++) {
+    const job = key[await prompt.textContent()];
+    await page.keyboard.press((i < 12) === (job === 'regression') ? 'r' : 'c');
+    if (i < 13) await page.keyboard.press('Enter');
+  }
+  assert.equal(await page.getByRole('button', { name: 'See result' }).isVisible(), true, 'See result is not pressed');
+  assert.match(await page.locator('.dw-card .dw-message').textContent(), /^You chose .*; the answer is .*\. That was the last prompt: 12 of 14 sorted correctly, and that score is recorded and completes this game\. Press See result for the summary\.$/);
+  await page.reload();
+  await widgetsReady(page);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:two-jobs') || '{}').activities?.['spot-the-job'] ?? null);
+  assert.deepEqual(saved, { title: 'Spot the job', score: 12, max: 14, best: 12, complete: true });
+  assert.match(await page.locator('.lesson-complete').textContent(), /✓ Spot the job — best 12 of 14/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

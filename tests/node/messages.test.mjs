@@ -53,8 +53,8 @@ test('placeholders are filled; an unknown key throws; a missing parameter stays 
   assert.equal(t('quiz.counter', { index: 2, total: 8 }), 'Scenario 2 of 8');
   assert.equal(t('csv.imported', { count: 1, what: 2 }), 'Imported 1 point in 2 classes.');
   assert.equal(t('csv.imported', { count: 12, what: 'values' }), 'Imported 12 points with values.');
-  assert.equal(t('quiz.verdict', { share: 0.75 }), 'Strong instincts.');
-  assert.equal(t('quiz.verdict', { share: 0.74 }), 'Good start: reread the reasons for the ones you missed.');
+  assert.equal(t('quiz.verdict', { share: 0.75, chance: 0.5 }), 'Strong instincts.');
+  assert.equal(t('quiz.verdict', { share: 0.74, chance: 0.25 }), 'Good start: reread the reasons for the ones you missed.');
   assert.equal(t('predict.tolerance'), 'Counts as right within ± {tolerance}.');
   assert.throws(() => t('predict.no-such-key'), /No message "predict.no-such-key"/);
 });

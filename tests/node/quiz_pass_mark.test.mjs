@@ -16,14 +16,36 @@ test('the pass mark is the fewest right answers whose share reaches the verdict\
   // mark the verdict is strong, one below it is not.
   for (let n = 4; n <= 16; n++) {
     assert.ok(passMark(n) / n >= PASS_SHARE && (passMark(n) - 1) / n < PASS_SHARE, `${n} cards`);
-    assert.equal(t('quiz.verdict', { share: passMark(n) / n }), passMark(n) === n ? 'A perfect round!' : 'Strong instincts.');
-    assert.notEqual(t('quiz.verdict', { share: (passMark(n) - 1) / n }), 'Strong instincts.');
+    for (const chance of [1 / 2, 1 / 4]) {
+      assert.equal(t('quiz.verdict', { share: passMark(n) / n, chance }), passMark(n) === n ? 'A perfect round!' : 'Strong instincts.');
+      assert.notEqual(t('quiz.verdict', { share: (passMark(n) - 1) / n, chance }), 'Strong instincts.');
+    }
   }
+});
+
+// The verdict is measured from chance: "Good start" needs at least halfway from guessing to all
+// right. In a two-choice game ("Rules or learn?") one key pressed throughout gets about half, so
+// every round below the pass mark is "Worth another round", never a start; with four choices
+// ("Which kind of learning?", guessing gets a quarter) the start begins at 62.5 %.
+test('the round-over verdict never praises a score near what one key pressed throughout gets', () => {
+  const t = messageFunction('en');
+  const START = 'Good start: reread the reasons for the ones you missed.';
+  const AGAIN = 'Worth another round: the reasons above show the pattern.';
+  // Two choices: 6, 7 and 8 of 12 (one key gets 6 to 8 of a 12-card round of the 16-card deck).
+  for (const right of [6, 7, 8]) assert.equal(t('quiz.verdict', { share: right / 12, chance: 1 / 2 }), AGAIN, `${right} of 12, two choices`);
+  assert.equal(t('quiz.verdict', { share: 0.7499, chance: 1 / 2 }), AGAIN);
+  assert.equal(t('quiz.verdict', { share: 0.75, chance: 1 / 2 }), 'Strong instincts.');
+  // Four choices: the start at exactly 62.5 %, not just below it.
+  assert.equal(t('quiz.verdict', { share: 0.625, chance: 1 / 4 }), START);
+  assert.equal(t('quiz.verdict', { share: 0.6249, chance: 1 / 4 }), AGAIN);
+  assert.equal(t('quiz.verdict', { share: 8 / 12, chance: 1 / 4 }), START);
+  assert.equal(t('quiz.verdict', { share: 7 / 12, chance: 1 / 4 }), AGAIN);
+  assert.equal(t('quiz.verdict', { share: 4 / 12, chance: 1 / 4 }), AGAIN, 'one key in "Which kind of learning?" gets at most 4 of 12');
 });
 
 test('the round-over message says whether the round completes the game, and what would', () => {
   const t = messageFunction('en');
-  const over = (score, passed) => t('quiz.over', { score, total: '12', need: '9', passed, verdict: t('quiz.verdict', { share: Number(score) / 12 }) });
+  const over = (score, passed) => t('quiz.over', { score, total: '12', need: '9', passed, verdict: t('quiz.verdict', { share: Number(score) / 12, chance: 1 / 4 }) });
   assert.equal(over('9', true), 'Round over: 9 of 12 correct. Strong instincts. That completes this game. Play again for a fresh shuffle.');
   assert.equal(over('8', false), 'Round over: 8 of 12 correct. Good start: reread the reasons for the ones you missed. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
   assert.equal(over('3', false), 'Round over: 3 of 12 correct. Worth another round: the reasons above show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');

@@ -92,8 +92,11 @@ export const en = {
   'quiz.markWrong': '✗ your pick',
   'quiz.continueRight': 'Press Next scenario (or N) to continue.',
   'quiz.continueWrong': 'Read the reason, then press Next scenario (or N).',
-  'quiz.verdict': ({ share }) => (share === 1 ? 'A perfect round!' : share >= 0.75 ? 'Strong instincts.'
-    : share >= 0.5 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.'),
+  // share: the round's share right; chance: what guessing gets on average (1 / the number of
+  // choices). "Good start" needs at least halfway from chance to all right, so in a two-choice game,
+  // where one key pressed throughout gets about half, only the pass mark's 75 % is praised.
+  'quiz.verdict': ({ share, chance }) => (share === 1 ? 'A perfect round!' : share >= 0.75 ? 'Strong instincts.'
+    : share >= (1 + chance) / 2 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.'),
   // The round's end: whether it reached the pass mark (need, of total) that completes the game.
   'quiz.over': ({ score, total, need, passed, verdict }) => `Round over: ${score} of ${total} correct. ${verdict} ${passed
     ? 'That completes this game. Play again for a fresh shuffle.'

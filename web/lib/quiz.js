@@ -136,7 +136,9 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     replayBtn.focus();
     const need = passMark(cards.length);
     const passed = score >= need;
-    const verdict = card.t('quiz.verdict', { share: score / cards.length });
+    // The verdict's bands are measured from chance (one of the choices, at random), so a round at
+    // the score one key pressed throughout gets is never praised as a start.
+    const verdict = card.t('quiz.verdict', { share: score / cards.length, chance: 1 / choices.length });
     card.setMessage(card.t('quiz.over', { score: formatNumber(score, 0), total: formatNumber(cards.length, 0), need: formatNumber(need, 0), passed, verdict }), passed ? 'ok' : 'info');
     // A round is one attempt: its score goes out once, when it ends (a card answered is not an
     // attempt). Only a round that reaches the mark also finishes the activity; a later round that

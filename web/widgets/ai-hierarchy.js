@@ -1,10 +1,12 @@
 // AI ⊃ ML ⊃ DL (landscape, history lesson): the three nested sets drawn on a canvas, and a sorting
 // game. Pick a technique, then put it in the innermost set it belongs to (a region button or a
 // click inside the figure). Every answer is explained at once; the score counts first tries.
-// Every wrong answer names the right set, so only a technique's first answer on the page counts:
-// the score is recorded once, when the first game is sorted, and a game after Start again is
-// practice (reported with firstTry, so saved progress keeps the first game's score over later visits too).
-// On a later visit the lesson's record (recordedResult) is that first game: every round is practice.
+// Every wrong answer names the right set, so only a technique's first answer counts, on this page
+// or an earlier visit: each first answer is reported as it is given (dw:score with `answers`, one
+// entry per technique: true / false / null, as the check-yourself block reports its questions;
+// web/js/progress.js keeps the first entry of each), so a reload cannot wipe a wrong first answer.
+// On a later visit the lesson's record (recordedResult) gives the first answers back: techniques
+// answered before keep theirs, and once every technique has one, every round is practice.
 // The activity completes at the sorting games' pass mark (web/lib/quiz.js: 9 of 11 right first
 // time): the first game completes it if its score reaches the mark; otherwise that score is still
 // recorded, and a practice round that reaches the mark completes it without changing the score.
@@ -45,18 +47,36 @@ function build(ctx) {
   const placed = new Map();       // id → region
   const tried = new Set();        // ids answered at least once in this round
   let firstTry = 0;               // of those, right at the first answer in this round
-  const firstAnswer = new Map();  // id → whether its first answer on this page was right (kept by Start again)
-  let recorded = null;            // the score reported when the first game was sorted; later rounds are practice
-  let completed = false;          // a round on this page reached the pass mark and reported the activity complete
+  const firstAnswer = new Map();  // id → whether its first answer (this page or an earlier visit) was right (kept by Start again)
+  let recorded = null;            // the first game's score once every technique has a first answer; rounds after that are practice
+  let perTechnique = true;        // the record keeps each technique's first answer (false: an older record with a total only)
+  let completed = false;          // the activity is complete (a round reached the pass mark, on this page or before)
+  let practiceRound = false;      // this round started with every first answer given: it is scored, not recorded
   let rects = {};                 // region → {x, y, w, h} from the last draw
-  // A first game of this many techniques the lesson recorded on an earlier visit: its score is the
-  // recorded one, and the activity stays complete if it was.
+  const gameIds = () => DEAL_ORDER.slice(0, Math.min(opts.items, DEAL_ORDER.length));
+  // What the lesson recorded of a game of this many techniques on an earlier visit: each technique's
+  // first answer (a record made before first answers were kept per technique has only the score,
+  // which then stands as the first game's); the activity stays complete if it was.
   function fromRecord() {
     const earlier = recordedResult(card, 'ai-hierarchy');
-    const fits = hasFirstResult(earlier) && earlier.max === Math.min(opts.items, DEAL_ORDER.length);
-    recorded = fits ? earlier.best : null;
-    completed = fits && earlier.complete === true;
+    const ids = gameIds();
+    firstAnswer.clear();
+    recorded = null;
+    perTechnique = true;
+    completed = false;
+    if (!hasFirstResult(earlier) || earlier.max !== ids.length) return;
+    completed = earlier.complete === true;
+    if (Array.isArray(earlier.answers) && earlier.answers.length === ids.length) {
+      earlier.answers.forEach((v, i) => { if (v === true || v === false) firstAnswer.set(ids[i], v); });
+      if (firstAnswer.size === ids.length) recorded = scoredRight();
+    } else {
+      perTechnique = false;
+      recorded = earlier.best;
+    }
   }
+  const scoredRight = () => [...firstAnswer.values()].filter(Boolean).length;
+  // The first answers as the lesson keeps them: one entry per technique in deal order.
+  const answers = () => gameIds().map((id) => (firstAnswer.has(id) ? firstAnswer.get(id) : null));
   fromRecord();
 
   let board = null;
@@ -79,16 +99,19 @@ function build(ctx) {
   card.controls.append(trayLabel, tray, regionLabel, regionRow, resetRow);
   const stat = { score: card.stat(t('ai-hierarchy.stat.score')), placed: card.stat(t('ai-hierarchy.stat.sorted')) };
 
-  const scoredRight = () => [...firstAnswer.values()].filter(Boolean).length;
-
-  function deal() {
+  // again: Start again was pressed (not the page opening or new options).
+  function deal(again = false) {
     items = DEAL_ORDER.slice(0, opts.items).map((id) => TECHNIQUES.find((x) => x.id === id));
     placed.clear(); tried.clear(); firstTry = 0; picked = null;
+    practiceRound = recorded !== null;
     const total = formatNumber(items.length, 0);
     const need = formatNumber(passMark(items.length), 0);
-    if (recorded !== null) card.setMessage(t('ai-hierarchy.practice', { recorded: formatNumber(recorded, 0), total, need, complete: completed }), 'info');
-    else if (firstAnswer.size) card.setMessage(t('ai-hierarchy.restartKeeps', { right: formatNumber(scoredRight(), 0), tried: formatNumber(firstAnswer.size, 0), total, need }), 'info');
-    else card.setMessage(t('ai-hierarchy.start', { total, need }), 'info');
+    if (practiceRound) card.setMessage(t('ai-hierarchy.practice', { recorded: formatNumber(recorded, 0), total, need, complete: completed }), 'info');
+    else if (firstAnswer.size) {
+      // Part-way through the first game: after Start again, or on a later visit (the lesson kept them).
+      const [right, tried] = [scoredRight(), firstAnswer.size].map((n) => formatNumber(n, 0));
+      card.setMessage(t('ai-hierarchy.restartKeeps', { right, tried, total, need, again }), 'info');
+    } else card.setMessage(t('ai-hierarchy.start', { total, need }), 'info');
     renderTray();
   }
 
@@ -104,9 +127,9 @@ function build(ctx) {
     }
     if (!tray.children.length) tray.append(el('p', { className: 'ai-hierarchy-done', text: t('ai-hierarchy.allSorted') }));
     if (focusedId) { const again = tray.querySelector(`[data-id="${focusedId}"]`); if (again) again.focus(); }
-    // Until the score is recorded it counts each technique's first answer on the page (one round
-    // unless Start again came mid-game); in a practice round, that round's first tries.
-    const [right, answered] = recorded === null ? [scoredRight(), firstAnswer.size] : [firstTry, tried.size];
+    // In the first game it counts each technique's first answer (this visit's, and any the lesson
+    // kept from an earlier one); in a practice round, that round's first tries.
+    const [right, answered] = practiceRound ? [firstTry, tried.size] : [scoredRight(), firstAnswer.size];
     stat.score.set(t('ai-hierarchy.score', { right: formatNumber(right, 0), tried: formatNumber(answered, 0) }));
     stat.placed.set(t('ai-hierarchy.sortedOf', { placed: formatNumber(placed.size, 0), total: formatNumber(items.length, 0) }));
     ctx.requestDraw(draw);
@@ -117,31 +140,38 @@ function build(ctx) {
     if (!item) { card.setMessage(t('ai-hierarchy.pickFirst'), 'warn'); return; }
     const first = !tried.has(item.id);
     tried.add(item.id);
-    if (!firstAnswer.has(item.id)) firstAnswer.set(item.id, region === item.region);
+    const need = passMark(items.length);
+    const detail = () => ({ widget: 'ai-hierarchy', title: meta.title, score: recorded ?? scoredRight(), max: items.length, passMark: need, firstTry: true, ...(perTechnique ? { answers: answers() } : {}) });
+    // A technique's first answer is recorded the moment it is given (never in a practice round,
+    // where every first answer is already in): leaving the page cannot take a wrong one back.
+    let completesNow = false;
+    if (!practiceRound && !firstAnswer.has(item.id)) {
+      firstAnswer.set(item.id, region === item.region);
+      if (firstAnswer.size === items.length) recorded = scoredRight();
+      reportScore(card, detail());
+      // Every technique has its first answer: the first game's score is known, and completes the
+      // activity at the pass mark.
+      if (recorded !== null && !completed && recorded >= need) { completed = true; completesNow = true; reportComplete(card, detail()); }
+    }
     const inner = regionText(item.region);
     if (region === item.region) {
       if (first) firstTry += 1;
       placed.set(item.id, region);
       picked = null;
       const done = placed.size === items.length;
-      const practice = recorded !== null;
-      const need = passMark(items.length);
       let end = '';
-      // The course records the first game sorted, once: the score is what the learner got right at
-      // each technique's first answer. A practice round's score is shown, not recorded.
-      if (done) {
-        const right = practice ? firstTry : scoredRight();
-        const completesNow = !completed && right >= need;
-        if (!practice) recorded = right;
-        const detail = { widget: 'ai-hierarchy', title: meta.title, score: recorded, max: items.length, passMark: need, firstTry: true };
-        if (!practice) reportScore(card, detail);
-        // Completion needs the pass mark; from a practice round it is reported with the recorded
-        // score (firstTry), so saved progress shows the first game's score beside the tick.
-        if (completesNow) { completed = true; reportComplete(card, detail); }
-        const [total, shown, kept, mark] = [items.length, right, recorded, need].map((n) => formatNumber(n, 0));
-        end = practice
-          ? t('ai-hierarchy.endPractice', { total, firstTry: shown, recorded: kept, need: mark, completesNow, complete: completed })
-          : t('ai-hierarchy.endFirst', { total, firstTry: shown, need: mark, passed: completesNow });
+      // The course records each technique's first answer; the first game's score is the count of
+      // right ones. A practice round's score is shown, not recorded.
+      if (done && practiceRound) {
+        completesNow = !completed && firstTry >= need;
+        // Completion is reported with the recorded score (firstTry), so saved progress shows the
+        // first game's score beside the tick.
+        if (completesNow) { completed = true; reportComplete(card, detail()); }
+        const [total, shown, kept, mark] = [items.length, firstTry, recorded, need].map((n) => formatNumber(n, 0));
+        end = t('ai-hierarchy.endPractice', { total, firstTry: shown, recorded: kept, need: mark, completesNow, complete: completed });
+      } else if (done) {
+        const [total, shown, mark] = [items.length, recorded, need].map((n) => formatNumber(n, 0));
+        end = t('ai-hierarchy.endFirst', { total, firstTry: shown, need: mark, passed: recorded >= need });
       }
       card.setMessage(t('ai-hierarchy.right', { name: item.name, region: inner, why: item.why, end }), 'ok');
     } else {
@@ -226,12 +256,12 @@ function build(ctx) {
     place(region);
   };
   ctx.listen(board.canvas, 'click', onClick);
-  ctx.listen(resetBtn, 'click', deal);
+  ctx.listen(resetBtn, 'click', () => deal(true));
 
   deal();
 
   return {
     // Other options make another game: its first answers are new (unless the lesson recorded it).
-    update(next) { opts = { ...next }; firstAnswer.clear(); fromRecord(); deal(); },
+    update(next) { opts = { ...next }; fromRecord(); deal(); },
   };
 }

@@ -23,7 +23,7 @@ export const messages = {
   'ai-hierarchy.stat.sorted': 'sorted',
   'ai-hierarchy.score': '{right} / {tried}',
   'ai-hierarchy.sortedOf': '{placed} of {total}',
-  'ai-hierarchy.start': 'Pick a technique to start. Sorting all {total} with {need} or more right first time completes this activity.',
+  'ai-hierarchy.start': 'Pick a technique to start. Each technique\'s first answer is the one recorded, as soon as you give it; sorting all {total} with {need} or more right first time completes this activity.',
   'ai-hierarchy.picked': '“{name}” picked. Now choose the innermost set it belongs to.',
   'ai-hierarchy.allSorted': 'All sorted.',
   'ai-hierarchy.pickFirst': 'Pick a technique first, then choose a set for it.',
@@ -40,7 +40,9 @@ export const messages = {
   // Start again after the first game was sorted (and its score recorded), or part-way through it.
   'ai-hierarchy.practice': ({ recorded, total, need, complete }) => `Practice round: every answer has been shown to you, so your recorded score stays ${recorded} / ${total}, from the first tries of your first game.${complete
     ? '' : ` Sorting all ${total} with ${need} or more right first time in this round completes the activity.`} Pick a technique to start.`,
-  'ai-hierarchy.restartKeeps': 'Starting again. Each technique keeps its first answer: {right} of the {tried} you have answered were right first time, and the score is recorded when all are sorted ({need} or more of {total} right first time completes this activity). Pick a technique to start.',
+  // Part-way through the first game: after Start again (again), or when the page opens with first
+  // answers the lesson recorded on an earlier visit.
+  'ai-hierarchy.restartKeeps': ({ right, tried, total, need, again }) => `${again ? 'Starting again. ' : 'Your earlier first answers are kept. '}Each technique keeps its first answer, already recorded: ${right} of the ${tried} you have answered were right first time. Sort all ${total}; ${need} or more of ${total} right first time completes this activity. Pick a technique to start.`,
   'ai-hierarchy.wrong': ({ said, name, region, tooDeep, why }) => `Not ${said}: ${name} belongs in ${region}${tooDeep ? '' : ' — a smaller set inside the one you chose'}. ${why} Try again.`,
   'ai-hierarchy.thatIsSet': 'That is the {set} set. Pick a technique first, then click the set it belongs to.',
   // The figure: each set's name, its gloss, and a shorter gloss for narrow screens.

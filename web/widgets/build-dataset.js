@@ -2,13 +2,17 @@
 // dataset (the engine's courseHouses: 240 houses, 7 candidate features, a seeded 60/40
 // train/validation split) to give a linear model. The signal meter is the validation R² of the
 // engine's LinearRegression fitted by least squares on the training houses with exactly those
-// columns, so informative columns raise it and noise columns drag it down a little.
+// columns, so informative columns raise it and noise columns drag it down a little. Choosing the
+// strongest set completes the game; the column buttons are dealt in a seeded order in which that
+// set is never the first or the last few buttons, so pressing every button in turn (or undoing
+// them in turn) never lands on it: finding it takes a judgement.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, readShown } from '../lib/format.js';
-import { reportComplete, reportScore } from '../lib/report.js';
+import { recordedResult, reportComplete, reportScore } from '../lib/report.js';
+import { seededShuffle } from '../lib/rng.js';
 import { holdout } from '../lib/holdout.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
@@ -41,6 +45,21 @@ const SHORT = ['size', 'beds', 'age', 'distance', 'shoe', 'colour', 'id'];
 export const CSV_RULES = { dims: SHORT.length, labels: 'value', domain: [-1e6, 1e6], valueRange: [-1e6, 1e6], minPoints: 30, maxPoints: 2000 };
 const CSV_NAMES = ['size', 'beds', 'age', 'distance', 'shoe_size', 'colour_code', 'random_id'];
 
+// The order the column buttons (and the preview's columns) are shown in: a seeded shuffle of the
+// `cols` column indices in which the columns of `bestMask` (bit j: column j) are neither the first
+// nor the last buttons, the sets that pressing every button in turn, or undoing them in turn, goes
+// through. (A best set of every column is any order's first buttons; the first shuffle stands.)
+export function columnOrder(cols, bestMask, seed) {
+  const all = Array.from({ length: cols }, (_, j) => j);
+  const inBest = (j) => (bestMask & (1 << j)) !== 0;
+  const size = all.filter(inBest).length;
+  const edge = (order) => order.slice(0, size).every(inBest) || order.slice(cols - size).every(inBest);
+  let order = seededShuffle(all, seed >>> 0);
+  if (size === 0 || size === cols) return order;
+  for (let k = 1; k < 100 && edge(order); k++) order = seededShuffle(all, (seed + k * 7919) >>> 0);
+  return order;
+}
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
@@ -58,6 +77,7 @@ function build(ctx) {
   let solvedReported = false;
   let imported = null; // { X, y } houses from a CSV file or a Share link, instead of generated ones
   let quiet = false;   // restoring a Share link: nothing the learner did, so nothing is reported
+  let order = SHORT.map((_, j) => j); // the columns in the order their buttons are shown
   card.card.classList.add('build-dataset-main');
 
   const preview = tableWrap(ctx, null, { className: 'build-dataset-preview' });
@@ -119,16 +139,18 @@ function build(ctx) {
     }, false);
     if (!ok) return;
     columnNames = SHORT.map((id) => (imported ? t(`build-dataset.short.${id}`) : t(`build-dataset.column.${id}`)));
+    best = searchBest();
+    order = columnOrder(SHORT.length, best ? best.mask : 0, options.seed);
     renderPreview();
     toggles.replaceChildren();
+    // buttons[j] is column j's button, whatever its place in the row.
     buttons = columnNames.map((name, j) => {
       const b = el('button', { type: 'button', className: 'dw-btn build-dataset-toggle', 'aria-pressed': 'false', 'data-column': String(j) });
       b.append(el('span', { className: 'build-dataset-toggle-box', 'aria-hidden': 'true' }), el('span', { text: name }));
       b.addEventListener('click', () => toggle(j));
-      toggles.append(b);
       return b;
     });
-    best = searchBest();
+    toggles.append(...order.map((j) => buttons[j]));
     chosen = [];
     bestSeen = -Infinity;
     statBest.set(best ? fixed(best.r2, 3) : '–');
@@ -139,7 +161,7 @@ function build(ctx) {
     const table = el('table', { className: 'dw-table' });
     table.append(el('caption', { className: 'dw-sr-only', text: t('build-dataset.preview.caption', { shown: PREVIEW_ROWS, rows: data.rows }) }));
     const head = el('tr');
-    for (const id of SHORT) head.append(el('th', { scope: 'col', text: t(`build-dataset.short.${id}`) }));
+    for (const j of order) head.append(el('th', { scope: 'col', text: t(`build-dataset.short.${SHORT[j]}`) }));
     // The price column stays in view while the features scroll under it (build-dataset.css), its
     // header with it, so no price ever sits under a feature's name.
     head.append(el('th', { scope: 'col', className: 'dw-label-col', text: t('build-dataset.short.price') }));
@@ -147,7 +169,7 @@ function build(ctx) {
     const digits = [0, 0, 0, 1, 0, 0, 0];
     for (let i = 0; i < PREVIEW_ROWS; i++) {
       const tr = el('tr');
-      for (let j = 0; j < data.cols; j++) tr.append(el('td', { text: fixed(data.X[i * data.cols + j], digits[j]) }));
+      for (const j of order) tr.append(el('td', { text: fixed(data.X[i * data.cols + j], digits[j]) }));
       tr.append(el('td', { className: 'dw-label-col', text: fixed(data.y[i], 0) }));
       body.append(tr);
     }
@@ -251,7 +273,11 @@ function build(ctx) {
   function describe(change, result) {
     const isBest = best && Math.abs(result.r2Val - best.r2) < 1e-12;
     if (isBest) {
-      card.setMessage(t('build-dataset.strongest', { r2: fixed(result.r2Val, 3) }), 'ok');
+      // Chosen by the learner, it completes the activity; restored from a link or the page's address,
+      // it is not theirs to count, and the words say whether the lesson has it complete already.
+      const counted = !quiet || solvedReported;
+      const before = counted ? null : recordedResult(card, 'build-dataset');
+      card.setMessage(t('build-dataset.strongest', { r2: fixed(result.r2Val, 3), counted, complete: !!(before && before.complete) }), 'ok');
       if (!solvedReported && !quiet) reportComplete(card, { widget: 'build-dataset', title: t('build-dataset.title'), score: 100, max: 100 }); // reached the best set: 100% of the best
       if (!quiet) solvedReported = true;
       return;

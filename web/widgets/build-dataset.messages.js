@@ -47,7 +47,11 @@ export const messages = {
   'build-dataset.preview.legend': 'The first {shown} of {rows} houses: {train} train the model, {validation} are held back to score it.',
   'build-dataset.none': 'No features chosen: the model has nothing to go on but the average price. Toggle a feature to give it a clue.',
   'build-dataset.fitFailed': 'The engine could not fit these columns; try a different set.',
-  'build-dataset.strongest': 'The strongest set: validation R² {r2}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise.',
+  // The best set on screen: chosen by the learner (counted), it completes the activity; restored from
+  // a link or the page's address, it is not counted (complete: the lesson has the activity complete).
+  'build-dataset.strongest': ({ r2, counted, complete }) => `The strongest set: validation R² ${r2}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise. ${counted
+    ? 'Finding it completes this activity.'
+    : `This set was restored from a link or the page address, not chosen here${complete ? '; the activity is already complete.' : ', so it does not count: choose the columns yourself to complete this activity.'}`}`,
   'build-dataset.keepGoing': 'Validation R² {r2}. Keep toggling: can you reach {best}?',
   'build-dataset.theBest': 'the best',
   'build-dataset.ownHouses': ({ adding, name, delta }) => `${adding ? 'Adding' : 'Removing'} ${name}: validation R² ${delta} on your houses.`,

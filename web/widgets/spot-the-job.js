@@ -1,8 +1,9 @@
 // Game "Spot the job" (seed 001, level 2): sort everyday prediction tasks into regression
 // (the answer is a quantity) or classification (the answer is one of a few categories).
 // Pure game bookkeeping: no model is trained, so no engine call is needed beyond loading it.
-// Every finished deck reports its score; the game completes only at the sorting games' pass mark
-// (web/lib/quiz.js: 11 of 14), since one key pressed throughout already sorts half the deck right.
+// Every finished deck reports its score the moment its last prompt is answered (See result only
+// shows it); the game completes only at the sorting games' pass mark (web/lib/quiz.js: 11 of 14),
+// since one key pressed throughout already sorts half the deck right.
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
@@ -158,8 +159,25 @@ function build(ctx) {
       el('span', { text: t('spot-the-job.historyItem', { text: item.text, job: t(`spot-the-job.job.${item.job}`) }) })]));
     nextBtn.disabled = false;
     readout();
-    card.setMessage(ok ? t('spot-the-job.right', { streak }) : t('spot-the-job.wrong', { chosen: t(`spot-the-job.jobInText.${job}`), answer: t(`spot-the-job.jobInText.${item.job}`) }), ok ? 'ok' : 'bad');
+    const verdict = ok ? t('spot-the-job.right', { streak }) : t('spot-the-job.wrong', { chosen: t(`spot-the-job.jobInText.${job}`), answer: t(`spot-the-job.jobInText.${item.job}`) });
+    if (index === deck.length - 1) {
+      // The deck is finished with this answer: its result is recorded now, whether or not See result
+      // is pressed, and the message says so.
+      const need = passMark(deck.length);
+      const passed = correct >= need;
+      report(passed, need);
+      card.setMessage(t('spot-the-job.last', { verdict, correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0), passed }), ok ? 'ok' : 'bad');
+    } else card.setMessage(verdict, ok ? 'ok' : 'bad');
     board.focus({ preventScroll: true });
+  }
+
+  // The finished game, as played: how many of this deck were sorted correctly. Only a deck at the
+  // pass mark also finishes the activity (a later deck that reaches it finishes it then): the
+  // lesson's deck holds seven prompts of each job, so one key pressed throughout scores 7 of 14.
+  function report(passed, need) {
+    const result = { widget: 'spot-the-job', title: t('spot-the-job.title'), score: correct, max: deck.length, passMark: need };
+    reportScore(card, result);
+    if (passed) reportComplete(card, result);
   }
 
   function next() {
@@ -181,12 +199,6 @@ function build(ctx) {
     if (hadFocus) newGameBtn.focus({ preventScroll: true });
     readout();
     card.setMessage(t('spot-the-job.again', { passed }), passed ? 'ok' : 'info');
-    // The finished game, as played: how many of this deck were sorted correctly. Only a deck at the
-    // pass mark also finishes the activity (a later deck that reaches it finishes it then): the
-    // lesson's deck holds seven prompts of each job, so one key pressed throughout scores 7 of 14.
-    const result = { widget: 'spot-the-job', title: t('spot-the-job.title'), score: correct, max: deck.length, passMark: need };
-    reportScore(card, result);
-    if (passed) reportComplete(card, result);
   }
 
   function readout() {

@@ -32,9 +32,12 @@ export const messages = {
   'spot-the-job.mark.wrong.label': 'wrong',
   'spot-the-job.right': ({ streak }) => (streak > 1 ? `Right. ${streak} in a row.` : 'Right.'),
   'spot-the-job.wrong': 'You chose {chosen}; the answer is {answer}.',
+  // The last prompt answered (verdict: right or wrong above): the deck's result is recorded at once.
+  'spot-the-job.last': ({ verdict, correct, total, passed }) => `${verdict} That was the last prompt: ${correct} of ${total} sorted correctly, and that score is recorded${passed
+    ? ' and completes this game' : ''}. Press See result for the summary.`,
   // The deck's result, and whether it reached the pass mark (need, of total) that completes the game.
   'spot-the-job.done': ({ correct, total, need, passed }) => `Done: ${correct} of ${total} sorted correctly. ${passed
-    ? 'That completes this game.' : `${need} or more completes this game.`}`,
+    ? 'That score is recorded and completes this game.' : `That score is recorded; ${need} or more completes this game.`}`,
   'spot-the-job.over': 'Game over',
   'spot-the-job.perfect': 'A perfect sort. The rule you used — “how much?” versus “which one?” — is the whole distinction.',
   'spot-the-job.review': 'Look at the crosses below: the tricky ones are usually labels written as numbers (digits, postcodes) or counts (which are quantities).',

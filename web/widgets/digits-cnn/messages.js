@@ -65,7 +65,9 @@ export const messages = {
   'digits-cnn.answer': ({ digit, probability, truth }) => `The network reads ${aOrAn(digit)} ${digit} (probability ${probability}).${truth}`,
   'digits-cnn.diverged': 'Diverged: the loss is no longer a number. Lower the learning rate and press Reset.',
   'digits-cnn.untrained': 'Untrained: the filters are random and test accuracy is {accuracy}, about what guessing gives. Press Train.',
-  'digits-cnn.goal': ({ best, first }) => `Goal reached: ${best} of the 360 test digits right${first ? ` (first at step ${first})` : ''}. Now draw your own digits.`,
+  // The goal reached in this run: its best (a percentage, and right of total test digits), and the
+  // step that first reached the goal. Reaching it completes the activity; the lesson keeps the best.
+  'digits-cnn.goal': ({ best, right, total, target, first }) => `Goal reached: best ${best}, ${right} of the ${total} test digits right${first ? ` (${target} first reached at step ${first})` : ''}. That completes this activity, and your best is recorded as it rises. Now draw your own digits.`,
   'digits-cnn.overBudget': '{steps} steps and still below {target}: try the default learning rate (0.01) or more filters.',
   'digits-cnn.training': 'Training: {accuracy} of the test digits right. Goal: {target}.',
   'digits-cnn.confusion': ({ wrong, mistake }) => `${countOf(wrong, 'test digit')} misread. Rows: the true digit; columns: the network's answer; off-diagonal cells are mistakes.${mistake}`,
