@@ -98,7 +98,7 @@ test('the lesson’s steps in order: back to w = 0.1, b = 0, predict, b = 50 rec
   // Both sliders: w = 0.1, b = 95 misses by −5 each, risk 25.
   await setSlider(card, 'slope w', 0.1);
   await setSlider(card, 'intercept b', 95);
-  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 25: under the goal of 100/);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 25: under the goal of 100, with a line of your own: that completes this activity./);
   events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'empirical-risk').map((e) => e.type));
   assert.deepEqual(events, ['dw:score', 'dw:complete']);
   assert.deepEqual(page.record.errors, []);
@@ -131,7 +131,7 @@ test('at the goal\'s edge the risk shows a decimal: w = 0.096, b = 99 misses by 
   await setSlider(card, 'slope w', 0.096);
   await setSlider(card, 'intercept b', 99);
   assert.equal(await statReader(page, card)('empirical risk'), '99.7');
-  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 99\.7: under the goal of 100\./);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 99\.7: under the goal of 100, with a line of your own: that completes this activity\./);
   assert.match(await card.locator('table').textContent(), /81.*49.*169.*99\.7/s);
   // The figure's name gives the risk as the status does: 99.7, never "100" (the goal itself).
   assert.match(await card.locator('canvas').getAttribute('aria-label'), /empirical risk 99\.7$/);
@@ -359,7 +359,7 @@ test('a Share link holding a winning line reports nothing on a fresh page; the l
   assert.deepEqual(await reportsOf(page), [], 'opening the link reports nothing');
   assert.equal(await storedRisk(page), null);
   await setSlider(card, 'intercept b', 96);
-  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 16: under the goal of 100\./);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 16: under the goal of 100, with a line of your own: that completes this activity\./);
   assert.deepEqual(await reportsOf(page), ['dw:score', 'dw:complete'], 'the learner\'s own line under the goal wins');
   assert.equal((await storedRisk(page)).complete, true);
   // Reloaded, the won line comes back from the address: not scored again, and the card says the win is recorded.

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
-import { statIn, paintedPixels } from './probes.mjs';
+import { statIn, paintedPixels, listenForReports, reportedEvents } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
 
 let site;
@@ -279,6 +279,30 @@ test('learning loop: a prediction changed after three laps cannot be locked agai
   assert.ok(await box.getAttribute('data-result'));
   assert.doesNotMatch(await status(), /Practice|second try/);
   assert.equal((await page.evaluate(() => window.__scores)).length, 1);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The activity: ten laps with the learner at the controls complete it, once, with no score claimed,
+// and the message says so from that lap on; nine laps do not.
+test('learning loop: the tenth lap the learner drives completes the activity, says so, and reports once', async () => {
+  const page = await openFreshPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const card = page.locator('.learning-loop');
+  const play = card.getByRole('button', { name: 'Play' });
+  for (let i = 0; i < 9; i++) await play.click(); // reduced motion: one whole lap per press
+  assert.equal(await statIn(page, '.learning-loop', 'lap'), '10');
+  assert.deepEqual((await reportedEvents(page)).filter((e) => e.widget === 'learning-loop'), [], 'nine laps: nothing yet');
+  assert.doesNotMatch(await card.locator('.dw-message').textContent(), /completes this activity/);
+  await play.click();
+  assert.equal(await statIn(page, '.learning-loop', 'lap'), '11');
+  const reports = (await reportedEvents(page)).filter((e) => e.widget === 'learning-loop');
+  // A finished game without a score of its own is also one attempt (widget.js sends dw:score first).
+  assert.deepEqual(reports.map((e) => e.type), ['dw:score', 'dw:complete']);
+  assert.deepEqual(reports.map((e) => e.title), ['Ten laps of the learning loop', 'Ten laps of the learning loop']);
+  assert.match(await card.locator('.dw-message').textContent(), /Error down to [\d.]+% of where it started after 10 updates\. .* Ten laps with you at the controls: that completes this activity\.$/);
+  await play.click();
+  assert.equal((await reportedEvents(page)).filter((e) => e.widget === 'learning-loop').length, 2, 'reported once');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

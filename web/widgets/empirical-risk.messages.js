@@ -29,7 +29,7 @@ export const messages = {
   // A line under the goal that came with the page (its settings, its address or a Share link), before any move of the learner's.
   'empirical-risk.givenUnder': ({ risk, goal, recorded }) => `Empirical risk ${risk}: under the goal of ${goal}, but this line came with the page, not from your moves, so it is not scored${recorded ? ' (your own win, from an earlier visit, is already recorded)' : ''}. Move the line yourself: a line of yours under ${goal} counts.`,
   'empirical-risk.badMark': 'the mark for a round that Show the best line ended (r) must be 1 or left out',
-  'empirical-risk.reached': ({ risk, goal, zero }) => `Empirical risk ${risk}: under the goal of ${goal}. ${zero ? 'No line can do better: every miss is zero.' : 'Can you bring it to 0?'}`,
+  'empirical-risk.reached': ({ risk, goal, zero }) => `Empirical risk ${risk}: under the goal of ${goal}, with a line of your own: that completes this activity. ${zero ? 'No line can do better: every miss is zero.' : 'Can you bring it to 0?'}`,
   'empirical-risk.reportTitle': 'Empirical risk under {goal}',
   'empirical-risk.aboveGoal': 'Empirical risk {risk}. The goal is under {goal}: shorten the longest bars first, since a miss counts squared.',
   'empirical-risk.selected': 'Selected: the {end} handle, at x = {x} square feet. Up/Down move it (Shift for bigger moves).',

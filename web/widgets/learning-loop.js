@@ -226,7 +226,7 @@ function build(ctx) {
       if (!(lap.mse <= laps[k - 1].mse)) {
         card.setMessage(t('learning-loop.diverging', { from: fixed(laps[k - 1].mse, 1), to: fixed(lap.mse, 1), eta: fixed(opts.eta, 2) }), 'bad');
       } else {
-        card.setMessage(t('learning-loop.shrinking', { share: fixed((lap.mse / first) * 100, 1), updates: k }), 'ok');
+        card.setMessage(t('learning-loop.shrinking', { share: fixed((lap.mse / first) * 100, 1), updates: k, complete: reported }), 'ok');
       }
     }
     judgeTenLaps();

@@ -41,7 +41,7 @@ export const messages = {
   'learning-loop.text.update': 'Lap {lap} · Update: the gradient ({gw}, {gb}) says which way is uphill; step the other way: w {w} → {w2}, b {b} → {b2}.',
   'learning-loop.text.waiting': 'Lap {lap} · Update: waiting for the engine.',
   'learning-loop.diverging': 'Diverging: the error grew from {from} to {to} this lap. With η = {eta} every update overshoots the best line by more than it corrects. Lower the learning rate.',
-  'learning-loop.shrinking': ({ share, updates }) => `Error down to ${share}% of where it started after ${updates} update${updates === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.`,
+  'learning-loop.shrinking': ({ share, updates, complete }) => `Error down to ${share}% of where it started after ${updates} update${updates === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.${complete ? ' Ten laps with you at the controls: that completes this activity.' : ''}`,
   'learning-loop.figure': 'The learning loop, lap {lap}, stage {stage}; error {mse}',
   'learning-loop.centre.lap': 'lap {lap}',
   'learning-loop.centre.mse': 'MSE {mse}',
