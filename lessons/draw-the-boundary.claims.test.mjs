@@ -205,10 +205,11 @@ test('predict, then check: the paragraph names the widget\'s 600 steps and its g
 
 // "Only a line you place yourself can win or set your best": the widget's rule (draw-boundary.js,
 // `assisted`, as in fit-line.js), played in the browser by tests/browser/draw-boundary.test.mjs
-// (Auto-fit then a nudge reports nothing and leaves best alone; after Reset or New points a line
-// placed by hand scores and wins again; the prediction compares with the hand-placed best only).
-test('your turn: a nudge of Auto-fit\'s line is practice until Reset or New points, and the widget says so', async () => {
-  assert.match(lesson, /Beat 95% to win: on these 80 points that takes 77 on the correct side, because 76 is exactly 95%\. Only a line you place yourself can win or set your \*best\*: once the \*\*Auto-fit \(logistic\)\*\* button has drawn the model's line, moving that line is practice until \*\*Reset\*\* or \*\*New points\*\* gives you a fresh start\./);
+// (Auto-fit then a nudge reports nothing and leaves best alone; after Reset a line placed by hand
+// on the same points is practice, after New points it scores and wins again; the prediction
+// compares with the hand-placed best only).
+test('your turn: a nudge of Auto-fit\'s line is practice, and so is a line on the same points after Reset, until New points; the widget says so', async () => {
+  assert.match(lesson, /Beat 95% to win: on these 80 points that takes 77 on the correct side, because 76 is exactly 95%\. Only a line you place yourself can win or set your \*best\*: once the \*\*Auto-fit \(logistic\)\*\* button has drawn the model's line, moving that line is practice\. A line you draw on the same points after \*\*Reset\*\* is practice too, because the model's line has already shown you where to put it; \*\*New points\*\* starts a round that counts\./);
   assert.match(lesson, /\*\*Predict, then check\.\*\* Place the line by hand as well as you can first; the widget remembers your best, counting only lines you placed yourself\./);
   const { messages } = await import('../web/widgets/draw-boundary.messages.js');
   // The button names the lesson uses are the widget's.
@@ -220,12 +221,13 @@ test('your turn: a nudge of Auto-fit\'s line is practice until Reset or New poin
   const above = messages['draw-boundary.reachedByFit'].replace('{target}', '95%');
   const below = messages['draw-boundary.movedByFit']({ wrong: '3', n: '80', one: false });
   for (const text of [above, below]) {
-    assert.match(text, /[Ll]ogistic regression found this line, so moving it does not count towards your best or the win\. Press Reset \(or New points\) to place a line of your own\.$/);
+    assert.match(text, /[Ll]ogistic regression found this line, so moving it does not count towards your best or the win\. Press Reset to practise on these points \(the logistic line has been shown on them, so a line you draw there is not recorded\), or New points for a round that counts\.$/);
   }
   assert.match(above, /^Above 95%/);
   assert.match(below, /^3 of 80 points are on the wrong side/);
   assert.match(messages['draw-boundary.movedByFit']({ wrong: '1', n: '80', one: true }), /^1 of 80 points is on the wrong side/);
-  assert.match(messages['draw-boundary.predict.readyAfterFit']({ target: '95%', best: '' }), /^Auto-fit placed this line.*Press Reset, then move the line by hand above 95%, so there is a good line of yours to compare with\.$/);
+  assert.match(messages['draw-boundary.predict.readyAfterFit']({ target: '95%', best: '' }), /^Auto-fit placed this line.*Press Reset, then move the line by hand above 95% \(on these points that is practice\), so there is a good line of yours to compare with\.$/);
+  assert.match(messages['draw-boundary.reachedPractice']({ target: '95%', right: '78', n: '80', imported: false }), /^Above 95%: 78 of 80 points are on their own side, but this round is practice: Auto-fit has already shown its line on these points, so it is not recorded\. New points starts a round that counts\.$/);
   // The rule in the widget's code: the model's steps mark the line, Reset and new points (both
   // through resetLine) clear the mark, and only an unmarked move raises best or reports a win.
   const source = fs.readFileSync(new URL('../web/widgets/draw-boundary.js', import.meta.url), 'utf8');
@@ -234,7 +236,10 @@ test('your turn: a nudge of Auto-fit\'s line is practice until Reset or New poin
   assert.match(body('logisticSteps'), /ends = \[[^\n]*\];\n\s*assisted = true;/);
   assert.match(source, /const own = moved && !assisted;\n\s*if \(own\) best = Math\.max\(best, accuracy\);/);
   assert.match(source, /if \(own\) reportWin\(\);/);
-  assert.match(body('loadData'), /resetLine\(\);\n  \}\n$/);
+  assert.match(body('loadData'), /answerShown = false;[\s\S]*resetLine\(\);\n  \}\n$/);
+  assert.match(body('logisticSteps'), /fitShown = true;\n\s*answerShown = true;/);
+  // The win is reported only in a round that is not practice.
+  assert.match(source, /\} else if \(practice && beatsTarget\(accuracy, opts\.target\)\) \{[\s\S]*?\} else if \(beatsTarget\(accuracy, opts\.target\)\) \{[^\n]*\n[^\n]*\n\s*if \(own\) reportWin\(\);/);
 });
 
 test('the perceptron: from w = (1, −1), b = 0 the class-1 point (1, 2) scores −1, is corrected to w = (2, 1), b = 1 and scores 5; on these 80 points it never stops correcting', () => {

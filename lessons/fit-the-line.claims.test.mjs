@@ -191,25 +191,28 @@ test('predict, then check: Auto-fit from w = 0, b = 5 converges in 1616 steps, m
 // "A line found by Auto-fit does not count, and neither does moving it, even after you reload the
 // page": the widget's rule (fit-line.js, `assisted`, kept in the saved state as a: 1), played in
 // the browser by tests/browser/fit-line.test.mjs (Auto-fit, reload, nudge: nothing reported and
-// best unchanged; after Reset line a hand line wins; a restored a: 1 line never wins).
-test('your turn: Auto-fit\'s line and moves of it do not count, also after a reload, until Reset line or New points', async () => {
-  assert.match(lesson, /bring your own line within 1% of it to win the round\. A line found by \*\*Auto-fit\*\* does not count, and neither does moving it, even after you reload the page: press \*\*Reset line\*\* or \*\*New points\*\* to start a line of your own\./);
+// best unchanged; after Reset line a hand line on the same points is practice (the state keeps
+// s: 1), New points starts a round that counts; a restored a: 1 line never wins).
+test('your turn: Auto-fit\'s line and moves of it do not count, also after a reload; after Auto-fit a line on the same points is practice until New points', async () => {
+  assert.match(lesson, /bring your own line within 1% of it to win the round\. A line found by \*\*Auto-fit\*\* does not count, and neither does moving it, even after you reload the page\. Once Auto-fit has run on these points, the answer has been on the sliders, so a line you set on them after \*\*Reset line\*\* is practice as well and is not recorded: press \*\*New points\*\* for a round that counts\./);
   const { messages } = await import('../web/widgets/fit-line.messages.js');
   // The button names the lesson uses are the widget's.
   assert.equal(messages['fit-line.autoFit'], 'Auto-fit');
   assert.equal(messages['fit-line.resetLine'], 'Reset line');
   assert.equal(messages['fit-line.newPoints'], 'New points');
   // What a learner reads on moving (or reloading) the model's line: it does not count, and the way out.
-  assert.match(messages['fit-line.movedByGd'], /^Gradient descent found this line, so moving it does not count towards your best or the win\. Press Reset line \(or New points\)/);
-  assert.match(messages['fit-line.closeByGd'], /gradient descent found this one\. Press Reset line/);
+  assert.match(messages['fit-line.movedByGd'], /^Gradient descent found this line, so moving it does not count towards your best or the win\. .*after Reset line a line of yours on them is practice: press New points for a round that counts\.$/);
+  assert.match(messages['fit-line.closeByGd'], /gradient descent found this one, so it does not count\..* press New points for a round that counts\.$/);
+  assert.match(messages['fit-line.practiceNote']({ imported: false }), /^ This is practice: Auto-fit has already shown the best line on these points, so a line you set on them is not recorded\. New points starts a round that counts\.$/);
   // The rule in the widget's code: steps mark the line, Reset line and new points clear the mark,
   // only an unmarked move raises best or wins, and the saved state keeps and restores the mark.
   const source = fs.readFileSync(new URL('../web/widgets/fit-line.js', import.meta.url), 'utf8');
   const body = (name) => source.match(new RegExp(`function ${name}\\([^)]*\\) \\{[\\s\\S]*?\\n  \\}\\n`))[0];
   assert.match(body('gdSteps'), /lossHistory\.push\(loss\);\n\s*assisted = true;/);
-  assert.match(body('loadData'), /\n\s*assisted = false;/);
+  assert.match(body('loadData'), /\n\s*assisted = false;\n\s*answerShown = false;/);
+  assert.match(body('gdSteps'), /assisted = true;\n\s*answerShown = true;/);
   assert.match(source, /t\('fit-line\.resetLine'\), \(\) => \{[^}]*assisted = false;/);
-  assert.match(body('setLine'), /const own = moved && !assisted;[\s\S]*if \(own && mse < best\) best = mse;[\s\S]*else if \(gap <= 0\.01 && !own\)[\s\S]*else if \(!own\)[\s\S]*else if \(gap <= 0\.01\) \{/);
-  assert.match(source, /\.\.\.\(assisted \? \{ a: 1 \} : \{\}\)/);
-  assert.match(source, /assisted = value\.a === 1;\n\s*setLine\(value\.w, value\.b, false\);/);
+  assert.match(body('setLine'), /const practice = answerShown \|\| imported !== null;\n\s*const own = moved && !assisted && !practice;[\s\S]*if \(own && mse < best\) best = mse;[\s\S]*else if \(gap <= 0\.01 && assisted\)[\s\S]*else if \(assisted\)[\s\S]*else if \(practice\)[\s\S]*else if \(gap <= 0\.01\) \{/);
+  assert.match(source, /\.\.\.\(assisted \? \{ a: 1 \} : answerShown \? \{ s: 1 \} : \{\}\)/);
+  assert.match(source, /assisted = value\.a === 1;\n\s*if \(value\.a === 1 \|\| value\.s === 1\) answerShown = true;[^\n]*\n\s*setLine\(value\.w, value\.b, false\);/);
 });

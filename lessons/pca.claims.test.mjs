@@ -342,5 +342,11 @@ test('at every angle a learner can reach, the words agree with "off PC1 by", "va
 test('completion waits for the line to stay on PC1 for a second, and the lesson says a sweep through it does not count', () => {
   const md = readFileSync(new URL('./pca.md', import.meta.url), 'utf8');
   assert.equal(SETTLE_MS, 1000);
-  assert.ok(md.includes('Leave the line there for a second and the find counts as yours; a line that only sweeps through PC1 on its way elsewhere, or one that Snap put there, does not count.'));
+  assert.ok(md.includes('Leave the line there for a second and the find counts as yours; a line that only sweeps through PC1 on its way elsewhere, or one that Snap put there, does not count. Once Snap has shown PC1 on a cloud, turning onto it yourself there is only practice: **New cloud** starts a round that counts.'));
+  // The widget's rule behind the last sentence (played in tests/browser/pca-projection.test.mjs):
+  // Snap marks the cloud, only loadData (New cloud) clears the mark, and a marked find is never reported.
+  const widget = readFileSync(new URL('../web/widgets/pca-projection.js', import.meta.url), 'utf8');
+  assert.match(widget, /if \(by === 'snap'\) \{ snapped = true; answerShown = true; \}/);
+  assert.match(widget, /snapped = false;\n\s*answerShown = false;\n\s*setAngle\(opts\.angle\);/);
+  assert.match(widget, /if \(onPc1 && by === 'learner' && !snapped && !practice && !foundByHand\) \{/);
 });

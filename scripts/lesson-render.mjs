@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import katex from 'katex';
 import { marked } from 'marked';
 import { addGlossaryIds, linkGlossary, readGlossary } from './glossary.mjs';
@@ -18,6 +19,8 @@ import { activityWidgets } from '../web/widgets/registry.js';
 import { answerKinds, parseComputation, wholeKinds } from '../web/js/check-computations.js';
 import { messages as checkMessages } from '../web/js/check-yourself.messages.js';
 import { addMessages, messageFunction } from '../web/lib/messages.js';
+import { resolveOptions } from '../web/lib/schema.js';
+import { formatNumber } from '../web/lib/format.js';
 import { coreComputations } from '../web/js/check-computations/core-names.js';
 
 export function esc(s) {
@@ -97,6 +100,32 @@ export function renderAims(lesson, course, base = '') {
 // "A", "A and B", "A, B and C".
 export function joinWords(items) {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+// The title a game's reports carry, where it is not its card's title (house-table's card is "A tiny
+// house dataset", its reports "Spot the noise column (first pick)"): '<name>.report' or
+// '<name>.reportTitle' in the widget's message table, its {parameters} filled from the widget's
+// options as the mount resolves them (whole numbers as formatNumber(v, 0) writes them, as the
+// widget does). The mount carries it as data-report-title, so the lesson's progress panel
+// (web/js/progress.js) names an activity the same way before it is played as after.
+const reportTexts = new Map();
+for (const name of activityWidgets) {
+  const dir = path.join(import.meta.dirname, '..', 'web', 'widgets');
+  const file = [`${name}.messages.js`, `${name}/messages.js`].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+  if (!file || !fs.existsSync(path.join(dir, `${name}.js`))) continue;
+  const { messages } = await import(pathToFileURL(file).href);
+  const key = [`${name}.report`, `${name}.reportTitle`].find((k) => messages && k in messages);
+  if (!key) continue;
+  const { schema } = await import(pathToFileURL(path.join(dir, `${name}.js`)).href);
+  reportTexts.set(name, { key, messages, schema });
+}
+export function reportTitle(name, options = {}) {
+  const entry = reportTexts.get(name);
+  if (!entry) return null;
+  addMessages('en', entry.messages, { keep: true });
+  const { values } = resolveOptions(entry.schema || {}, options, { ignoreUnknown: true });
+  const params = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, 0) : v]));
+  return messageFunction('en')(entry.key, params);
 }
 
 function parseDirectiveArgs(text) {
@@ -300,7 +329,9 @@ export function renderMarkdown(body, file = 'lesson', { inline = false, glossary
   });
   let text = body.replace(/^::: *widget +([a-z0-9-]+)(.*)$/gm, (_, name, args) => {
     const options = parseDirectiveArgs(args);
-    return `\n<div class="dw-mount lesson-widget" data-widget="${esc(name)}" data-options="${esc(JSON.stringify(options))}"></div>\n`;
+    const report = reportTitle(name, options);
+    const named = report ? ` data-report-title="${esc(report)}"` : '';
+    return `\n<div class="dw-mount lesson-widget" data-widget="${esc(name)}" data-options="${esc(JSON.stringify(options))}"${named}></div>\n`;
   });
   text = text.replace(/\\\$/g, () => keep('$'));
   const tex = (src, display) => {

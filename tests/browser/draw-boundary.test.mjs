@@ -118,6 +118,8 @@ async function ownLineAt(page, right) {
   await page.keyboard.press('ArrowUp');
   assert.equal(await stat(page, 'best'), formatPercent(right / 80, 1), `a hand line with ${right} right`);
 }
+// Appended to a hand line's message on points whose logistic line has been shown (until New points).
+const PRACTICE_NOTE = ' This is practice: Auto-fit has already shown its line on these points, so a line you draw on them is not recorded. New points starts a round that counts.';
 // What the box says when the learner's best has not beaten the 95 % target (draw-boundary.predict.ready).
 const NOT_YET = 'Get your own line above 95% first, so there is a good line of yours to compare with';
 
@@ -436,8 +438,8 @@ test('Draw the boundary: a hand-moved line wins above 95 % (77 of 80), not at ex
       assert.deepEqual(got, [], `${label}: nothing reported`);
       assert.equal(await stat(page, 'best'), '–', `${label}: not the learner's best`);
       assert.equal(text, right >= 77
-        ? 'Above 95%, but logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.'
-        : `${80 - right} of 80 points are on the wrong side (ringed). Logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.`, label);
+        ? 'Above 95%, but logistic regression found this line, so moving it does not count towards your best or the win. Press Reset to practise on these points (the logistic line has been shown on them, so a line you draw there is not recorded), or New points for a round that counts.'
+        : `${80 - right} of 80 points are on the wrong side (ringed). Logistic regression found this line, so moving it does not count towards your best or the win. Press Reset to practise on these points (the logistic line has been shown on them, so a line you draw there is not recorded), or New points for a round that counts.`, label);
       assert.equal(tone, 'info', label);
     } else if (right >= 77) {
       assert.deepEqual(got, ['dw:score', 'dw:complete'].map((type) => ({ type, widget: 'draw-boundary', title: 'Draw the boundary', score: right, max: 80 })), label);
@@ -458,13 +460,15 @@ test('Draw the boundary: a hand-moved line wins above 95 % (77 of 80), not at ex
 
 // The audit's path: Auto-fit, then one key press and back, used to win the game "by hand" (98 %)
 // and become the learner's best. Now the nudge is practice, a reload of the page keeps the line the
-// model's, and Reset or New points give the learner a line of their own that counts again.
-test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best alone, until Reset or New points', async () => {
+// model's. Reset gives a line of the learner's own, but on these points it is practice too (the
+// logistic line has been shown on them; audit 5: Reset, then the line copied from Auto-fit's used
+// to win), also after a reload; New points starts a round that counts.
+test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best alone; after Reset a hand line is practice until New points', async () => {
   const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const canvas = page.locator('canvas[tabindex="0"]');
   const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
-  const practice = /^Above 95%, but logistic regression found this line, so moving it does not count towards your best or the win\. Press Reset \(or New points\) to place a line of your own\.$/;
+  const practice = /^Above 95%, but logistic regression found this line, so moving it does not count towards your best or the win\. Press Reset to practise on these points \(the logistic line has been shown on them, so a line you draw there is not recorded\), or New points for a round that counts\.$/;
   const nudge = async () => {
     await canvas.focus();
     await page.keyboard.press('ArrowUp');
@@ -481,7 +485,7 @@ test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best a
   // With no line of the learner's own, the box sends them to Reset first.
   await box.getByRole('combobox').selectOption('more');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  assert.equal((await box.getByRole('status').textContent()).trim(), 'Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand above 95%, so there is a good line of yours to compare with.');
+  assert.equal((await box.getByRole('status').textContent()).trim(), 'Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand above 95% (on these points that is practice), so there is a good line of yours to compare with.');
   assert.equal(await box.getAttribute('data-state'), null);
 
   // Reloaded, the page address brings the model's line back still marked as the model's.
@@ -496,9 +500,10 @@ test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best a
   assert.match((await page.locator('.dw-message').textContent()).trim(), practice);
   assert.deepEqual(await reportedEvents(page), []);
 
-  // Reset: a line placed by hand counts again, and the bisector wins.
+  // Reset: the line's mark goes, the points' mark stays, and the bisector by hand is practice.
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
-  assert.equal(await widgetState(page), null, 'Reset clears the mark with the line');
+  assert.deepEqual(Object.keys(await widgetState(page)), ['e', 's'], 'Reset clears the line\'s mark, not the points\'');
+  assert.match((await page.locator('.dw-message').textContent()).trim(), new RegExp(`${PRACTICE_NOTE.replace(/[.()]/g, '\\$&')}$`));
   await canvas.focus();
   await page.keyboard.press('Escape');
   const targets = bisectorEnds((await engine(page, await lineEnds(canvas))).means);
@@ -509,15 +514,27 @@ test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best a
   await keyMove(page, ends[1], targets[1]);
   const best = await stat(page, 'best');
   assert.equal(best, await stat(page, 'accuracy'));
-  assert.match((await page.locator('.dw-message').textContent()).trim(), /^You beat 95%/);
-  const won = await reportedEvents(page);
-  assert.deepEqual(won.map((r) => r.type).slice(0, 2), ['dw:score', 'dw:complete']);
-  assert.deepEqual([won.at(-1).score, won.at(-1).max], [Math.round((Number(best.replace('%', '')) / 100) * 80), 80]);
-  // Auto-fit again: a nudge of its line leaves the won game's best and reports alone.
-  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  const right = Math.round((Number(best.replace('%', '')) / 100) * 80);
+  assert.ok(right >= 77, `the bisector beats 95% (${best})`);
+  assert.equal((await page.locator('.dw-message').textContent()).trim(), `Above 95%: ${right} of 80 points are on their own side, but this round is practice: Auto-fit has already shown its line on these points, so it is not recorded. New points starts a round that counts.`);
+  assert.deepEqual(await reportedEvents(page), [], 'copying the logistic line after Reset reports nothing');
+  // Reloaded, the points' mark is still there: a move is still practice.
+  const drawn = await widgetState(page);
+  assert.equal(drawn.s, 1);
+  await page.waitForFunction((e) => {
+    const m = location.hash.match(/draw-boundary\.state=([^&]*)/);
+    try { return m && JSON.stringify(JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))).e) === e; } catch { return false; }
+  }, JSON.stringify(drawn.e));
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  assert.deepEqual(await widgetState(page), drawn);
   await nudge();
-  assert.equal(await stat(page, 'best'), best);
-  assert.deepEqual(await reportedEvents(page), won);
+  assert.match((await page.locator('.dw-message').textContent()).trim(), /^Above 95%: \d+ of 80 points are on their own side, but this round is practice/);
+  assert.deepEqual(await reportedEvents(page), [], 'practice after the reload reports nothing');
+  const damaged = Buffer.from(JSON.stringify({ e: [[0, 0], [1, 1]], s: 2 })).toString('base64url');
+  await page.locator('.dw-mount[data-widget="draw-boundary"]').evaluate((el, text) => el.dwHandle.update({ state: text }), damaged);
+  assert.match(await page.locator('.dw-notes').first().textContent(), /the mark for points whose logistic line Auto-fit has shown \(s\) must be 1 or left out/);
 
   // New points: new data and no mark, so the first move by hand sets a best again.
   await page.getByRole('button', { name: 'New points' }).click();
@@ -526,6 +543,7 @@ test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best a
   await page.keyboard.press('ArrowUp');
   assert.match(await stat(page, 'best'), /^\d+\.\d%$/, 'a hand move on new points is the learner\'s');
   assert.equal((await widgetState(page)).a, undefined);
+  assert.equal((await widgetState(page)).s, undefined, 'new points carry no mark');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
@@ -549,7 +567,7 @@ test('Draw the boundary: the prediction compares the logistic line with the lear
   await page.keyboard.press('ArrowDown');
   assert.equal(await stat(page, 'accuracy'), '97.5%');
   await lock('more');
-  assert.equal((await box.getByRole('status').textContent()).trim(), 'Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand above 95%, so there is a good line of yours to compare with (your best so far: 93.8%).');
+  assert.equal((await box.getByRole('status').textContent()).trim(), 'Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand above 95% (on these points that is practice), so there is a good line of yours to compare with (your best so far: 93.8%).');
   assert.equal(await box.getAttribute('data-state'), null);
 
   await ownLineAt(page, 77);
@@ -567,6 +585,34 @@ test('Draw the boundary: the prediction compares the logistic line with the lear
   await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /Logistic regression put 78 of 80 points on the correct side; your best line, 77\./);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 5: after a win on the lesson's 80 points (78 of 80), a CSV of 4 far-apart points and a line
+// through them completed the game again with "4 of 4", and the record read "best 78 of 4". A line on
+// imported points is practice: nothing is reported, the message says why, and the record and the
+// panel keep the win on the game's own points.
+test('Draw the boundary: a win on imported points is practice; the lesson keeps the win on its own points', async () => {
+  const page = await openFreshPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
+  await listenForReports(page);
+  await ownLineAt(page, 78);
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score, r.max]), [['dw:score', 78, 80], ['dw:complete', 78, 80]]);
+  const panel = () => page.locator('.lesson-activities').textContent();
+  assert.match(await panel(), /✓ Draw the boundary — best 78 of 80/);
+  await page.locator('.dw-mount[data-widget="draw-boundary"] input[type="file"]').setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from('-5,-5,0\n-6,-5,0\n5,5,1\n6,5,1\n') });
+  assert.equal((await widgetState(page)).p.length, 8, 'the 4 points are imported');
+  const canvas = page.locator('canvas[tabindex="0"]');
+  await canvas.focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown'); // a move by hand (Reset's line on these points already splits them)
+  for (let i = 0; i < 40 && (await stat(page, 'accuracy')) !== '100.0%'; i++) await page.keyboard.press('Shift+ArrowDown');
+  assert.equal(await stat(page, 'accuracy'), '100.0%');
+  assert.equal((await page.locator('.dw-message').textContent()).trim(), 'Above 95%: 4 of 4 points are on their own side, but this round is practice: these are imported points, and only a line on the game’s own points is recorded, so it is not recorded. New points starts a round that counts.');
+  assert.equal((await reportedEvents(page)).length, 2, 'nothing more is reported');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:draw-the-boundary')).activities['draw-boundary']);
+  assert.deepEqual([stored.best, stored.max, stored.complete], [78, 80, true]);
+  assert.match(await panel(), /✓ Draw the boundary — best 78 of 80/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

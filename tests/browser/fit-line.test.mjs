@@ -52,9 +52,30 @@ test('Fit the line: reports the win by hand once, never the machine\'s line', as
   assert.equal(await stat(page, 'your best'), '–', 'a nudge of the machine\'s line is not the learner\'s best');
   assert.deepEqual(await reports(), []);
 
-  // Reset, then put the line at the least-squares values with the sliders: the learner wins.
+  // Reset, then copy Auto-fit's answer (still on the sliders a moment ago) with the sliders: on
+  // these points that is practice, and the message says so and why (the audit's path: it used to
+  // complete the game at 100).
   await page.getByRole('button', { name: 'Reset line' }).click();
-  assert.deepEqual(await reports(), []);
+  assert.equal((await message(page)).trim(), `Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.${PRACTICE_NOTE}`);
+  assert.deepEqual(await widgetState(page), { w: 0, b: 5, s: 1 }, 'the state keeps that Auto-fit has shown these points\' line');
+  await page.getByRole('slider', { name: /slope w/ }).fill(exact.w.toFixed(2));
+  await page.getByRole('slider', { name: /intercept b/ }).fill((Math.round(exact.b * 20) / 20).toFixed(2));
+  assert.equal((await message(page)).trim(), PRACTICE_WIN);
+  assert.equal(await stat(page, 'your best'), '–', 'a practice line is not the learner\'s best');
+  assert.deepEqual(await reports(), [], 'copying Auto-fit\'s answer after Reset line reports nothing');
+
+  // New points: a round that counts. Their least-squares line by hand wins.
+  await page.getByRole('button', { name: 'New points' }).click();
+  assert.equal(await widgetState(page), null, 'New points clears the mark');
+  const seed = (await page.locator('.dw-mount[data-widget="fit-line"]').evaluate((el) => el.dwHandle.options)).seed;
+  assert.equal(seed, 4);
+  Object.assign(exact, await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.makeLinear(30, 0.8, 1.5, 1.5, 4, 0, 10);
+    const m = new ml.LinearRegression();
+    try { m.setData(d.X, 1, d.y); const p = Array.from(m.closedForm()); return { w: p[0], b: p[1] }; } finally { m.delete(); }
+  }));
   await page.getByRole('slider', { name: /slope w/ }).fill(exact.w.toFixed(2));
   await page.getByRole('slider', { name: /intercept b/ }).fill((Math.round(exact.b * 20) / 20).toFixed(2));
   assert.match(await message(page), /Excellent/);
@@ -215,7 +236,12 @@ async function placeLine(page, line, mark) {
   await page.locator('.dw-mount[data-widget="fit-line"]').evaluate((el, state) => el.dwHandle.update({ state }), text);
 }
 const widgetState = (page) => page.locator('.dw-mount[data-widget="fit-line"]').evaluate((el) => el.dwHandle.state);
-const BY_GD = 'Gradient descent found this line, so moving it does not count towards your best or the win. Press Reset line (or New points) to find a line of your own.';
+const BY_GD = 'Gradient descent found this line, so moving it does not count towards your best or the win. Auto-fit has shown the best line on these points, so after Reset line a line of yours on them is practice: press New points for a round that counts.';
+// The least-squares line of seed 4 (New points after the lesson's seed 3), to the sliders' steps:
+// 0.96x + 0.75 (0.02 % above its MSE).
+const NEXT_SEED_LINE = { w: '0.96', b: '0.75' };
+const PRACTICE_NOTE = ' This is practice: Auto-fit has already shown the best line on these points, so a line you set on them is not recorded. New points starts a round that counts.';
+const PRACTICE_WIN = 'Within 1% of the best possible line, but this round is practice: Auto-fit has already shown the best line on these points, and its slope and intercept were on the sliders, so it is not recorded. New points starts a round that counts.';
 
 // The mark of Auto-fit's line at its boundary: a: 1 makes a move practice, also within 1 % of the
 // best possible MSE (w = 0.96, b = 0.35 is 0.53 % above it and wins by hand at 99; w = 0.95 is
@@ -257,8 +283,10 @@ test('Fit the line: a restored line marked as Auto-fit\'s (a: 1) never wins or s
 
 // The audit's path: Auto-fit, reload the page (the address keeps the line), nudge the line back
 // and forth: it used to restore unmarked, so the nudge won the game and recorded 100. Now the
-// reloaded line is still the model's; Reset line gives the learner a line that counts again.
-test('Fit the line: Auto-fit, a reload and a nudge report nothing and leave best alone; after Reset line a hand line wins', async () => {
+// reloaded line is still the model's. Reset line then gives a line of the learner's own, but on
+// these points it is practice (Auto-fit has shown their best line), also after another reload;
+// New points starts a round that counts.
+test('Fit the line: Auto-fit, a reload and a nudge report nothing and leave best alone; after Reset line a hand line is practice until New points', async () => {
   const { page, reports } = await openLesson();
   const canvas = page.locator('canvas[tabindex="0"]');
   const nudge = async () => {
@@ -303,14 +331,34 @@ test('Fit the line: Auto-fit, a reload and a nudge report nothing and leave best
   assert.equal(await stat(page, 'your best'), '–');
   assert.deepEqual(await reports(), [], 'no dw:score, no dw:complete after the reload');
 
-  // Reset line: the mark goes with the line, and the least-squares line by hand wins.
+  // Reset line: the line's mark goes with the line, the points' mark stays: the least-squares
+  // line by hand is practice, and a reload keeps it so.
   await page.getByRole('button', { name: 'Reset line' }).click();
-  assert.equal(await widgetState(page), null, 'Reset line clears the mark');
+  assert.deepEqual(await widgetState(page), { w: 0, b: 5, s: 1 }, 'Reset line clears the line\'s mark, not the points\'');
   await page.getByRole('slider', { name: /intercept b/ }).fill('0.35');
   await page.getByRole('slider', { name: /slope w/ }).fill('0.98');
+  assert.equal((await message(page)).trim(), PRACTICE_WIN);
+  assert.deepEqual(await widgetState(page), { w: 0.98, b: 0.35, s: 1 });
+  await page.waitForFunction(`(${addressState})()?.s === 1 && (${addressState})()?.w === 0.98`);
+  await page.reload();
+  await widgetsReady(page);
+  assert.deepEqual(await widgetState(page), { w: 0.98, b: 0.35, s: 1 }, 'the reload keeps the points\' mark');
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.97');
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.98');
+  assert.equal((await message(page)).trim(), PRACTICE_WIN);
+  assert.equal(await stat(page, 'your best'), '–');
+  assert.deepEqual(await reports(), [], 'practice after the reload reports nothing');
+  // A damaged points' mark is refused in words, like a damaged line's.
+  await page.locator('.dw-mount[data-widget="fit-line"]').evaluate((el) => el.dwHandle.update({ state: btoa(JSON.stringify({ w: 0.5, b: 1, s: 2 })) }));
+  assert.match(await page.locator('.dw-notes').first().textContent(), /the mark for points whose best line Auto-fit has shown \(s\) must be 1 or left out/);
+  // New points: a round that counts again (seed 4's least-squares line, to the sliders' steps).
+  await page.getByRole('button', { name: 'New points' }).click();
+  assert.equal(await widgetState(page), null);
+  await page.getByRole('slider', { name: /intercept b/ }).fill(NEXT_SEED_LINE.b);
+  await page.getByRole('slider', { name: /slope w/ }).fill(NEXT_SEED_LINE.w);
   assert.match(await message(page), /Excellent/);
   assert.equal(await stat(page, 'your best'), await stat(page, 'MSE'));
-  assert.deepEqual((await reports()).map((r) => [r.type, r.score]), [['dw:score', 100], ['dw:complete', 100]]);
+  assert.deepEqual((await reports()).map((r) => r.type), ['dw:score', 'dw:complete']);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
+import { startSite, screenshot, openPage, openFreshPage, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 import { SETTLE_MS } from '../../web/widgets/pca-projection.js';
@@ -53,19 +53,10 @@ test('PCA projection: the captured share is the engine\'s varianceAlong, keys tu
   }
 });
 
-test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 180° reads as the same axis as 0°', async () => {
+test('PCA projection: turning onto PC1 by hand is reported once; 180° reads as the same axis as 0°', async () => {
   const page = await openPage(site, '/lessons/pca.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
-  await card.getByRole('button', { name: 'Snap to PC1' }).click();
-  assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
-  assert.deepEqual(await reportedEvents(page), [], 'Snap found PC1, not the learner');
-  assert.equal(await stat(card, 'best'), '21.1%', 'the best share is the learner\'s own, not Snap\'s');
-  // One nudge from the snapped line is still Snap's find, not the learner's.
-  await card.locator('canvas').first().focus();
-  await page.keyboard.press('ArrowRight');
-  assert.deepEqual(await reportedEvents(page), [], 'a nudge after Snap is not a find by hand');
-  assert.equal(await stat(card, 'best'), '21.1%');
   const slider = card.getByRole('slider', { name: /line angle/ });
   assert.equal(await slider.getAttribute('max'), '179.5');
   await slider.fill('100');
@@ -313,6 +304,78 @@ test('PCA projection: at every slider stop the message agrees with "off PC1 by",
   assert.match(rows.find((r) => r.at === 125).text, /^The feet keep 5\.6% of the spread/);
   await page.waitForTimeout(SETTLE_MS + 300);
   assert.deepEqual(await reportedEvents(page), [], 'a sweep of every stop, ending at 179.5°, is no find');
+  await assertClean(page);
+  await page.close();
+});
+
+const widgetState = (page) => page.locator('.dw-mount[data-widget="pca-projection"]').evaluate((el) => el.dwHandle.state);
+const PRACTICE = ' This find is practice: Snap to PC1 has already shown where PC1 lies on this cloud, so it is not recorded. New cloud starts a round that counts.';
+
+// Audit 5: after Snap to PC1, turning 40 steps away and back onto PC1 completed the game, though
+// Snap had just shown the angle. Once Snap has shown PC1 on a cloud, a find on it is practice (the
+// message says so), also after a reload (the state keeps s: 1), until New cloud.
+test('PCA projection: after Snap, finding PC1 on the same cloud is practice, also after a reload, until New cloud', async () => {
+  const page = await openFreshPage(site, '/lessons/pca.html', { reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const slider = card.getByRole('slider', { name: /line angle/ });
+  await card.getByRole('button', { name: 'Snap to PC1' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+  assert.deepEqual(await reportedEvents(page), [], 'Snap found PC1, not the learner');
+  assert.equal(await stat(card, 'best'), '21.1%', 'the best share is the learner\'s own, not Snap\'s');
+  // One nudge from the snapped line is still Snap's find, not the learner's.
+  await card.locator('canvas').first().focus();
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await reportedEvents(page), [], 'a nudge after Snap is not a find by hand');
+  assert.equal(await stat(card, 'best'), '21.1%');
+  // Turned well away and back onto PC1 (the slider's 34.5° stop, 0.2° off), and left there.
+  await slider.fill('100');
+  await slider.fill('34.5');
+  assert.equal(await stat(card, 'off PC1 by'), '0.2°');
+  assert.equal(await message(card), `This is PC1, to within half a slider step: 0.2° off, the line keeps 94.4% of the spread, and PC1 itself holds 94.4%, the most any line keeps. The other 5.6% lies across the line.${PRACTICE}`);
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), [], 'a find after Snap on the same cloud is practice');
+  assert.deepEqual(await widgetState(page), { a: 34.5, s: 1 });
+  // Reloaded, the address brings the mark back: still practice.
+  await page.waitForFunction(() => /pca-projection\.state=/.test(location.hash));
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  assert.deepEqual(await widgetState(page), { a: 34.5, s: 1 });
+  await slider.fill('100');
+  await slider.fill('34.5');
+  assert.ok((await message(card)).endsWith(PRACTICE));
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), [], 'still practice after a reload');
+  // New cloud (seed 6, PC1 at 32.5°): a find by hand counts again.
+  await card.getByRole('button', { name: 'New cloud' }).click();
+  assert.equal(await widgetState(page), null, 'a new cloud carries no mark');
+  await slider.fill('32.5');
+  assert.match(await message(card), /^This is PC1/);
+  assert.ok(!(await message(card)).includes('practice'));
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score, e.max]), [['dw:score', 1, 1], ['dw:complete', 1, 1]]);
+  await assertClean(page);
+  await page.close();
+});
+
+// Points of the learner's own (a CSV file) are practice for the game: PC1 of them is not recorded.
+test('PCA projection: finding PC1 of imported points is practice, and says so', async () => {
+  const page = await openFreshPage(site, '/lessons/pca.html', { reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  await card.locator('input[type="file"]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('0,0\n1,1\n2,2.2\n3,2.9\n4,4.1\n') });
+  assert.equal((await widgetState(page)).p.length, 10);
+  const slider = card.getByRole('slider', { name: /line angle/ });
+  let found = false;
+  for (let a = 40; a <= 50 && !found; a += 0.5) {
+    await slider.fill(String(a));
+    found = /^This is PC1/.test(await message(card));
+  }
+  assert.ok(found, 'PC1 of the imported points is found by hand');
+  assert.match(await message(card), / This find is practice: these are imported points, and only PC1 of the game’s own cloud is recorded, so it is not recorded\. New cloud starts a round that counts\.$/);
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), []);
   await assertClean(page);
   await page.close();
 });

@@ -2,7 +2,7 @@
 // marked complete, the home page shows ticks and can reset, and nothing breaks without storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -173,7 +173,7 @@ test('first-try reports never raise the saved best; other reports keep the best 
   await report('dw:complete', { widget: 'check-yourself', title: 'Check yourself', score: 4, max: 4, answers: [true, true, true, true] });
   a = await saved('check-yourself');
   assert.deepEqual([a.answers, a.best, a.complete], [[true, true, false, true], 3, true]);
-  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 3 of 4/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — 3 of 4 right at the first try/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
@@ -203,6 +203,54 @@ test('the badge challenge cannot be marked complete by hand; only passing it tic
   await page.evaluate((v) => localStorage.setItem('dw:lesson:badge', JSON.stringify(v)), passed);
   await page.goto(`${site.base}/index.html`);
   assert.equal(await page.locator('li[data-lesson="badge"] .lesson-done').count(), 1, 'a passed badge ticks the lesson');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 5: the panel listed an unplayed game by its card's title and, once played, by its reports'
+// title ("A tiny house dataset (not finished yet)" → "✓ Spot the noise column (first pick)"), as if
+// one item had gone and another come. Now a row keeps its name: the one the reports carry, which
+// the lesson build writes on the mount (data-report-title) where it is not the card's title.
+test('the panel names an activity the same before and after it is played', async () => {
+  const page = await openFreshPage(site, '/lessons/data-features-labels.html');
+  const rows = () => page.locator('.lesson-activities li').allTextContents();
+  assert.equal((await rows())[0], '• Spot the noise column (first pick) (not finished yet)');
+  assert.equal(await page.locator('.dw-mount[data-widget="house-table"]').getAttribute('data-report-title'), 'Spot the noise column (first pick)');
+  const titles = [];
+  await page.exposeFunction('reportTitle', (title) => titles.push(title));
+  await page.evaluate(() => document.addEventListener('dw:complete', (e) => window.reportTitle(e.detail.title)));
+  await page.locator('.house-table-col-pick', { hasText: 'shoe' }).click();
+  await page.waitForFunction(() => document.querySelector('.lesson-activities li').textContent.startsWith('✓'));
+  assert.deepEqual(titles, ['Spot the noise column (first pick)']);
+  assert.match((await rows())[0], /^✓ Spot the noise column \(first pick\) — /);
+  // A title with the widget's option in it: empirical-risk's goal (100 by default).
+  const risk = await openFreshPage(site, '/lessons/empirical-risk.html');
+  assert.ok((await risk.locator('.lesson-activities li').allTextContents()).includes('• Empirical risk under 100 (not finished yet)'));
+  // A widget whose reports carry its card's title needs no attribute: the card's title is used.
+  assert.equal(await page.locator('.dw-mount[data-widget="build-dataset"]').getAttribute('data-report-title'), null);
+  assert.equal((await rows())[1], `• ${await page.locator('.dw-mount[data-widget="build-dataset"] .dw-title').textContent()} (not finished yet)`);
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(risk.record.errors, []);
+  await risk.close();
+  await page.close();
+});
+
+// Audit 5 (C): the panel called a check's first-try score "best" (as if answering again could raise
+// it) and a badge attempt that ended below the pass mark "(not finished yet)".
+test('the panel says a check\'s first tries as the home page does, and a badge attempt below the mark its pass mark', async () => {
+  const page = await openFreshPage(site, '/lessons/data-features-labels.html');
+  await page.evaluate(() => document.querySelector('section[data-check-yourself]').dispatchEvent(new CustomEvent('dw:score', { bubbles: true, composed: true, detail: { widget: 'check-yourself', title: 'Check yourself', score: 0, max: 3, answers: [false, null, null] } })));
+  assert.match(await page.locator('.lesson-activities').textContent(), /• Check yourself — 0 of 3 right at the first try \(not finished yet\)/);
+  await page.evaluate(() => document.querySelector('section[data-check-yourself]').dispatchEvent(new CustomEvent('dw:complete', { bubbles: true, composed: true, detail: { widget: 'check-yourself', title: 'Check yourself', score: 2, max: 3, answers: [true, true, true] } })));
+  const text = await page.locator('.lesson-activities').textContent();
+  assert.match(text, /✓ Check yourself — 2 of 3 right at the first try/);
+  assert.ok(!/Check yourself — best/.test(text));
+  await page.goto(`${site.base}/lessons/badge.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => document.querySelector('.dw-mount[data-widget="ml-badge"] .dw-card').dispatchEvent(new CustomEvent('dw:score', { bubbles: true, composed: true, detail: { widget: 'ml-badge', title: 'Challenge: earn the Machine Learning badge', score: 5, max: 22, passed: false } })));
+  const badge = await page.locator('.lesson-activities').textContent();
+  assert.match(badge, /• Challenge: earn the Machine Learning badge — best 5 of 22 \(18 needed to pass\)/);
+  assert.ok(!/not finished/.test(badge));
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -21,7 +21,7 @@
 // lessons marked data-completion="activities" (the badge challenge): only their activities
 // complete them, and a mark made by hand before that rule is undone when the page is shown.
 import { clipText, formatPercent } from '../lib/format.js';
-import { PASS_FRACTION } from '../lib/badge-pass-rule.js';
+import { PASS_FRACTION, passMark as badgePassMark } from '../lib/badge-pass-rule.js';
 
 const PREFIX = 'dw:';
 
@@ -117,6 +117,20 @@ export function recordActivity(slug, detail, complete) {
   // answered, so it keeps the higher of the two.
   const legacy = reported && !prevAnswers && Number.isFinite(prev.best) && prev.max === max;
   const answers = legacy && prev.complete ? undefined : mergeAnswers(prevAnswers, reported);
+  // A best is a count out of its own max: one made out of another max (draw-boundary's points,
+  // a check edited to more questions) is another game's and is never compared as a count, or
+  // "best 78 of 4" could follow. The record with the higher share stands, its best with its max.
+  if (!reported && Number.isFinite(prev.best) && Number.isFinite(prev.max) && Number.isFinite(max) && prev.max !== max) {
+    const share = (v, m) => (m > 0 ? v / m : 0);
+    const keep = detail.firstTry !== true && !(Number.isFinite(score) && share(score, max) > share(prev.best, prev.max));
+    const record = keep
+      ? { ...prev, title: clipText(detail.title || prev.title || name, 80), complete: !!(prev.complete || complete) }
+      : { title: clipText(detail.title || prev.title || name, 80), score, max, best: score, complete: !!(prev.complete || complete) };
+    if (!Number.isFinite(record.best)) delete record.best;
+    s.activities[name] = record;
+    saveLesson(slug, s);
+    return s;
+  }
   let best;
   if (reported) {
     // The best is what the first answers earned: a later try never raises it.
@@ -236,10 +250,14 @@ function pageActivities() {
   return host && host.dataset.activities ? host.dataset.activities.split(/\s+/).filter(Boolean) : [];
 }
 
-// A widget's title as its card shows it, for activities not yet reported.
+// An activity not yet reported, named as its reports will name it: the title its reports carry
+// where that is not its card's (data-report-title, written by the lesson build from the widget's
+// message table: scripts/lesson-render.mjs reportTitle), else its card's title, which is then the
+// same. So a row of the panel keeps its name once the activity is played.
 function activityTitle(name) {
   for (const mount of document.querySelectorAll('.dw-mount[data-widget]')) {
     if (mount.dataset.widget !== name) continue;
+    if (mount.dataset.reportTitle) return mount.dataset.reportTitle;
     const title = mount.querySelector('.dw-title');
     if (title && title.textContent) return title.textContent;
   }
@@ -249,9 +267,17 @@ function activityTitle(name) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function describeActivity(a) {
-  const score = Number.isFinite(a.best) && Number.isFinite(a.max) ? ` — best ${a.best} of ${a.max}` : '';
-  return `${a.complete ? '✓' : '•'} ${a.title}${score}${a.complete ? '' : ' (not finished yet)'}`;
+// One line of the panel. A check's saved result is its first answers, never a best of tries, so
+// it reads as the home page says it; a badge attempt is only reported once it has ended, so one
+// below the pass mark says what was missing, not that it is unfinished.
+function describeActivity(name, a) {
+  const scored = Number.isFinite(a.best) && Number.isFinite(a.max);
+  const firstTries = name === 'check-yourself' || Array.isArray(a.answers);
+  let score = '';
+  if (scored) score = firstTries ? ` — ${a.best} of ${a.max} right at the first try` : ` — best ${a.best} of ${a.max}`;
+  let unfinished = ' (not finished yet)';
+  if (name === BADGE_ACTIVITY && scored) unfinished = ` (${badgePassMark(a.max)} needed to pass)`;
+  return `${a.complete ? '✓' : '•'} ${a.title}${score}${a.complete ? '' : unfinished}`;
 }
 
 function activitiesFinished(state, names) {
@@ -291,9 +317,9 @@ function renderLessonPanel(slug) {
   btn.textContent = state.complete ? 'Mark as not complete' : 'Mark this lesson complete';
   btn.setAttribute('aria-pressed', String(state.complete));
   // Every activity of the page, finished or not, then anything else this lesson recorded.
-  const rows = expected.map((name) => state.activities[name] || { title: activityTitle(name), complete: false });
-  for (const [name, a] of Object.entries(state.activities)) if (!expected.includes(name)) rows.push(a);
-  list.replaceChildren(...rows.map((a) => make('li', a.complete ? 'is-complete' : '', describeActivity(a))));
+  const rows = expected.map((name) => [name, state.activities[name] || { title: activityTitle(name), complete: false }]);
+  for (const [name, a] of Object.entries(state.activities)) if (!expected.includes(name)) rows.push([name, a]);
+  list.replaceChildren(...rows.map(([name, a]) => make('li', a.complete ? 'is-complete' : '', describeActivity(name, a))));
 }
 
 // Home page, per level: the check-yourself questions answered right at the first try, summed

@@ -4,7 +4,10 @@
 // LogisticRegression step by step, drawing its boundary z = w·x + b = 0 and the probability
 // σ(z) as an orange–white–blue heat map computed by the engine (predictGrid). Only the learner's
 // own line wins or counts as their best: once the model has placed the line, moving it is
-// practice until Reset or New points (as in fit-line.js).
+// practice until Reset or New points (as in fit-line.js). Once the logistic line has been shown on
+// a set of points, a line the learner then draws on them (after Reset) is practice too, never
+// reported, until New points (place-centroids' rule; the state keeps s: 1). A line on imported
+// points is practice as well: the game is its own points, and its score is a count of them.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -64,6 +67,7 @@ function build(ctx) {
   let won = false;
   let reported = 0;         // the best hand-drawn accuracy already reported to the course (percent)
   let assisted = false;     // the logistic model has placed the line since the last Reset or new points
+  let answerShown = false;  // the logistic line has been shown on these points (state s: 1): hand lines are practice
   let heat = null;          // p(class 1) per grid cell while the logistic model owns the line
   // A logistic line and its count of points right have been on screen since the last reset: from a
   // few dozen steps on that is the finished run's count, so even a paused run shows the box's answer.
@@ -149,6 +153,7 @@ function build(ctx) {
     });
     best = 0;
     won = false;
+    answerShown = false;
     statTarget.set(formatPercent(opts.target, 0));
     resetLine();
   }
@@ -209,6 +214,10 @@ function build(ctx) {
     accuracy = Math.max(left, right);
     const own = moved && !assisted;
     if (own) best = Math.max(best, accuracy); // the learner's best: not the model's, not the starting line's
+    // Practice (the logistic line was shown on these points, or they are imported): the line is
+    // scored on screen but never reported.
+    const practice = answerShown || imported !== null;
+    const note = practice && !assisted ? t('draw-boundary.practiceNote', { imported: imported !== null }) : '';
     statAcc.set(formatPercent(accuracy, 1));
     statBest.set(best > 0 ? formatPercent(best, 1) : '–');
     const wrong = Math.round((1 - accuracy) * data.rows);
@@ -216,15 +225,17 @@ function build(ctx) {
       if (assisted) { // moved, or restored from a link as the model's line
         if (beatsTarget(accuracy, opts.target)) card.setMessage(t('draw-boundary.reachedByFit', { target: formatPercent(opts.target, 0) }), 'info');
         else card.setMessage(t('draw-boundary.movedByFit', { wrong: formatNumber(wrong, 0), n: formatNumber(data.rows, 0), one: wrong === 1 }), 'info');
+      } else if (practice && beatsTarget(accuracy, opts.target)) {
+        card.setMessage(t('draw-boundary.reachedPractice', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), imported: imported !== null }), 'info');
       } else if (beatsTarget(accuracy, opts.target)) {
         card.setMessage(t('draw-boundary.reached', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), wrong: wrong ? formatNumber(wrong, 0) : '' }), 'ok');
         if (own) reportWin();
       } else if (Math.abs(accuracy - opts.target) < SAME_SHARE) {
-        card.setMessage(t('draw-boundary.atTarget', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0) }), 'info');
+        card.setMessage(`${t('draw-boundary.atTarget', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0) })}${note}`, 'info');
       } else if (accuracy >= 0.8) {
-        card.setMessage(t('draw-boundary.close', { wrong: formatNumber(wrong, 0), one: wrong === 1 }), 'info');
+        card.setMessage(`${t('draw-boundary.close', { wrong: formatNumber(wrong, 0), one: wrong === 1 })}${note}`, 'info');
       } else {
-        card.setMessage(t('draw-boundary.far', { wrong: formatNumber(wrong, 0), n: formatNumber(data.rows, 0) }), 'warn');
+        card.setMessage(`${t('draw-boundary.far', { wrong: formatNumber(wrong, 0), n: formatNumber(data.rows, 0) })}${note}`, 'warn');
       }
     }
     plot.canvas.setAttribute('aria-label', t('draw-boundary.figure', { n: data.rows, x0: formatNumber(ends[0].x, 3), y0: formatNumber(ends[0].y, 3), x1: formatNumber(ends[1].x, 3), y1: formatNumber(ends[1].y, 3), accuracy: formatNumber(accuracy * 100, 1) }));
@@ -281,6 +292,7 @@ function build(ctx) {
     else card.setMessage(t('draw-boundary.stepped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'info');
     if (steps > 0) {
       fitShown = true;
+      answerShown = true;
       if (prediction.pending !== null) stepsSinceLock = true;
       judgeFit(steps >= MAX_FIT_STEPS || status === 'converged' || status === 'diverged');
     }
@@ -430,13 +442,15 @@ function build(ctx) {
 
   return {
     update(next) { stopFit(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
-    // Shared by a link: the seed (New points changes it), the line as drawn, imported points, and
-    // a: 1 when the logistic model placed that line (so a reloaded page keeps it the model's).
+    // Shared by a link: the seed (New points changes it), the line as drawn, imported points,
+    // a: 1 when the logistic model placed that line (so a reloaded page keeps it the model's), and
+    // s: 1 when the logistic line has been shown on these points (a line drawn after Reset stays
+    // practice after a reload).
     currentOptions() { return { seed: opts.seed }; },
     state: {
       get() {
-        if (!imported && JSON.stringify(ends) === startEnds) return null;
-        return { e: ends.map((p) => [p.x, p.y]), ...(assisted ? { a: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
+        if (!imported && !answerShown && JSON.stringify(ends) === startEnds) return null;
+        return { e: ends.map((p) => [p.x, p.y]), ...(assisted ? { a: 1 } : answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
       set(value) {
         const e = value && Array.isArray(value.e) ? value.e : null;
@@ -445,11 +459,13 @@ function build(ctx) {
         }
         if (Math.hypot(e[1][0] - e[0][0], e[1][1] - e[0][1]) < 1e-9) throw new RangeError('the two ends of the line are the same point');
         if (value.a !== undefined && value.a !== 1) throw new RangeError('the mark for a line placed by Auto-fit (a) must be 1 or left out');
+        if (value.s !== undefined && value.s !== 1) throw new RangeError('the mark for points whose logistic line Auto-fit has shown (s) must be 1 or left out');
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         stopFit();
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         ends = e.map(([x, y]) => ({ x, y }));
         assisted = value.a === 1;
+        if (value.a === 1 || value.s === 1) answerShown = true; // never cleared here: only new points do that
         heat = null;
         key.element.style.display = 'none';
         score(true);

@@ -26,7 +26,7 @@ export const messages = {
   'draw-boundary.predict.fewer': 'fewer points on the correct side',
   // The box waits for a good line of the learner's own: their best by hand above the game's target.
   'draw-boundary.predict.ready': ({ target, best }) => `Get your own line above ${target} first, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
-  'draw-boundary.predict.readyAfterFit': ({ target, best }) => `Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand above ${target}, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
+  'draw-boundary.predict.readyAfterFit': ({ target, best }) => `Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand above ${target} (on these points that is practice), so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
   'draw-boundary.predict.seen': 'The logistic line was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'draw-boundary.predict.next': 'Now press Auto-fit (logistic) and let it finish.',
   'draw-boundary.predict.reset': ({ target }) => `New points: get your own line above ${target} on them first, then predict again.`,
@@ -35,8 +35,14 @@ export const messages = {
   // A hand line at exactly the target has not beaten it yet (draw-boundary.js beatsTarget).
   'draw-boundary.atTarget': 'Exactly {target}, {right} of {n} points on their own side: that reaches the target without beating it. One more point on its own side wins; the ones left over are ringed.',
   // Moving a line Auto-fit placed (until Reset or New points): practice, never "your best" or the win.
-  'draw-boundary.reachedByFit': 'Above {target}, but logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.',
-  'draw-boundary.movedByFit': ({ wrong, n, one }) => `${wrong} of ${n} points ${one ? 'is' : 'are'} on the wrong side (ringed). Logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.`,
+  'draw-boundary.reachedByFit': 'Above {target}, but logistic regression found this line, so moving it does not count towards your best or the win. Press Reset to practise on these points (the logistic line has been shown on them, so a line you draw there is not recorded), or New points for a round that counts.',
+  'draw-boundary.movedByFit': ({ wrong, n, one }) => `${wrong} of ${n} points ${one ? 'is' : 'are'} on the wrong side (ringed). Logistic regression found this line, so moving it does not count towards your best or the win. Press Reset to practise on these points (the logistic line has been shown on them, so a line you draw there is not recorded), or New points for a round that counts.`,
+  // A hand line after Auto-fit has shown its line on these points (until New points), or on
+  // imported points: scored on screen, never recorded.
+  'draw-boundary.reachedPractice': ({ target, right, n, imported }) => `Above ${target}: ${right} of ${n} points are on their own side, but this round is practice: ${imported ? 'these are imported points, and only a line on the game’s own points is recorded' : 'Auto-fit has already shown its line on these points'}, so it is not recorded. New points starts a round that counts.`,
+  'draw-boundary.practiceNote': ({ imported }) => (imported
+    ? ' This is practice: these are imported points, so a line on them is not recorded for the game. New points starts a round that counts.'
+    : ' This is practice: Auto-fit has already shown its line on these points, so a line you draw on them is not recorded. New points starts a round that counts.'),
   'draw-boundary.close': ({ wrong, one }) => `Close: ${wrong} ${one ? 'point' : 'points'} on the wrong side (ringed). Turn the line a little to pick them up.`,
   'draw-boundary.far': '{wrong} of {n} points are on the wrong side (ringed). Each side of the line is tinted with the class it predicts.',
   'draw-boundary.figure': 'Two classes of {n} points and a dividing line from ({x0}, {y0}) to ({x1}, {y1}); accuracy {accuracy} percent',

@@ -3,6 +3,10 @@
 // LinearRegression) find the best line step by step. The game is won when the learner's own line
 // comes within 1 % of the best possible MSE; Auto-fit's line never counts as the learner's, nor
 // does a nudge of it until Reset line or New points, also after a reload (the state keeps a: 1).
+// Once gradient descent has shown the best line on a set of points, its slope and intercept stay
+// readable on the sliders: a line the learner then sets on those points (after Reset line) is
+// practice, scored on screen but never reported, until New points (place-centroids' rule; the
+// state keeps s: 1). Lines on imported points are practice too: the game is the lesson's points.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, quietWhileHeld, slider } from '../lib/ui.js';
@@ -63,6 +67,7 @@ function build(ctx) {
   let won = false;
   let reportedScore = 0; // the score last reported for this set of points
   let assisted = false;     // gradient descent has moved the line since the last reset (kept in the state as a: 1)
+  let answerShown = false;  // gradient descent has run on these points (kept in the state as s: 1): lines are practice
   let bestPossible = NaN;
   let lossHistory = [];
   let stepsSinceLock = false; // gradient-descent steps have been on screen since the prediction was locked
@@ -135,6 +140,7 @@ function build(ctx) {
     best = Infinity;
     won = false;
     assisted = false;
+    answerShown = false;
     lossHistory = [];
     setLine(0, 5, false);
   }
@@ -150,8 +156,11 @@ function build(ctx) {
   // so it counts towards "your best" and can win the game; a reset or new points do not, and
   // neither does nudging a line gradient descent found (until Reset line or New points).
   // keyEnd: the end an arrow key moved, which the message then names with the MSE.
+  // A line of the learner's own on points whose best line Auto-fit has shown, or on imported
+  // points, is practice: shown, never "your best" nor reported.
   function setLine(slope, intercept, moved, keyEnd = -1) {
-    const own = moved && !assisted;
+    const practice = answerShown || imported !== null;
+    const own = moved && !assisted && !practice;
     w = Math.max(-50, Math.min(50, slope));
     b = Math.max(-500, Math.min(500, intercept));
     const mse = mseOf(w, b); // also puts the engine model at (w, b) for the next GD step
@@ -168,9 +177,11 @@ function build(ctx) {
     let say = '';
     let tone = 'info';
     let justWon = false; // said at once, even while a held key keeps the message quiet
-    if (!moved) say = t(assisted ? 'fit-line.movedByGd' : 'fit-line.howTo'); // restored from a link as the model's line
-    else if (gap <= 0.01 && !own) say = t('fit-line.closeByGd');
-    else if (!own) say = t('fit-line.movedByGd');
+    if (!moved) say = assisted ? t('fit-line.movedByGd') : practice ? `${t('fit-line.howTo')}${t('fit-line.practiceNote', { imported: imported !== null })}` : t('fit-line.howTo'); // restored from a link as the model's line
+    else if (gap <= 0.01 && assisted) say = t('fit-line.closeByGd');
+    else if (assisted) say = t('fit-line.movedByGd');
+    else if (gap <= 0.01 && practice) say = t('fit-line.excellentPractice', { imported: imported !== null });
+    else if (practice) say = `${gap <= 0.1 ? t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) }) : ''}${t('fit-line.practiceNote', { imported: imported !== null })}`.trim();
     else if (gap <= 0.01) {
       say = t('fit-line.excellent');
       tone = 'ok';
@@ -210,6 +221,7 @@ function build(ctx) {
       if (!Number.isFinite(loss)) break;
       lossHistory.push(loss);
       assisted = true;
+      answerShown = true;
     }
     const p = model.params();
     const stepsTaken = lossHistory.length - 1;
@@ -306,21 +318,24 @@ function build(ctx) {
     update(next) { fit.stop(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
     // Shared by a link: the seed (New points changes it), the line as it is now, a: 1 when gradient
     // descent placed that line (so a reloaded page keeps it the model's: nudging it still does not
-    // count), and imported points.
+    // count), s: 1 when gradient descent has shown the best line on these points (a line set after
+    // Reset line stays practice after a reload), and imported points.
     currentOptions() { return { seed: opts.seed }; },
     state: {
       get() {
-        if (!imported && !assisted && w === 0 && b === 5) return null;
-        return { w, b, ...(assisted ? { a: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
+        if (!imported && !answerShown && w === 0 && b === 5) return null;
+        return { w, b, ...(assisted ? { a: 1 } : answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
       set(value) {
         const ok = value && typeof value === 'object' && Number.isFinite(value.w) && Number.isFinite(value.b) && Math.abs(value.w) <= 50 && Math.abs(value.b) <= 500;
         if (!ok) throw new RangeError(t('fit-line.badLine'));
         if (value.a !== undefined && value.a !== 1) throw new RangeError(t('fit-line.badMark'));
+        if (value.s !== undefined && value.s !== 1) throw new RangeError(t('fit-line.badShown'));
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         fit.stop();
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         assisted = value.a === 1;
+        if (value.a === 1 || value.s === 1) answerShown = true; // never cleared here: only New points does that
         setLine(value.w, value.b, false);
       },
     },

@@ -26,9 +26,15 @@ export const messages = {
   'fit-line.predict.next': 'Now press Auto-fit and let it run until it converges.',
   'fit-line.predict.why': 'Of the {steps} steps, the first {tenthSteps} made {share}% of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.',
   'fit-line.howTo': 'Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.',
-  'fit-line.closeByGd': 'Within 1% of the best possible line, but gradient descent found this one. Press Reset line to find it on your own.',
+  'fit-line.closeByGd': 'Within 1% of the best possible line, but gradient descent found this one, so it does not count. Its slope and intercept stay on the sliders, so a line you set on these points is practice: press New points for a round that counts.',
   // Moving a line gradient descent placed (until Reset line or New points), also one a link restored.
-  'fit-line.movedByGd': 'Gradient descent found this line, so moving it does not count towards your best or the win. Press Reset line (or New points) to find a line of your own.',
+  'fit-line.movedByGd': 'Gradient descent found this line, so moving it does not count towards your best or the win. Auto-fit has shown the best line on these points, so after Reset line a line of yours on them is practice: press New points for a round that counts.',
+  // A line of the learner's own, after Auto-fit has shown the answer on these points (until New
+  // points), or on imported points: practice, never "your best" nor recorded.
+  'fit-line.excellentPractice': ({ imported }) => `Within 1% of the best possible line, but this round is practice: ${imported ? 'these are imported points, and only a line on the game’s own points is recorded' : 'Auto-fit has already shown the best line on these points, and its slope and intercept were on the sliders'}, so it is not recorded. New points starts a round that counts.`,
+  'fit-line.practiceNote': ({ imported }) => (imported
+    ? ' This is practice: these are imported points, so a line on them is not recorded for the game. New points starts a round that counts.'
+    : ' This is practice: Auto-fit has already shown the best line on these points, so a line you set on them is not recorded. New points starts a round that counts.'),
   'fit-line.excellent': 'Excellent — within 1% of the best possible line!',
   'fit-line.closeGap': 'Close: {gap}% above the best possible MSE.',
   'fit-line.figure': 'Scatter plot of {rows} points with the line y = {w}x {b}, MSE {mse}',
@@ -47,4 +53,5 @@ export const messages = {
   'fit-line.lossAxis.y': 'MSE',
   'fit-line.badLine': 'the line needs a slope w within ±50 and an intercept b within ±500',
   'fit-line.badMark': 'the mark for a line placed by Auto-fit (a) must be 1 or left out',
+  'fit-line.badShown': 'the mark for points whose best line Auto-fit has shown (s) must be 1 or left out',
 };

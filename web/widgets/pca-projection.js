@@ -2,6 +2,10 @@
 // centre of a stretched 2-D cloud; every point drops a perpendicular foot onto it. The share of
 // the total variance the line keeps, uᵀΣu / trace Σ, is the engine's PCA.varianceAlong(u); the
 // "Snap to PC1" direction and the scree bars are its components() and explainedVarianceRatio().
+// Once Snap has shown where PC1 lies on a cloud, the answer stays on screen (the angle, the dashed
+// PC1 guide), so turning the line onto PC1 of that cloud is practice, never reported, until New
+// cloud (place-centroids' rule; the state keeps s: 1). Imported points are practice too: the game
+// is the lesson's cloud.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -80,6 +84,7 @@ function build(ctx) {
   let foundByHand = false;  // the learner turned the line onto PC1 themselves (not Snap) and left it there
   let cancelSettle = null;  // the pending "left on PC1" timer (SETTLE_MS)
   let snapped = false;      // Snap put the line near PC1: nudges from there are not the learner's find
+  let answerShown = false;  // Snap has shown PC1 on this cloud (state s: 1): finding it now is practice
   let imported = null;      // positions from a CSV file or a Share link, instead of the generated cloud
   let scale = 1;            // the plot's size relative to the generated cloud's (imports may be larger)
 
@@ -170,6 +175,7 @@ function build(ctx) {
     found = false;
     foundByHand = false;
     snapped = false;
+    answerShown = false;
     setAngle(opts.angle);
   }
 
@@ -195,7 +201,7 @@ function build(ctx) {
     angle = ((deg % 180) + 180) % 180;
     angleSlider.set(Number(angle.toFixed(1)));
     const share = captured();
-    if (by === 'snap') snapped = true;
+    if (by === 'snap') { snapped = true; answerShown = true; }
     else if (ratios[0] - share > 0.02) snapped = false; // turned well away from the snapped line: on their own again
     if (by !== 'snap' && !snapped && share > bestCaptured) bestCaptured = share;
     const gap = angleGap(angle, pc1Angle);
@@ -208,10 +214,15 @@ function build(ctx) {
     cancelSettle = null;
     if (Number.isFinite(share)) {
       const { kind, params, onPc1 } = lineFeedback(share, ratios, gap);
-      card.setMessage(...feedback[kind]({ ...params, turn: turnHint() }));
+      const [text, tone] = feedback[kind]({ ...params, turn: turnHint() });
+      // Practice (Snap has shown PC1 on this cloud, or the points are imported): the learner's own
+      // turns say so, and finding PC1 is never reported.
+      const practice = answerShown || imported !== null;
+      const note = practice && by === 'learner' ? t('pca-projection.practiceNote', { imported: imported !== null, found: onPc1 }) : '';
+      card.setMessage(`${text}${note}`, tone);
       if (onPc1) found = true;
       // Completion only from the PC1 message, and only once the learner's own line stays there.
-      if (onPc1 && by === 'learner' && !snapped && !foundByHand) {
+      if (onPc1 && by === 'learner' && !snapped && !practice && !foundByHand) {
         cancelSettle = ctx.timeout(() => {
           cancelSettle = null;
           foundByHand = true;
@@ -336,17 +347,20 @@ function build(ctx) {
 
   return {
     update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
-    // Shared by a link: the seed (New cloud changes it), the line's angle and imported points.
+    // Shared by a link: the seed (New cloud changes it), the line's angle, imported points, and
+    // s: 1 once Snap has shown PC1 on this cloud (finding it after a reload stays practice).
     currentOptions() { return { seed: opts.seed }; },
     state: {
       get() {
-        if (!imported && angle === opts.angle) return null;
-        return { a: angle, ...(imported ? pointsState(imported) : {}) };
+        if (!imported && !answerShown && angle === opts.angle) return null;
+        return { a: angle, ...(answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported) : {}) };
       },
       set(value) {
         if (!value || typeof value !== 'object' || !Number.isFinite(value.a) || value.a < 0 || value.a >= 180) throw new RangeError('the line needs an angle from 0 up to 180 degrees');
+        if (value.s !== undefined && value.s !== 1) throw new RangeError('the mark for a cloud whose PC1 Snap has shown (s) must be 1 or left out');
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         if (points) { imported = points.X; loadData(); }
+        if (value.s === 1) answerShown = true; // never cleared here: only a new cloud does that
         stopSnapping();
         setAngle(value.a, 'start');
       },

@@ -31,6 +31,9 @@ export const messages = {
   'pca-projection.worstNear': 'The worst line, to within half a slider step: {gap}° off PC1, it keeps only {share}, and PC2 itself, at right angles to PC1, holds {pc2}, the least any line keeps. The feet bunch up because the line runs across the cloud.',
   'pca-projection.close': 'Very close: {share} kept, {shortfall} short of the best. Turn the line {gap}° {turn}.',
   'pca-projection.keep': 'The feet keep {share} of the spread. Turn the line so the feet spread out as far as they can along it.',
+  // Appended to the learner's own turns once Snap has shown PC1 on this cloud (until New cloud),
+  // or on imported points: finding PC1 then is practice and is not recorded.
+  'pca-projection.practiceNote': ({ imported, found }) => ` ${found ? 'This find is practice' : 'This is practice'}: ${imported ? 'these are imported points, and only PC1 of the game’s own cloud is recorded' : 'Snap to PC1 has already shown where PC1 lies on this cloud'}, so it is not recorded. New cloud starts a round that counts.`,
   'pca-projection.anticlockwise': 'anticlockwise',
   'pca-projection.clockwise': 'clockwise',
   'pca-projection.figure': 'Cloud of {n} points; projection line at {angle} keeps {share} of the variance',

@@ -1,0 +1,42 @@
+// web/js/progress.js recordActivity, run without a browser (no window: it keeps the records in
+// memory). A best is a count out of its own max, so a report out of another max is never compared
+// with it as a count: "best 78 of 4" (a win on 80 points, then one on 4 imported points) cannot be.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lessonState, recordActivity, resetProgress } from '../../web/js/progress.js';
+
+const LESSON = 'node-progress-test';
+const saved = (name) => lessonState(LESSON).activities[name];
+
+test('a best out of another max is never kept beside this max: the higher share stands', () => {
+  resetProgress();
+  recordActivity(LESSON, { widget: 'draw-boundary', title: 'Draw the boundary', score: 77, max: 80 }, true);
+  recordActivity(LESSON, { widget: 'draw-boundary', title: 'Draw the boundary', score: 78, max: 80 }, false);
+  assert.deepEqual(saved('draw-boundary'), { title: 'Draw the boundary', score: 78, max: 80, best: 78, complete: true });
+  // 4 of 4 is a higher share than 78 of 80: it replaces the record as a whole, never "best 78 of 4".
+  recordActivity(LESSON, { widget: 'draw-boundary', title: 'Draw the boundary', score: 4, max: 4 }, true);
+  assert.deepEqual(saved('draw-boundary'), { title: 'Draw the boundary', score: 4, max: 4, best: 4, complete: true });
+  // 70 of 80 is a lower share than 4 of 4: the record keeps 4 of 4.
+  recordActivity(LESSON, { widget: 'draw-boundary', title: 'Draw the boundary', score: 70, max: 80 }, false);
+  assert.deepEqual(saved('draw-boundary'), { title: 'Draw the boundary', score: 4, max: 4, best: 4, complete: true });
+  const a = saved('draw-boundary');
+  assert.ok(a.best <= a.max, `best ${a.best} of ${a.max}`);
+});
+
+test('a lower share out of a larger max keeps the earlier record', () => {
+  resetProgress();
+  recordActivity(LESSON, { widget: 'g', title: 'G', score: 9, max: 10 }, true);
+  recordActivity(LESSON, { widget: 'g', title: 'G', score: 50, max: 100 }, false);
+  assert.deepEqual(saved('g'), { title: 'G', score: 9, max: 10, best: 9, complete: true });
+});
+
+test('the same max keeps the highest score, as before; a first-try check keeps its first', () => {
+  resetProgress();
+  recordActivity(LESSON, { widget: 'h', title: 'H', score: 40, max: 100 }, false);
+  recordActivity(LESSON, { widget: 'h', title: 'H', score: 30, max: 100 }, false);
+  assert.deepEqual(saved('h'), { title: 'H', score: 30, max: 100, best: 40, complete: false });
+  recordActivity(LESSON, { widget: 'p', title: 'P', score: 0, max: 1, firstTry: true }, false);
+  recordActivity(LESSON, { widget: 'p', title: 'P', score: 1, max: 1, firstTry: true }, true);
+  assert.deepEqual(saved('p'), { title: 'P', score: 1, max: 1, best: 0, complete: true });
+  resetProgress();
+});
