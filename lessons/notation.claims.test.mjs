@@ -63,6 +63,9 @@ const SECOND = [
   { what: 'one example\'s log loss', row: /^\| \$\\ell/, lessons: ['loss-functions'], uses: /\\ell_i\$ is the cost of example/ },
   { what: 'covariance matrix', row: /^\| \$\\Sigma\$/, lessons: ['pca', 'tsne-vs-pca'], uses: /\$\\Sigma\$ is the covariance matrix/ },
   { what: 'Adam\'s step number', row: /^\| \$t\$/, lessons: ['optimizer-race'], uses: /\$t\$ is the step number/ },
+  { what: 'number of tails', row: /^\| \$t\$/, lessons: ['likelihood-and-kl'], uses: /\$t\$ tails/ },
+  { what: 'number of pulls', row: /^\| \$t\$/, lessons: ['explore-or-exploit'], uses: /\$t = 12\$ pulls/ },
+  { what: 'time step', row: /^\| \$t\$/, lessons: ['time-series'], uses: /step \$t = 0, 1, 2/ },
   { what: 'one-hot entries', row: /^\| \$e_\{ik\}\$/, lessons: ['pipeline-leakage'], uses: /e_\{ik\} = 1/ },
   { what: 'hypothesis class', row: /^\| \$H\$/, lessons: ['frontier-generalisation'], uses: /h \\in H/ },
   { what: 'kernel feature map', row: kernelMap.row, lessons: ['frontier-kernels'], uses: kernelMap.uses },
@@ -83,6 +86,6 @@ test('every second meaning of a letter is in its row, with the lessons where it 
   // The page no longer promises one meaning per symbol everywhere.
   assert.doesNotMatch(notation, /stands for one thing only/);
   assert.doesNotMatch(notation.split('\n').find((l) => l.startsWith('summary:')), /its one meaning/);
-  // The sequence row's "alone, t is still a threshold" names Adam's step number as the exception.
-  assert.match(tableRows.find((l) => l.startsWith('| $x_t$')), /step number/);
+  // The sequence row sends a reader to the t row for what t counts when it is not a threshold.
+  assert.match(tableRows.find((l) => l.startsWith('| $x_t$')), /unless the lesson says it counts something, as the \$t\$ row lists/);
 });
