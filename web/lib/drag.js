@@ -18,26 +18,69 @@
 //   escape(e)         called on Escape after any restore (e.g. "let go of the selection");
 //   otherKey(e)       any other key;
 //   onFocusChange(on) the canvas gained or lost keyboard focus.
-// touch-action keeps vertical page scrolling available for horizontal-only drags ('pan-y').
+//
+// Touch (a phone): a canvas with no hit() is one drag surface and keeps the finger (touch-action
+// 'none'). With a hit() only the handles do: a finger that lands on one drags it and the page stays
+// put, a swipe that starts anywhere else scrolls the page (touch-action 'pan-y pinch-zoom', and a
+// touchstart on a handle cancels the scroll). touchAction: 'pan-y' keeps vertical scrolling even
+// from a handle, for horizontal-only drags. A press on nothing (press) waits for a tap there: the
+// finger lifted within TAP_SLOP px without the page scrolling (a mouse press acts at once).
 const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 const grabs = (v) => v !== null && v !== undefined && v !== false;
+// How far (CSS px) a finger may wander between down and up and still count as a tap.
+export const TAP_SLOP = 10;
+
+// Calls act(e) for a tap: a mouse press at once (as before), a finger (or pen) when it lifts within
+// TAP_SLOP px of where it went down and the page did not start scrolling (pointercancel), with the
+// pointerup event. For pointer handlers of their own: canvases that only take taps, and the deferred
+// press of attachDrag. Returns the three listeners, for ctx.listen or addEventListener.
+export function tapListeners(act) {
+  let down = null;
+  return {
+    pointerdown: (e) => {
+      if (e.pointerType !== 'touch' && e.pointerType !== 'pen') { down = null; act(e); return; }
+      down = { id: e.pointerId, x: e.clientX, y: e.clientY };
+    },
+    pointerup: (e) => {
+      const d = down;
+      down = null;
+      if (d && d.id === e.pointerId && Math.hypot(e.clientX - d.x, e.clientY - d.y) <= TAP_SLOP) act(e);
+    },
+    pointercancel: () => { down = null; },
+  };
+}
+
+// A canvas whose taps do something (pick a cell, read a point): taps as tapListeners says, and a
+// swipe that starts on it scrolls the page (the stylesheet's touch-action for canvases). Registered
+// through ctx.listen, so they are removed with the widget.
+export function listenForTaps(ctx, canvas, act) {
+  for (const [type, fn] of Object.entries(tapListeners(act))) ctx.listen(canvas, type, fn);
+}
 
 export function attachDrag(plot, {
-  hit = () => true, press, grab, move, release, cursor, key, enter, escape, otherKey,
+  hit, press, grab, move, release, cursor, key, enter, escape, otherKey,
   snapshot, restore, onFocusChange = () => {}, moveOnPress = true, touchAction = 'none',
 }) {
   const canvas = plot.canvas;
   canvas.tabIndex = 0;
-  canvas.style.touchAction = touchAction;
+  // Only handles grab: swipes elsewhere scroll, and onTouchStart keeps the finger on a handle.
+  const handlesOnly = !!hit && touchAction === 'none';
+  canvas.style.touchAction = handlesOnly ? 'pan-y pinch-zoom' : touchAction;
+  if (!hit) hit = () => true;
   const hoverCursor = cursor || ((pos) => (grabs(hit(pos)) ? 'grab' : 'default'));
   const take = () => (snapshot ? snapshot() : null);
   let grabbed = null;
   let saved = null;
+  const tap = tapListeners((e) => { if (press) press(plot.eventToData(e), e); });
 
+  const onTouchStart = (e) => {
+    const touch = e.touches[0];
+    if (grabbed !== null || (touch && grabs(hit(plot.eventToData(touch))))) e.preventDefault();
+  };
   const onDown = (e) => {
     const pos = plot.eventToData(e);
     const what = hit(pos);
-    if (!grabs(what)) { if (press) press(pos, e); return; }
+    if (!grabs(what)) { tap.pointerdown(e); return; }
     grabbed = what;
     saved = take();
     if (grab) grab(grabbed, pos);
@@ -52,7 +95,7 @@ export function attachDrag(plot, {
     else canvas.style.cursor = hoverCursor(pos);
   };
   const onUp = (e) => {
-    if (grabbed === null) return;
+    if (grabbed === null) { tap[e.type](e); return; }
     const was = grabbed;
     grabbed = null;
     canvas.style.cursor = hoverCursor(plot.eventToData(e));
@@ -81,7 +124,9 @@ export function attachDrag(plot, {
   const onFocus = () => { saved = take(); onFocusChange(true); };
   const onBlur = () => { saved = null; onFocusChange(false); };
   const listeners = { pointerdown: onDown, pointermove: onMove, pointerup: onUp, pointercancel: onUp, keydown: onKey, focus: onFocus, blur: onBlur };
-  for (const [type, fn] of Object.entries(listeners)) canvas.addEventListener(type, fn);
+  if (handlesOnly) listeners.touchstart = onTouchStart;
+  // touchstart must be able to cancel the scroll (not passive).
+  for (const [type, fn] of Object.entries(listeners)) canvas.addEventListener(type, fn, type === 'touchstart' ? { passive: false } : undefined);
   return {
     // What is being dragged by the pointer right now, or null.
     get grabbed() { return grabbed; },

@@ -3,6 +3,7 @@
 // newest stump is drawn as a line, the ensemble's vote as a heat map, and a chart tracks the
 // training error against the bound ∏ 2√(ε(1−ε)).
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
@@ -293,7 +294,7 @@ function build(ctx) {
     ctx.requestDraw(draw);
   };
   ctx.listen(plot.canvas, 'keydown', onKey);
-  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
 
   function draw() {
     if (!data) return;

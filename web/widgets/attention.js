@@ -3,6 +3,7 @@
 // A = softmax(QKᵀ/√d_k) per head). Each head's A is drawn as a heat map; the selected head's
 // query and key weights are editable, and a causal mask can hide the future.
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { Board } from '../lib/board.js';
@@ -260,7 +261,7 @@ function build(ctx) {
     };
     const onFocus = () => ctx.requestDraw(draw);
     ctx.listen(board.canvas, 'keydown', onKey);
-    ctx.listen(board.canvas, 'pointerdown', onDown);
+    listenForTaps(ctx, board.canvas, onDown); // a tap, not a swipe that scrolls past
     ctx.listen(board.canvas, 'focus', onFocus);
     ctx.listen(board.canvas, 'blur', onFocus);
   });

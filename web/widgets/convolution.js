@@ -3,6 +3,7 @@
 // MLP's activation via activationCurve) and a 2×2 max-pool (maxPool). Click a feature-map cell
 // to see the 3×3 patch it came from and the sum that produced it.
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { formatShort } from '../lib/format.js';
 import { Board } from '../lib/board.js';
@@ -250,7 +251,7 @@ function build(ctx) {
     e.preventDefault();
   };
   const onFocus = () => ctx.requestDraw(draw);
-  ctx.listen(mapPanel.board.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, mapPanel.board.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(mapPanel.board.canvas, 'keydown', onKey);
   ctx.listen(mapPanel.board.canvas, 'focus', onFocus);
   ctx.listen(mapPanel.board.canvas, 'blur', onFocus);

@@ -3,6 +3,7 @@
 // Q-values as coloured wedges and the greedy action as an arrow; a chart follows the return of
 // every episode. The engine's QLearning does every update; its valueIteration gives the optimum.
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
@@ -267,7 +268,7 @@ function build(ctx) {
   };
   const onFocus = () => { if (!cursor) cursor = { ...world.start() }; ctx.requestDraw(draw); };
   const onBlur = () => { ctx.requestDraw(draw); };
-  ctx.listen(board.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, board.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(board.canvas, 'keydown', onKey);
   ctx.listen(board.canvas, 'focus', onFocus);
   ctx.listen(board.canvas, 'blur', onBlur);

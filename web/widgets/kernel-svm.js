@@ -4,6 +4,7 @@
 // solid and the margins f = ±1 dashed (from the engine's decision values on a grid), and the
 // support vectors (αᵢ > 0) are ringed.
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, rungSlider, select, showOptions, slider } from '../lib/ui.js';
 import { formatPercent, formatShort } from '../lib/format.js';
@@ -269,7 +270,7 @@ function build(ctx) {
     readAt(Math.max(x0, Math.min(x1, p.x + d[0] * k * (x1 - x0))), Math.max(y0, Math.min(y1, p.y + d[1] * k * (y1 - y0))));
     e.preventDefault();
   };
-  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(plot.canvas, 'keydown', onKey);
 
   // Cells where f crosses a level between horizontal or vertical neighbours, drawn as short

@@ -6,6 +6,7 @@
 // The message line names what each ball is doing (loss-surface/surfaces.js describePath), including
 // a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, rungSlider, select, showOptions } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
@@ -322,7 +323,7 @@ function build(ctx) {
       cursor = null; play.stop(); describe(); ctx.requestDraw(draw);
     }
   };
-  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(plot.canvas, 'keydown', onKey);
 
   function draw() {

@@ -2,6 +2,7 @@
 // surface and take one step per frame. The engine's OptimizerSurface evaluates the function,
 // its exact gradient (plus optional mini-batch-style noise) and every update rule.
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
@@ -232,7 +233,7 @@ function build(ctx) {
     restart();
     e.preventDefault();
   };
-  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(plot.canvas, 'keydown', onKey);
 
   function draw() {

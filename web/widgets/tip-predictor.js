@@ -3,6 +3,7 @@
 // LinearRegression — parameters set with setParams — predicts the tip; a table of example
 // bills shows each prediction, its error, and the MSE the Fit-the-line game minimised.
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { el, nextId, slider, button, buttonRow, setDisabled } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
@@ -241,7 +242,7 @@ function build(ctx) {
     setBill((Number.isFinite(bill) ? bill : opts.bill) + dir * (e.shiftKey ? 10 : 1));
     e.preventDefault();
   };
-  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(plot.canvas, 'keydown', onKey);
   plot.canvas.addEventListener('focus', () => ctx.requestDraw(draw));
   plot.canvas.addEventListener('blur', () => ctx.requestDraw(draw));

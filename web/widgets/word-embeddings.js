@@ -3,6 +3,7 @@
 // cosine similarity (rankByCosine); its nearest neighbours are ringed on the plot. A vector-
 // arithmetic box asks the engine for a − b + c and the word nearest to it (analogy).
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, select } from '../lib/ui.js';
 import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from '../lib/text-examples.js';
@@ -172,7 +173,7 @@ function build(ctx) {
     e.preventDefault();
   };
   const onFocus = () => card.setMessage(t('word-embeddings.keys'), 'info');
-  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(plot.canvas, 'pointermove', onMove);
   ctx.listen(plot.canvas, 'keydown', onKey);
   ctx.listen(plot.canvas, 'focus', onFocus);
