@@ -51,7 +51,7 @@ test('early stopping: the lesson describes the turn in the validation curve and 
   assert.match(lesson, /the validation error goes down at first, then turns and rises as the model starts to fit the noise\. Stop at the turn/);
   assert.match(lesson, /The \[neural-network playground\]\(neural-network-playground\.html\) draws a training and a test loss curve while a network trains/);
   const playground = fs.readFileSync(new URL('./neural-network-playground.md', import.meta.url), 'utf8');
-  assert.match(playground, /watch the test loss \(the thin dark line\) climb while the training loss \(red\) keeps falling: after 4\u202f000 steps the training loss is 0\.23 and the test loss 2\.15, up from 0\.74 at step 500/);
+  assert.match(playground, /watch the test loss \(the dashed red-orange line\) climb while the training loss \(the solid line\) keeps falling: after 4\u202f000 steps the training loss is 0\.23 and the test loss 2\.15, up from 0\.74 at step 500/);
   assert.match(lesson, /\+ Those after epoch 30, where the validation error is lowest ::/);
 });
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, openPage, openFreshPage } from './browser.mjs';
-import { canvasInk, statReader, stat, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
+import { canvasInk, statReader, stat, noNaNInCards, listenForReports, reportedEvents, openLesson } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -283,4 +283,26 @@ test('dbscan-vs-kmeans: opened at m = 20, the box asks for m = 5 and judges only
   assert.match(v.text, /DBSCAN found 10 clusters and called 122 points noise/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// k-means draws each centroid as an × in the model colour (dbscan-vs-kmeans.js drawPanel), so its
+// legend key is an × too: two crossed strokes in the model colour on no fill, never the filled
+// square the cluster-3 key is (a learner looked for square centroids). Light and dark.
+test('dbscan-vs-kmeans: the centroid key is an × in the model colour, not a filled square', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openLesson(site, 'clustering-beyond-kmeans', { width: 1280, colorScheme });
+    const key = await page.locator('.dw-legend-key', { hasText: 'centroid' }).first().evaluate((k) => {
+      const sw = getComputedStyle(k.firstElementChild);
+      const probe = document.createElement('canvas').getContext('2d');
+      probe.fillStyle = getComputedStyle(k).getPropertyValue('--model').trim();
+      const m = probe.fillStyle.match(/\w\w/g).map((h) => parseInt(h, 16));
+      return { text: k.textContent, fill: sw.backgroundColor, image: sw.backgroundImage, model: `rgb(${m.join(', ')})` };
+    });
+    assert.equal(key.text, 'centroid');
+    assert.equal(key.fill, 'rgba(0, 0, 0, 0)', `${colorScheme}: the centroid key has no filled square`);
+    const strokes = key.image.split('linear-gradient(').slice(1);
+    assert.deepEqual(strokes.map((s) => s.match(/-?45deg/)[0]), ['45deg', '-45deg'], `${colorScheme}: two crossed strokes (${key.image})`);
+    for (const s of strokes) assert.ok(s.includes(key.model), `${colorScheme}: a stroke in the model colour ${key.model}`);
+    await page.close();
+  }
 });

@@ -2,9 +2,10 @@
 // match the engine, depth and n respond, and the depth-10 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, openPage } from './browser.mjs';
+import fs from 'node:fs';
+import { startSite, offMachineRequests, openPage, afterNextFrame } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, canvasIsDrawn, inkedTopRows } from './probes.mjs';
+import { cardAt, openLesson, stat, message, cardShot, ink, noNaNInCards, inEngine, canvasIsDrawn, inkedTopRows } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -183,4 +184,47 @@ test('generalisation gap: a one-class resample is drawn again, in words, and the
   assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// Training and held-out error are drawn as every train/test chart of the course draws them
+// (docs/design.md; train-vs-test, learning-curves): training solid in the model colour with filled
+// dots (near-black, near-white in dark), held-out dashed red-orange with hollow dots. Red-orange
+// is never the training curve. Read at n = 64 (index 3) from the readouts, with the reading line
+// moved away to n = 256, at the chart's own scale (domain −0.3 … 7.3 by 0 … 0.6; margins 44, 12,
+// 22, 30 as generalisation-gap.js sets them). The lesson's sentence names them so.
+test('generalisation gap: training solid in the model colour, held-out dashed red-orange and hollow, in light and dark', async () => {
+  const lesson = fs.readFileSync(new URL('../../lessons/frontier-generalisation.md', import.meta.url), 'utf8');
+  assert.match(lesson, /The solid line with filled dots is the training error and the dashed red-orange line with hollow dots the held-out error;/);
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openLesson(site, 'frontier-generalisation', { width: 1280, colorScheme });
+    const w = cardAt(page, 1);
+    const train = Number(await stat(w, 'train error'));
+    const test = Number(await stat(w, 'held-out error'));
+    const chart = w.locator('canvas').first();
+    await chart.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await stat(w, 'n'), '256');
+    await afterNextFrame(page);
+    const seen = await chart.evaluate((c, { train, test }) => {
+      const W = c.clientWidth; const H = c.clientHeight; const dpr = c.width / W;
+      const px = (x) => 44 + ((x + 0.3) / 7.6) * (W - 44 - 12);
+      const py = (y) => H - 30 - (y / 0.6) * (H - 22 - 30);
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const at = (x, y) => { const i = 4 * (Math.round(y * dpr) * c.width + Math.round(x * dpr)); return `#${[0, 1, 2].map((k) => data[i + k].toString(16).padStart(2, '0')).join('')}`; };
+      const probe = document.createElement('canvas').getContext('2d');
+      const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
+      const token = (name) => css(getComputedStyle(c).getPropertyValue(name).trim());
+      const keys = [...c.closest('.dw-card').querySelectorAll('.dw-legend-key > span:first-child')].slice(0, 2).map((k) => { const s = getComputedStyle(k); return { style: s.borderTopStyle, colour: css(s.borderTopColor) }; });
+      const X = px(3);
+      return { trainDot: at(X, py(train)), testCentre: at(X, py(test)), testRing: [at(X, py(test) - 4), at(X, py(test) + 4)], model: token('--model'), loss: token('--loss'), surface: token('--surface'), keys };
+    }, { train, test });
+    assert.equal(seen.trainDot, seen.model, `${colorScheme}: the training dot is filled in the model colour`);
+    assert.equal(seen.testCentre, seen.surface, `${colorScheme}: the held-out dot is hollow`);
+    assert.ok(seen.testRing.includes(seen.loss), `${colorScheme}: the held-out dot's ring is red-orange (${seen.testRing})`);
+    assert.notEqual(seen.model, seen.loss);
+    assert.deepEqual(seen.keys, [{ style: 'solid', colour: seen.model }, { style: 'dashed', colour: seen.loss }], `${colorScheme}: training key solid model colour, held-out key dashed red-orange`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
 });

@@ -2,6 +2,7 @@
 // the same split, and the capacity slider moves the diagnosis from high bias to high variance.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, clickTimes, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
@@ -268,4 +269,35 @@ test('learning curves: a prediction locked and left to run is a recorded first t
   const text = await assertFirstTry(page, box);
   assert.match(text, /Degree 12 at n = 90/);
   await finish(page, 'learning-curves-predict-first-try');
+});
+
+// The legend keys are drawn as the lines they stand for (learning-curves.js: training solid in the
+// model colour, validation dashed red-orange, the noise floor dashed grey), in light and dark: the
+// validation key was a solid strip, told from the training key by colour alone. With two dashed
+// lines on the chart, the lesson names the noise floor's by its colour, and says the other is the
+// validation error.
+test('learning curves: the legend keys are dashed where their lines are, and the lesson tells the two dashed lines apart', async () => {
+  const lesson = fs.readFileSync(new URL('../../lessons/learning-curves.md', import.meta.url), 'utf8');
+  assert.match(lesson, /The flat dashed grey line is the noise floor \$s\^2\$/);
+  assert.match(lesson, /The other dashed line, in red-orange, is the validation error\./);
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce', colorScheme });
+    const w = cardByTitle(page, 'Learning curves grow with the dataset');
+    const keys = await w.evaluate((card) => {
+      const probe = document.createElement('canvas').getContext('2d');
+      const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
+      const token = (name) => css(getComputedStyle(card).getPropertyValue(name).trim());
+      const colour = { [token('--model')]: 'model', [token('--loss')]: 'loss', [token('--truth')]: 'truth' };
+      return [...card.querySelectorAll('.dw-legend-key')].map((k) => {
+        const s = getComputedStyle(k.firstElementChild);
+        return { text: k.textContent, style: s.borderTopStyle, colour: colour[css(s.borderTopColor)] };
+      });
+    });
+    assert.deepEqual(keys, [
+      { text: 'training MSE (filled)', style: 'solid', colour: 'model' },
+      { text: 'validation MSE (hollow)', style: 'dashed', colour: 'loss' },
+      { text: 'noise floor s² = 0.090', style: 'dashed', colour: 'truth' },
+    ], colorScheme);
+    await page.close();
+  }
 });

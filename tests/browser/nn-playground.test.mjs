@@ -2,6 +2,7 @@
 // there are no console errors, no request leaves the machine and no "NaN" is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, recordReports } from './predict-helpers.mjs';
 import { clickTimes } from './probes.mjs';
@@ -601,4 +602,84 @@ test('typed settings, seed and weights are read like every typed number; a refus
   assert.equal(await value.inputValue(), '0.51');
   await clean(page);
   await page.close();
+});
+
+// The loss chart draws training and test as every train/test chart of the course does
+// (docs/design.md; train-vs-test, learning-curves, pick-the-model): training solid in the model
+// colour (near-black, near-white in dark), test dashed red-orange; validation dotted teal. Its keys
+// match, and the lesson's overfitting bullet names them so. Drawn from known losses (training 0.7,
+// test 1.7, validation 1.3) by the widget's own chart (panels.js) inside the playground's card.
+test('loss chart: training solid in the model colour, test dashed red-orange, in light and dark, with keys to match', async () => {
+  const lesson = fs.readFileSync(new URL('../../lessons/neural-network-playground.md', import.meta.url), 'utf8');
+  assert.match(lesson, /the test loss \(the dashed red-orange line\) climb while the training loss \(the solid line\) keeps falling/);
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open('', { width: 1280 });
+    await page.emulateMedia({ colorScheme });
+    await afterNextFrame(page);
+    const rows = await page.evaluate(async () => {
+      const { createLossChart } = await import('/widgets/nn-playground/panels.js');
+      const host = document.querySelector('.nnp-out');
+      const chart = createLossChart(host, () => {}, (k) => k);
+      try {
+        const history = [0, 50, 100].map((step) => ({ step, train: 0.7, test: 1.7, validation: 1.3 }));
+        chart.draw(history, { showValidation: true });
+        const { plot } = chart;
+        const c = plot.canvas;
+        const dpr = c.width / plot.width;
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        const hex = (r, g, b) => `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+        // Along the line at y: the device row within 2 px of it that the line covers most
+        // (the most fully opaque pixels), read from x = 10 to 90; a pixel not fully painted reads 'none'.
+        const row = (y) => {
+          const X0 = Math.ceil(plot.px(10) * dpr);
+          const X1 = Math.floor(plot.px(90) * dpr);
+          const read = (Y) => Array.from({ length: X1 - X0 }, (_, k) => { const i = 4 * (Y * c.width + X0 + k); return data[i + 3] === 255 ? hex(data[i], data[i + 1], data[i + 2]) : 'none'; });
+          const Y = Math.round(plot.py(y) * dpr);
+          const candidates = [-2, -1, 0, 1, 2].map((dy) => read(Y + dy));
+          return candidates.reduce((a, b) => (b.filter((h) => h !== 'none').length > a.filter((h) => h !== 'none').length ? b : a));
+        };
+        const probe = document.createElement('canvas').getContext('2d');
+        const token = (name) => { probe.fillStyle = getComputedStyle(host).getPropertyValue(name).trim(); return probe.fillStyle; };
+        const keys = [...host.querySelectorAll('.nnp-loss-legend')].at(-1).querySelectorAll('.dw-legend-key > span:first-child');
+        const key = (k) => { const s = getComputedStyle(k); return { style: s.borderTopStyle, colour: (probe.fillStyle = s.borderTopColor, probe.fillStyle) }; };
+        return { train: row(0.7), test: row(1.7), validation: row(1.3), model: token('--model'), loss: token('--loss'), good: token('--good'), keys: [...keys].map(key) };
+      } finally { chart.destroy(); }
+    });
+    const share = (list, colour) => list.filter((h) => h === colour).length / list.length;
+    assert.equal(share(rows.train, rows.model), 1, `${colorScheme}: the training loss is one solid line in the model colour ${rows.model}`);
+    const test = share(rows.test, rows.loss);
+    assert.ok(test > 0.4 && test < 0.9, `${colorScheme}: the test loss is a dashed red-orange line (${(test * 100).toFixed(0)}% of its length inked)`);
+    assert.equal(share(rows.test, rows.model), 0, `${colorScheme}: no part of the test line is in the model colour`);
+    const validation = share(rows.validation, rows.good);
+    assert.ok(validation > 0.2 && validation < 0.8, `${colorScheme}: the validation loss is dotted teal (${(validation * 100).toFixed(0)}%)`);
+    assert.deepEqual(rows.keys, [{ style: 'solid', colour: rows.model }, { style: 'dashed', colour: rows.loss }, { style: 'dotted', colour: rows.good }], `${colorScheme}: the keys are drawn as their lines`);
+    await clean(page);
+    await page.close();
+  }
+});
+
+// The output map fades from orange through the card's background colour to blue (heatmap.js
+// palette: mid = --surface), which is white in the light theme and near-black in the dark one. The
+// legend's words and the lesson say "the background colour", true in both; the legend bar's middle
+// is that colour in both themes.
+test('the output legend fades through the background colour, in light and dark, as its label and the lesson say', async () => {
+  const lesson = fs.readFileSync(new URL('../../lessons/neural-network-playground.md', import.meta.url), 'utf8');
+  assert.match(lesson, /fading to the background colour where the network is unsure/);
+  assert.doesNotMatch(lesson, /fading to white/);
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open('', { width: 1280 });
+    await page.emulateMedia({ colorScheme });
+    await afterNextFrame(page);
+    const seen = await page.evaluate(() => {
+      const bar = document.querySelector('.nnp-legend');
+      const stops = getComputedStyle(bar.querySelector('.nnp-gradient')).backgroundImage.match(/rgba?\([^)]*\)/g);
+      const probe = document.createElement('canvas').getContext('2d');
+      const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
+      return { label: bar.getAttribute('aria-label'), middle: css(stops[1]), surface: css(getComputedStyle(bar).getPropertyValue('--surface').trim()) };
+    });
+    assert.equal(seen.label, 'Colour legend from p = 0 (class 0) (orange) through the background colour to p = 1 (class 1) (blue)');
+    assert.equal(seen.middle, seen.surface, `${colorScheme}: the bar's middle is the background colour`);
+    await clean(page);
+    await page.close();
+  }
 });

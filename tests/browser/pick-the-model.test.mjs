@@ -191,3 +191,28 @@ test('the bar at its boundary: 80 finishes, 79 does not, 81 does', async () => {
     await page.close();
   }
 });
+
+// The error chart's keys are drawn as its lines (pick-the-model.js): training solid in the model
+// colour, validation dashed red-orange, in light and dark; the validation key was a solid strip,
+// told from the training key by colour alone.
+test('the error chart\'s validation key is dashed like its line, the training key solid', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openLesson(site, 'model-selection', { width: 1280, colorScheme });
+    const w = cardByTitle(page, 'Pick the model');
+    const keys = await w.evaluate((card) => {
+      const probe = document.createElement('canvas').getContext('2d');
+      const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
+      const token = (name) => css(getComputedStyle(card).getPropertyValue(name).trim());
+      const colour = { [token('--model')]: 'model', [token('--loss')]: 'loss', [token('--truth')]: 'truth' };
+      return [...card.querySelectorAll('.dw-legend-key')].filter((k) => /MSE/.test(k.textContent)).map((k) => {
+        const s = getComputedStyle(k.firstElementChild);
+        return { text: k.textContent, style: s.borderTopStyle, colour: colour[css(s.borderTopColor)] };
+      });
+    });
+    assert.deepEqual(keys, [
+      { text: 'training MSE (filled)', style: 'solid', colour: 'model' },
+      { text: 'validation MSE (hollow)', style: 'dashed', colour: 'loss' },
+    ], colorScheme);
+    await page.close();
+  }
+});

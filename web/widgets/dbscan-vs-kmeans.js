@@ -62,7 +62,7 @@ function build(ctx) {
   right.append(dbNote);
   legend(card.stage, [
     ...[0, 1, 2].map((c) => ({ text: t('dbscan-vs-kmeans.legend.cluster', { number: formatNumber(c + 1, 0) }), swatch: `dw-swatch dw-swatch-class${c}` })),
-    { text: t('dbscan-vs-kmeans.legend.noise'), swatch: 'dw-swatch dbscan-vs-kmeans-swatch-noise' }, { text: t('dbscan-vs-kmeans.legend.centroid'), swatch: 'dw-swatch dw-swatch-model' },
+    { text: t('dbscan-vs-kmeans.legend.noise'), swatch: 'dw-swatch dbscan-vs-kmeans-swatch-noise' }, { text: t('dbscan-vs-kmeans.legend.centroid'), swatch: 'dw-swatch dbscan-vs-kmeans-swatch-centroid' },
   ]);
 
   const buttons = buttonRow(card.controls);

@@ -1,13 +1,17 @@
 // When does fitting generalise? (Frontier lesson): the engine's gapStudy trains a decision tree
 // on n points for many n, repeated over seeded resamples, and measures the train error, the
-// held-out error and the gap between them. The dashed curve is the Hoeffding + union bound for
+// held-out error and the gap between them, drawn as every train/test chart draws them
+// (docs/design.md): training solid in the model colour with filled dots, held-out dashed
+// red-orange with hollow dots. The dashed grey curve is the Hoeffding + union bound for
 // the finite class of trees of that depth on a grid of thresholds (engine: hoeffdingUnionBound,
 // treeClassLogSize), which shrinks like √(ln|H| / n).
 import { mountWidget, attempt } from '../lib/widget.js';
+import { listenForTaps } from '../lib/drag.js';
 import { Plot, yLabelTop } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
+import { curveMarker } from '../lib/marks.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './generalisation-gap.messages.js';
 
@@ -56,7 +60,7 @@ function build(ctx) {
   chart.canvas.tabIndex = 0;
   chart.margin.top = 22; // room for the axis title above the top tick
   legend(card.stage, [
-    { text: t('generalisation-gap.legend.test'), swatch: 'dw-swatch dw-swatch-class1' }, { text: t('generalisation-gap.legend.train'), swatch: 'dw-swatch dw-swatch-line-loss' },
+    { text: t('generalisation-gap.legend.train'), swatch: 'dw-line-key dw-line-train' }, { text: t('generalisation-gap.legend.test'), swatch: 'dw-line-key dw-line-val' },
     { text: t('generalisation-gap.legend.band'), swatch: 'dw-swatch generalisation-gap-swatch-band' }, { text: t('generalisation-gap.legend.bound'), swatch: 'dw-swatch dw-swatch-truth' },
   ]);
 
@@ -168,7 +172,7 @@ function build(ctx) {
     describe();
     e.preventDefault();
   };
-  ctx.listen(chart.canvas, 'pointerdown', onDown);
+  listenForTaps(ctx, chart.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(chart.canvas, 'keydown', onKey);
 
   function draw() {
@@ -209,11 +213,11 @@ function build(ctx) {
       ctx.globalAlpha = 0.22; ctx.fillStyle = th.class2; ctx.fill(); ctx.globalAlpha = 1;
       chart.path(xs, Array.from(study.gapMean), { color: th.class2, width: 1.5, dash: [2, 3] });
       chart.path(xs, bounds.map((b) => Math.min(b, 5)), { color: th.truth, width: 2, dash: [7, 5] });
-      chart.path(xs, Array.from(study.testError), { color: th.class1, width: 2.5 });
-      chart.path(xs, Array.from(study.trainError), { color: th.loss, width: 2.5 });
+      chart.path(xs, Array.from(study.testError), { color: th.loss, width: 2.5, dash: [6, 3] });
+      chart.path(xs, Array.from(study.trainError), { color: th.model, width: 2.5 });
       xs.forEach((x, i) => {
-        chart.point(x, study.testError[i], 1, { size: 4, hollow: true });
-        ctx.beginPath(); ctx.arc(chart.px(x), chart.py(study.trainError[i]), 3.5, 0, Math.PI * 2); ctx.fillStyle = th.loss; ctx.fill();
+        curveMarker(chart, x, study.testError[i], { color: th.loss, hollow: true, size: 4 });
+        curveMarker(chart, x, study.trainError[i], { color: th.model, size: 4 });
       });
       const X = chart.px(pick);
       ctx.strokeStyle = document.activeElement === chart.canvas ? th.accent : th.model; ctx.lineWidth = 1.5; ctx.setLineDash([3, 3]);

@@ -5,10 +5,10 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'generalisation-gap.title': 'The generalisation gap shrinks with n',
-  'generalisation-gap.hint': 'Pick a tree depth and watch train and held-out error meet as n grows; the shaded band is the middle 80% of the gap over resamples, the dashed curve the worst-case bound. Use the n slider (or click the chart) to read off one size.',
+  'generalisation-gap.hint': 'Pick a tree depth and watch train and held-out error meet as n grows; the shaded band is the middle 80% of the gap over resamples, the dashed grey curve the worst-case bound. Use the n slider (or click the chart) to read off one size.',
   'generalisation-gap.plot': 'Train and held-out error against training size',
-  'generalisation-gap.legend.test': 'held-out error',
-  'generalisation-gap.legend.train': 'training error',
+  'generalisation-gap.legend.test': 'held-out error (hollow)',
+  'generalisation-gap.legend.train': 'training error (filled)',
   'generalisation-gap.legend.band': 'gap, middle 80% of resamples',
   'generalisation-gap.legend.bound': 'bound on the gap (1 − δ)',
   'generalisation-gap.resample': 'Resample',

@@ -4,7 +4,7 @@ export const messages = {
   'sin-experiment.title': 'Underfit, just right, overfit',
   'sin-experiment.hint': 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree does best on the 200 test points it never saw? Find the one with the lowest test error and press Choose this degree.',
   'sin-experiment.plot': 'Training points, true curve and fitted polynomial',
-  'sin-experiment.legend.fit': 'Blue dots: the 12 noisy training points. Dashed grey: the true sin(x), where the 200 clean test points lie. Black: the fitted polynomial.',
+  'sin-experiment.legend.fit': 'Blue dots: the 12 noisy training points. Dashed grey: the true sin(x), where the 200 clean test points lie. Solid black (white in dark mode): the fitted polynomial.',
   'sin-experiment.errPlot': 'Train and test error for every degree',
   'sin-experiment.legend.errors': 'Error against degree (log scale), for each degree you have set on these dots. Solid: training MSE. Dashed with hollow dots: test MSE.',
   'sin-experiment.table.model': 'model',

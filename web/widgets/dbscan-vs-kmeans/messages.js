@@ -12,7 +12,7 @@ export const messages = {
   'dbscan-vs-kmeans.dbPlot': 'DBSCAN clusters',
   'dbscan-vs-kmeans.legend.cluster': 'cluster {number}',
   'dbscan-vs-kmeans.legend.noise': 'noise (DBSCAN)',
-  'dbscan-vs-kmeans.legend.centroid': '× centroid',
+  'dbscan-vs-kmeans.legend.centroid': 'centroid',
   'dbscan-vs-kmeans.step': 'Step DBSCAN',
   'dbscan-vs-kmeans.stepTitle': 'Restart DBSCAN and discover one cluster per press',
   'dbscan-vs-kmeans.reset': 'Reset',

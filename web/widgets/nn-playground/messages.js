@@ -224,7 +224,7 @@ export const messages = {
 
   // heatmap.js and pictures.js: the colour legend and class names.
   'nn-playground.legend.classes': 'Colour legend: {classes}',
-  'nn-playground.legend.scale': 'Colour legend from {low} (orange) through white to {high} (blue)',
+  'nn-playground.legend.scale': 'Colour legend from {low} (orange) through the background colour to {high} (blue)',
   'nn-playground.class': 'class {index}',
   'nn-playground.legend.p0': 'p = 0 (class 0)',
   'nn-playground.legend.p1': 'p = 1 (class 1)',

@@ -1,5 +1,6 @@
-// Read-only panels of the playground: the loss-over-time chart (train solid red-orange, test
-// near-black, validation dashed teal) and the metrics panel (accuracy and confusion matrix for
+// Read-only panels of the playground: the loss-over-time chart (training solid in the model colour,
+// test dashed red-orange, as every train/test chart draws them (docs/design.md); validation dotted
+// teal) and the metrics panel (accuracy and confusion matrix for
 // classes, R², RMSE and MAE for regression). Every number comes from the trainer's engine calls;
 // every word through `t`, the widget's message function (messages.js).
 import { Plot } from '../../lib/plot.js';
@@ -36,9 +37,9 @@ export function createLossChart(parent, onResize, t) {
       plot.axes({ xLabel: xKey === 'step' ? t('nn-playground.axis.steps') : t('nn-playground.axis.epochs'), yLabel: t('nn-playground.axis.loss'), xTicks: 4, yTicks: 3 });
       const th = plot.theme;
       plot.clipToArea(() => {
-        if (showValidation) plot.path(xs, history.map((h) => h.validation), { color: th.good, width: 1.5, dash: [5, 4] });
-        plot.path(xs, history.map((h) => h.test), { color: th.model, width: 1.5 });
-        plot.path(xs, history.map((h) => h.train), { color: th.loss, width: 2 });
+        if (showValidation) plot.path(xs, history.map((h) => h.validation), { color: th.good, width: 2, dash: [2, 3] });
+        plot.path(xs, history.map((h) => h.test), { color: th.loss, width: 2, dash: [6, 3] });
+        plot.path(xs, history.map((h) => h.train), { color: th.model, width: 2 });
       });
       const h = history[history.length - 1];
       if (h) plot.canvas.setAttribute('aria-label', t('nn-playground.lossNow', { train: fixed(h.train, 3), test: fixed(h.test, 3), steps: formatNumber(h.step, 0) }));
