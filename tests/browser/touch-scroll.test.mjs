@@ -103,6 +103,15 @@ test('touch: a swipe over a chart nobody drags scrolls the page (dartboards, net
   const nn = await openPhone('neural-network-playground');
   const links = nn.locator('canvas.nnp-links').first();
   assert.ok(await swipeUpOver(nn, links) > 60, 'a swipe over the network diagram scrolls the page');
+  // The output map scrolls too, until the learner edits the data: then a finger places and moves points.
+  const map = nn.locator('.nnp-output canvas').first();
+  assert.ok(await swipeUpOver(nn, map) > 60, 'a swipe over the output map scrolls the page');
+  // (Edit points sits in the data panel, folded away at this width: pressed through the DOM.)
+  const pressEdit = () => nn.evaluate(() => document.querySelector('.nnp-edit button').click());
+  await pressEdit();
+  assert.equal(await map.evaluate((c) => getComputedStyle(c).touchAction), 'none', 'editing the data keeps the finger on the map');
+  await pressEdit();
+  assert.notEqual(await map.evaluate((c) => getComputedStyle(c).touchAction), 'none');
   await nn.closePhone();
 });
 

@@ -172,6 +172,9 @@ export function createOutputView(parent, handlers, t) {
       tool = nextTool || tool;
       carried = -1;
       plot.canvas.style.cursor = on ? (tool === 'add' ? 'crosshair' : 'default') : 'default';
+      // A finger edits the points only while the data is being edited; otherwise a swipe over the map
+      // scrolls the page, as over any chart (data-editing in nn-playground.css).
+      plot.canvas.dataset.editing = on ? 'true' : 'false';
       plot.canvas.setAttribute('aria-label', on ? t('nn-playground.editingPlot', { tool }) : t('nn-playground.outputWithData'));
     },
     get editing() { return editing; },
