@@ -92,8 +92,8 @@ test('a negative number is written as formatNumber writes it (-1), in every ques
   const step = instantiate({ question: QUESTIONS.find((q) => q.id === 'gd-step-b'), choiceOrder: [0, 1, 2, 3] }, ml);
   assert.deepEqual(step.choices.map((c) => c.text), ['0.10', '-0.10', '0.05', '0.20']);
   assert.equal(step.choices[0].why, 'The prediction 2 misses 3 by e = -1, so ∂L/∂b = 2·e = -2.00 and b becomes 0 − 0.05 × (-2.00) = 0.10: the line rises towards the point.');
-  const spam = instantiate({ question: QUESTIONS.find((q) => q.id === 'spam-probability'), choiceOrder: [0, 1, 2, 3] }, ml);
-  assert.ok(spam.q.includes('-1 for "meeting"') && spam.choices[3].text === '-0.20', spam.q);
+  const spam = instantiate({ question: QUESTIONS.find((q) => q.id === 'spam-fewest-free'), choiceOrder: null }, ml);
+  assert.ok(spam.q.includes('-1 for "meeting", with baseline b = -3') && spam.why.includes('with 4 it is -0.6'), spam.why);
   // The hint for a typed number gives its example the same way.
   assert.match(messages['ml-badge.invalid.notNumber'], /for example 0\.25 or -1\.5\.$/);
 });
@@ -108,8 +108,9 @@ test('worked values: the engine\'s numbers are the lessons\' numbers', () => {
   assert.equal(byId('kmeans-move').choices[0].text, '10.00');
   assert.ok(Math.abs(byId('kmeans-inertia').value - 10) < 1e-12);
   assert.equal(byId('kfold-train-size').value, 17);
-  assert.ok(Math.abs(byId('risk-of-a-line').value - 10 / 3) < 1e-12);   // empirical-risk: mean squared miss
-  assert.equal(byId('spam-probability').choices[0].text, '0.45');        // spam-filter: σ(-0.2)
+  assert.ok(Math.abs(byId('risk-big-miss-share').value - 3600 / 3925) < 1e-12); // empirical-risk: "more than nine tenths of the risk"
+  assert.equal(formatAnswer(byId('risk-big-miss-share')), '0.92');
+  assert.equal(byId('spam-fewest-free').value, 5);                        // spam-filter: z = 0.8k − 3.8 ≥ 0
   assert.ok(Math.abs(byId('rmse-four').value - 2.5) < 1e-12);            // regression-metrics: √6.25
   assert.equal(byId('r-squared-four').choices[0].text, '0.85');          // 1 − 3/20
   assert.ok(Math.abs(byId('recall-spam').value - 2 / 3) < 1e-12);
@@ -377,4 +378,104 @@ test('the k-NN slot asks only what the knn lesson teaches (a vote, lazy learning
   }
   assert.match(knnMd, /All the work happens at prediction time, so k-NN is called a \*\*lazy\*\* learner/);
   assert.doesNotMatch(knnMd, /regression/i);
+});
+
+// Audit 5 (R item 1): one attempt could ask the same question twice, since every slot draws on
+// its own: zero-training-risk (empirical risk) asked what perfect-fit (train vs test) asks, and
+// risk-of-a-line (empirical risk) was mse-three's calculation (losses), the mean of three squared
+// misses. The same held for spam-probability (spam filter) against logistic-probability (the
+// boundary): σ(w·x + b) with the score and 1 − p as distractors. Two questions in different slots
+// meet in some attempt, so across slots:
+// - a computed answer never comes from the same engine call: the call whose result is the answer
+//   is recorded while the question computes (a function, or a model's method), and two questions
+//   whose answers both come from meanSquaredError, say, are the same exercise with other numbers;
+// - written questions never share most of their distinctive words (a tripwire: cosine similarity
+//   of word weights, each word weighted by how few questions use it, over the question, the
+//   choices and every reason; the old pair scored 0.34, every other pair stays at or below 0.25).
+function answerSource(question) {
+  const calls = [];
+  const record = (name, fn, self) => (...args) => { const r = fn.apply(self, args); calls.push([name, r]); return r; };
+  const method = (obj, cls) => new Proxy(obj, { get(t, k) { const v = Reflect.get(t, k); return typeof v === 'function' && typeof k === 'string' ? record(`${cls}.${k}`, v, t) : v; } });
+  const engine = new Proxy(ml, { get(t, k) {
+    const v = Reflect.get(t, k);
+    if (typeof v !== 'function' || typeof k !== 'string') return v;
+    if (k === 'scoped') return v.bind(t);
+    if (/^[A-Z]/.test(k)) return new Proxy(v, { construct: (C, args) => method(new C(...args), k) });
+    return record(k, v, t);
+  } });
+  const { value } = question.compute(engine);
+  const gives = (r) => r === value || (r !== null && typeof r === 'object' && typeof r.length === 'number' && Array.from(r).includes(value));
+  return calls.filter(([, r]) => gives(r)).map(([name]) => name)[0] ?? null;
+}
+const words = (text) => text.toLowerCase().replace(/[^a-z0-9\u0370-\u03ff ]+/g, ' ').split(/\s+/).filter((w) => w.length > 2);
+function similarities(questions) {
+  const docs = questions.map((question) => {
+    const it = instantiate({ question, choiceOrder: [0, 1, 2, 3] }, ml);
+    return words([it.q, ...it.choices.flatMap((c) => [c.text, c.why])].join(' '));
+  });
+  const df = new Map();
+  for (const d of docs) for (const w of new Set(d)) df.set(w, (df.get(w) || 0) + 1);
+  const vectors = docs.map((d) => {
+    const v = new Map();
+    for (const w of d) v.set(w, (v.get(w) || 0) + Math.log(docs.length / df.get(w)));
+    return { v, norm: Math.hypot(...v.values()) };
+  });
+  const cosine = (a, b) => [...a.v].reduce((s, [w, x]) => s + x * (b.v.get(w) || 0), 0) / (a.norm * b.norm);
+  const pairs = [];
+  for (let i = 0; i < questions.length; i++) {
+    for (let j = i + 1; j < questions.length; j++) {
+      if (questions[i].slot !== questions[j].slot) pairs.push({ ids: `${questions[i].id} / ${questions[j].id}`, score: cosine(vectors[i], vectors[j]) });
+    }
+  }
+  return pairs.sort((a, b) => b.score - a.score);
+}
+test('no two questions that can meet in one attempt ask the same thing: no shared engine call for a computed answer, no near-copy of a written question', () => {
+  const bySource = new Map();
+  for (const question of QUESTIONS.filter((q) => q.compute)) {
+    const source = answerSource(question);
+    if (!source) continue; // worked from several calls (a ratio, a square root, a count)
+    const other = (bySource.get(source) || []).find((q) => q.slot !== question.slot);
+    assert.ok(!other, `${question.id} (${question.slot}) and ${other && other.id} (${other && other.slot}) both take their answer from ${source}`);
+    bySource.set(source, [...(bySource.get(source) || []), question]);
+  }
+  assert.ok(bySource.size >= 12, `answers traced to ${bySource.size} engine calls`);
+  const [closest] = similarities(QUESTIONS.filter((q) => !q.compute));
+  assert.ok(closest.score < 0.3, `${closest.ids} share most of their words (${closest.score.toFixed(3)})`);
+  // The checks see the old duplicates: the same engine call, and the old written pair above 0.3.
+  const old = { id: 'old', slot: 'empirical-risk', kind: 'number', digits: 2, q: () => '', compute: (engine) => ({ value: engine.meanSquaredError([2, 3, 8], [1, 3, 5]), why: '', mistakes: [] }) };
+  assert.equal(answerSource(old), answerSource(QUESTIONS.find((q) => q.id === 'mse-three')));
+  const copy = { id: 'copy', slot: 'empirical-risk', q: 'A very flexible model reaches an empirical risk of 0 on its training examples. What does that tell you?', right: ['Nothing yet about new examples', 'A flexible model can copy its training examples, noise and all. Only examples it has not seen show whether it learned something.'], wrong: [['It will be perfect on new data too', 'Copying the examples also gives zero training error; new examples are where a copied fit lets you down.'], ['The loss function must be wrong', 'A risk of 0 is possible: it only says the model passes through every training example.'], ['The data contain no noise', 'A flexible enough model bends through noisy points as well, so a risk of 0 says nothing about the noise.']] };
+  assert.ok(similarities([...QUESTIONS.filter((q) => !q.compute), copy])[0].score >= 0.3, 'the tripwire catches a copy of perfect-fit');
+});
+
+// Audit 5 (R item 5): with the answer 3.33 shown to 2 decimals and ±0.01, typing 3.344 gave "you
+// typed 3.34; the answer is 3.33. That is more than 0.01 away from it": the typed number was
+// rounded for the feedback but judged as typed. It is judged as typed and quoted as typed, so the
+// two numbers the feedback shows are the ones it measured between.
+test('a typed number with more decimals than asked is judged and quoted as typed, on both sides of the tolerance', () => {
+  for (const question of QUESTIONS.filter((q) => q.kind === 'number' && (q.digits ?? 2) > 0)) {
+    const item = instantiate({ question, choiceOrder: null }, ml);
+    const shown = readShown(formatAnswer(item));
+    const finer = item.digits + 1;
+    const typedAt = (v) => formatNumber(v, finer, { grouping: false });
+    const inside = [shown - item.tolerance * 0.9, shown + item.tolerance * 0.9];
+    const outside = [shown - item.tolerance * 1.4, shown + item.tolerance * 1.4];
+    for (const v of inside) {
+      const g = grade(item, typedAt(v));
+      assert.equal(g.correct, true, `${item.id}: ${typedAt(v)} is within ±${item.tolerance} of ${formatAnswer(item)}`);
+    }
+    for (const v of outside) {
+      const g = grade(item, typedAt(v));
+      assert.equal(g.correct, false, `${item.id}: ${typedAt(v)} is more than ±${item.tolerance} from ${formatAnswer(item)}`);
+      assert.equal(g.typed, formatNumber(v, finer), `${item.id}: the feedback quotes ${typedAt(v)} as typed`);
+      assert.ok(Math.abs(readShown(g.typed) - shown) > item.tolerance + 1e-9, `${item.id}: quoted ${g.typed} is further than ±${item.tolerance} from ${formatAnswer(item)}, as the feedback says`);
+    }
+  }
+  const item = instantiate({ question: QUESTIONS.find((q) => q.id === 'risk-big-miss-share'), choiceOrder: null }, ml);
+  assert.equal(formatAnswer(item), '0.92');
+  assert.deepEqual([grade(item, '0.929').correct, grade(item, '0.934').correct, grade(item, '0.911').correct, grade(item, '0.906').correct], [true, false, true, false]);
+  assert.equal(grade(item, '0.934').typed, '0.934');
+  assert.equal(grade(item, '0,906').typed, '0.906');
+  assert.equal(grade(item, '0.9').typed, '0.90');                              // fewer decimals: to the 2 asked
+  assert.equal(messages['ml-badge.wrongNumber'].replace('{typed}', grade(item, '0.934').typed).replace('{answer}', formatAnswer(item)), 'Not quite: you typed 0.934; the answer is 0.92.');
 });

@@ -202,27 +202,32 @@ async function playAttempt(page, card, answerOf) {
 // (z-score 1.2247, shown 1.22) refused 1.21 as "more than 0.01 away" and question 3 (recall 2/3,
 // shown 0.67) refused 0.68, while 1.23 and 0.66 counted. Now one step either side of the shown
 // answer counts, as the label says, and two steps away the feedback says it is too far.
-test('ML badge: a typed number one step off the shown answer counts on the side the old rule refused; two steps off is too far, in words that match the label', async () => {
+test('ML badge: a typed number one step off the shown answer counts on the side the old rule refused; further off is too far, in words that match the label, and a decimal more than asked is judged and quoted as typed', async () => {
   const page = await openFreshPage(site, '/lessons/badge.html#ml-badge.seed=86', { width: 375 });
   const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
   assert.equal(await card.getAttribute('data-seed'), '86');
   const items = drawAttempt(86).map((d) => instantiate(d, ml));
   const rounded = items.map((item, i) => [item, i]).filter(([item]) => item.kind === 'number' && item.tolerance > 0 && readShown(formatAnswer(item)) !== item.value);
-  assert.deepEqual(rounded.slice(0, 3).map(([item, i]) => `${i}:${item.id}`), ['1:z-score', '2:recall-spam', '11:risk-of-a-line']);
+  assert.deepEqual(rounded.slice(0, 3).map(([item, i]) => `${i}:${item.id}`), ['1:z-score', '2:recall-spam', '11:risk-big-miss-share']);
+  assert.deepEqual([13, 15].map((i) => `${items[i].id}=${formatAnswer(items[i])}`), ['least-squares-extrapolate=9.0', 'log-loss-one=0.22']);
   const plan = new Map([
     // the side the old rule refused: away from the unrounded value
     [1, { typed: '1.21', verdict: 'Correct: 1.22.' }],
     [2, { typed: '0.68', verdict: 'Correct: 0.67.' }],
-    // two steps away: outside ±0.01 of what is shown
-    [11, { typed: '3.35', verdict: 'Not quite: you typed 3.35; the answer is 3.33.', tooFar: 'That is more than 0.01 away from it.' }],
+    // Audit 5 (R item 5): a decimal more than asked, 1.4 steps away, is outside ±0.01 of what is
+    // shown and is quoted as typed (it was quoted as 0.93, which the tolerance accepts) …
+    [11, { typed: '0.934', verdict: 'Not quite: you typed 0.934; the answer is 0.92.', tooFar: 'That is more than 0.01 away from it.' }],
+    // … and on the low side (1 decimal asked, ±0.1: 0.14 below is too far, 0.009 below counts).
+    [13, { typed: '8.86', verdict: 'Not quite: you typed 8.86; the answer is 9.0.', tooFar: 'That is more than 0.1 away from it.' }],
+    [15, { typed: '0.211', verdict: 'Correct: 0.22.' }],
   ]);
-  for (let i = 0; i <= 11; i++) {
+  for (let i = 0; i <= 15; i++) {
     const item = items[i];
     assert.equal(await card.locator('.ml-badge-quiz').getAttribute('data-item'), item.id);
     if (item.kind === 'number') {
       const input = card.getByLabel(/Your answer/);
       const step = plan.get(i);
-      if (step) assert.equal(await card.locator('.ml-badge-number label').textContent(), `Your answer (2 decimals; within ±${formatNumber(item.tolerance, 2)} counts)`);
+      if (step) assert.equal(await card.locator('.ml-badge-number label').textContent(), `Your answer (${item.digits === 1 ? '1 decimal' : `${item.digits} decimals`}; within ±${formatNumber(item.tolerance, item.digits)} counts)`);
       await input.fill(step ? step.typed : formatAnswer(item));
       await input.press('Enter');
       const verdict = await card.locator('.ml-badge-quiz-feedback strong').textContent();
@@ -230,13 +235,14 @@ test('ML badge: a typed number one step off the shown answer counts on the side 
         assert.equal(verdict, step.verdict, `question ${i + 1} (${item.id})`);
         if (step.tooFar) assert.ok((await card.locator('.ml-badge-quiz-feedback').textContent()).includes(step.tooFar));
         if (i === 2) await screenshot(page, 'badge-tolerance-375');
+        if (i === 11) await screenshot(page, 'badge-typed-as-typed-375');
       }
     } else {
       await card.locator(`.ml-badge-choice[data-choice="${item.answer}"]`).click();
     }
     await card.getByRole('button', { name: /Next question|See result/ }).click();
   }
-  assert.equal(await stat(card, 'score'), '11', 'the two boundary answers counted, the far one did not');
+  assert.equal(await stat(card, 'score'), '14', 'the three answers within the tolerance counted, the two beyond it did not');
   await assertClean(page);
   await page.close();
 });

@@ -232,8 +232,8 @@ function build(ctx) {
     if (g.correct) score += 1;
     const parts = [];
     if (item.kind === 'number') {
-      const shown = formatNumber(g.value, Math.max(item.digits, 0));
-      parts.push(el('strong', { text: g.correct ? t('ml-badge.correctNumber', { answer: formatAnswer(item) }) : t('ml-badge.wrongNumber', { typed: shown, answer: formatAnswer(item) }) }));
+      // The number as typed (attempt.js grade: judged and quoted with all its decimals).
+      parts.push(el('strong', { text: g.correct ? t('ml-badge.correctNumber', { answer: formatAnswer(item) }) : t('ml-badge.wrongNumber', { typed: g.typed, answer: formatAnswer(item) }) }));
       if (!g.correct) parts.push(el('span', { text: g.mistakeWhy || t('ml-badge.tooFar', { tolerance: formatNumber(item.tolerance, Math.max(item.digits, 0)) }) }));
       parts.push(el('span', { text: g.why }));
     } else {

@@ -74,7 +74,8 @@ export function instantiate({ question, choiceOrder }, ml) {
   return { ...base, q, choices, answer: choices.findIndex((c) => c.correct) };
 }
 
-// Read a typed number: "2.4", "-0,5", "−3", " 0.67 ". Returns { ok, value } or
+// Read a typed number: "2.4", "-0,5", "−3", " 0.67 ". Returns { ok, value, decimals } (decimals:
+// how many digits were typed after the point) or
 // { ok: false, reason, text } with reason 'empty', 'not-a-number' (text: the first 20
 // characters typed, to quote back) or 'too-large'.
 export function parseNumber(text) {
@@ -84,7 +85,7 @@ export function parseNumber(text) {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normal)) return { ok: false, reason: 'not-a-number', text: String(text).trim().slice(0, 20) };
   const value = Number(normal);
   if (!Number.isFinite(value)) return { ok: false, reason: 'too-large' };
-  return { ok: true, value };
+  return { ok: true, value, decimals: (normal.split('.')[1] || '').length };
 }
 
 // A number as it is shown to `digits` decimals, read back (0.6667 with 2 decimals is 0.67).
@@ -97,6 +98,11 @@ function shownValue(value, digits) {
 // A typed number is judged against the answer as shown (formatAnswer), since the label and the
 // feedback state the tolerance around that: with 2 decimals and ±0.01, the shown answer 0.67
 // (of 2/3) accepts 0.66, 0.67 and 0.68 alike. A named mistake is recognised the same way.
+// What is judged is the number as typed, and the feedback quotes it as typed (`typed`: all its
+// decimals up to 12, at least `digits`), so the distance it states can be checked from the two
+// numbers it shows: 3.344 against the shown 3.33 is 0.014 away, more than ±0.01, and it is quoted as 3.344,
+// never rounded to a 3.34 that the tolerance would accept. (Rounding the typed number instead
+// would accept 16.6 for a whole-number answer of 17 that says only the exact answer counts.)
 export function grade(item, response) {
   if (item.kind === 'number') {
     const parsed = parseNumber(response);
@@ -104,7 +110,8 @@ export function grade(item, response) {
     const near = (target) => Math.abs(parsed.value - shownValue(target, item.digits)) <= item.tolerance + 1e-9;
     const correct = near(item.value);
     const mistake = correct ? null : item.mistakes.find((m) => near(m.value));
-    return { valid: true, correct, value: parsed.value, why: item.why, mistakeWhy: mistake ? mistake.why : null };
+    const typed = formatNumber(parsed.value, Math.max(item.digits, Math.min(parsed.decimals, 12), 0));
+    return { valid: true, correct, value: parsed.value, typed, why: item.why, mistakeWhy: mistake ? mistake.why : null };
   }
   const i = typeof response === 'number' ? response : Number.NaN; // no answer (null) is not choice 0
   if (!Number.isInteger(i) || i < 0 || i >= item.choices.length) return { valid: false, reason: 'no-choice' };

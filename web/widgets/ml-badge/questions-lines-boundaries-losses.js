@@ -123,7 +123,7 @@ export const LINES_BOUNDARIES_LOSSES = [
       const sum = value * 3;
       return {
         value,
-        why: `The misses are 1, 0 and 2; their squares 1, 0 and 4 average to ${f2(value)}.`,
+        why: `The misses ŷ − y are -1, 0 and -2; their squares 1, 0 and 4 average to ${f2(value)}.`,
         mistakes: [
           { value: ml.meanAbsoluteError(t, p), why: 'That is the mean absolute error: the misses averaged without squaring.' },
           { value: sum, why: 'That is the sum of the squared misses; the mean divides by the 3 points.' },

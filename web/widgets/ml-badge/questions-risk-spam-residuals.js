@@ -7,6 +7,7 @@
 import { formatNumber } from '../../lib/format.js';
 
 const f2 = (v) => formatNumber(v, 2);
+const whole = (v) => formatNumber(v, 0); // 3 600 with a narrow no-break space, never split across lines
 
 // p(spam) of a filter with the given weights and baseline b, for one email's feature counts.
 function spamProbability(ml, weights, b, counts) {
@@ -22,19 +23,21 @@ function spamProbability(ml, weights, b, counts) {
 export const RISK_SPAM_RESIDUALS = [
   // ── loss and empirical risk ──────────────────────────────────────────────────────────────
   {
-    id: 'risk-of-a-line', slot: 'empirical-risk', kind: 'number', digits: 2,
-    q: () => 'The line ŷ = 2x + 1 is scored on three examples, (0, 2), (1, 3) and (2, 8), with the squared error. What is its empirical risk? (two decimals)',
+    id: 'risk-big-miss-share', slot: 'empirical-risk', kind: 'number', digits: 2,
+    q: () => 'A line prices three houses at 310, 235 and 460 (in thousands); they sold for 300, 250 and 400. Scored with the squared error, what fraction of its empirical risk comes from the third house? (two decimals)',
     compute(ml) {
-      const y = [2, 3, 8];
-      const yHat = [1, 3, 5];
-      const value = ml.meanSquaredError(y, yHat);
+      const y = [300, 250, 400];
+      const yHat = [310, 235, 460];
+      const risk = ml.meanSquaredError(y, yHat);
+      const third = ml.meanSquaredError([400], [460]);
+      const value = third / 3 / risk;
       return {
         value,
-        why: `The line predicts 1, 3 and 5, so the misses are -1, 0 and -3. Squared they cost 1, 0 and 9, and the average over the three examples is 10 / 3 = ${f2(value)}.`,
+        why: `The misses ŷ − y are 10, -15 and 60, and squared they cost 100, 225 and ${whole(3600)}. The risk is their mean, so each house adds a third of its cost, and the third house's share is ${whole(3600)} / ${whole(3925)} = ${f2(value)}: one big miss carries more than nine tenths of the risk, because squaring makes it expensive.`,
         mistakes: [
-          { value: 10, why: 'That is the sum of the squared misses; the empirical risk averages them over the 3 examples.' },
-          { value: ml.meanAbsoluteError(y, yHat), why: 'That averages the sizes of the misses without squaring them: the absolute error, not the squared one.' },
-          { value: -4 / 3, why: 'That averages the signed misses, so they partly cancel; squaring makes every miss cost something.' },
+          { value: 60 / 85, why: 'That is the third house\'s share of the misses\' sizes (60 of 10 + 15 + 60). The squared error makes the big miss count far more than its size.' },
+          { value: 1 / 3, why: `Each house does enter the mean with the weight 1/3, but its squared miss decides how much that third adds: ${whole(3600)} outweighs 100 and 225.` },
+          { value: third / risk, why: `That divides the third house's whole squared miss by the risk, which is already divided by 3. A share compares it with the sum of the squared misses, ${whole(3925)}.` },
         ],
       };
     },
@@ -50,29 +53,31 @@ export const RISK_SPAM_RESIDUALS = [
     ],
   },
   {
-    id: 'zero-training-risk', slot: 'empirical-risk',
-    q: 'A very flexible model reaches an empirical risk of 0 on its training examples. What does that tell you?',
-    right: ['Nothing yet about new examples', 'A flexible model can copy its training examples, noise and all, as the first lesson\'s degree-11 curve did. Only examples it has not seen show whether it learned something.'],
+    id: 'risk-floor-same-area', slot: 'empirical-risk',
+    q: 'Two houses with the same floor area sold for different prices. Can a line ŷ = wx + b, predicting price from area, reach an empirical risk of 0 on these two houses?',
+    right: ['No: one area gets one prediction', 'Both houses have the same x, so every line predicts one price for the pair. It can match at most one of the two prices; the other miss is left, and its square is above 0.'],
     wrong: [
-      ['It will be perfect on new data too', 'Copying the examples also gives zero training error; new examples are where a copied fit lets you down.'],
-      ['The loss function must be wrong', 'A risk of 0 is possible: it only says the model passes through every training example.'],
-      ['The data contain no noise', 'A flexible enough model bends through noisy points as well, so a risk of 0 says nothing about the noise.'],
+      ['Yes, with a steep enough w', 'Changing w changes the prediction for every area, but these two houses share their area, so they still share one prediction.'],
+      ['Yes, if the line passes halfway between the prices', 'A line halfway misses each house by half the gap between the prices: two smaller misses, but neither is 0.'],
+      ['No, because a line never fits data exactly', 'A line can fit exactly: the three houses of the lesson lie on one line, and w = 0.1, b = 100 passes through all of them.'],
     ],
   },
 
   // ── the spam filter: weights, score and sigmoid ──────────────────────────────────────────
   {
-    id: 'spam-probability', slot: 'spam-filter', kind: 'choice', digits: 2,
-    q: () => 'A spam filter has learned the weights 0.8 for "free", 1.2 for links and -1 for "meeting", with baseline b = -3. An email has two "free", one link and no "meeting". What is p(spam)?',
+    id: 'spam-fewest-free', slot: 'spam-filter', kind: 'number', digits: 0, tolerance: 0,
+    q: () => 'A spam filter has learned the weights 0.8 for "free", 1.2 for links and -1 for "meeting", with baseline b = -3, and calls an email spam when p(spam) ≥ 0.5. An email has one link and the word "meeting" twice. How many times must it contain "free", at the least, to be called spam?',
     compute(ml) {
-      const p = spamProbability(ml, [0.8, 1.2, -1], -3, [2, 1, 0]);
+      const p = (free) => spamProbability(ml, [0.8, 1.2, -1], -3, [free, 1, 2]);
+      let value = 0;
+      while (p(value) < 0.5) value += 1;
       return {
-        value: p,
-        why: `The score is z = 0.8·2 + 1.2·1 + (-1)·0 + (-3) = -0.2, and σ(-0.2) = 1 / (1 + e^0.2) = ${f2(p)}: just under one half, so the filter lets the email through.`,
+        value,
+        why: `p(spam) reaches 0.5 exactly where the score z reaches 0. With k "free" the score is z = 0.8k + 1.2 − 2 − 3 = 0.8k − 3.8, which passes 0 after k = 4.75: with ${value} it is 0.2 and p(spam) = ${f2(p(value))}, with ${value - 1} it is -0.6 and p(spam) = ${f2(p(value - 1))}.`,
         mistakes: [
-          { value: spamProbability(ml, [0.8, 1.2, -1], 0, [2, 1, 0]), why: 'That leaves out the baseline b = -3, the score of an email with none of the clues.' },
-          { value: 1 - p, why: 'That is 1 − σ(z), the probability that the email is not spam.' },
-          { value: -0.2, why: 'That is the score z itself; the sigmoid still has to turn it into a probability between 0 and 1.' },
+          { value: value - 1, why: `That rounds 4.75 down. With ${value - 1} "free" the score is still -0.6, below 0, so p(spam) = ${f2(p(value - 1))} and the email gets through.` },
+          { value: 1, why: 'That leaves out the baseline b = -3, the score of an email with none of the clues, which every email starts from.' },
+          { value: value + 1, why: 'That asks the score z to reach 0.5. It is the probability σ(z) that must reach 0.5, and σ(0) = 0.5, so z ≥ 0 is enough.' },
         ],
       };
     },
