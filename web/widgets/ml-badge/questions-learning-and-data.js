@@ -41,13 +41,13 @@ export const LEARNING_AND_DATA = [
 
   // ── the learning loop ────────────────────────────────────────────────────────────────────
   {
-    id: 'loop-unstable', slot: 'learning-loop',
-    q: 'During training the loss swings up and down and then becomes infinite. Where do you look first?',
-    right: ['Lower the learning rate η', 'Steps that overshoot further each time are the signature of too large a learning rate. Badly scaled features can do it too, by making one direction very steep, so check them next.'],
+    id: 'loop-poor-on-own', slot: 'learning-loop',
+    q: 'A house-price model does badly even on the houses it was trained on. Which stages of the loop do you check first?',
+    right: ['The labels, the features and the loss', 'Poor on its own examples points at the early stages: wrong labels, features that say little about price, or a loss that measures the wrong thing. A model that had memorised its houses would at least do well on them.'],
     wrong: [
-      ['Collect a larger test set', 'The test set only measures the finished model; it cannot calm the training steps.'],
-      ['Add more layers to the model', 'A bigger model does not fix steps that overshoot; it usually makes training harder to steady.'],
-      ['Switch the reported metric to accuracy', 'The loop follows the loss whatever you report; changing the display changes nothing about the divergence.'],
+      ['The validation split, since it has overfitted', 'Overfitting makes a model good on its own examples and poor on new ones; this one is poor on its own.'],
+      ['The size of the test set', 'The test set only scores the finished model; it plays no part in fitting the training houses.'],
+      ['None: training error never tells you much', 'Here it tells a lot: a model that cannot fit its own examples is broken before any question of new data.'],
     ],
   },
   {
