@@ -115,3 +115,39 @@ test('predict, then check: at w = 0.1 the risk is 10 000 at b = 0 and 2 500 at b
   assert.deepEqual(after.predictions.map((p, i) => Math.round(p - HOUSES.y[i])), [-50, -50, -50]);
   assert.ok(Math.abs(after.risk - 2500) < 1e-6, `${after.risk}`);
 });
+
+// "Win first, then press it: the three houses never change, so once the answer has been on screen
+// every later round on them, after Reset too, is practice and is not recorded": the widget's rule
+// (empirical-risk.js: Show the best line sets `shown`, which Reset never clears and the saved state
+// keeps as s: 1), played in the browser by tests/browser/empirical-risk.test.mjs (reveal, Reset,
+// the shown line typed in: nothing reported, also after a reload).
+test('after Show the best line, every later round on the three houses is practice, after Reset and a reload too', async () => {
+  assert.match(lessonText, /press \*\*Show the best line\*\*: the engine solves the least-squares problem and moves the line to the setting with the smallest empirical risk the three houses allow\. Win first, then press it: the three houses never change, so once the answer has been on screen every later round on them, after \*\*Reset\*\* too, is practice and is not recorded\./);
+  assert.doesNotMatch(lessonText, /play again/);
+  const { messages } = await import('../web/widgets/empirical-risk.messages.js');
+  assert.equal(messages['empirical-risk.showBest'], 'Show the best line');
+  assert.equal(messages['empirical-risk.reset'], 'Reset');
+  // What the card says: after the reveal, and in a round after it, never "press Reset to play again".
+  for (const recorded of [false, true]) {
+    const said = [
+      messages['empirical-risk.revealed']({ w: '0.100', b: '100', risk: '0', recorded }),
+      messages['empirical-risk.revealedMoved']({ risk: '25', recorded }),
+      messages['empirical-risk.reachedPractice']({ risk: '0', goal: '100', recorded }),
+      messages['empirical-risk.practiceNote']({ recorded }),
+    ];
+    for (const text of said) {
+      assert.doesNotMatch(text, /play again/);
+      assert.match(text, /[Tt]hese three houses never change/);
+      assert.equal(text.includes('your own win is already recorded'), recorded, text);
+    }
+  }
+  // The rule in the widget's code: the reveal marks the houses, Reset keeps the mark, a marked round
+  // reports nothing, and the saved state keeps and restores the mark.
+  const source = fs.readFileSync(new URL('../web/widgets/empirical-risk.js', import.meta.url), 'utf8');
+  const body = (name) => source.match(new RegExp(`function ${name}\\([^)]*\\) \\{[\\s\\S]*?\\n  \\}\\n`))[0];
+  assert.match(body('showBest'), /revealed = true;\n\s*shown = true;/);
+  assert.doesNotMatch(source.match(/const startAfresh = [^\n]*/)[0], /shown/);
+  assert.match(body('compute'), /if \(revealed\) \{[\s\S]*\} else if \(shown\) \{[\s\S]*\} else if \(now\.risk < opts\.goal && given\) \{[\s\S]*reportComplete/);
+  assert.match(source, /\.\.\.\(revealed \? \{ r: 1 \} : shown \? \{ s: 1 \} : \{\}\)/);
+  assert.match(source, /if \(value\.r === 1 \|\| value\.s === 1\) shown = true;/);
+});

@@ -242,7 +242,8 @@ function shown(pca, deg) {
   const gap = Math.min(d, 180 - d);
   return { share, ratios, gap, pc1, readout: { off: formatNumber(gap, 1), captured: formatPercent(share, 1), pc1: formatPercent(ratios[0], 1) } };
 }
-const fill = (text, params) => text.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? `{${k}}`);
+// A message is a string with {placeholders} or a function of its parameters (found, foundNear: complete).
+const fill = (text, params) => (typeof text === 'function' ? text(params) : text.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? `{${k}}`));
 function feedbackText(s) {
   const f = lineFeedback(s.share, s.ratios, s.gap);
   return { ...f, text: fill(widgetMessages[`pca-projection.${f.kind}`], { ...f.params, turn: 'clockwise' }) };

@@ -2,7 +2,7 @@
 // validation R², and the noise-column prediction settles only once the real columns are in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -186,6 +186,51 @@ test('build the dataset: pressing every column button in turn, on and then off, 
   assert.match(await card.locator('.dw-message').textContent(), /^The strongest set: .* Finding it completes this activity\.$/);
   const done = (await page.evaluate(() => window.__dwReports.slice())).filter((r) => r.type === 'dw:complete' && r.widget === 'build-dataset');
   assert.deepEqual(done.map((r) => [r.score, r.max]), [[100, 100]]);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 5 (E, 6, as for draw-boundary): the game is the lesson's own houses. Houses imported from a
+// CSV file are practice: choosing their strongest set reports nothing (no score on the way, no
+// completion), and the words say why; the lesson records nothing of the game.
+test('build the dataset: the strongest set of imported houses is practice: nothing reported, and the words say why', async () => {
+  const page = await openFreshPage(site, '/lessons/data-features-labels.html');
+  await recordReports(page);
+  const card = page.locator('.build-dataset-main');
+  const rows = [];
+  for (let i = 0; i < 40; i++) {
+    const size = 50 + ((i * 37) % 150);
+    const feats = [size, 1 + (i % 5), (i * 7) % 60, ((i * 13) % 30) / 2, 36 + (i % 10), i % 8, (i * 101) % 997];
+    rows.push([...feats, 2 * size + 10 * feats[1] + ((i * 17) % 11)]);
+  }
+  const csv = `size,beds,age,distance,shoe_size,colour_code,random_id,price\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+  await card.locator('input[type="file"]').setInputFiles({ name: 'houses.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const mount = page.locator('.dw-mount[data-widget="build-dataset"]');
+  assert.equal((await mount.evaluate((el) => el.dwHandle.state)).p.length, 40 * 7, 'the 40 houses are imported');
+  // The strongest set of these houses, as the widget judges it: every set restored in turn (a
+  // restored set reports nothing), the one the widget calls the strongest.
+  const bestCols = await mount.evaluate((el) => {
+    const { p, l } = el.dwHandle.state;
+    for (let mask = 1; mask < 128; mask++) {
+      const cols = [0, 1, 2, 3, 4, 5, 6].filter((j) => mask & (1 << j));
+      const text = btoa(JSON.stringify({ cols, p, l })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      el.dwHandle.update({ state: text });
+      if (/^The strongest set/.test(el.querySelector('.dw-message').textContent)) return cols;
+    }
+    return null;
+  });
+  assert.ok(bestCols && bestCols.length, 'the imported houses have a strongest set');
+  // Back to no columns, then the learner chooses that set by hand.
+  for (const j of bestCols) await card.locator(`.build-dataset-toggle[data-column="${j}"]`).click(); // off (the last restored set was the best)
+  assert.equal(await statIn(page, '.build-dataset-main', 'validation R²'), '–');
+  for (const j of bestCols) await card.locator(`.build-dataset-toggle[data-column="${j}"]`).click();
+  const text = await card.locator('.dw-message').textContent();
+  assert.match(text, /^The strongest set: validation R² [\d.]+, the best any combination of these columns reaches\. Every useful clue is in, and nothing that only adds noise\. This round is practice: these are imported houses, and only the strongest set of the game’s own houses is recorded, so it is not recorded\.$/);
+  assert.doesNotMatch(text, /completes this activity/);
+  const reports = (await page.evaluate(() => window.__dwReports.slice())).filter((r) => r.widget === 'build-dataset');
+  assert.deepEqual(reports, [], 'no score and no completion for imported houses');
+  const stored = await page.evaluate(() => (JSON.parse(localStorage.getItem('dw:lesson:data-features-labels') || '{}').activities || {})['build-dataset'] || null);
+  assert.equal(stored, null, 'the lesson records nothing of the game');
   await assertClean(page);
   await page.close();
 });

@@ -326,15 +326,57 @@ test('Show the best line, then a reload: still the revealed round, nothing repor
   // A nudge of the shown line, by the keyboard: still the round the reveal ended, and said so.
   await card.locator('canvas').focus();
   await page.keyboard.press('ArrowUp');
-  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk \S+\. The least-squares line was shown in this round, so it has no score; press Reset to play again\.$/);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk \S+\. The least-squares line was shown in this round, so it has no score\. These three houses never change, so a round after Reset is practice and is not recorded\.$/);
   assert.doesNotMatch(await card.locator('.dw-message').textContent(), /This is the least-squares line/);
   assert.deepEqual(await reportsOf(page), []);
   assert.equal((await page.locator('.dw-mount[data-widget="empirical-risk"]').evaluate((el) => el.dwHandle.state)).r, 1);
-  // Reset starts a round of the learner's own again (the lesson says so: "press Reset to play again").
+  // Audit 5 follow-up: Reset used to start a counted round, so typing the shown w and b won. The
+  // houses never change, so Reset starts a practice round, says so, and a reload keeps it so.
   await card.getByRole('button', { name: 'Reset' }).click();
+  assert.deepEqual(await page.locator('.dw-mount[data-widget="empirical-risk"]').evaluate((el) => el.dwHandle.state), { w: 0.15, b: 10, s: 1 });
+  assert.equal(await card.locator('.dw-message').textContent(), 'Empirical risk 1\u202f308. The goal is under 100: shorten the longest bars first, since a miss counts squared. This round is practice: Show the best line has given the answer, and these three houses never change, so a line you set now is not recorded.');
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 100);
+  assert.equal(await card.locator('.dw-message').textContent(), 'Empirical risk 0: under the goal of 100, but this round is practice: Show the best line has given the answer, and these three houses never change, so it is not recorded.');
+  assert.equal(await statReader(page, card)('best so far'), '–', 'a practice line is not the learner\'s best');
+  assert.deepEqual(await reportsOf(page), [], 'copying the shown line after Reset reports nothing');
+  assert.deepEqual(await page.locator('.dw-mount[data-widget="empirical-risk"]').evaluate((el) => el.dwHandle.state), { w: 0.1, b: 100, s: 1 });
+  await page.waitForFunction(() => { const m = location.hash.match(/empirical-risk\.state=([^&]*)/); return m && JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))).s === 1; });
+  await page.reload();
+  await widgetsReady(page);
+  card = cardOf(page);
+  await setSlider(card, 'intercept b', 95);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 25: under the goal of 100, but this round is practice/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 96);
+  assert.deepEqual(await reportsOf(page), [], 'practice after a reload and another Reset reports nothing');
+  assert.equal(await storedRisk(page), null);
+  // A damaged mark is refused in words.
+  await page.locator('.dw-mount[data-widget="empirical-risk"]').evaluate((el) => el.dwHandle.update({ state: btoa(JSON.stringify({ w: 0.1, b: 0, s: 2 })) }));
+  assert.match(await page.locator('.dw-notes').first().textContent(), /the mark for a round after Show the best line \(s\) must be 1 or left out/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// A win of the learner's own first, then Show the best line: the shown line is not "a line of your
+// own" (it used to say so), the win stays recorded, and a round after Reset is practice that says the
+// win is recorded, on this visit and the next.
+test('a win, then Show the best line: the shown line claims no win of its own; rounds after it are practice and say the win is recorded', async () => {
+  const page = await open(1280, { fresh: true });
+  let card = cardOf(page);
   await setSlider(card, 'slope w', 0.1);
   await setSlider(card, 'intercept b', 95);
   assert.deepEqual(await reportsOf(page), ['dw:score', 'dw:complete']);
+  await card.getByRole('button', { name: 'Show the best line' }).click();
+  assert.equal(await card.locator('.dw-message').textContent(), 'This is the least-squares line: ŷ = 0.100x + 100, empirical risk 0. It was shown, not found, so it scores nothing; your own win is already recorded. These three houses never change, so a round after Reset is practice and is not recorded.');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /This round is practice: Show the best line has given the answer, and these three houses never change, so a line you set now is not recorded \(your own win is already recorded\)\.$/);
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 100);
+  assert.equal(await card.locator('.dw-message').textContent(), 'Empirical risk 0: under the goal of 100, but this round is practice: Show the best line has given the answer, and these three houses never change, so it is not recorded (your own win is already recorded).');
+  assert.deepEqual(await reportsOf(page), ['dw:score', 'dw:complete'], 'nothing more is reported');
+  assert.equal((await storedRisk(page)).complete, true);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

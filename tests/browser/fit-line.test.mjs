@@ -12,6 +12,8 @@ after(async () => { await site.close(); });
 
 const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
 const message = (page) => page.locator('.dw-message').textContent();
+// A win reported in a round that counts (audit 5, E items 4 and 11): the words say it completes the activity.
+const WON = 'Excellent — within 1% of the best possible line! A line of your own on the game’s points: that completes this activity.';
 
 // The lesson under reduced motion, with every dw:score / dw:complete it sends recorded.
 async function openLesson() {
@@ -78,7 +80,8 @@ test('Fit the line: reports the win by hand once, never the machine\'s line', as
   }));
   await page.getByRole('slider', { name: /slope w/ }).fill(exact.w.toFixed(2));
   await page.getByRole('slider', { name: /intercept b/ }).fill((Math.round(exact.b * 20) / 20).toFixed(2));
-  assert.match(await message(page), /Excellent/);
+  // The counted win says it completes the activity (the practice win above does not: PRACTICE_WIN).
+  assert.equal((await message(page)).trim(), WON);
   const best = Number(await stat(page, 'your best'));
   assert.equal(await stat(page, 'MSE'), best.toFixed(3));
   // One win: its score, then its completion (every finished game reports both).
@@ -106,7 +109,7 @@ test('Fit the line: a better line after the win raises the recorded score (a lea
   // is within 1 % of its MSE (a win, at a closeness of 99), w = 0.98 is the best the sliders give.
   await page.getByRole('slider', { name: /intercept b/ }).fill('0.35');
   await page.getByRole('slider', { name: /slope w/ }).fill('0.96');
-  assert.match(await message(page), /Excellent/);
+  assert.equal((await message(page)).trim(), WON);
   const first = await reports();
   assert.deepEqual(first.map((r) => r.type), ['dw:score', 'dw:complete']);
   assert.equal(first[0].score, 99);

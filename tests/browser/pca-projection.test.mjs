@@ -79,6 +79,8 @@ test('PCA projection: turning onto PC1 by hand is reported once; 180° reads as 
   await page.waitForTimeout(SETTLE_MS + 300);
   const result = { widget: 'pca-projection', title: 'Project onto the principal axis', score: 1, max: 1 };
   assert.deepEqual(await reportedEvents(page), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }], 'every finished game reports its score and its completion');
+  // Reported, the find says that it completes the activity (audit 5, E 11); before, it did not (above).
+  assert.equal(await message(card), 'This is PC1, to within half a slider step: 0.2° off, the line keeps 94.4% of the spread, and PC1 itself holds 94.4%, the most any line keeps. The other 5.6% lies across the line. You turned the line there yourself: that completes this activity.');
   await canvas.focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowRight');
@@ -335,6 +337,7 @@ test('PCA projection: after Snap, finding PC1 on the same cloud is practice, als
   assert.equal(await message(card), `This is PC1, to within half a slider step: 0.2° off, the line keeps 94.4% of the spread, and PC1 itself holds 94.4%, the most any line keeps. The other 5.6% lies across the line.${PRACTICE}`);
   await page.waitForTimeout(SETTLE_MS + 300);
   assert.deepEqual(await reportedEvents(page), [], 'a find after Snap on the same cloud is practice');
+  assert.doesNotMatch(await message(card), /completes this activity/, 'a practice find never says it completes the activity');
   assert.deepEqual(await widgetState(page), { a: 34.5, s: 1 });
   // Reloaded, the address brings the mark back: still practice.
   await page.waitForFunction(() => /pca-projection\.state=/.test(location.hash));
@@ -355,6 +358,7 @@ test('PCA projection: after Snap, finding PC1 on the same cloud is practice, als
   assert.ok(!(await message(card)).includes('practice'));
   await page.waitForTimeout(SETTLE_MS + 300);
   assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score, e.max]), [['dw:score', 1, 1], ['dw:complete', 1, 1]]);
+  assert.match(await message(card), /^This is PC1.* You turned the line there yourself: that completes this activity\.$/);
   await assertClean(page);
   await page.close();
 });

@@ -5,7 +5,8 @@
 // columns, so informative columns raise it and noise columns drag it down a little. Choosing the
 // strongest set completes the game; the column buttons are dealt in a seeded order in which that
 // set is never the first or the last few buttons, so pressing every button in turn (or undoing
-// them in turn) never lands on it: finding it takes a judgement.
+// them in turn) never lands on it: finding it takes a judgement. Imported houses (Import CSV, or a
+// Share link holding them) are practice: nothing is reported, as for draw-boundary's imported points.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed } from '../lib/ui.js';
@@ -99,7 +100,7 @@ function build(ctx) {
 
   // Predict, then check: with exactly the informative columns in, does one meaningless column
   // help on the validation houses? Judged from the engine's validation R² before and after.
-  const realOnly = () => data && chosen.length > 0 && Array.from(data.columns, (_, j) => j).every((j) => chosen.includes(j) === (data.informative[j] === 1));
+  const realOnly = () => data && data.informative && chosen.length > 0 && Array.from(data.columns, (_, j) => j).every((j) => chosen.includes(j) === (data.informative[j] === 1));
   const prediction = createPrediction(ctx, {
     id: 'build-dataset-noise-column',
     question: t('build-dataset.predict.question'),
@@ -108,7 +109,8 @@ function build(ctx) {
     next: t('build-dataset.predict.next'),
   });
   function judgeNoise(change, result) {
-    if (!change || !change.adding || change.before === null || data.informative[change.column] === 1) return;
+    // Imported houses: which columns are noise is unknown (informative: null), so there is nothing to judge.
+    if (!change || !change.adding || change.before === null || !data.informative || data.informative[change.column] === 1) return;
     if (!Array.from(data.columns, (_, j) => j).every((j) => j === change.column || chosen.includes(j) === (data.informative[j] === 1))) return;
     // Both scores are on screen with nothing locked in: a prediction made now could copy them.
     if (prediction.pending === null) { prediction.outcomeSeen(t('build-dataset.predict.seen')); return; }
@@ -249,7 +251,7 @@ function build(ctx) {
     // The score is the best validation R² the learner's own choices reached, as a percentage of
     // the best any combination reaches, rounded down: 100 only once they found the strongest set
     // (reported in describe()), never "100 of 100" for a near miss.
-    if (best && best.r2 > 0 && !quiet) reportScore(card, { widget: 'build-dataset', title: t('build-dataset.title'), score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
+    if (best && best.r2 > 0 && !quiet && !imported) reportScore(card, { widget: 'build-dataset', title: t('build-dataset.title'), score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
     describe(change, result);
     judgeNoise(change, result);
     ctx.requestDraw(draw);
@@ -275,9 +277,13 @@ function build(ctx) {
     if (isBest) {
       // Chosen by the learner, it completes the activity; restored from a link or the page's address,
       // it is not theirs to count, and the words say whether the lesson has it complete already.
-      const counted = !quiet || solvedReported;
+      // On imported houses it is practice (as draw-boundary's imported points): the game is its own
+      // houses, so nothing is reported and the words say why.
+      const practice = imported !== null;
+      const counted = !practice && (!quiet || solvedReported);
       const before = counted ? null : recordedResult(card, 'build-dataset');
-      card.setMessage(t('build-dataset.strongest', { r2: fixed(result.r2Val, 3), counted, complete: !!(before && before.complete) }), 'ok');
+      card.setMessage(t('build-dataset.strongest', { r2: fixed(result.r2Val, 3), counted, complete: !!(before && before.complete), imported: practice }), practice ? 'info' : 'ok');
+      if (practice) return;
       if (!solvedReported && !quiet) reportComplete(card, { widget: 'build-dataset', title: t('build-dataset.title'), score: 100, max: 100 }); // reached the best set: 100% of the best
       if (!quiet) solvedReported = true;
       return;

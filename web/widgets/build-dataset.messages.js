@@ -49,9 +49,12 @@ export const messages = {
   'build-dataset.fitFailed': 'The engine could not fit these columns; try a different set.',
   // The best set on screen: chosen by the learner (counted), it completes the activity; restored from
   // a link or the page's address, it is not counted (complete: the lesson has the activity complete).
-  'build-dataset.strongest': ({ r2, counted, complete }) => `The strongest set: validation R² ${r2}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise. ${counted
-    ? 'Finding it completes this activity.'
-    : `This set was restored from a link or the page address, not chosen here${complete ? '; the activity is already complete.' : ', so it does not count: choose the columns yourself to complete this activity.'}`}`,
+  // On imported houses (imported) it is practice: only the game's own houses are recorded.
+  'build-dataset.strongest': ({ r2, counted, complete, imported }) => `The strongest set: validation R² ${r2}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise. ${imported
+    ? `This round is practice: these are imported houses, and only the strongest set of the game’s own houses is recorded, so it is not recorded${complete ? ' (the activity is already complete)' : ''}.`
+    : counted
+      ? 'Finding it completes this activity.'
+      : `This set was restored from a link or the page address, not chosen here${complete ? '; the activity is already complete.' : ', so it does not count: choose the columns yourself to complete this activity.'}`}`,
   'build-dataset.keepGoing': 'Validation R² {r2}. Keep toggling: can you reach {best}?',
   'build-dataset.theBest': 'the best',
   'build-dataset.ownHouses': ({ adding, name, delta }) => `${adding ? 'Adding' : 'Removing'} ${name}: validation R² ${delta} on your houses.`,

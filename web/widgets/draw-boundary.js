@@ -228,8 +228,9 @@ function build(ctx) {
       } else if (practice && beatsTarget(accuracy, opts.target)) {
         card.setMessage(t('draw-boundary.reachedPractice', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), imported: imported !== null }), 'info');
       } else if (beatsTarget(accuracy, opts.target)) {
-        card.setMessage(t('draw-boundary.reached', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), wrong: wrong ? formatNumber(wrong, 0) : '' }), 'ok');
+        // The learner's own move wins (reportWin): that completes the activity; a line restored from a link does not.
         if (own) reportWin();
+        card.setMessage(t('draw-boundary.reached', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), wrong: wrong ? formatNumber(wrong, 0) : '', complete: own && won }), 'ok');
       } else if (Math.abs(accuracy - opts.target) < SAME_SHARE) {
         card.setMessage(`${t('draw-boundary.atTarget', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0) })}${note}`, 'info');
       } else if (accuracy >= 0.8) {

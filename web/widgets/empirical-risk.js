@@ -4,11 +4,13 @@
 // the engine's (LinearRegression.predict and loss()). The game: bring the risk under the goal
 // with the sliders or by dragging the line's two handles. "Show the best line" asks least
 // squares (PolynomialRegression of degree 1, solve()) and ends the round without a score, so a
-// revealed answer is never recorded as found, also after a reload (the state keeps r: 1) until
-// Reset. Only the learner's own moves (sliders, handles, keys) report: a line that came with the
-// page (its options, its address or a Share link) is shown and judged, never scored. Either way
-// the round has been played, and the lesson's text that names the best line
-// (`::: reveal predict=empirical-risk-best-line`) opens.
+// revealed answer is never recorded as found, also after a reload (the state keeps r: 1). The
+// three houses never change (there are no new points), so once the best line has been shown every
+// later round on this page is practice: Reset starts one and says so, and a reload keeps it so (the
+// state keeps s: 1), as fit-line's points whose answer Auto-fit has shown. Only the learner's own
+// moves (sliders, handles, keys) report: a line that came with the page (its options, its address
+// or a Share link) is shown and judged, never scored. Either way the round has been played, and
+// the lesson's text that names the best line (`::: reveal predict=empirical-risk-best-line`) opens.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, quietWhileHeld, slider } from '../lib/ui.js';
@@ -76,7 +78,8 @@ function build(ctx) {
   let now = { risk: NaN, predictions: [] };
   let best = Infinity;
   let reached = false;    // the learner brought the risk under the goal
-  let revealed = false;   // the best line was shown before that (kept in the state as r: 1)
+  let revealed = false;   // the best line was shown in this round (kept in the state as r: 1)
+  let shown = false;      // the best line has been shown on this page: every round after it is practice (state s: 1)
   let given = true;       // the line on screen came with the page (options, address, Share link), not from the learner
   let bestShown = null;   // the least-squares line Show the best line put on screen
   const n = HOUSES.x.length;
@@ -107,6 +110,7 @@ function build(ctx) {
   const row = buttonRow(card.controls);
   button(row, t('empirical-risk.showBest'), () => showBest());
   // A new start at the options' line: the best so far is this line's (Reset, and a line set from outside).
+  // After Show the best line it is a practice round (shown stays: the houses never change).
   const startAfresh = () => { revealed = false; bestShown = null; reached = false; best = Infinity; setLine(opts.w, opts.b, 'page'); };
   button(row, t('empirical-risk.reset'), startAfresh);
   const stat = { risk: card.stat(t('empirical-risk.stat.risk')), best: card.stat(t('empirical-risk.stat.best')) };
@@ -144,7 +148,8 @@ function build(ctx) {
   function showBest() {
     const line = attempt(card, () => bestLine(ml), null);
     if (!line) return;
-    if (!reached) revealed = true;
+    revealed = true;
+    shown = true;
     bestShown = onSliders(line.w, line.b);
     setLine(line.w, line.b, 'best');
     reportOutcomeShown(card, { widget: BEST_LINE_REVEAL });
@@ -170,12 +175,19 @@ function build(ctx) {
     meanCell.textContent = riskText(now.risk);
     stat.risk.set(riskText(now.risk));
     const goal = formatNumber(opts.goal, 0);
-    if (!revealed && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
+    if (!shown && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
     stat.best.set(Number.isFinite(best) ? riskText(best) : '–');
+    // After the reveal nothing is scored; the words say whether a win of the learner's own is
+    // recorded (this round's, before the reveal, or the lesson's record from any visit).
+    const winRecorded = () => reached || (recordedResult(card, 'empirical-risk') || {}).complete === true;
     if (revealed) {
       // Said of the least-squares line only while it is on screen; a line moved after it is still no round.
-      if (bestShown && w === bestShown.w && b === bestShown.b) card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: riskText(now.risk) }), 'info');
-      else card.setMessage(t('empirical-risk.revealedMoved', { risk: riskText(now.risk) }), 'info');
+      if (bestShown && w === bestShown.w && b === bestShown.b) card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: riskText(now.risk), recorded: winRecorded() }), 'info');
+      else card.setMessage(t('empirical-risk.revealedMoved', { risk: riskText(now.risk), recorded: winRecorded() }), 'info');
+    } else if (shown) {
+      // A round after the reveal (Reset, or a reload of one): practice, never reported.
+      if (now.risk < opts.goal) card.setMessage(t('empirical-risk.reachedPractice', { risk: riskText(now.risk), goal, recorded: winRecorded() }), 'info');
+      else card.setMessage(`${t('empirical-risk.aboveGoal', { risk: riskText(now.risk), goal })}${t('empirical-risk.practiceNote', { recorded: winRecorded() })}`, 'info');
     } else if (now.risk < opts.goal && given) {
       const earlier = recordedResult(card, 'empirical-risk');
       card.setMessage(t('empirical-risk.givenUnder', { risk: riskText(now.risk), goal, recorded: !!earlier && earlier.complete === true }), 'info');
@@ -253,19 +265,22 @@ function build(ctx) {
       opts = { ...next };
       startAfresh();
     },
-    // Shared by a link: the line, and r: 1 while the round is the one Show the best line ended
-    // (so a reload of it is still no round). A line given this way is never the learner's.
+    // Shared by a link: the line, r: 1 while the round is the one Show the best line ended (so a
+    // reload of it is still no round), and s: 1 in a later round on the same houses (practice, as
+    // the reload keeps it). A line given this way is never the learner's.
     state: {
-      get: () => (w === opts.w && b === opts.b && !revealed ? null : { w, b, ...(revealed ? { r: 1 } : {}) }),
+      get: () => (w === opts.w && b === opts.b && !shown ? null : { w, b, ...(revealed ? { r: 1 } : shown ? { s: 1 } : {}) }),
       set(value) {
         if (!value || typeof value !== 'object' || !Number.isFinite(value.w) || !Number.isFinite(value.b)) throw new Error('expected a line { w, b } with two numbers');
         if (value.w < W_RANGE[0] || value.w > W_RANGE[1] || value.b < B_RANGE[0] || value.b > B_RANGE[1]) throw new Error('the line lies outside the sliders’ ranges');
         if (value.r !== undefined && value.r !== 1) throw new RangeError(t('empirical-risk.badMark'));
-        if (value.r === 1 && !reached) {
+        if (value.s !== undefined && value.s !== 1) throw new RangeError(t('empirical-risk.badShown'));
+        if (value.r === 1) {
           revealed = true; // never cleared here: only Reset does that
           const line = attempt(card, () => bestLine(ml), null);
           bestShown = line && onSliders(line.w, line.b);
         }
+        if (value.r === 1 || value.s === 1) shown = true; // never cleared: the houses never change
         setLine(value.w, value.b, 'page');
       },
     },

@@ -23,9 +23,15 @@ export const messages = {
   'empirical-risk.predict.next': 'Now set w to 0.1 and b to 50.',
   'empirical-risk.predict.seen': 'The risk at w = 0.1, b = 50 has been on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'empirical-risk.predict.why': 'Every miss is now {miss} instead of {before}, and squared that is {squared} instead of {squaredBefore}: half the miss, a quarter of the risk, because each miss counts squared.',
-  'empirical-risk.revealed': 'This is the least-squares line: ŷ = {w}x + {b}, empirical risk {risk}. It was shown, not found, so this round has no score; press Reset to play again.',
+  // Show the best line: no score for it, and the houses never change, so a round after Reset is
+  // practice (recorded: a win of the learner's own is recorded, this round's or the lesson's).
+  'empirical-risk.revealed': ({ w, b, risk, recorded }) => `This is the least-squares line: ŷ = ${w}x + ${b}, empirical risk ${risk}. It was shown, not found, so ${recorded ? 'it scores nothing; your own win is already recorded' : 'this round has no score'}. These three houses never change, so a round after Reset is practice and is not recorded.`,
   // Show the best line, then the line moved: still the round the reveal ended.
-  'empirical-risk.revealedMoved': 'Empirical risk {risk}. The least-squares line was shown in this round, so it has no score; press Reset to play again.',
+  'empirical-risk.revealedMoved': ({ risk, recorded }) => `Empirical risk ${risk}. The least-squares line was shown in this round, so it has no score${recorded ? ' (your own win is already recorded)' : ''}. These three houses never change, so a round after Reset is practice and is not recorded.`,
+  // A round after Show the best line (Reset, or a reload of one): practice, never reported.
+  'empirical-risk.reachedPractice': ({ risk, goal, recorded }) => `Empirical risk ${risk}: under the goal of ${goal}, but this round is practice: Show the best line has given the answer, and these three houses never change, so it is not recorded${recorded ? ' (your own win is already recorded)' : ''}.`,
+  'empirical-risk.practiceNote': ({ recorded }) => ` This round is practice: Show the best line has given the answer, and these three houses never change, so a line you set now is not recorded${recorded ? ' (your own win is already recorded)' : ''}.`,
+  'empirical-risk.badShown': 'the mark for a round after Show the best line (s) must be 1 or left out',
   // A line under the goal that came with the page (its settings, its address or a Share link), before any move of the learner's.
   'empirical-risk.givenUnder': ({ risk, goal, recorded }) => `Empirical risk ${risk}: under the goal of ${goal}, but this line came with the page, not from your moves, so it is not scored${recorded ? ' (your own win, from an earlier visit, is already recorded)' : ''}. Move the line yourself: a line of yours under ${goal} counts.`,
   'empirical-risk.badMark': 'the mark for a round that Show the best line ended (r) must be 1 or left out',

@@ -183,7 +183,6 @@ function build(ctx) {
     else if (gap <= 0.01 && practice) say = t('fit-line.excellentPractice', { imported: imported !== null });
     else if (practice) say = `${gap <= 0.1 ? t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) }) : ''}${t('fit-line.practiceNote', { imported: imported !== null })}`.trim();
     else if (gap <= 0.01) {
-      say = t('fit-line.excellent');
       tone = 'ok';
       // Score: how close the learner's best came, as a percentage of the best possible MSE. The
       // game is won once; a better line after that raises the recorded score.
@@ -198,6 +197,8 @@ function build(ctx) {
         reportedScore = closeness;
         reportScore(card, detail);
       }
+      // Said with the report: this round's win (reported now or earlier on these points) completes the activity.
+      say = t('fit-line.excellent', { complete: won });
     } else if (gap <= 0.1) say = t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) });
     else if (keyEnd < 0) say = t('fit-line.howTo');
     // Someone using the arrow keys hears which end moved and the MSE, not how to drag.

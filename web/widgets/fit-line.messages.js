@@ -35,7 +35,8 @@ export const messages = {
   'fit-line.practiceNote': ({ imported }) => (imported
     ? ' This is practice: these are imported points, so a line on them is not recorded for the game. New points starts a round that counts.'
     : ' This is practice: Auto-fit has already shown the best line on these points, so a line you set on them is not recorded. New points starts a round that counts.'),
-  'fit-line.excellent': 'Excellent — within 1% of the best possible line!',
+  // The learner's own line in a round that counts: complete once the win is reported (fit-line.js).
+  'fit-line.excellent': ({ complete }) => `Excellent — within 1% of the best possible line!${complete ? ' A line of your own on the game’s points: that completes this activity.' : ''}`,
   'fit-line.closeGap': 'Close: {gap}% above the best possible MSE.',
   'fit-line.figure': 'Scatter plot of {rows} points with the line y = {w}x {b}, MSE {mse}',
   'fit-line.gdFigure': 'Scatter plot with the line y = {w}x {b}, MSE {mse}',

@@ -186,8 +186,9 @@ function build(ctx) {
 
   // lineFeedback's verdicts in words, with the message's tone.
   const feedback = {
-    found: (p) => [t('pca-projection.found', { share: p.share, rest: p.rest }), 'ok'],
-    foundNear: (p) => [t('pca-projection.foundNear', { gap: p.gap, share: p.share, pc1: p.pc1, rest: p.rest }), 'ok'],
+    // complete: the learner's own find on a cloud that counts, reported (setAngle's timer).
+    found: (p) => [t('pca-projection.found', { share: p.share, rest: p.rest, complete: p.complete }), 'ok'],
+    foundNear: (p) => [t('pca-projection.foundNear', { gap: p.gap, share: p.share, pc1: p.pc1, rest: p.rest, complete: p.complete }), 'ok'],
     near: (p) => [t('pca-projection.near', { gap: p.gap, share: p.share, turn: p.turn }), 'info'],
     close: (p) => [t('pca-projection.close', { share: p.share, shortfall: p.shortfall, gap: p.gap, turn: p.turn }), 'info'],
     keep: (p) => [t('pca-projection.keep', { share: p.share }), 'info'],
@@ -214,10 +215,12 @@ function build(ctx) {
     cancelSettle = null;
     if (Number.isFinite(share)) {
       const { kind, params, onPc1 } = lineFeedback(share, ratios, gap);
-      const [text, tone] = feedback[kind]({ ...params, turn: turnHint() });
       // Practice (Snap has shown PC1 on this cloud, or the points are imported): the learner's own
       // turns say so, and finding PC1 is never reported.
       const practice = answerShown || imported !== null;
+      const counts = onPc1 && by === 'learner' && !snapped && !practice; // the learner's own find, in a round that counts
+      // The words say the find completes the activity once it is reported (and on a return to PC1 after that).
+      const [text, tone] = feedback[kind]({ ...params, turn: turnHint(), complete: counts && foundByHand });
       const note = practice && by === 'learner' ? t('pca-projection.practiceNote', { imported: imported !== null, found: onPc1 }) : '';
       card.setMessage(`${text}${note}`, tone);
       if (onPc1) found = true;
@@ -227,6 +230,7 @@ function build(ctx) {
           cancelSettle = null;
           foundByHand = true;
           reportComplete(card, { widget: 'pca-projection', title: t('pca-projection.title'), score: 1, max: 1 });
+          card.setMessage(feedback[kind]({ ...params, turn: turnHint(), complete: true })[0], tone, { announce: true });
         }, SETTLE_MS);
       }
     }

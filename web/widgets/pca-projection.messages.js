@@ -24,8 +24,9 @@ export const messages = {
   'pca-projection.predict.next': 'Now turn the line until “off PC1 by” is within half a degree of 45° (PC1 is at {pc1}).',
   'pca-projection.predict.why': 'Exactly 45° off PC1 a line keeps {exact} (here, {gap}° off, it keeps {share}). Along a direction at angle a from PC1 the kept share is cos²a · {pc1} + sin²a · {pc2}; at 45° both weights are ½, so a line halfway between PC1 and PC2 keeps half the spread, however stretched the cloud is.',
   'pca-projection.predict.newCloud': 'A new cloud: predict again.',
-  'pca-projection.found': 'This is PC1: {share} of the spread survives the squeeze to one dimension, and no other line keeps more. The other {rest} lies across it (PC2).',
-  'pca-projection.foundNear': 'This is PC1, to within half a slider step: {gap}° off, the line keeps {share} of the spread, and PC1 itself holds {pc1}, the most any line keeps. The other {rest} lies across the line.',
+  // complete: the learner's own find, left on PC1 and reported (pca-projection.js), on a cloud that counts.
+  'pca-projection.found': ({ share, rest, complete }) => `This is PC1: ${share} of the spread survives the squeeze to one dimension, and no other line keeps more. The other ${rest} lies across it (PC2).${complete ? ' You turned the line there yourself: that completes this activity.' : ''}`,
+  'pca-projection.foundNear': ({ gap, share, pc1, rest, complete }) => `This is PC1, to within half a slider step: ${gap}° off, the line keeps ${share} of the spread, and PC1 itself holds ${pc1}, the most any line keeps. The other ${rest} lies across the line.${complete ? ' You turned the line there yourself: that completes this activity.' : ''}`,
   'pca-projection.near': 'Within {gap}° of PC1: the line keeps {share}, the same as PC1 to one decimal, yet PC1 keeps a little more. Turn the line {gap}° {turn} to reach it (drag it, or use the slider’s half-degree steps).',
   'pca-projection.worst': 'Worst possible line: this is PC2, keeping only {share}. The feet bunch up because the line runs across the cloud.',
   'pca-projection.worstNear': 'The worst line, to within half a slider step: {gap}° off PC1, it keeps only {share}, and PC2 itself, at right angles to PC1, holds {pc2}, the least any line keeps. The feet bunch up because the line runs across the cloud.',
