@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, clickTimes, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { cardByTitle, canvasIsDrawn, clickTimes, finish, openLesson, stat, inEngine, listenForReports, reportedEvents, legendKeys } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -283,16 +283,7 @@ test('learning curves: the legend keys are dashed where their lines are, and the
   for (const colorScheme of ['light', 'dark']) {
     const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce', colorScheme });
     const w = cardByTitle(page, 'Learning curves grow with the dataset');
-    const keys = await w.evaluate((card) => {
-      const probe = document.createElement('canvas').getContext('2d');
-      const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
-      const token = (name) => css(getComputedStyle(card).getPropertyValue(name).trim());
-      const colour = { [token('--model')]: 'model', [token('--loss')]: 'loss', [token('--truth')]: 'truth' };
-      return [...card.querySelectorAll('.dw-legend-key')].map((k) => {
-        const s = getComputedStyle(k.firstElementChild);
-        return { text: k.textContent, style: s.borderTopStyle, colour: colour[css(s.borderTopColor)] };
-      });
-    });
+    const keys = await legendKeys(w);
     assert.deepEqual(keys, [
       { text: 'training MSE (filled)', style: 'solid', colour: 'model' },
       { text: 'validation MSE (hollow)', style: 'dashed', colour: 'loss' },

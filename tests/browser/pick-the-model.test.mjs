@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, openPage } from './browser.mjs';
 import { widgetsReady } from './browser.mjs';
-import { assertClean, cardByTitle, canvasIsDrawn, finish, listenForReports, message, openLesson, reportedEvents, stat, inEngine } from './probes.mjs';
+import { assertClean, cardByTitle, canvasIsDrawn, finish, listenForReports, message, openLesson, reportedEvents, stat, inEngine, legendKeys } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -199,16 +199,7 @@ test('the error chart\'s validation key is dashed like its line, the training ke
   for (const colorScheme of ['light', 'dark']) {
     const page = await openLesson(site, 'model-selection', { width: 1280, colorScheme });
     const w = cardByTitle(page, 'Pick the model');
-    const keys = await w.evaluate((card) => {
-      const probe = document.createElement('canvas').getContext('2d');
-      const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
-      const token = (name) => css(getComputedStyle(card).getPropertyValue(name).trim());
-      const colour = { [token('--model')]: 'model', [token('--loss')]: 'loss', [token('--truth')]: 'truth' };
-      return [...card.querySelectorAll('.dw-legend-key')].filter((k) => /MSE/.test(k.textContent)).map((k) => {
-        const s = getComputedStyle(k.firstElementChild);
-        return { text: k.textContent, style: s.borderTopStyle, colour: colour[css(s.borderTopColor)] };
-      });
-    });
+    const keys = (await legendKeys(w)).filter((k) => /MSE/.test(k.text));
     assert.deepEqual(keys, [
       { text: 'training MSE (filled)', style: 'solid', colour: 'model' },
       { text: 'validation MSE (hollow)', style: 'dashed', colour: 'loss' },

@@ -243,3 +243,19 @@ export async function holdKey(page, card, key, repeats) {
   assert.deepEqual(said.map((s) => s.text), [whileHeld], 'the latest message is said once when the key is let go');
   return whileHeld;
 }
+
+// The line keys of a card's legend as drawn: each key's text, its stroke style ('solid',
+// 'dashed', 'dotted') and which theme colour it is ('model', 'loss', 'truth'; undefined for any
+// other), so a test can compare keys with the lines they stand for in either theme.
+export function legendKeys(card) {
+  return card.evaluate((root) => {
+    const probe = document.createElement('canvas').getContext('2d');
+    const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
+    const token = (name) => css(getComputedStyle(root).getPropertyValue(name).trim());
+    const colour = { [token('--model')]: 'model', [token('--loss')]: 'loss', [token('--truth')]: 'truth' };
+    return [...root.querySelectorAll('.dw-legend-key')].map((k) => {
+      const s = getComputedStyle(k.firstElementChild);
+      return { text: k.textContent, style: s.borderTopStyle, colour: colour[css(s.borderTopColor)] };
+    });
+  });
+}
