@@ -22,3 +22,21 @@ test('no lesson sentence calls a drawn thing black, white or pale without saying
   }
   assert.deepEqual(found, []);
 });
+
+// The same holds for the words widgets show (their message tables): a legend or a hint that says
+// "black" must say what dark mode draws.
+test('no widget message calls a drawn thing black, white or pale without saying what dark mode shows', () => {
+  const tables = [
+    ...readdirSync('web/widgets').filter((f) => f.endsWith('.messages.js')).map((f) => `web/widgets/${f}`),
+    ...readdirSync('web/widgets', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `web/widgets/${d.name}/messages.js`),
+    'web/lib/messages-en.js',
+  ].filter((f) => { try { readFileSync(f); return true; } catch { return false; } });
+  const found = [];
+  for (const file of tables) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (/\b(black|white|pale|paler)\b/i.test(line) && !/dark mode/i.test(line)) found.push(`${file}: ${line.trim().slice(0, 140)}`);
+    }
+  }
+  assert.ok(tables.length > 50, `${tables.length} message tables read`);
+  assert.deepEqual(found, []);
+});
