@@ -211,7 +211,8 @@ TEST_CASE("decision tree rejects bad input and keeps working", "[trees][tree][er
   CHECK(m.score(X, y) == 1.0);
 }
 
-TEST_CASE("a fully grown tree on 500 points takes milliseconds", "[trees][tree][speed]") {
+// Time reported, not asserted: speed belongs to bench/, where it is measured warm with its spread.
+TEST_CASE("a fully grown tree on 500 points fits them all (time reported, not asserted)", "[trees][tree][speed]") {
   dw::Dataset d = dw::makeSpiral(500, 0.1, 2);
   DecisionTree m;
   m.setData(d.X, d.y);
@@ -219,6 +220,5 @@ TEST_CASE("a fully grown tree on 500 points takes milliseconds", "[trees][tree][
   m.fit(100000);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   WARN("fully grown tree on 500 spiral points: " << ms << " ms, " << m.leafCount() << " leaves");
-  CHECK(ms < 200);
   CHECK(m.score(d.X, d.y) == 1.0);
 }

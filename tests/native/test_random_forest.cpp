@@ -129,13 +129,15 @@ TEST_CASE("random forest rejects bad input", "[trees][forest][errors]") {
   CHECK(m.fit(50) == 5);
 }
 
-TEST_CASE("a 100-tree forest on 400 points is fast", "[trees][forest][speed]") {
+// Speed is measured in bench/ (warm, with spread); a wall-clock limit here would fail on a loaded
+// CI machine without saying anything about the engine. The time is reported, the work is asserted.
+TEST_CASE("a 100-tree forest on 400 points grows all its trees (time reported, not asserted)", "[trees][forest][speed]") {
   dw::Dataset d = dw::makeMoons(400, 0.3, 1);
   RandomForest m;
   m.setData(d.X, d.y);
   auto t0 = std::chrono::steady_clock::now();
-  m.fit(1000);
+  CHECK(m.fit(1000) == 100);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   WARN("100 trees on 400 moons points: " << ms << " ms");
-  CHECK(ms < 1000);
+  CHECK(m.treeCount() == 100);
 }
