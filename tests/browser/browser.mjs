@@ -42,6 +42,38 @@ export function chromiumLaunch(browser = 'shell') {
   };
 }
 
+// The one Chromium a whole test run shares (scripts/shared-chromium.mjs): started with the same
+// executable, flags and viewport as a test's own, in a fresh profile. _userDataDir and
+// _sharedBrowser (playwright-core's own launchServer options, pinned in package-lock.json) give a
+// persistent context that every connection sees as browser.contexts()[0]; contexts made with
+// browser.newContext() are incognito ones, without the code cache that spares later page loads
+// compiling the engine's WASM again (measured: more CPU than a browser per file). Returns
+// { endpoint, close() }; close() also removes the profile.
+export async function launchSharedChromium(serverOptions = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-chromium-shared-'));
+  const server = await chromium.launchServer({
+    ...chromiumLaunch(), host: '127.0.0.1', _userDataDir: userDataDir, _sharedBrowser: true, ...serverOptions,
+  });
+  const endpoint = server.wsEndpoint();
+  // The first exposeFunction anywhere in a context makes playwright install its binding in every
+  // page of that context, once for the context's life (the promise is kept): a page of another
+  // test file closing meanwhile fails that call with "Target page, context or browser has been
+  // closed", and every later exposeFunction of the run with it (CI failed so at stop 43). Done
+  // here, before any file connects and with no other page open, it cannot race.
+  const primer = await chromium.connect(endpoint);
+  const page = await primer.contexts()[0].newPage();
+  await page.exposeFunction('dwPrimeBindings', () => {});
+  await page.close();
+  await primer.close();
+  return {
+    endpoint,
+    async close() {
+      await server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 // The browser context a site's pages open in. With DW_CHROMIUM_WS set (scripts/shared-chromium.mjs,
 // as npm test runs), the persistent context of the one Chromium every test file of the run shares:
 // launching and closing a browser per file costs about 1.5 CPU-seconds, and a fresh (incognito)
