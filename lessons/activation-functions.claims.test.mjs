@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/neural-networks.js';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
-import { gradientVerdict } from '../web/widgets/activations.js';
+import { gradientVerdict, softmaxSays } from '../web/widgets/activations.js';
 import { messages } from '../web/widgets/activations.messages.js';
 import { readShown } from '../web/lib/format.js';
 import { fixed } from '../web/lib/ui.js';
@@ -74,9 +74,30 @@ test('ReLU: 1.5²⁰ ≈ 3.3 × 10³ at w = 1.5, 0.5²⁰ ≈ 10⁻⁶ at w = 0.
   assert.equal(g0('tanh', 1.5).toExponential(1), '5.5e-8');
 });
 
-test('softmax: at T = 0.1 the largest logit takes more than 99.99 % (the widget messages: low T, near arg-max)', () => {
+test('softmax: at T = 0.1 the largest starting logit takes more than 99.99 %; two level logits split it equally at any T (the widget messages: near arg-max only with a clear lead)', () => {
   const p = ml.softmax([2, 1, 0.2, -1], 0.1);
   assert.ok(p[0] > 0.9999);
+  assert.deepEqual(softmaxSays(Array.from(p), 0.1), { classes: [1], share: '100.0%', says: 'argmax' });
+  for (const T of [1, 0.1, 0.05]) {
+    const tie = Array.from(ml.softmax([2, 2, 0.2, -1], T));
+    assert.equal(tie[0], tie[1], `level logits at T = ${T}`);
+    if (T < 0.3) assert.deepEqual(softmaxSays(tie, T), { classes: [1, 2], share: '50.0%', says: 'tie' });
+  }
+  // The boundary, as shown: 99.0 % for one class is "nearly an arg-max", 98.9 % is not.
+  assert.equal(softmaxSays([0.99, 0.01, 0, 0], 0.1).says, 'argmax');
+  assert.equal(softmaxSays([0.98951, 0.01049, 0, 0], 0.1).says, 'argmax');
+  assert.equal(softmaxSays([0.98949, 0.01051, 0, 0], 0.1).says, 'sharper');
+  assert.equal(softmaxSays(Array.from(ml.softmax([2, 1.7, 0.2, -1], 0.1)), 0.1).says, 'sharper');
+  // The starting logits between T = 0.22 and 0.29: a clear lead, not yet 99 %; the words blame the
+  // temperature, not the logits, and a lower T reaches the arg-max (0.2 does).
+  for (const T of [0.22, 0.25, 0.29]) {
+    const says = softmaxSays(Array.from(ml.softmax([2, 1, 0.2, -1], T)), T);
+    assert.equal(says.says, 'sharper', `T = ${T}`);
+    assert.doesNotMatch(messages['activations.softmax']({ T: String(T), classes: '1', tied: false, share: says.share, says: says.says }), /close|share the probability/);
+  }
+  assert.equal(softmaxSays(Array.from(ml.softmax([2, 1, 0.2, -1], 0.2)), 0.2).says, 'argmax');
+  assert.equal(softmaxSays(Array.from(ml.softmax([2, 1, 0.2, -1], 5)), 5).says, 'flat');
+  assert.equal(softmaxSays(Array.from(ml.softmax([2, 1, 0.2, -1], 1)), 1).says, 'shift');
   const p1 = ml.softmax([2, 1, 0.2, -1], 1);
   assert.ok(Math.abs(p1.reduce((a, v) => a + v, 0) - 1) < 1e-12);
   assert.ok(p1[0] < 0.7, 'at T = 1 it is far from one-hot');
@@ -134,7 +155,7 @@ test('softmax: written as is it overflows on large scores; the engine subtracts 
   const shifted = [0, -1, -2].map(Math.exp);
   assert.deepEqual(shifted.map((v) => v.toFixed(3)), ['1.000', '0.368', '0.135']);
   assert.equal(shifted.reduce((a, b) => a + b, 0).toFixed(3), '1.503');
-  assert.match(lesson, /whose exponentials \$1\$, \$0\.368\$ and \$0\.135\$ add up to \$1\.503\$: the probabilities are \$\(0\.665,\\ 0\.245,\\ 0\.090\)\$, exactly those of \$\(2,\\ 1,\\ 0\)\$/);
+  assert.match(lesson, /whose exponentials \$1\$, \$0\.368\$ and \$0\.135\$ add up to \$1\.503\$: the probabilities are \$\(0\.665,\\allowbreak\\ 0\.245,\\allowbreak\\ 0\.090\)\$, exactly those of \$\(2,\\ 1,\\ 0\)\$/);
   assert.match(lesson, /\+ Not a number: \$e\^\{1\\,000\}\$ overflows to infinity/);
 });
 

@@ -178,3 +178,21 @@ test('check-yourself: in one attention layer the first of 60 tokens reaches the 
   assert.ok(Math.abs(h.weights[59 * 60] - 1 / 60) < 1e-15);
   assert.equal(h.weights[0 * 60 + 59], 0, 'the mask hides later tokens only');
 });
+
+// Audit 7 (Q item 5): the lesson called d_k "the length of a query" and the check keyed "So long
+// queries do not push the softmax towards one-hot", but earlier lessons use "length" for a
+// vector's norm |q|, which the fixed √d_k does nothing about. d_k is now the number of entries,
+// and the engine shows the difference: a query twice as long (same d_k) still sharpens the weights.
+test('d_k is the number of entries of a query, not its length: √d_k undoes more entries, not a longer query', () => {
+  assert.match(lesson, /\$d_k\$ is the number of entries in a query \(and in a key\), its dimension/);
+  assert.doesNotMatch(lesson, /length of a query|long queries|longer vectors/);
+  const block = lesson.match(/^::: *check-yourself *\n([\s\S]*?)^::: *$/m)[1];
+  const item = block.split(/^\? /m).find((q) => q.startsWith('Why are the scores divided by'));
+  const right = item.split('\n').find((l) => l.startsWith('+ '));
+  assert.match(right, /^\+ So that dot products over many entries do not push the softmax to one-hot ::/);
+  assert.match(right, /not on the length \$\|q\|\$ of any one query/);
+  // Same d_k = 2, q = (1, 0) against q = (2, 0): the weight on k₁ = (1, 0) rises from 0.67 to 0.80.
+  const w = (q) => computations.attention(ml, { q, keys: [1, 0, 0, 1], j: 0 }).weight;
+  assert.equal(w([1, 0]).toFixed(2), '0.67');
+  assert.equal(w([2, 0]).toFixed(2), '0.80');
+});

@@ -479,3 +479,72 @@ test('a typed number with more decimals than asked is judged and quoted as typed
   assert.equal(grade(item, '0.9').typed, '0.90');                              // fewer decimals: to the 2 asked
   assert.equal(messages['ml-badge.wrongNumber'].replace('{typed}', grade(item, '0.934').typed).replace('{answer}', formatAnswer(item)), 'Not quite: you typed 0.934; the answer is 0.92.');
 });
+
+// overfit-gap: the reason for "The data contains no noise at all" says noise-free data does not close
+// the gap. A degree-14 polynomial through 15 exact, evenly spaced samples of 1/(1 + 25x²) on [−1, 1]
+// has (nearly) zero training error but a large error between the points, far above a degree-6 fit's.
+test('overfit-gap: a flexible model overfits noise-free points too (degree 14 through 15 exact points)', () => {
+  const q = QUESTIONS.find((x) => x.id === 'overfit-gap');
+  const [, why] = q.wrong.find(([choice]) => choice === 'The data contains no noise at all');
+  assert.match(why, /^Noise-free data would not close the gap: a model flexible enough can still swing wildly between exact points\./);
+  assert.doesNotMatch(why, /nothing misleading/);
+  const f = (x) => 1 / (1 + 25 * x * x);
+  const xs = Float64Array.from({ length: 15 }, (_, i) => -1 + (2 * i) / 14);
+  const between = Float64Array.from({ length: 14 }, (_, i) => (xs[i] + xs[i + 1]) / 2);
+  const fit = (degree) => {
+    const poly = new ml.PolynomialRegression();
+    try {
+      poly.setDegree(degree);
+      poly.setData(xs, 1, xs.map(f));
+      poly.solve();
+      return {
+        train: ml.meanSquaredError(xs.map(f), poly.predict(xs).slice()),
+        validation: ml.meanSquaredError(between.map(f), poly.predict(between).slice()),
+      };
+    } finally { poly.delete(); }
+  };
+  const flexible = fit(14);
+  const modest = fit(6);
+  assert.ok(flexible.train < 1e-12, `training MSE ${flexible.train}`);
+  assert.ok(flexible.validation > 1, `validation MSE ${flexible.validation}`);
+  assert.ok(flexible.validation > 100 * modest.validation, `against degree 6's ${modest.validation}`);
+});
+
+// Audit 7 (Q item 2): kmeans-move started c₂ at 4, so the point 3 was 1 from each centroid and the
+// answer hung on a tie rule the question did not give ("8.25" was defensible). The start now
+// leaves every point nearer one centroid than the other: the question's own numbers, read from
+// its text, give the same c₂ whichever centroid a tie would favour (the engine gives ties to the
+// first, so listing the centroids the other way round tests the other rule).
+test('kmeans-move needs no tie rule: no point is equally far from both starts, and either tie rule moves c₂ to the same place', () => {
+  const question = QUESTIONS.find((q) => q.id === 'kmeans-move');
+  const text = question.q();
+  const points = text.match(/points ([\d., ]+?) from/)[1].split(',').map(Number);
+  const [c1, c2] = [/c₁ = (\d+(?:\.\d+)?)/, /c₂ = (\d+(?:\.\d+)?)/].map((re) => Number(text.match(re)[1]));
+  for (const p of points) assert.notEqual(Math.abs(p - c1), Math.abs(p - c2), `${p} is equally far from c₁ = ${c1} and c₂ = ${c2}`);
+  const moved = (start) => ml.scoped((track) => {
+    const m = track(new ml.KMeans());
+    m.setData(points, 1, []); m.setCentroids(start); m.step();
+    return Array.from(m.centroids());
+  });
+  const item = instantiate({ question, choiceOrder: [0, 1, 2, 3] }, ml);
+  assert.equal(formatNumber(moved([c1, c2])[1], 2), item.choices[0].text);
+  assert.equal(formatNumber(moved([c2, c1])[0], 2), item.choices[0].text);
+  // The count-3-in-c₂ distractor says why it is wrong with the question's distances, not a rule.
+  const counted = item.choices.find((c) => c.text === formatNumber((3 + 9 + 10 + 11) / 4, 2));
+  assert.ok(counted && /1 from c₁ = 2 and 1\.5 from c₂ = 4\.5/.test(counted.why), counted && counted.why);
+});
+
+// Audit 7 (Q item 7): kind-supervised offered "Semi-supervised", a kind no lesson teaches. Every
+// kind of learning a badge choice names is one a lesson before the badge teaches.
+test('the kinds of learning that badge choices name are all taught before the badge', () => {
+  const course = readCourse(lessonsDir);
+  const badgeAt = course.lessons.findIndex((l) => l.slug === 'badge');
+  const taught = course.lessons.slice(0, badgeAt).map((l) => l.body.toLowerCase()).join('\n');
+  const named = new Set();
+  for (const question of QUESTIONS) {
+    const item = instantiate({ question, choiceOrder: [0, 1, 2, 3] }, ml);
+    for (const c of item.choices || []) for (const m of c.text.toLowerCase().matchAll(/\b[a-z-]*supervised\b/g)) named.add(m[0]);
+  }
+  assert.ok(named.has('supervised') && named.has('unsupervised'), [...named].join(', '));
+  for (const kind of named) assert.ok(taught.includes(kind), `"${kind}" is named in a badge choice but taught in no lesson before the badge`);
+});

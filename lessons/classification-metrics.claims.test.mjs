@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { scoredExamples } from '../web/lib/scores.js';
+import { formatNumber } from '../web/lib/format.js';
 
 
 const data = scoredExamples(ml, { points: 80, spread: 1.8, seed: 11 });
@@ -193,4 +194,88 @@ test('by hand: the verdict rule the lesson states, at its boundaries, and F1 nea
     const { p, r, f1 } = shown(...counts);
     assert.ok(f1 - Math.min(p, r) < Math.max(p, r) - f1, `F1 nearer the smaller at ${counts.join('/')}`);
   }
+});
+
+// "More than two classes": the cat / dog / bird sorter's 3 × 3 confusion matrix (rows true,
+// columns called). The engine builds the matrix from the 100 labels, and computes each class's
+// precision, recall and F1 one class against the rest from the same labels; the averages and the
+// report table in the lesson follow from them.
+test('more than two classes: per-class precision, recall, F1 and support, macro and weighted averages, as classification_report prints them', () => {
+  const names = ['cat', 'dog', 'bird'];
+  const matrix = [[40, 8, 2], [10, 25, 5], [0, 2, 8]];
+  const yTrue = [];
+  const yPred = [];
+  matrix.forEach((row, i) => row.forEach((count, j) => { for (let n = 0; n < count; n++) { yTrue.push(i); yPred.push(j); } }));
+  assert.equal(yTrue.length, 100);
+  assert.deepEqual(ml.confusionMatrix(yTrue, yPred, 3).map((r) => Array.from(r)), matrix);
+  const support = matrix.map((row) => row.reduce((a, b) => a + b, 0));
+  const called = [0, 1, 2].map((j) => matrix.reduce((a, row) => a + row[j], 0));
+  assert.deepEqual(support, [50, 40, 10]);
+  assert.deepEqual(called, [50, 35, 15]);
+  const perClass = [0, 1, 2].map((c) => {
+    const t = yTrue.map((v) => (v === c ? 1 : 0));
+    const p = yPred.map((v) => (v === c ? 1 : 0));
+    return { precision: ml.precision(t, p), recall: ml.recall(t, p), f1: ml.f1Score(t, p) };
+  });
+  // By hand: diagonal / column total, diagonal / row total, 2TP / (2TP + FP + FN).
+  perClass.forEach((m, c) => {
+    const tp = matrix[c][c];
+    assert.ok(Math.abs(m.precision - tp / called[c]) < 1e-12, `${names[c]} precision`);
+    assert.ok(Math.abs(m.recall - tp / support[c]) < 1e-12, `${names[c]} recall`);
+    assert.ok(Math.abs(m.f1 - (2 * tp) / (2 * tp + (called[c] - tp) + (support[c] - tp))) < 1e-12, `${names[c]} F1`);
+  });
+  assert.ok(Math.abs(perClass[1].f1 - 50 / 75) < 1e-12);
+  assert.ok(Math.abs(perClass[2].f1 - 16 / 25) < 1e-12);
+  const macro = (key) => perClass.reduce((a, m) => a + m[key], 0) / 3;
+  const weighted = (key) => perClass.reduce((a, m, c) => a + m[key] * support[c], 0) / 100;
+  const accuracy = ml.accuracy(yTrue, yPred);
+  assert.equal(accuracy, 0.73);
+  assert.ok(Math.abs(weighted('recall') - accuracy) < 1e-12, 'weighted recall is the accuracy');
+  assert.ok(macro('f1') < weighted('f1'), 'the weak rare class pulls the macro average lower');
+  // The lesson's worked lines and its report table say the same, to three decimals.
+  const f3 = (v) => formatNumber(v, 3);
+  const lesson = fs.readFileSync(new URL('./classification-metrics.md', import.meta.url), 'utf8');
+  const section = lesson.slice(lesson.indexOf('## More than two classes'), lesson.indexOf('::: check-yourself'));
+  assert.match(section, /\| \*\*cat\*\* \| 40 \| 8 \| 2 \| 50 \|\n\| \*\*dog\*\* \| 10 \| 25 \| 5 \| 40 \|\n\| \*\*bird\*\* \| 0 \| 2 \| 8 \| 10 \|\n\| \*\*column total\*\* \| 50 \| 35 \| 15 \| 100 \|/);
+  const rows = [
+    ...names.map((name, c) => [name, f3(perClass[c].precision), f3(perClass[c].recall), f3(perClass[c].f1), String(support[c])]),
+    ['accuracy', '', '', f3(accuracy), '100'],
+    ['macro average', f3(macro('precision')), f3(macro('recall')), f3(macro('f1')), '100'],
+    ['weighted average', f3(weighted('precision')), f3(weighted('recall')), f3(weighted('f1')), '100'],
+  ];
+  const table = rows.map((r) => `| ${r.join(' | ')} |`.replace(/ {2,}/g, ' ')).join('\n');
+  assert.ok(section.includes(table), `report table:\n${table}`);
+  assert.match(section, new RegExp(`macro \\$F_1 = \\(0\\.800 \\+ 0\\.667 \\+ 0\\.640\\)/3 \\\\approx ${f3(macro('f1')).replace('.', '\\.')}\\$`));
+  assert.match(section, new RegExp(`weighted \\$F_1 = \\(50 \\\\cdot 0\\.800 \\+ 40 \\\\cdot 0\\.667 \\+ 10 \\\\cdot 0\\.640\\)/100 \\\\approx ${f3(weighted('f1')).replace('.', '\\.')}\\$`));
+  assert.match(section, /\(40 \+ 25 \+ 8\)\/100 = 0\.730\$, which is just the accuracy/);
+  // The rounded terms, worked by hand, give the same results to three decimals.
+  assert.equal(f3((0.8 + 0.667 + 0.64) / 3), f3(macro('f1')));
+  assert.equal(f3((50 * 0.8 + 40 * 0.667 + 10 * 0.64) / 100), f3(weighted('f1')));
+  // scikit-learn's classification_report on the same labels (tests/fixtures/generators/evaluation.py).
+  const report = JSON.parse(fs.readFileSync(new URL('../tests/fixtures/eval_metrics.json', import.meta.url), 'utf8')).report;
+  assert.deepEqual(JSON.parse(fs.readFileSync(new URL('../tests/fixtures/eval_metrics.json', import.meta.url), 'utf8')).report_matrix, matrix);
+  perClass.forEach((m, c) => {
+    const row = report[String(c)];
+    for (const [key, theirs] of [['precision', 'precision'], ['recall', 'recall'], ['f1', 'f1-score']]) assert.ok(Math.abs(m[key] - row[theirs]) < 1e-12, `${names[c]} ${key}`);
+    assert.equal(row.support, support[c]);
+  });
+  assert.ok(Math.abs(report.accuracy - accuracy) < 1e-12);
+  for (const [average, mean] of [['macro avg', macro], ['weighted avg', weighted]]) {
+    for (const [key, theirs] of [['precision', 'precision'], ['recall', 'recall'], ['f1', 'f1-score']]) assert.ok(Math.abs(mean(key) - report[average][theirs]) < 1e-12, `${average} ${key}`);
+  }
+  // "barely half the pictures called bird are birds": 8 of 15.
+  assert.ok(perClass[2].precision > 0.5 && perClass[2].precision < 0.55);
+  assert.match(section, /barely half the pictures called "bird" are birds/);
+});
+
+// The worked example's counts are stated from the filter's spam folder (100 emails, 80 of them
+// spam) and the spam that reached the inbox (40), in the lesson's own sentence.
+test('worked example: a spam folder of 100 with 80 spam, 40 more spam in the inbox: precision 0.800, recall 0.667', () => {
+  const lesson = fs.readFileSync(new URL('./classification-metrics.md', import.meta.url), 'utf8');
+  assert.match(lesson, /A filter's spam folder holds 100 emails: 80 are spam \(\$TP = 80\$\) and 20 are mail somebody wanted \(\$FP = 20\$\)\. Another 40 spam emails went to the inbox with no flag \(\$FN = 40\$\)\./);
+  assert.doesNotMatch(lesson, /flags 100 emails as spam/);
+  const y = [...Array(80).fill(1), ...Array(20).fill(0), ...Array(40).fill(1)];
+  const yhat = [...Array(100).fill(1), ...Array(40).fill(0)];
+  assert.equal(ml.precision(y, yhat), 0.8);
+  assert.ok(Math.abs(ml.recall(y, yhat) - 2 / 3) < 1e-12);
 });

@@ -52,6 +52,27 @@ test('nine houses, from smallest to largest: three feature columns, one of them 
   assert.ok(shoe.some((v, i) => i > 0 && v < shoe[i - 1]) && shoe.some((v, i) => i > 0 && v > shoe[i - 1]));
 });
 
+// The words are taught on the nine-house table (a row, then a column, then the price column), and
+// signal and noise are read off it after the game: the price climbs at every row, size and
+// bedrooms never fall as it does, and the shoe size goes both up and down.
+test('the words are defined on the nine-house table, and signal and noise by how the columns move down it', () => {
+  const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
+  const top = lesson.slice(lesson.indexOf('## Nine houses'), lesson.indexOf('::: widget house-table'));
+  const at = (term) => top.indexOf(`**${term}**`);
+  assert.ok(at('example') > 0 && at('example') < at('feature') && at('feature') < at('label') && at('label') < at('dataset'));
+  assert.match(top, /Read along one row:.*\*\*example\*\*/);
+  assert.match(top, /Read down one of the first three columns:.*\*\*feature\*\*/);
+  assert.match(top, /The last column, the price,.*\*\*label\*\*/);
+  assert.doesNotMatch(top, /signal|noise/, 'signal and noise come after the game');
+  assert.match(lesson, /::: widget house-table\n\nWhat gives the useless column away\? Down the table the price climbs at every row, and the two useful columns climb with it, or at least never fall, while the useless one goes up and down with no pattern/);
+  const { rows } = houseRows(ml);
+  const never = (j, dir) => rows.every((r, i) => i === 0 || dir * (r[j] - rows[i - 1][j]) >= 0);
+  assert.ok(rows.every((r, i) => i === 0 || r[3] > rows[i - 1][3]), 'price climbs at every row');
+  assert.ok(never(0, 1) && never(1, 1), 'size and bedrooms never fall');
+  assert.ok(!never(2, 1) && !never(2, -1), 'shoe size goes up and down');
+  assert.equal(schema.houses.default, 240, '240 houses in the game further down');
+});
+
 // The rule the lesson gives for the noise-column game, replayed through the progress store
 // (web/js/progress.js) with the reports the widget sends: a wrong first pick reports 0 of 1 at
 // once, finding the column completes the game (1 as the first pick, 0 after a miss), both with

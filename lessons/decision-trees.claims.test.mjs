@@ -137,6 +137,44 @@ test('the widget\'s first-cut line: moons seed 4 both cut x₂ ≤ 0.40; XOR see
   } finally { t.delete(); }
 });
 
+// Greed, both ways. Sixteen XOR points (four at each corner of (±1, ±1), class 0 where x₁ = x₂)
+// plus six class-0 points at (3, 1): the cut x₁ ≤ 0 would let one cut under each side make every
+// box pure, but it lowers the Gini only from 0.463 to 0.442, and x₁ ≤ 2 (to 0.364) looks better now,
+// so the tree takes x₁ ≤ 2 and stays mixed at depth 2. On the widget's XOR points every first cut
+// looks poor, and the one it takes (0.498 → 0.483) happens to pay off.
+test('the tree never looks ahead: a cut that would enable pure boxes loses to a cut that looks better now', () => {
+  const lesson = readFileSync(new URL('./decision-trees.md', import.meta.url), 'utf8');
+  assert.match(lesson, /The tree never looks ahead: only how much this one cut lowers the impurity counts, not how good the cuts under it could become\. So a cut that looks poor now but would enable great cuts later loses to any cut that looks better now; it is taken only when nothing looks better\./);
+  assert.doesNotMatch(lesson, /as on the XOR points further down/, 'the XOR prediction below is not given away');
+  assert.match(lesson, /would let the next cuts separate the classes well loses to any cut that looks better now\. What it would enable later plays no part\./);
+  assert.doesNotMatch(lesson, /is never chosen|is passed over/);
+  const X = [], y = [];
+  for (const [a, b] of [[-1, -1], [1, 1], [-1, 1], [1, -1]]) for (let k = 0; k < 4; k++) { X.push(a, b); y.push(a === b ? 0 : 1); }
+  for (let k = 0; k < 6; k++) { X.push(3, 1); y.push(0); }
+  const n = y.length;
+  const gini = (labels) => { const p = labels.filter((v) => v === 1).length / labels.length; return 1 - p * p - (1 - p) * (1 - p); };
+  const after = (feature, threshold) => {
+    const left = y.filter((_, i) => X[2 * i + feature] <= threshold), right = y.filter((_, i) => X[2 * i + feature] > threshold);
+    return (left.length * gini(left) + right.length * gini(right)) / n;
+  };
+  assert.equal(gini(y).toFixed(3), '0.463');
+  assert.equal(after(0, 0).toFixed(3), '0.442');
+  assert.equal(after(0, 2).toFixed(3), '0.364');
+  // The far-sighted tree: x₁ ≤ 0, then x₂ ≤ 0 on each side, puts every point in a pure box.
+  const leafOf = (i) => `${X[2 * i] <= 0}${X[2 * i + 1] <= 0}`;
+  const boxes = {};
+  for (let i = 0; i < n; i++) (boxes[leafOf(i)] ||= new Set()).add(y[i]);
+  assert.ok(Object.values(boxes).every((labels) => labels.size === 1), 'every box pure at depth 2');
+  const t = new ml.DecisionTree();
+  try {
+    t.setCriterion('gini'); t.setMaxDepth(2); t.setData(X, 2, y); t.fit(100000);
+    const nodes = t.nodes();
+    assert.equal(nodes[0], 0, 'the greedy tree cuts x₁ first');
+    assert.ok(nodes[1] > 1 && nodes[1] < 3, `at the cut that looks best now (x₁ ≤ ${nodes[1]}), not at 0`);
+    assert.ok(t.score(X, y) < 1, `and at depth 2 its boxes are not all pure (${t.score(X, y)})`);
+  } finally { t.delete(); }
+});
+
 function close1(a, b) { assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`); }
 
 test('predict, then check: from depth 2 (91.5%) to pure at depth 7 (89.5%) the widget says "lower" (more than 1 point down)', () => {
@@ -265,4 +303,35 @@ test('XOR box: one cut leaves both sides mixed (48.0%, Gini 0.498 → 0.483); de
   assert.doesNotMatch(setup, /87\.0%/);
   const after = lesson.slice(widgetAt);
   assert.match(after, /^::: widget tree-splits seed=3 dataset=xor depth=1\n\n::: reveal predict=tree-grow-pure-xor\nHere growing pays\. With Gini, the one cut scores 48\.0% on the fresh points, below the 50% of a coin toss, and lowers the impurity only from 0\.498 to 0\.483: both of its sides stay close to half and half\. .* the two cuts under it bring the impurity down to 0\.103 and the test accuracy up to 84\.0% at depth 2\. Pure at depth 5, with 10 leaves, the tree ends at 87\.0%, 39 points above its start\. With entropy the answer is the same: from 54\.0% to 84\.0%, pure at depth 7\.\n:::\n/);
+});
+
+// "Depth is the complexity knob" reads the first widget's leaves (moons, seed 4): how many training
+// points each leaf rests on, counted as tree-splits counts them for its warning (a leaf of one or
+// two points), with purity and test accuracy at depths 1, 2 and 7.
+test('depth knob: depth 1 has leaves of 50 and 70 points (80.0% purity, 84.0% test); at depth 7, 8 of 20 leaves rest on one or two points (100%, 89.5% < 91.5%)', () => {
+  const train = makeDataset(ml, 'moons', 120, 0.3, 4);
+  const testSet = makeDataset(ml, 'moons', 200, 0.3, 1004);
+  const t = new ml.DecisionTree();
+  const NODE = 7; // tree-splits.js: feature, threshold, left, right, value, impurity, samples
+  const pct = (v) => (v * 100).toFixed(1);
+  const at = (depth) => {
+    t.setMaxDepth(depth); t.reset(4); t.fit(100000);
+    const raw = t.nodes(), sizes = [];
+    for (let k = 0; k + NODE - 1 < raw.length; k += NODE) if (raw[k] < 0) sizes.push(raw[k + 6]);
+    return { depth: t.depth(), leaves: t.leafCount(), sizes: sizes.sort((a, b) => a - b), purity: pct(t.score(train.X, train.y)), test: pct(t.score(testSet.X, testSet.y)) };
+  };
+  let one, two, seven;
+  try {
+    t.setData(train.X, 2, train.y);
+    [one, two, seven] = [at(1), at(2), at(7)];
+  } finally { t.delete(); }
+  assert.deepEqual(one.sizes, [50, 70]);
+  assert.deepEqual([one.purity, one.test], ['80.0', '84.0']);
+  assert.equal(two.test, '91.5');
+  assert.deepEqual([seven.depth, seven.leaves, seven.purity, seven.test], [7, 20, '100.0', '89.5']);
+  assert.equal(seven.sizes.filter((s) => s <= 2).length, 8);
+  assert.ok(seven.sizes.includes(1), 'some leaves rest on a single point');
+  const lesson = readFileSync(new URL('./decision-trees.md', import.meta.url), 'utf8');
+  assert.match(lesson, /At depth 1 its two leaves answer for 50 and 70 points, but one cut cannot follow the curve of the moons: purity stays at 80\.0%, test accuracy at 84\.0%, and the tree \*\*underfits\*\*\. At depth 7 it has 20 leaves, and 8 of them rest on one or two training points each\./);
+  assert.match(lesson, /Purity reaches 100%, yet test accuracy sits at 89\.5%, below the 91\.5% of depth 2: the tree \*\*overfits\*\*\./);
 });

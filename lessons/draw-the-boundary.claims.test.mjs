@@ -254,6 +254,28 @@ test('the perceptron: from w = (1, −1), b = 0 the class-1 point (1, 2) scores 
     assert.deepEqual(Array.from(m.params()), [2, 1, 1]);
     assert.equal(m.decisionFunction([1, 2])[0], 5);
   } finally { m.delete(); }
+  // One rule for a point on the line: z = 0 is a mistake for either class while learning, so from
+  // w = 0, b = 0 the first point visited always moves the line, towards its own class.
+  assert.match(lesson, /While it learns, a point counts as right only if it lies strictly on its own side \(\$z > 0\$ for class 1, \$z < 0\$ for class 0\), so a point exactly on the line, with \$z = 0\$, is a mistake whatever its class; at the start every point has \$z = 0\$, so the first point visited always moves the line\. A right point changes nothing\. A mistake pulls the line towards the point's class/);
+  assert.doesNotMatch(lesson, /A point on its correct side changes nothing/);
+  for (const [label, sign] of [[0, -1], [1, 1]]) {
+    const q = new ml.Perceptron();
+    try {
+      // The point under test first; the second, (−3, −1) of the other class, is then already right.
+      q.setData([3, 1, -3, -1], 2, [label, 1 - label]);
+      q.reset(0);
+      assert.deepEqual(Array.from(q.params()), [0, 0, 0], 'starts from w = 0, b = 0');
+      assert.equal(q.decisionFunction([3, 1])[0], 0, 'the point lies on the line');
+      q.step();
+      assert.equal(q.lastEpochMistakes(), 1, `class ${label} at z = 0 is a mistake`);
+      assert.deepEqual(Array.from(q.params()), [3 * sign, 1 * sign, sign], `class ${label}: the line moves towards it`);
+      assert.ok((1 - 2 * label) * q.decisionFunction([-3, -1])[0] > 0, 'the other point is strictly on its own side');
+      // Now both are strictly on their own sides: right points change nothing.
+      q.step();
+      assert.equal(q.lastEpochMistakes(), 0);
+      assert.deepEqual(Array.from(q.params()), [3 * sign, 1 * sign, sign]);
+    } finally { q.delete(); }
+  }
   const p = new ml.Perceptron();
   try {
     p.setData(data.X, 2, data.y);

@@ -48,6 +48,17 @@ test('random forest on the widget\'s points: first voter 88.7%, sixty voters 90.
   assert.equal(pct(acc[59]), '90.0');
 });
 
+// The forest's trees differ more, but each is weaker: the lesson does not promise a better crowd,
+// and on the widget's own points the forest's sixty voters score below plain bagging's.
+test('random forest: less alike trees, each a little weaker; not always a better crowd (90.0% against bagging\'s 90.3%)', () => {
+  assert.match(lesson, /That makes the trees differ more from each other, so more of their errors cancel in the vote\. The price is that each tree, offered only some of the features at every split, is a little weaker on its own, so which effect wins depends on the data; the widget below lets you compare the two\./);
+  assert.match(lesson, /It does save time, but that is a side effect; the point of the subsets is trees that are less alike, so that the vote cancels more of their errors\./);
+  assert.doesNotMatch(lesson, /makes their average better|the forest is better than plain bagging/);
+  const bag = curve(7);
+  const rf = curve(7, 'sqrt');
+  assert.ok(rf[59] < bag[59], `the forest's crowd ${pct(rf[59])}% below bagging's ${pct(bag[59])}%`);
+});
+
 test('over seeds 1–40: 12 voters beat the first in 34, 60 in 38; the forest\'s first voter worse in 27, crowd better in 23', () => {
   let beat12 = 0; let beat60 = 0; let firstWorse = 0; let crowdBetter = 0;
   for (let seed = 1; seed <= 40; seed++) {
@@ -120,3 +131,14 @@ test('predict, then check: the gain stays in its final band (1 to 5 points) from
   assert.match(lesson, /with the starting settings, its gain over the first voter stays in its final band from the fourteenth voter on\), so once a crowd that size has been on screen, Reset or not, the box takes answers only as practice/);
 });
 
+
+// The title and the section on variance say what bagging does in the lesson's own terms (its three
+// steps; what averaging removes), not the source's "crowd beats its members" framing.
+test('the title names bagging\'s steps and the variance section says what averaging removes and leaves', () => {
+  assert.match(lesson, /^title: "Ensembles: resample, grow, vote"$/m);
+  assert.match(lesson, /^## What averaging removes, and what it leaves$/m);
+  const headings = [...lesson.matchAll(/^(?:title:|#+ ).*$/gm)].map((m) => m[0]);
+  assert.ok(headings.every((h) => !/crowd|weak voters/i.test(h)), headings.join(' | '));
+  // the steps the title names, in the lesson's order
+  assert.match(lesson, /1\. Draw a \*\*bootstrap sample\*\*[\s\S]*2\. Grow a tree on that sample\.[\s\S]*4\. To classify a new point, every tree votes/);
+});

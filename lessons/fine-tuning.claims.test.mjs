@@ -105,6 +105,31 @@ test('B = 0 at the start: the LoRA network\'s hidden layer equals the pretrained
   }
 });
 
+// Every method gets a new head, so B = 0 makes only the hidden layer the pretrained one: at step 0
+// the LoRA network predicts exactly what head only predicts (the same new head on the same frozen
+// layer), and the widget's step-0 readout is 15.8% for LoRA, head only and full fine-tuning alike,
+// not the pretrained network's 0.0%.
+test('at step 0 the LoRA network is head only\'s network, not the pretrained one: 15.8% against 0.0%', () => {
+  const nets = Object.fromEntries(METHODS.map((m) => [m, startMethod(ml, pre, m, settings())]));
+  try {
+    const { X } = chalkTestSet();
+    const lora = [...nets.lora.predictProba(X)];
+    assert.deepEqual(lora, [...nets.head.predictProba(X)], 'LoRA at step 0 predicts what head only predicts');
+    assert.deepEqual([...nets.lora.headWeights()], [...nets.head.headWeights()], 'the same new head');
+    assert.notDeepEqual(lora, [...pre.predictProba(X)], 'not the pretrained network');
+    const at0 = Object.fromEntries(METHODS.map((m) => [m, chalkAccuracy(nets[m])]));
+    assert.equal(at0.lora, at0.head);
+    assert.equal(at0.lora, at0.full);
+    assert.notEqual(at0.lora, chalkAccuracy(pre));
+    says(`LoRA, head only and full fine-tuning all read ${pct(at0.lora)} of the chalk digits, the score of the untrained head on the pretrained layer, not the pretrained network's ${pct(chalkAccuracy(pre))}`);
+    assert.ok(!lesson.includes('the adapted network is the pretrained one'));
+    assert.ok(!lesson.includes('So that the adapted network starts exactly equal to the pretrained one'));
+    says('+ So that the adapted layer starts exactly equal to the pretrained layer ::');
+  } finally {
+    for (const m of METHODS) nets[m].delete();
+  }
+});
+
 test('after 150 steps (seed 1, 5 per digit): scratch 81.9%, head 87.8%, full 86.4%, LoRA 85.8%', () => {
   const r = Object.fromEntries(METHODS.map((m) => [m, runMethod(ml, pre, m, settings()).accuracy]));
   says(`from scratch reaches ${pct(r.scratch)}, head only ${pct(r.head)}, full fine-tuning ${pct(r.full)} and LoRA ${pct(r.lora)}`);
@@ -194,7 +219,7 @@ test('a language model\'s count: a rank-16 adapter of a 4096 × 4096 projection 
   assert.equal((100 * 6553600 / 6744596480).toFixed(3), '0.097');
   says('$16 \\cdot 4\\,096 + 4\\,096 \\cdot 16 = 131\\,072$ numbers, 0.78%');
   says('$32 \\cdot 2 \\cdot 131\\,072 = 8\\,388\\,608$ trained numbers, about 0.12% of 7 billion');
-  says('$6\\,553\\,600 / 6\\,744\\,596\\,480 = 0.00097$, or 0.097%');
+  says('$6\\,553\\,600 / \\allowbreak 6\\,744\\,596\\,480 = 0.00097$, or 0.097%');
   says('effective batch of $4 \\times 4 = 16$ examples');
   says('$r = 16$ and $\\alpha = 32$, so the update is scaled by $\\alpha / r = 2$');
 });

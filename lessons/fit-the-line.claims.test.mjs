@@ -212,7 +212,9 @@ test('your turn: Auto-fit\'s line and moves of it do not count, also after a rel
   assert.match(body('loadData'), /\n\s*assisted = false;\n\s*answerShown = false;/);
   assert.match(body('gdSteps'), /assisted = true;\n\s*answerShown = true;/);
   assert.match(source, /t\('fit-line\.resetLine'\), \(\) => \{[^}]*assisted = false;/);
-  assert.match(body('setLine'), /const practice = answerShown \|\| imported !== null;\n\s*const own = moved && !assisted && !practice;[\s\S]*if \(own && mse < best\) best = mse;[\s\S]*else if \(gap <= 0\.01 && assisted\)[\s\S]*else if \(assisted\)[\s\S]*else if \(practice\)[\s\S]*else if \(gap <= 0\.01\) \{/);
+  assert.match(body('setLine'), /const practice = answerShown \|\| imported !== null;\n\s*const own = moved && !assisted && !practice;[\s\S]*if \(own && mse < best\) best = mse;[\s\S]*else if \(gap <= WIN_GAP && assisted\)[\s\S]*else if \(assisted\)[\s\S]*else if \(practice\)[\s\S]*else if \(gap <= WIN_GAP\) \{/);
+  // "within 1%": the bar the win and the "Close: …% above" message share.
+  assert.match(source, /\nconst WIN_GAP = 0\.01;\n/);
   assert.match(source, /\.\.\.\(assisted \? \{ a: 1 \} : answerShown \? \{ s: 1 \} : \{\}\)/);
   assert.match(source, /assisted = value\.a === 1;\n\s*if \(value\.a === 1 \|\| value\.s === 1\) answerShown = true;[^\n]*\n\s*setLine\(value\.w, value\.b, false\);/);
 });

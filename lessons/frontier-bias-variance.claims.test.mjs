@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/generalisation.js';
 import { formatNumber, readShown } from '../web/lib/format.js';
-import { shownTerms } from '../web/widgets/bias-variance-measured.js';
+import { shownTerms, leaderOf, BALANCE } from '../web/widgets/bias-variance-measured.js';
+import { messages } from '../web/widgets/bias-variance-measured.messages.js';
 
 const S2 = 0.3 * 0.3;
 
@@ -92,6 +93,28 @@ test('of the three rows k = 5 is lowest; over k = 1…30 the total is smallest a
   // k = 1 is dominated by variance, k = 20 by bias.
   assert.ok(v[0].variance > 10 * v[0].bias2);
   assert.ok(v[2].bias2 > 10 * v[2].variance);
+});
+
+// The widget's verdict follows the lesson: k = 1 is dominated by variance and k = 20 by bias, while
+// at the best k (4) and its neighbours 5 and 6 neither term dominates, whichever is the larger.
+test('the verdict says which term dominates only when it is BALANCE times the other, never at the best k', () => {
+  const verdict = (k) => { const { shown } = measure(k); return leaderOf(shown.bias, shown.variance); };
+  assert.equal(BALANCE, 4);
+  assert.equal(verdict(1), 'variance');
+  assert.equal(verdict(3), 'variance');   // 0.0313 against 0.0041
+  for (const k of [4, 5, 6]) assert.equal(verdict(k), 'balanced', `k = ${k}`);
+  assert.equal(verdict(9), 'bias');       // 0.0485 against 0.0106
+  assert.equal(verdict(20), 'bias');
+  assert.deepEqual(measure(4).shown.bias, '0.0077');
+  assert.deepEqual(measure(4).shown.variance, '0.0236');
+  // The boundary, on the numbers as shown: four times the other dominates, just under does not.
+  assert.equal(leaderOf('0.0400', '0.0100'), 'bias');
+  assert.equal(leaderOf('0.0399', '0.0100'), 'balanced');
+  assert.equal(leaderOf('0.0100', '0.0400'), 'variance');
+  assert.equal(leaderOf('0.0100', '0.0399'), 'balanced');
+  assert.equal(leaderOf('0.0000', '0.0000'), 'balanced');
+  assert.equal(leaderOf('0.0012', '0.0000'), 'bias');
+  assert.doesNotMatch(messages['bias-variance-measured.leader.balanced'], /chases|too smooth/);
 });
 
 test('noise 0 leaves only bias²; redrawing x raises the variance at k = 5 from 0.019 to 0.031', () => {

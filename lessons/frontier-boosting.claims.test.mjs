@@ -158,3 +158,39 @@ test('check yourself: five points, ε₁ = 0.2, α₁ = ln 2, the mistake ends w
   assert.equal(0.5 * Math.log(1), 0);
   assert.equal(2 * Math.sqrt(0.25), 1);
 });
+
+// The lesson's check-yourself choice question whose text starts with `start`, parsed as the build
+// parses it (scripts/lesson-render.mjs renderCheckYourself): `+`/`-` choice, " :: " explanation.
+function checkQuestion(start) {
+  const md = fs.readFileSync(path.join(import.meta.dirname, 'frontier-boosting.md'), 'utf8');
+  const block = md.match(/^::: *check-yourself *\n([\s\S]*?)^::: *$/m)[1];
+  const items = block.split(/^\? /m).slice(1);
+  const item = items.find((q) => q.startsWith(start));
+  assert.ok(item, `a question starting "${start}"`);
+  return item.split('\n').filter((l) => /^[+-] /.test(l)).map((l) => ({ right: l[0] === '+', text: l.slice(2).split(' :: ')[0].trim() }));
+}
+
+// Audit 7 (Q item 1): the wrong choice "It is somewhere between 0 and 0.01" was true of the only
+// possible error, 0. Each choice is read as the claim it makes about the possible training errors
+// (k/80 at or below the bound); exactly the right one holds.
+test('check yourself: a bound of 0.01 on 80 points leaves 0 as the only possible training error, and no wrong choice is true of it', () => {
+  const possible = Array.from({ length: 81 }, (_, k) => k / 80).filter((e) => e <= 0.01);
+  assert.deepEqual(possible, [0]);
+  const claims = [
+    [/^It is exactly 0$/, (es) => es.every((e) => e === 0)],
+    [/^It is about 0\.01$/, (es) => es.every((e) => Math.abs(e - 0.01) < 0.005)],
+    [/^It could be any value up to 0\.01, such as ([\d.]+)$/, (es, m) => es.includes(Number(m[1])) && es.every((e) => e <= 0.01)],
+    [/^It is somewhere between 0 and 0\.01$/, (es) => es.every((e) => e >= 0 && e <= 0.01)],
+    // The bound holds for the training error (the round table's test: error ≤ bound every round).
+    [/^Nothing: the bound is about new data$/, () => false],
+  ];
+  const choices = checkQuestion('On 80 training points');
+  assert.equal(choices.length, 4);
+  for (const c of choices) {
+    const claim = claims.find(([re]) => re.test(c.text));
+    assert.ok(claim, `what does "${c.text}" claim?`);
+    assert.equal(claim[1](possible, c.text.match(claim[0])), c.right, `"${c.text}" is ${c.right ? 'right' : 'wrong'}, so its claim must be ${c.right}`);
+  }
+  // Its reason names why 0.005 cannot be an error on 80 points: 0.4 of a mistake.
+  assert.equal(0.005 * 80, 0.4);
+});

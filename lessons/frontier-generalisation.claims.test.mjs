@@ -180,3 +180,46 @@ test('the bracket [h(x_i) ≠ y_i] is defined where it is first used, since this
   assert.ok(definition > firstUse && lesson.slice(firstUse, definition).split('\n').length === 1, 'defined in the same paragraph as its first use');
   assert.ok(definition < lesson.indexOf('One fixed classifier is an average of coin flips'), 'defined before the derivation uses it');
 });
+
+// Check-yourself Q2: √2 times the data halves a term only if it falls like 1/n² (under a fourth
+// root it would take 16 times); this term falls like 1/√n, so √2 times shrinks it by 2^(1/4).
+test('check yourself: the feedback on "√2 times as much" names the rate under which it would be right', () => {
+  const lesson = fs.readFileSync(new URL('./frontier-generalisation.md', import.meta.url), 'utf8');
+  const line = lesson.split('\n').find((l) => l.startsWith('- $\\sqrt 2$ times as much ::'));
+  assert.ok(line, 'the choice is there');
+  const shrink = (factor, power) => factor ** power; // a term ∝ n^(−power), n multiplied by factor
+  assert.equal(shrink(Math.SQRT2, 2).toFixed(6), '2.000000');
+  assert.equal(shrink(16, 1 / 4).toFixed(6), '2.000000');
+  assert.equal(shrink(Math.SQRT2, 1 / 2).toFixed(2), '1.19');
+  assert.match(line, /falling like \$1\/n\^2\$/);
+  assert.match(line, /falls like \$1\/\\sqrt n\$/);
+  assert.match(line, /2\^\{1\/4\} \\approx 1\.19/);
+  assert.doesNotMatch(line, /fourth root/);
+});
+
+// The measured tree is the engine's CART, which cuts halfway between neighbouring training values;
+// the bound drawn counts trees whose cuts lie on a grid of 100 values. The lesson says so.
+test('the engine\'s stump cuts at a midpoint between data values, off any fixed grid, and the lesson says the bound is the grid class\'s', () => {
+  const d = ml.makeMoons(2400, 0.3, 1);
+  const tree = new ml.DecisionTree();
+  try {
+    tree.setMaxDepth(1);
+    const X = Array.from(d.X);
+    tree.setData(d.X, 2, d.y);
+    tree.fit(1);
+    const n = tree.nodes();
+    const root = { feature: n[0], threshold: n[1] };
+    assert.ok(root.feature === 0 || root.feature === 1, 'the root splits');
+    const values = [...new Set(X.filter((_, j) => j % 2 === root.feature))].sort((a, b) => a - b);
+    const i = values.findIndex((v) => v > root.threshold);
+    assert.ok(i > 0, 'the cut lies between two data values');
+    assert.ok(Math.abs(root.threshold - (values[i - 1] + values[i]) / 2) < 1e-12, 'halfway between neighbours');
+  } finally {
+    tree.delete();
+  }
+  // On n = 1024 points, stumps with cuts anywhere realise up to 2 features × (n + 1) cut places ×
+  // 2 label orders: more labelings than the 800 stumps counted.
+  assert.ok(Math.log(2 * 1025 * 2) > ml.treeClassLogSize(1, 2, 100));
+  const lesson = fs.readFileSync(new URL('./frontier-generalisation.md', import.meta.url), 'utf8');
+  assert.match(lesson, /comfortably inside the bound\. Strictly, that bound is for trees whose cuts sit on a grid of 100 values fixed in advance; the engine's tree cuts halfway between two neighbouring training values, so it lies outside that class\. Cuts placed anywhere are covered by the VC version of step 7, which is larger\./);
+});

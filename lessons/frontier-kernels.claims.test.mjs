@@ -1,6 +1,6 @@
 // Claims of the kernels lesson, checked against the engine with the kernel-svm widget's defaults
 // (web/widgets/kernel-svm.js: makeCircles(120, 0.1, 0.5, seed 4), fit(400), polynomial kernel
-// (γ a·b + 1)^d with coef0 = 1, RBF exp(−γ‖a − b‖²)).
+// (γ a·b + 1)ᵖ with coef0 = 1, RBF exp(−γ‖a − b‖²)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -61,7 +61,7 @@ test('φ gives only conics centred on the origin: its planes are symmetric under
   assert.ok(dot(w, phiPlus([1, 0])) < 0 && dot(w, phiPlus([3, 0])) > 0, 'inside negative, outside positive');
 });
 
-test('the engine\'s polynomial kernel is (γ a·b + 1)^d: its decision function is Σ yᵢαᵢ K(xᵢ, x) + b', () => {
+test('the engine\'s polynomial kernel is (γ a·b + 1)ᵖ: its decision function is Σ yᵢαᵢ K(xᵢ, x) + b', () => {
   const d = data('circles');
   const svm = new ml.KernelSVM();
   try {
@@ -246,4 +246,60 @@ test('the feature map is one letter, a bold phi, that is not the normal CDF Φ o
   assert.match(lesson, /Map each point \$x = \(x_1, x_2\)\$ to three features, the \*\*feature map\*\* \$\\boldsymbol\\phi\$ \(a bold phi\):/);
   assert.match(lesson, /\$\$\\boldsymbol\\phi\(x\) = \\bigl\(x_1\^2,/);
   assert.ok((lesson.match(/\\boldsymbol\\phi(?!_)/g) || []).length >= 10, 'every use of the map is the bold phi');
+});
+
+// The polynomial kernel's degree is p everywhere, in the derivation, in "Things to try" and in the
+// widget's words: d is the course's number of features (notation.md), which a learner would read
+// into (γ a·b + 1)^d as "squared" for two features. The menu writes the power as a superscript, not
+// as a caret.
+test('the polynomial kernel\'s degree is one letter, p, in the lesson and in the widget; the notation page lists it', async () => {
+  const { messages } = await import('../web/widgets/kernel-svm.messages.js');
+  const lesson = fs.readFileSync(new URL('./frontier-kernels.md', import.meta.url), 'utf8');
+  const notation = fs.readFileSync(new URL('./notation.md', import.meta.url), 'utf8');
+  assert.equal(messages['kernel-svm.slider.degree'], 'degree p');
+  assert.equal(messages['kernel-svm.kernel.poly'], 'polynomial (γ a·b + 1)ᵖ');
+  for (const [key, text] of Object.entries(messages)) if (typeof text === 'string') assert.doesNotMatch(text, /\^|degree d\b/, key);
+  assert.doesNotMatch(lesson, /\^d\b|\^\{d\}|degree \$d\$/, 'no degree d in the lesson');
+  assert.match(lesson, /For degree \$p\$ the kernel \$\(a\\cdot b\)\^p\$/);
+  assert.match(lesson, /The widget's polynomial kernel is \$\(\\gamma\\, a\\cdot b \+ 1\)\^p\$, with the degree \$p\$ on its \*\*degree p\*\* slider/);
+  // Every power of a polynomial kernel in the lesson is p or a number.
+  for (const m of lesson.matchAll(/b(?: \+ 1)?\)\^(\{[^}]*\}|\S)/g)) assert.match(m[1], /^(?:p|\d|\{\d+\})$/, m[0]);
+  // d is the number of features (and, in two lessons named there, a polynomial's degree), never the kernel's degree.
+  const dRow = notation.match(/^\| \$d\$ \| d \| ([^\n]*)\|$/m);
+  assert.ok(dRow, 'the notation page has a row for d');
+  assert.match(dRow[1], /^the number of features[;\s]/);
+  assert.doesNotMatch(dRow[1], /kernel/, 'the d row does not give the kernel lesson d for its degree');
+  assert.match(notation, /^\| \$p\$, \$\\hat p\$ \|[^\n]*in \[kernels\]\(frontier-kernels\.html\) only, \$p\$ is instead the degree of a polynomial kernel/m);
+});
+
+// Audit 7 (Q item 4): the γ = 50 question keyed "It needs 90 of 120 points as support vectors", a
+// count the lesson itself says is no reason (γ = 0.05 keeps all 120 and is bad for being too
+// smooth). The right choice now states the reason, narrow bumps that memorise and fare worse on
+// new points, and its explanation's numbers are the engine's: 1 000 new points from the same
+// rings (makeCircles(1000, 0.1, 0.5, seed 1004)) scored by the widget's two fits.
+test('check yourself: γ = 50 is worse because it does worse on new points (97.2% against 99.3%), not because of its support-vector count', () => {
+  const lesson = fs.readFileSync(new URL('./frontier-kernels.md', import.meta.url), 'utf8');
+  const block = lesson.match(/^::: *check-yourself *\n([\s\S]*?)^::: *$/m)[1];
+  const item = block.split(/^\? /m).find((q) => q.startsWith('With the RBF kernel on the circles, $\\gamma = 50$'));
+  assert.ok(item);
+  const right = item.split('\n').find((l) => l.startsWith('+ '));
+  const [text, why] = right.slice(2).split(' :: ');
+  assert.match(text, /new points fare worse/);
+  assert.doesNotMatch(text, /support vectors/, 'the count is evidence in the explanation, not the answer');
+  assert.match(why, /symptom of the memorising, not the reason: \$\\gamma = 0\.05\$ keeps all 120/);
+  const d = data('circles');
+  const t = ml.makeCircles(1000, 0.1, 0.5, 1004);
+  const X = Float64Array.from(t.X); const y = Float64Array.from(t.y);
+  const newScore = (gamma) => {
+    const svm = new ml.KernelSVM();
+    try {
+      svm.setData(d.X, 2, d.y); svm.setKernel('rbf'); svm.setGamma(gamma); svm.setCoef0(0); svm.setC(1); svm.reset(0); svm.fit(400);
+      return (100 * svm.score(X, y)).toFixed(1);
+    } finally {
+      svm.delete();
+    }
+  };
+  const [narrow, one] = [newScore(50), newScore(1)];
+  assert.deepEqual([narrow, one], ['97.2', '99.3']);
+  assert.ok(why.includes(`it gets ${narrow}% right, $\\gamma = 1$ ${one}%`), why);
 });

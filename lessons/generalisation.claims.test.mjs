@@ -75,3 +75,60 @@ test('the lesson introduces the activity it records: Choose this degree on the s
   assert.deepEqual(lessonActivities(lesson), ['sin-experiment', 'check-yourself']);
   assert.match(lesson.body, /This lesson's activity is the first lesson's challenge on dots you have not seen before: .* press \*\*Choose this degree\*\*\. Your first pick on this page is the one the lesson records\./);
 });
+
+// The L2 bullet measures the penalty on the widget's first dots (seed 0, the default noise):
+// degree 11 fitted exactly, without a penalty and with λ = 0.001 (PolynomialRegression's "l2"
+// objective is MSE + λ‖w‖², the lesson's formula; its weights are on powers of x rescaled to [−1, 1]).
+test('L2 on degree 11 (seed 0): largest weight about 2 300 → 2.24 with λ = 0.001; training MSE 0.000 → 0.020, test MSE 4.359 → 0.014', async () => {
+  const dots = ml.makeNoisySin(12, schema.noise.default, 0);
+  const clean = ml.makeNoisySin(200, 0, 0);
+  const [x, y] = [Array.from(dots.X), Array.from(dots.y)];
+  const models = [];
+  const fitKeep = (lambda) => {
+    const m = new ml.PolynomialRegression();
+    models.push(m);
+    m.setDegree(11); m.setData(x, 1, y);
+    m.setPenalty(lambda ? 'l2' : 'none'); m.setLambda(lambda); m.solve();
+    return m;
+  };
+  try {
+    const mse = (m) => ml.meanSquaredError(y, Array.from(m.predict(x)));
+    const testMse = (m) => ml.meanSquaredError(Array.from(clean.y), Array.from(m.predict(Array.from(clean.X))));
+    const weights = (m) => Array.from(m.coefficients()).slice(1);
+    const largest = (m) => Math.max(...weights(m).map(Math.abs));
+    const free = fitKeep(0), held = fitKeep(0.001);
+    assert.ok(largest(free) > 2250 && largest(free) < 2350, `largest free weight ${largest(free)}`);
+    assert.equal(largest(held).toFixed(2), '2.24');
+    assert.deepEqual([mse(free), mse(held)].map((v) => v.toFixed(3)), ['0.000', '0.020']);
+    assert.deepEqual([testMse(free), testMse(held)].map((v) => v.toFixed(3)), ['4.359', '0.014']);
+    // "A weight grows only while growing lowers the training error by more than it raises the
+    // penalty": at the penalised fit, making any weight larger in size raises MSE + λ‖w‖².
+    const c = Array.from(held.coefficients());
+    const objective = () => mse(held) + 0.001 * weights(held).reduce((s, v) => s + v * v, 0);
+    const best = objective();
+    for (let j = 1; j < c.length; j++) {
+      const d = 1e-3 * Math.sign(c[j] || 1);
+      held.setParams(c.map((v, i) => (i === j ? v + d : v)));
+      assert.ok(objective() > best, `weight ${j}: growing it does not pay`);
+    }
+    held.setParams(c);
+  } finally { for (const m of models) m.delete(); }
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./generalisation.md', import.meta.url), 'utf8');
+  assert.match(lesson, /On the widget's first twelve dots \(seed 0\), degree 11 without a penalty passes through every dot using weights of up to about 2\u202f300 in size \(on powers of \$x\$ rescaled to run from −1 to 1, as the engine fits them\)\. With \$\\lambda = 0\.001\$ the largest is 2\.24; the training MSE rises from 0\.000 to 0\.020, and the test MSE falls from 4\.359 to 0\.014\./);
+  assert.match(lesson, /A weight then grows only while growing lowers the training error by more than it raises the penalty/);
+});
+
+// "Epoch" first appears in this lesson's check; the lesson body defines it before (the course's
+// main definition comes a lesson later, in learning-loop, and the glossary linker skips checks).
+test('the lesson defines an epoch in its body before the check-yourself question uses the word', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./generalisation.md', import.meta.url), 'utf8');
+  const checkAt = lesson.indexOf('::: check-yourself');
+  const body = lesson.slice(0, checkAt), check = lesson.slice(checkAt);
+  assert.match(check, /epoch/);
+  const first = body.search(/epoch/i);
+  assert.ok(first > 0, 'the body uses the word');
+  assert.match(body.slice(first - 1), /^\*epochs\*: one epoch is one pass through every training example/);
+  assert.match(check, /\? A network trains for 100 epochs \(passes through all of its training data\)\./);
+});

@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/optimisation.js';
 import { createSurface, curvatureAt, describePath, minimaOf } from '../web/widgets/loss-surface/surfaces.js';
+import { schema } from '../web/widgets/loss-surface.js';
+import { roundLadder } from '../web/lib/ladder.js';
+import { formatNumber } from '../web/lib/format.js';
 
 const lesson = fs.readFileSync(new URL('./gradient-descent.md', import.meta.url), 'utf8');
 const MAX_STEPS = 300; // the widget's maxSteps default
@@ -52,7 +55,7 @@ test('the line-fit loss is a bowl with a single lowest point', () => {
   } finally { surface.delete(); }
 });
 
-test('the learning-rate table: crawl at 0.001, glide at 0.05, zig-zag at 0.4, diverge from 0.5', () => {
+test('the learning-rate table: crawl at 0.001, glide at 0.05, zig-zag at 0.4, diverge from 0.45', () => {
   const crawl = run('bowl', 'sgd', 0.001);
   assert.equal(crawl.final.state, 'crawling');
   const left = (last(crawl).loss - crawl.info.minValue) / (crawl.losses[0] - crawl.info.minValue);
@@ -69,14 +72,54 @@ test('the learning-rate table: crawl at 0.001, glide at 0.05, zig-zag at 0.4, di
   assert.ok(zig.states.includes('zigzag'), 'zig-zags');
   assert.equal(zig.final.state, 'bottom', 'but still settles');
 
-  for (const eta of [10 ** -0.3, 1, 2]) { // 0.501 on the slider, and above
+  for (const eta of [0.45, 0.5, 1, 2]) { // 0.45 is the slider's first rung above 0.4
     const far = run('bowl', 'sgd', eta);
     assert.equal(far.status, 'diverged', `η = ${eta}`);
     assert.equal(far.final.tone, 'bad');
   }
 });
 
-test('ravine: SGD at 0.05 is about 2 short after 300 steps, momentum settles in about 60; SGD bounces at 0.35', () => {
+test('the edge of divergence on the bowl is 2 ÷ its steepest curvature ≈ 0.42: 0.415 settles, 0.43 diverges', () => {
+  const surface = createSurface(ml);
+  let edge;
+  try {
+    surface.setFunction('bowl');
+    const [[a, b], [, d]] = curvatureAt((x, y) => surface.gradient(x, y), 1, 1).hessian;
+    const steepest = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * b);
+    assert.equal(steepest.toFixed(2), '4.77');
+    edge = 2 / steepest;
+    assert.equal(edge.toFixed(2), '0.42');
+  } finally { surface.delete(); }
+  assert.match(lesson, /diverges once \$\\eta\$ is more than 2 divided by the bowl's steepest curvature[^.]*\. This bowl's steepest curvature is about 4\.77, so the edge lies near \$2 \/ 4\.77 \\approx 0\.42\$/);
+  for (const eta of [0.4, 0.41, 0.415]) assert.equal(run('bowl', 'sgd', eta).final.state, 'bottom', `η = ${eta} still settles`);
+  assert.ok(0.415 < edge && edge < 0.43);
+  for (const eta of [0.43, 0.45]) assert.equal(run('bowl', 'sgd', eta).status, 'diverged', `η = ${eta} flies off`);
+});
+
+// The audit: "just below it the ball still settles, slowly" while the slider's stop just below the
+// edge, 0.4, reaches the bottom in 30 steps. The sentence names the stops and what each one shows.
+test('around the edge on the bowl: 0.4, the last slider stop below it, reaches the bottom in 30 steps; nearer the edge it takes longer; 0.45, the next stop, flies off', () => {
+  const rungs = roundLadder(schema.eta.min, schema.eta.max);
+  const edge = 2 / 4.77;
+  const below = rungs.filter((v) => v < edge);
+  const above = rungs.filter((v) => v > edge);
+  assert.equal(below[below.length - 1], 0.4, 'the slider\'s last stop below the edge');
+  assert.equal(above[0], 0.45, 'the next stop up');
+  const at4 = run('bowl', 'sgd', 0.4);
+  assert.ok(at4.states.includes('zigzag'), 'zig-zagging');
+  assert.equal(at4.final.state, 'bottom');
+  assert.equal(at4.final.arrived, 30);
+  assert.match(at4.final.text, /^reached the bottom in 30 steps/);
+  // Between the stops, closer to the edge, the zig-zag takes longer and longer.
+  const arrivals = [0.4, 0.405, 0.41, 0.415].map((eta) => run('bowl', 'sgd', eta).final);
+  for (const f of arrivals) assert.equal(f.state, 'bottom');
+  for (let i = 1; i < arrivals.length; i++) assert.ok(arrivals[i].arrived > arrivals[i - 1].arrived, `${arrivals[i].arrived} > ${arrivals[i - 1].arrived}`);
+  assert.equal(run('bowl', 'sgd', 0.45).status, 'diverged');
+  assert.match(lesson, /\$2 \/ 4\.77 \\approx 0\.42\$\. The slider's last stop below the edge, 0\.4, still brings the ball to the bottom in 30 steps, zig-zagging; closer to the edge, between the slider's stops, the zig-zag would take longer and longer to die away; and at 0\.45, the next stop up, the ball flies off\./);
+  assert.doesNotMatch(lesson, /settles, slowly/);
+});
+
+test('ravine: SGD at 0.05 is about 2 short after 300 steps, momentum settles in about 60; SGD bounces above 0.2, still settles at 0.35, not from 0.4', () => {
   const sgd = run('ravine', 'sgd', 0.05);
   assert.ok(Math.abs(Math.hypot(last(sgd).x, last(sgd).y) - 2) < 0.1, `about 2 units short (${last(sgd).x}, ${last(sgd).y})`);
   assert.ok(sgd.final.state !== 'bottom');
@@ -91,14 +134,52 @@ test('ravine: SGD at 0.05 is about 2 short after 300 steps, momentum settles in 
     const [[a], [, d]] = curvatureAt((x, y) => surface.gradient(x, y), 1, 1).hessian;
     assert.ok(Math.abs(d / a - 50) < 1e-3);
   } finally { surface.delete(); }
-  const bouncy = run('ravine', 'sgd', 10 ** -0.46); // 0.347 on the slider
-  let flips = 0;
-  for (let i = 2; i < bouncy.points.length; i += 2) if (bouncy.points[i + 1] * bouncy.points[i - 1] < 0) flips += 1;
-  assert.ok(flips >= 10, `y changes side ${flips} times: wall to wall`);
-  const calm = run('ravine', 'sgd', 0.05);
-  let calmFlips = 0;
-  for (let i = 2; i < calm.points.length; i += 2) if (calm.points[i + 1] * calm.points[i - 1] < 0) calmFlips += 1;
-  assert.equal(calmFlips, 0, 'at 0.05 it does not bounce');
+  const flipsOf = (r) => {
+    let flips = 0;
+    for (let i = 2; i < r.points.length; i += 2) if (r.points[i + 1] * r.points[i - 1] < 0) flips += 1;
+    return flips;
+  };
+  // The steep direction's factor per step is 1 − 5η: positive (no bouncing) up to 0.2, negative above.
+  for (const eta of [0.05, 0.15, 0.2]) assert.equal(flipsOf(run('ravine', 'sgd', eta)), 0, `at ${eta} it does not bounce`);
+  for (const eta of [0.21, 0.25, 0.35]) assert.ok(flipsOf(run('ravine', 'sgd', eta)) >= 10, `at ${eta} y changes side: wall to wall`);
+  // Faster as η rises, and at 0.35 it still reaches the bottom, in about 80 steps.
+  const arrivals = [0.15, 0.2, 0.25, 0.3, 0.35].map((eta) => run('ravine', 'sgd', eta).final);
+  for (const f of arrivals) assert.equal(f.state, 'bottom');
+  for (let i = 1; i < arrivals.length; i++) assert.ok(arrivals[i].arrived < arrivals[i - 1].arrived, 'a larger η gets down faster');
+  const at35 = arrivals[arrivals.length - 1];
+  assert.ok(Math.abs(at35.arrived - 80) <= 5, `at 0.35 the bottom in ${at35.arrived} steps`);
+  assert.match(at35.text, /reached the bottom in \d+ steps/);
+  // The walls' limit: 2 ÷ 5 = 0.4. Just below it settles (in over 70 steps), at 0.4 it never does, above it diverges.
+  for (const eta of [0.37, 0.39]) {
+    const f = run('ravine', 'sgd', eta).final;
+    assert.equal(f.state, 'bottom', `η = ${eta}`);
+    assert.ok(f.arrived > 70, `η = ${eta}: ${f.arrived} steps`);
+  }
+  assert.notEqual(run('ravine', 'sgd', 0.4).final.state, 'bottom');
+  assert.equal(run('ravine', 'sgd', 0.45).status, 'diverged');
+  assert.match(lesson, /above 0\.2 it bounces from wall to wall \(at 0\.35 it zig-zags for a while and still reaches the bottom, in about 80 steps\), and at 0\.4, which is 2 divided by the steep curvature 5, it never settles: it jumps from one wall to the other and back for ever, its loss stops falling, and the message line says so; above that it diverges\. Even at the largest step the walls allow, the gentle floor takes over 70 steps\./);
+});
+
+// The audit: at η = 0.4 on the ravine the message said "it still gets lower (loss 10.000)" while the
+// loss had read 10.000 for most of the 300 steps. The steep factor 1 − 5η is −1: y jumps between
+// +2 and −2 for ever, x dies away, and the loss levels off at 2.5 · 2² = 10.
+test('ravine at η = 0.4: SGD bounces between y = ±2 for ever, the loss levels off at 10, and the message says it does not settle', () => {
+  const r = run('ravine', 'sgd', 0.4);
+  assert.equal(r.status, 'running');
+  assert.equal(r.losses.length - 1, MAX_STEPS);
+  for (let i = 1; i < r.points.length / 2; i++) assert.equal(Math.abs(r.points[2 * i + 1]), 2, 'y stays at ±2');
+  assert.equal(formatNumber(last(r).loss, 3), '10.000');
+  const shownFrom = r.losses.findIndex((v) => formatNumber(v, 3) === '10.000');
+  assert.ok(shownFrom > 0 && shownFrom < MAX_STEPS / 2, `the readout shows 10.000 from step ${shownFrom}`);
+  assert.equal(r.final.state, 'bouncing');
+  assert.equal(r.final.tone, 'bad');
+  assert.doesNotMatch(r.final.text, /gets lower/);
+  assert.equal(r.final.text, 'bouncing without settling: each step jumps across the valley floor to the other side, and the loss has got no lower over the last 20 steps (loss 10.000, lowest 0.000); η = 0.4 is too large for the ball to settle');
+  // No message claims "still gets lower" once the loss has read 10.000 for 40 steps.
+  assert.ok(r.states.slice(shownFrom + 40).every((s) => s === 'bouncing'));
+  // Just below the wall's limit the zig-zag still gets lower and reaches the bottom; the stop above flies off.
+  assert.equal(run('ravine', 'sgd', 0.35).final.state, 'bottom');
+  assert.equal(run('ravine', 'sgd', 0.45).status, 'diverged');
 });
 
 test('Rosenbrock at 0.05: SGD and momentum fly off within a few steps, RMSProp and Adam creep along', () => {
@@ -240,18 +321,20 @@ test('check yourself: from (4, 1) at η = 0.1 plain SGD reaches x = 3.96, y = 0.
   near(w.path[2], r.x); near(w.path[3], r.y);
 });
 
-test('far too large: from the second jump on every jump lands higher, and the ball diverges', () => {
-  for (const eta of [0.5, 10 ** -0.3, 1, 2]) {
+test('far too large: after a jump or two that land lower, every jump lands higher, and the ball diverges', () => {
+  for (const eta of [0.45, 0.5, 1, 2]) {
     const r = run('bowl', 'sgd', eta);
-    const rising = r.losses.slice(2).every((v, i) => v > r.losses[i + 1]);
-    assert.ok(rising, `η = ${eta}: each loss from the second step on is above the one before`);
+    // The first jump that lands higher than the one before; from there on every one does.
+    const k = r.losses.findIndex((v, i) => i > 0 && v > r.losses[i - 1]);
+    assert.ok(k >= 1 && k <= 3, `η = ${eta}: at most two jumps land lower first (${k})`);
+    assert.ok(r.losses.slice(k).every((v, i) => v > r.losses[k - 1 + i]), `η = ${eta}: from jump ${k} on, each lands higher`);
     assert.ok(r.losses.length > 4);
     assert.equal(r.status, 'diverged');
   }
-  // At η = 0.5 exactly the first jump still lands lower: hence "from the second jump on".
-  const half = run('bowl', 'sgd', 0.5);
-  assert.ok(half.losses[1] < half.losses[0]);
-  assert.match(lesson, /far too large \(0\.5 and up\) \| from the second jump on, every jump lands higher than the last/);
+  // At 0.45 the first two jumps still land lower.
+  const r = run('bowl', 'sgd', 0.45);
+  assert.ok(r.losses[1] < r.losses[0] && r.losses[2] < r.losses[1] && r.losses[3] > r.losses[2]);
+  assert.match(lesson, /far too large \(0\.45 and up\) \| after a jump or two that still land lower, every jump lands higher than the last and the ball leaves the map: divergence/);
 });
 
 test('predict, then check: on the saddle (valleys at −0.25, default start on the line between them) plain SGD stalls mid-way after 300 steps', () => {

@@ -148,3 +148,43 @@ test('check yourself: w = (1, −1), t = 1, x = (1, 1) should fire: the sum 0 is
   // The wrong choice: subtracting gives (0, −2) and the sum −2, still silent.
   assert.equal(ml.vectorDot([0, -2], x), -2);
 });
+
+// Samuel's checkers player (IBM, shown in 1956) learned its scoring of positions from play; his 1959
+// paper, "Some studies in machine learning using the game of checkers", is where the term comes
+// from. The Dartmouth event must not file checkers under hand-written rules.
+test('the 1956 event: theorem provers used hand-written rules, Samuel\'s checkers player learned', () => {
+  const dartmouth = EVENTS.find((e) => e.short === 'Dartmouth');
+  assert.equal(dartmouth.year, 1956);
+  assert.doesNotMatch(dartmouth.detail, /checkers by search and hand-written rules/);
+  assert.match(dartmouth.detail, /Early programs prove theorems by searching with hand-written rules/);
+  assert.match(dartmouth.detail, /Arthur Samuel’s checkers player at IBM improves its own scoring of positions from the games it plays, many against itself/);
+  assert.match(dartmouth.detail, /his 1959 paper on it made the term “machine learning” known\./);
+  assert.equal(eraOf(dartmouth.year), 'symbolic');
+});
+
+test('symbolic AI: the lesson says in its own words where rules fall short', () => {
+  const lesson = readFileSync(new URL('./history-of-ai.md', import.meta.url), 'utf8');
+  assert.match(lesson, /It fails on telling one person's photo from another's: the difference is real, but nobody can put it into rules\./);
+  assert.doesNotMatch(lesson, /recognising a face, where no one can write the rules/);
+});
+
+test('the lesson names and defines natural language processing (NLP) beside computer vision, and links the course\'s language lessons', () => {
+  const lesson = readFileSync(new URL('./history-of-ai.md', import.meta.url), 'utf8');
+  const nesting = lesson.slice(lesson.indexOf('## AI ⊃ ML ⊃ DL'), lesson.indexOf('::: widget ai-hierarchy'));
+  assert.match(nesting, /\n\nHuman language has a branch of its own, \*\*natural language processing\*\* \(NLP\): programs that read or write it, sorting texts \(spam or not, a review's mood\), translating, summarising and answering questions\. Since the Transformer of 2017 its leading models are deep networks as well, such as BERT, GPT and T5\./);
+  // The timeline agrees: the Transformer in 2017, BERT and GPT-1 pre-trained on text in 2018.
+  assert.equal(event(2017).short, 'Transformer');
+  assert.match(event(2018).short, /BERT/);
+  assert.match(event(2018).short, /GPT/);
+  assert.match(event(2018).detail, /Transformer/);
+  // The sorting game agrees: a large language model is deep learning.
+  assert.equal(TECHNIQUES.find((t) => t.id === 'llm').region, 'dl');
+  // The linked lessons exist, and the text lessons use naive Bayes on word counts (machine learning).
+  for (const slug of ['text-to-numbers', 'sentiment', 'attention-toy']) {
+    assert.match(nesting, new RegExp(`\\]\\(${slug}\\.html\\)`));
+    assert.ok(readFileSync(new URL(`./${slug}.md`, import.meta.url), 'utf8').length > 0);
+  }
+  for (const slug of ['text-to-numbers', 'sentiment']) assert.match(readFileSync(new URL(`./${slug}.md`, import.meta.url), 'utf8'), /naive Bayes/);
+  assert.match(lesson, /J\. Devlin, M\.-W\. Chang, K\. Lee and K\. Toutanova, "BERT/);
+  assert.match(lesson, /C\. Raffel et al\., "Exploring the limits of transfer learning/);
+});

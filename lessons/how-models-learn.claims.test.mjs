@@ -90,6 +90,21 @@ test('η = 0.25 lands on the target in one step', () => {
   close(rows[1].loss, 0, 1e-20, 'loss after one step');
 });
 
+// Check-yourself 4's feedback: the loop does not always stop short, but at η = 0.1 it never reaches 0.
+test('check yourself: at η = 0.25 the loss is exactly 0 after one step; at η = 0.1 it keeps 36% each step and never reaches 0', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./how-models-learn.md', import.meta.url), 'utf8');
+  assert.match(lesson, /always stops short of the minimum :: Not always: at \$\\eta = 0\.25\$ the first step lands exactly on the target, loss 0, and at \$\\eta = 0\.1\$ the loss only creeps closer and closer to 0\. Either way the trouble is that many lines share that lowest loss\./);
+  assert.doesNotMatch(lesson, /Here it does reach the minimum, loss 0/);
+  assert.equal(run({ eta: 0.25, steps: 1 }).rows[1].loss, 0);
+  const { rows } = run({ eta: 0.1, steps: 40 });
+  assert.equal(rows.length, 41);
+  for (let i = 1; i < rows.length; i++) {
+    assert.ok(rows[i].loss > 0, `step ${i}: loss ${rows[i].loss} is still above 0`);
+    close(rows[i].loss / rows[i - 1].loss, 0.36, 1e-6, `step ${i} keeps 36%`);
+  }
+});
+
 test('η = 0.4 overshoots every step but converges', () => {
   const { rows } = run({ eta: 0.4, steps: 6 });
   for (let i = 1; i < rows.length; i++) {
@@ -204,4 +219,31 @@ test('the nudge, expanded: the rise is 2ex·h + (hx)², so rise / h − 6 equals
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('./how-models-learn.md', import.meta.url), 'utf8');
   assert.match(lesson, /It rises by \$2 e x\\,h\$ plus a leftover \$\(h x\)\^2\$: here \$0\.006 \+ 0\.000001\$/);
+});
+
+// What the two derivatives say, in numbers rather than a metaphor: both grow with the error;
+// ∂L/∂b is 2e whatever the input, ∂L/∂w is also scaled by the input, so at x = 0 a step leaves w
+// where it is while b still moves, and a larger input moves w further.
+test('the derivatives: ∂L/∂b = 2e at any input, ∂L/∂w scaled by the input (x = 0 leaves w where it is)', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./how-models-learn.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\$b\$'s is twice the error whatever the input; \$w\$'s is also scaled by the input it multiplied, so an input of 0 would leave \$w\$ where it is, and a large input moves it a long way\./);
+  assert.match(lesson, /the weight's derivative has the input as a factor, and the bias's does not\./);
+  assert.doesNotMatch(lesson, /blame/i);
+  const stepAt = (x) => ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([x], 1, [4]);
+    m.setLearningRate(0.1);
+    m.setParams([3, 4]);
+    const grad = Array.from(m.gradient());
+    m.step();
+    return { grad, params: Array.from(m.params()), error: 3 * x + 4 - 4 };
+  });
+  for (const x of [0, 1, 3]) {
+    const { grad, params, error } = stepAt(x);
+    close(grad[1], 2 * error, 1e-12, `∂L/∂b = 2e at x = ${x}`);
+    close(grad[0], 2 * error * x, 1e-12, `∂L/∂w = 2ex at x = ${x}`);
+    if (x === 0) close(params[0], 3, 0, 'w stays at x = 0');
+  }
+  assert.ok(Math.abs(stepAt(3).params[0] - 3) > Math.abs(stepAt(1).params[0] - 3), 'a larger input moves w further');
 });

@@ -113,14 +113,35 @@ test('check-yourself: the line through (0, 1) and (2, 5) has E_train 0 and E_val
   assert.ok(Math.abs(r.validation - 2.5) < 1e-12);
 });
 
-// The widget's diagnosis (the lesson's definitions) of the last point of a run.
-function diagnose({ train: t, val: v }) {
-  if (v > FLOOR * 2 && v - t < FLOOR * 0.5) return 'bias';
-  if (v > 2 * t) return 'variance';
-  return 'close';
+// The widget's diagnosis (the lesson's definitions), as the built widget exports it.
+async function widgetDiagnosis() {
+  const widget = await import(pathToFileURL(path.join(dist, 'widgets', 'learning-curves.js')).href);
+  return ({ train: t, val: v }) => widget.diagnose({ trainMse: t, valMse: v }, FLOOR);
 }
 
-test('predict, then check: at n = 90 degree 12 ends close together near the floor (0.088 / 0.133), degree 1 high bias', () => {
+// The lesson: "Degree 1. From about n = 20 on … together, and nearly four times the noise floor.
+// High bias." Every size the widget diagnoses (n ≥ 12), walked for degrees 1 and 2: once high
+// bias, always high bias (the verdict once flickered between "High bias" and "close" at n = 42,
+// 65, 70, 80, gaps just over s²/2), and before it the curves are high and apart, never "close"
+// (degree 1 at n = 12: 0.243 and 0.371, 4.1 times the floor).
+test('degrees 1 and 2: high bias from n = 15 and 17 on, every n ≥ 20 included; before that high and apart, never close', async () => {
+  const diagnose = await widgetDiagnosis();
+  for (const [degree, firstBias] of [[1, 15], [2, 17]]) {
+    for (const n of sizes.filter((m) => m >= 12)) {
+      const e = errorsAt(degree, n);
+      assert.ok(e.val > 3.5 * FLOOR, `degree ${degree}, n = ${n}: far above the floor (${e.val})`);
+      assert.equal(diagnose(e), n >= firstBias ? 'bias' : 'apart', `degree ${degree}, n = ${n}: ${e.train} / ${e.val}`);
+      if (n >= 20) assert.equal(diagnose(e), 'bias');
+    }
+  }
+  const e12 = errorsAt(1, 12);
+  assert.equal(e12.train.toFixed(3), '0.243');
+  assert.equal(e12.val.toFixed(3), '0.371');
+  assert.ok(e12.val - e12.train > FLOOR, 'not together: a gap of more than s²');
+  assert.ok(e12.val < 2 * e12.train, 'not a wide gap');
+})
+test('predict, then check: at n = 90 degree 12 ends close together near the floor (0.088 / 0.133), degree 1 high bias', async () => {
+  const diagnose = await widgetDiagnosis();
   const e = errorsAt(12, 90);
   assert.equal(e.train.toFixed(3), '0.088');
   assert.equal(e.val.toFixed(3), '0.133');
@@ -129,11 +150,16 @@ test('predict, then check: at n = 90 degree 12 ends close together near the floo
   assert.equal(diagnose(e), 'close');
   assert.equal(diagnose(errorsAt(1, 90)), 'bias');
   assert.equal(diagnose(errorsAt(12, 17)), 'variance');
-  // The boundaries of the definitions.
+  // The boundaries of the definitions: validation over 2 s², a gap under s², validation over
+  // twice training.
   assert.equal(diagnose({ train: 0.17, val: 2 * FLOOR + 1e-9 }), 'bias');
   assert.equal(diagnose({ train: 0.17, val: 2 * FLOOR }), 'close');
+  assert.equal(diagnose({ train: 0.3, val: 0.3 + FLOOR - 1e-9 }), 'bias');
+  assert.equal(diagnose({ train: 0.3, val: 0.3 + FLOOR }), 'apart');
   assert.equal(diagnose({ train: 0.1, val: 0.2 + 1e-9 }), 'variance');
-  assert.equal(diagnose({ train: 0.1, val: 0.2 }), 'close');
+  assert.equal(diagnose({ train: 0.1, val: 0.2 }), 'apart');
+  assert.equal(diagnose({ train: 0.09, val: 0.18 }), 'close');
+  assert.equal(diagnose({ train: 0.08, val: 0.16 + 1e-9 }), 'variance');
 });
 
 // The box is about one degree, and the lesson says what locking in does: it sets degree 12 and
@@ -151,4 +177,29 @@ test('predict, then check: the lesson\'s box is about degree 12, the degree the 
   assert.match(lesson, /If degree 12's curves have already been drawn on this page, even part of the way, the box still gives a verdict, but as practice\./);
   assert.doesNotMatch(lesson, /before they grow any further/i);
   assert.equal(sizes[sizes.length - 1], 90);
+});
+
+// "Reading the gap, then the level": the gap paragraph starts from the three-point example (a gap of
+// 24.1 at n = 2, 0.25 at n = 3 with validation below training) and the two definitions it states
+// are the widget's diagnose(). (Audit 8, R1 item 7: it said the gap was "gone at n = 3", but the
+// two errors are 0.5 and 0.25 there.)
+test('reading the gap, then the level: the worked example\'s gap closes, and the stated tests are the widget\'s', async () => {
+  const { computations } = await import('../web/js/check-computations/linear-models.js');
+  const { readFileSync } = await import('node:fs');
+  const lesson = readFileSync(new URL('./learning-curves.md', import.meta.url), 'utf8');
+  assert.ok(lesson.includes('In the three-point example the distance between the curves was 24.1 at $n = 2$ and only 0.25 at $n = 3$, where the validation error even dips below the training error: with just two validation points, luck can do that.'));
+  assert.doesNotMatch(lesson, /gone at \$n = 3\$/);
+  assert.ok(lesson.includes('A model whose validation error is still more than twice its training error (the widget\'s test)'));
+  assert.ok(lesson.includes('in the widget\'s terms, a gap under $s^2$ with the validation error above $2s^2$ — is *high bias*'));
+  const x = [0, 1, 2];
+  const y = [0, 2, 1];
+  const two = computations['poly-fit'](ml, { degree: 1, x: x.slice(0, 2), y: y.slice(0, 2), vx: [3, 4], vy: [2.5, 2], at: 0 });
+  const three = computations['poly-fit'](ml, { degree: 1, x, y, vx: [3, 4], vy: [2.5, 2], at: 0 });
+  assert.equal((two.validation - two.train).toFixed(1), '24.1');
+  assert.equal(Math.abs(three.validation - three.train).toFixed(2), '0.25', 'a distance of 0.25 at n = 3');
+  assert.ok(three.validation < three.train, 'validation below training at n = 3');
+  const diagnose = await widgetDiagnosis();
+  assert.equal(diagnose({ train: 0.1, val: 0.2 + 1e-9 }), 'variance', 'more than twice the training error');
+  assert.equal(diagnose({ train: 0.3, val: 0.3 + FLOOR - 1e-9 }), 'bias', 'a gap under s², validation above 2s²');
+  assert.equal(diagnose({ train: 0.3, val: 0.3 + FLOOR }), 'apart');
 });

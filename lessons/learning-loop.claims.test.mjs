@@ -223,3 +223,133 @@ test('lesson and widget speak one unit: x in hundreds of m² (a 50 m² house is 
   assert.match(messages['learning-loop.text.model'], /price = w · x \+ b, .*x is the size in hundreds of m²/);
   assert.equal(messages['learning-loop.axis.x'], 'size x (hundreds of m²)');
 });
+
+// "What the small loop leaves out": the lap count of a large language model, from published runs:
+// GPT-3, 300 billion tokens in batches of 3.2 million (Brown et al. 2020); Llama 2, 2 trillion
+// tokens in batches of 4 million (Touvron et al. 2023). Steps = tokens ÷ batch.
+test('a large language model takes about a hundred thousand to a million steps, each on millions of words', () => {
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  assert.match(lesson, /A large language model takes from about a hundred thousand to a million small steps, each on a batch of millions of words\./);
+  assert.doesNotMatch(lesson, /takes millions of small steps/);
+  const steps = [300e9 / 3.2e6, 2e12 / 4e6];
+  for (const n of steps) assert.ok(n >= 0.9e5 && n <= 1e6, `${n} steps`);
+});
+
+// Data stage: how the sizes are written down sets which learning rates work. The error grows without
+// bound for η above 2/λ (λ the largest curvature of the error bowl, overshootRate = 1/λ): about 0.5
+// with x in hundreds of m², about 0.0001 with x in plain m², shown by the engine on both sides.
+test('data: in plain m² the error runs away above η ≈ 0.0001, in hundreds of m² above η ≈ 0.5', () => {
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  assert.ok(lesson.includes('Had they gone in as plain square metres, from 50 to 150, the error would run away at any learning rate above about 0.0001; in hundreds it takes a rate above about 0.5.'));
+  const m2 = x.map((v) => v * SIZE_UNIT);
+  assert.equal(Math.min(...m2), 50);
+  assert.equal(Math.max(...m2), 150);
+  const limitM2 = 2 * overshootRate(m2);
+  const limit = 2 * overshootRate(x);
+  assert.ok(limitM2 > 0.9e-4 && limitM2 < 1.0e-4, `m²: ${limitM2}`);
+  assert.ok(limit > 0.5 && limit < 0.51, `hundreds: ${limit}`);
+  const after = (xs, eta, steps) => ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(xs, 1, y); m.setLearningRate(eta); m.setParams([START[0] / SIZE_UNIT, START[1]]);
+    const first = m.loss();
+    for (let i = 0; i < steps; i++) m.step();
+    return m.loss() / first;
+  });
+  assert.ok(!(after(m2, 1.0e-4, 400) < 1), 'm², η = 0.0001: the error has grown');
+  assert.ok(after(m2, 0.95e-4, 400) < 1, 'm², η = 0.000095: the error shrinks');
+});
+
+// Error stage: what squaring does to the six houses in lap 1, and where an absolute-error loss
+// would put the best line instead (an absolute-error optimum passes through two of the points, so
+// trying every pair finds it).
+test('error: squared, the largest house outweighs the smallest about ten to one; absolute error moves the best line to w = 285, b = −4.5', () => {
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  const para = lesson.split('\n').find((l) => l.startsWith('**Error.**'));
+  for (const quoted of ['the largest house is 198k short and the smallest 63k short, about three times as far', 'squared, the largest weighs about ten times as much and supplies over a third of the whole error by itself (39 204 of the 106 646 summed squares)',
+    'from about $w = 282$, $b = -0.4$ to $w = 285$, $b = -4.5$, the line through the smallest and the largest house']) {
+    assert.ok(para.includes(quoted), `the lesson says: ${quoted}`);
+  }
+  const e = x.map((xi, i) => START[0] * xi + START[1] - y[i]);
+  const sq = e.map((v) => v * v);
+  const total = sq.reduce((s, v) => s + v, 0);
+  assert.equal(Math.round(-e[5]), 198);
+  assert.equal(Math.round(-e[0]), 63);
+  assert.equal(Math.round(e[5] / e[0]), 3);
+  assert.equal(Math.round(sq[5] / sq[0]), 10);
+  assert.equal(sq[5], 39204);
+  assert.equal(Math.floor(total), 106646);
+  assert.ok(sq[5] / total > 1 / 3 && sq[5] / total < 0.4);
+  const ls = ml.scoped((track) => { const m = track(new ml.LinearRegression()); m.setData(x, 1, y); return Array.from(m.closedForm()); });
+  assert.equal(Math.round(ls[0]), 282);
+  assert.equal(ls[1].toFixed(1), '-0.4');
+  const abs = (w, b) => x.reduce((s, xi, i) => s + Math.abs(w * xi + b - y[i]), 0);
+  let best = null;
+  for (let i = 0; i < x.length; i++) for (let j = i + 1; j < x.length; j++) {
+    const w = (y[j] - y[i]) / (x[j] - x[i]);
+    const b = y[i] - w * x[i];
+    if (!best || abs(w, b) < best.total) best = { w, b, total: abs(w, b), i, j };
+  }
+  assert.deepEqual([best.i, best.j], [0, x.length - 1], 'through the smallest and the largest house');
+  assert.ok(Math.abs(best.w - 285) < 1e-9 && Math.abs(best.b - -4.5) < 1e-9, `${best.w}, ${best.b}`);
+  assert.ok(best.total < abs(ls[0], ls[1]), 'the squared-error line is not the absolute-error line');
+});
+
+// Update stage: the standard name for sharing out the blame is taught, and the glossary defines it.
+test('update: the lesson names credit assignment and the glossary defines it', () => {
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  const update = lesson.split('\n').find((l) => l.startsWith('with $e_i = w x_i + b - y_i$ the miss on house $i$'));
+  assert.match(update, /is called \*credit assignment\*, and the gradient is how this loop does it\./);
+  const notation = readFileSync(new URL('./notation.md', import.meta.url), 'utf8');
+  assert.match(notation.split(/^## Glossary\s*$/m)[1], /^\*\*Credit assignment\.\*\* /m);
+});
+
+// Only the models trained by gradient steps run the inner loop: k-NN stores examples, trees split
+// greedily, k-means alternates, and a line has a closed form (empirical-risk, knn, decision-trees,
+// kmeans lessons). Every model goes through the outer loop.
+test('the lesson does not say every model runs the gradient loop', () => {
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  assert.doesNotMatch(lesson, /Every model in this course/);
+  // Nor does the home page's description of the Foundations level, or its outcome (lessons/course.json).
+  const foundations = JSON.parse(readFileSync(new URL('./course.json', import.meta.url), 'utf8')).levels.find((l) => l.id === 'foundations');
+  for (const text of [foundations.blurb, foundations.outcome]) {
+    assert.doesNotMatch(text, /every model runs/i);
+    assert.match(text, /the loop that trains a model step by step/);
+  }
+  assert.match(lesson, /The models in this course that are trained step by step, from linear and logistic regression to every neural network, run this inner loop\. Others learn by other means: \$k\$-nearest neighbours only stores its examples, a decision tree grows by greedy splits, \$k\$-means alternates between assigning points and moving centres, and a straight line can also be solved for with one formula\. All of them still go through the outer loop/);
+  // The closed formula for the line is the engine's, and it is where the loop's steps head.
+  const { mse } = laps(0.1, 2000);
+  const floor = ml.scoped((track) => { const m = track(new ml.LinearRegression()); m.setData(x, 1, y); m.setParams(m.closedForm()); return m.loss(); });
+  assert.ok(mse[mse.length - 1] >= floor && mse[mse.length - 1] - floor < 1e-3 * floor, `${mse[mse.length - 1]} vs ${floor}`);
+});
+
+// Audit 8 (R1 item 1): "poor even on the houses it trained on" went from the Error straight to the
+// Data, past the Model stage, and the closing sentence said a bigger network would leave every other
+// case broken, while generalisation (the lesson before) names this very symptom underfitting, a
+// model too rigid for the pattern, and learning-curves cures it with a more flexible model. The
+// bullet, the closing sentence and the check-yourself answer now include the model.
+test('when the loop fails: poor on its own houses can be a model too rigid for the pattern (underfitting), as generalisation says', () => {
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  const bullet = lesson.split('\n').find((l) => l.startsWith('- *A model is poor even on the houses it trained on:*'));
+  assert.match(bullet, /Is the \*\*Model\*\* too rigid for the pattern, say a straight line through prices that curve upwards\? That is \*underfitting\*, which \[Judged on new data\]\(generalisation\.html#too-stiff-too-bendy\) reads off a training error and a validation error that are both high, and a more flexible model is its cure\./);
+  assert.doesNotMatch(lesson, /leave the other four as broken as before/);
+  // The closing paragraph names each case by its symptom, never by a count (the loud η = 0.6 failure
+  // and the four bulleted symptoms could be counted two ways): a bigger model is the cure for the one
+  // poor on its own houses, and a harm to the one that fits its training houses, noise included.
+  const closing = lesson.split('\n').find((line) => line.startsWith('Only the loud failure'));
+  assert.ok(closing, 'the closing paragraph');
+  assert.doesNotMatch(closing, /\b(?:first|second|third|fourth) case\b|other four/);
+  assert.match(closing, /A cleverer optimiser would not touch the four quiet ones\. A bigger model helps in one of them, the model poor on its own houses, when it is too rigid\./);
+  assert.match(closing, /for the model that already prices its training houses to within a few k, noise included, it usually makes things worse\./);
+  // Those symptoms are the bullets' own words.
+  assert.match(lesson, /\*A model is poor even on the houses it trained on:\*/);
+  assert.match(lesson, /prices every training house to within a few k and new houses badly:\*/);
+  // What the linked lesson says, in the table row this bullet relies on, and learning-curves' cure.
+  const generalisation = readFileSync(new URL('./generalisation.md', import.meta.url), 'utf8');
+  assert.match(generalisation, /^## Too stiff, too bendy$/m);
+  assert.match(generalisation, /\| high \| high \| \*\*underfitting\*\*: the model is too rigid for the pattern \|/);
+  assert.match(readFileSync(new URL('./learning-curves.md', import.meta.url), 'utf8'), /What lowers them is a more flexible model or better features\./);
+  // The check-yourself answer names the model too.
+  const question = lesson.slice(lesson.indexOf('? A house-price model is poor even on the houses it was trained on.'));
+  const keyed = question.split('\n').find((l) => l.startsWith('+ '));
+  assert.match(keyed, /^\+ At the loss, the model's flexibility, the features and the labels :: .*that the model is not too rigid for the pattern \(a line through curved prices underfits\)/);
+});

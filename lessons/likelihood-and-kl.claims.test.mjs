@@ -32,6 +32,23 @@ test('worked example: the poor guess μ = 1, s = 1 (the widget\'s start) is abou
   assert.ok(each[2] < 5 * Math.min(each[0], each[1]));
 });
 
+// The heights are densities, so their product is a joint density, not a probability: with two
+// close points (delete 6, move 2 to 1.10) the widget's ℓ at the edge of the map and the maximum ℓ
+// are both positive. The lesson must not call the product a probability.
+test('the likelihood of continuous data is a joint density: ℓ can be positive, and the lesson says so', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./likelihood-and-kl.md', import.meta.url), 'utf8');
+  const pts = [1, 1.1];
+  const f = ml.gaussianFit(pts);
+  assert.equal(f.logLikelihood.toFixed(2), '3.15');
+  assert.equal(ml.gaussianLogLikelihood(pts, f.mu, S_RANGE[0]).toFixed(2), '1.32');
+  assert.ok(ml.gaussianLogPdf(1, 1.05, 0.2) > 0, 'one height above 1');
+  assert.doesNotMatch(text, /model's probability of the whole data set/);
+  assert.match(text, /the product of these heights is the model's joint density for the whole data set, its \*\*likelihood\*\*/);
+  assert.match(text, /can exceed 1/);
+  assert.match(text, /its logarithm can be positive/);
+});
+
 test('the peak of the widget\'s surface is inside its (μ, s) window and is the star', () => {
   const f = ml.gaussianFit(DEFAULT_POINTS);
   assert.ok(f.mu > X_RANGE[0] && f.mu < X_RANGE[1] && f.s > S_RANGE[0] && f.s < S_RANGE[1]);

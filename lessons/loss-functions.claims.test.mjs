@@ -131,3 +131,22 @@ test('the lesson does not state the cost at p = 0.01 before its predict box', ()
   assert.ok(before.length > 1000, 'the predict box paragraph is in the lesson');
   assert.doesNotMatch(before, /0\.01 costs|\b4\.6\d?\b/);
 });
+
+// The opening sentence says "most models", and names the exceptions the later lessons teach.
+test('not every model is trained by pushing a loss down: k-NN fits no parameters, a tree grows cut by cut', () => {
+  const read = (name) => fs.readFileSync(new URL(`./${name}.md`, import.meta.url), 'utf8');
+  const lesson = read('loss-functions');
+  assert.match(lesson, /^Most models in this course are trained the same way: score the model's current parameters with a single number, larger for worse, and adjust the parameters to push that number down\. That number is the \*\*loss\*\*\. \(Two exceptions, both met in \[train vs test\]\(train-vs-test\.html\) and each given its own lesson later: k-nearest neighbours fits no parameters at all, and a decision tree is grown one cut at a time\.\)/m);
+  // Both are met before this lesson, in train-vs-test's model menu.
+  assert.match(read('train-vs-test'), /\*\*k-nearest neighbours\*\*/);
+  assert.match(read('train-vs-test'), /decision tree/);
+  assert.doesNotMatch(lesson, /Every model in this course is trained the same way/);
+  assert.match(read('knn'), /It does not fit any parameters\./);
+  assert.match(read('decision-trees'), /The tree never looks ahead/);
+});
+
+test('regression\'s loss is introduced with the lesson\'s own examples of an amount', () => {
+  const lesson = fs.readFileSync(new URL('./loss-functions.md', import.meta.url), 'utf8');
+  assert.match(lesson, /When the answer is an amount, such as minutes of delay or kilowatt-hours used, the usual choice is the mean squared error:/);
+  assert.doesNotMatch(lesson, /a price, a temperature/);
+});

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
+import { formatNumber } from '../web/lib/format.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const widget = async (name) => import(pathToFileURL(path.join(dist, 'widgets', `${name}.js`)).href);
@@ -87,17 +88,29 @@ test('chain rule: d/dz (2z + 1)² = 4(2z + 1) = 12 at z = 1, and expanding gives
   assert.equal(8 * 1 + 4, 12);
 });
 
-test('chain rule with the sigmoid: at z = 0, y = 1 the factors are −1 and 0.25, product −0.25; at z = −5 about −2 × 0.0066 ≈ −0.013 (primer-chain defaults)', async () => {
+test('chain rule with the sigmoid: at z = 0, y = 1 the factors are −1 and 0.25, product −0.25; at z = −6 the widget shows −1.995 × 0.0025 ≈ −0.0049, below 0.01, and so does the reveal (primer-chain defaults)', async () => {
   const { schema } = await widget('primer-chain');
   assert.deepEqual(defaults(schema), { z: 0, y: 1 });
-  const c = ml.activationCurve('sigmoid', [0, -5]);
+  assert.equal(schema.z.min, -6, 'the slider reaches the z = −6 the question asks about');
+  const c = ml.activationCurve('sigmoid', [0, -6]);
   assert.equal(c.value[0], 0.5);
   assert.equal(c.derivative[0], 0.25);
   assert.equal(2 * (c.value[0] - 1) * c.derivative[0], -0.25);
+  // z = −6 as the widget reads it out (web/widgets/primer-chain.js, shownChain): outer with 3
+  // decimals, inner with 4, product with 4, each with at least 2 significant digits.
   const outer = 2 * (c.value[1] - 1);
-  close(outer, -2, 0.02, 'outer at −5');
-  assert.equal(c.derivative[1].toFixed(4), '0.0066');
-  assert.equal((outer * c.derivative[1]).toFixed(3), '-0.013');
+  const product = outer * c.derivative[1];
+  const shown = { outer: formatNumber(outer, 3, { significant: 2 }), inner: formatNumber(c.derivative[1], 4, { significant: 2 }), product: formatNumber(product, 4, { significant: 2 }) };
+  assert.deepEqual(shown, { outer: '-1.995', inner: '0.0025', product: '-0.0049' });
+  // The widget's verdict: below 0.01 is "tiny", the answer the Predict box marks right.
+  assert.ok(Math.abs(product) < 0.01, `|dL/dz| = ${Math.abs(product)}`);
+  // The reveal states the same point and the same three numbers, and the same band.
+  const md = fs.readFileSync(path.join(import.meta.dirname, 'maths-primer.md'), 'utf8');
+  const reveal = md.split(/^::: widget primer-chain$/m)[1].split(/^::: reveal$/m)[1].split(/^:::$/m)[0];
+  assert.match(reveal, /At \$z = -6\$/);
+  for (const [what, value] of Object.entries(shown)) assert.ok(reveal.includes(`$${value}$`), `the reveal's ${what} is the widget's ${value}`);
+  assert.match(reveal, /below 0\.01/);
+  assert.doesNotMatch(reveal, /-5\b|0\.0066|-0\.013/, 'no number from another point');
   // The product rule's claim σ′ = σ(1 − σ) at both points.
   for (const i of [0, 1]) close(c.derivative[i], c.value[i] * (1 - c.value[i]), 1e-15, 'σ′');
 });

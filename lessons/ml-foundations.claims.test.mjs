@@ -83,8 +83,43 @@ test('"MSE" is defined (mean squared error, on the twelve dots and on the 200 te
 test('the terms 000 names are taught: pretraining, and deep networks learning their own features', async () => {
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
-  assert.match(lesson, /This first stage is called \*\*pretraining\*\*\./);
-  assert.match(lesson, /deep neural networks take over much of this work, learning their own features/);
+  assert.match(lesson, /this opening stage of training is called \*\*pretraining\*\*\./);
+  assert.match(lesson, /\*feature engineering\*; a deep neural network does much of it on its own, building its own features/);
+});
+
+// The notation page says most symbols keep one meaning and lists the lessons where a letter means
+// something else (λ a penalty and an eigenvalue, ε an exploration rate and label noise …), so the
+// lesson that sends a learner there must not promise one meaning per symbol.
+test('the pointer to the notation page promises what that page says: most symbols keep one meaning, some have a second', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  const notation = fs.readFileSync(new URL('./notation.md', import.meta.url), 'utf8');
+  const pointer = lesson.split('\n').find((l) => l.includes('(notation.html)'));
+  assert.ok(pointer, 'the lesson links the notation page');
+  assert.doesNotMatch(pointer, /every symbol[^.]*one meaning/i);
+  assert.match(pointer, /Most symbols keep one meaning/);
+  assert.match(pointer, /lessons where a letter stands for something else/);
+  assert.match(notation, /Most symbols keep one meaning across the course/);
+  assert.match(notation, /\| \$\\lambda\$ \|[^\n]*eigenvalue/, 'the notation page gives λ a second meaning');
+});
+
+// The parts are named in the order the puzzle meets them (the degree you set, then the
+// coefficients the fit sets, the family, the input, the answer), not in the order of the source
+// text's list, and the scale example is one the course itself counts.
+test('Naming the parts follows the puzzle: degree, parameters, model, feature, label', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  const parts = lesson.slice(lesson.indexOf('## Naming the parts'), lesson.indexOf('Two activities use a model.'));
+  const at = (term) => parts.indexOf(`**${term}**`);
+  const order = ['degree', 'hyperparameter', 'parameters', 'model', 'feature', 'label'].map(at);
+  assert.ok(order.every((i) => i > 0), 'every part is named');
+  assert.deepEqual([...order].sort((a, b) => a - b), order, 'in the order the puzzle meets them');
+  assert.doesNotMatch(lesson, /hundreds of billions/);
+  assert.doesNotMatch(lesson, /Debugging differs/);
+  // "the digit reader of a later lesson has 1 370": the count that lesson works out.
+  assert.match(parts, /the digit reader of a \[later lesson\]\(digits-cnn\.html\) has 1 370/);
+  const cnn = fs.readFileSync(new URL('./digits-cnn.md', import.meta.url), 'utf8');
+  assert.match(cnn, /All of \$\\theta\$ is 1 370 numbers\./);
 });
 
 // The rule the lesson gives for **Choose this degree**, replayed through the progress store
@@ -131,4 +166,30 @@ test('the search for the lowest test MSE is named for what it is: seeing the eff
     .filter((slug) => { try { const [l, n] = order(slug); return l === 'foundations' && n > 1 && n < o; } catch { return false; } });
   assert.deepEqual(between, ['empirical-risk']);
   assert.doesNotMatch(lesson, /model to trust/);
+});
+
+// Audit 8 (R2 item 4): "the fault shows only in the readings it was fitted to and in the test
+// points it misses", yet degree 11's training MSE reads 0.000: no fault shows on its own readings.
+// The paragraph now says the fault shows only on the test points, with the table's numbers (the
+// widget formats its MSEs with formatNumber(…, 3)). (R2 item 10: it also says again how a learned
+// model is mended, which the badge question rule-debug asks and now links to.)
+test('Programs from examples: degree 11\'s fault shows on the test points (4.359), not on its readings (0.000); a learned model is mended through its data and mistakes', async () => {
+  const fs = await import('node:fs');
+  const { formatNumber } = await import('../web/lib/format.js');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  const paragraph = lesson.split('\n').find((l) => l.startsWith('Nobody typed the wave into the computer.'));
+  assert.doesNotMatch(paragraph, /shows only in the readings it was fitted to/);
+  const s = sweep(0);
+  const train11 = formatNumber(at(s, 11).train, 3);
+  const test11 = formatNumber(at(s, 11).test, 3);
+  assert.deepEqual([train11, test11], ['0.000', '4.359']);
+  assert.ok(paragraph.includes(`and neither would the twelve readings: it passes through every one of them, a training MSE of ${train11}. The fault shows only on the test points it misses (test MSE ${test11}), and its cause is in the data, the noise it copied from the readings.`));
+  assert.ok(paragraph.includes('A program written by hand is mended by reading its code; a learned model is mended by studying the data it learned from and the mistakes it makes on examples it never saw.'));
+  // The badge question that asks this is linked to this lesson, where it is taught.
+  const { QUESTIONS } = await import('../web/widgets/ml-badge/bank.js');
+  const debug = QUESTIONS.find((q) => q.id === 'rule-debug');
+  assert.equal(debug.slot, 'rules-or-learning');
+  assert.equal(debug.lesson, 'ml-foundations');
+  assert.match(debug.right[0], /^Study its data and its mistakes$/);
+  assert.match(debug.wrong[0][0], /^Read its source code line by line$/);
 });

@@ -237,3 +237,25 @@ test('checks before a version serves: version 4 gets 0.912 of its 125 held-out p
     assert.ok(lesson.includes(quoted), quoted);
   }
 });
+
+test('model registry: the table marks the serving row, the part a registry\'s "Production" label plays', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { messages } = await import('../web/widgets/model-lifecycle/messages.js');
+  assert.equal(messages['model-lifecycle.serving'], 'v{id} (serving)');
+  const md = readFileSync(new URL('./model-lifecycle.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('the row marked as serving plays that label\'s part'));
+  // At day shown 30 with try 1's settings (the widget's defaults), exactly one row carries the mark,
+  // and it is the version the prediction-address paragraph names, with the weights it quotes.
+  const quoted = /set \*\*day shown\*\* to (\d+): the table shows version (\d+) serving, with \$w_1 = (-?[\d.]+)\$, \$w_2 = (-?[\d.]+)\$ and \$b = (-?[\d.]+)\$/.exec(md);
+  assert.ok(quoted, 'the prediction-address paragraph names the serving version and its weights');
+  const [, shownDay, id, ...weights] = quoted;
+  const rows = versionRows(run(), Number(shownDay), DEFAULTS.delay);
+  const marked = rows.filter((v) => v.serving);
+  assert.equal(marked.length, 1, 'exactly one row is marked as serving');
+  // The widget's first cell: t(v.serving ? 'model-lifecycle.serving' : 'model-lifecycle.version', { id }).
+  const firstCell = (v) => messages[v.serving ? 'model-lifecycle.serving' : 'model-lifecycle.version'].replace('{id}', String(v.id));
+  assert.deepEqual(rows.map(firstCell).filter((text) => /serving/.test(text)), [`v${id} (serving)`]);
+  assert.equal(firstCell(marked[0]), 'v4 (serving)');
+  assert.deepEqual(marked[0].params.map((p) => p.toFixed(2)), weights);
+  assert.deepEqual([shownDay, id, ...weights], ['30', '4', '-1.72', '1.73', '1.56']);
+});

@@ -120,19 +120,39 @@ test('the game is done at 80 or more, for a degree lower than every other tried,
   const first = val(4);
   for (let d = 5; d <= 8; d++) assert.ok(judgeRound(first, d, new Set([1, d])).score >= 85, `degree ${d}`);
   assert.deepEqual(judgeRound(first, 7, new Set([1, 7])), { best: 5, score: 99, missing: [6, 8], lower: null, reason: 'unchecked', done: false });
-  assert.equal(judgeRound(first, 7, new Set([1, 6, 7, 8])).done, true, 'degree 7 below 6 and 8 (scores 98 and 85): done');
-  assert.deepEqual(judgeRound(first, 6, new Set([1, 5, 6, 7])), { best: 5, score: 98, missing: [], lower: 5, reason: 'notLowest', done: false });
+  assert.equal(judgeRound(first, 7, new Set([1, 6, 7, 8])).done, true, 'degree 7 below 6 and 8 (scores 97 and 85): done');
+  assert.deepEqual(judgeRound(first, 6, new Set([1, 5, 6, 7])), { best: 5, score: 97, missing: [], lower: 5, reason: 'notLowest', done: false });
   assert.equal(judgeRound(first, 5, new Set([1, 4, 5, 6])).done, true);
-  assert.equal(judgeRound(first, 1, new Set([1])).reason, 'low', 'Lock in at once: 23 points, below the bar');
+  assert.deepEqual([judgeRound(first, 1, new Set([1])).score, judgeRound(first, 1, new Set([1])).reason], [22, 'low'], 'Lock in at once: 22 points (0.075 / 0.334 as shown), below the bar');
 
-  // The bar, on the score as shown (rounded): 80 passes, 79 does not, 81 does.
-  assert.deepEqual(judge(212, 4, [3, 4, 5]), { best: 7, score: 80, missing: [], lower: null, reason: 'done', done: true });
-  assert.deepEqual(judge(111, 5, [4, 5, 6]), { best: 8, score: 80, missing: [], lower: null, reason: 'done', done: true }, '79.85 shows as 80, and counts');
+  // The bar, on the score as shown (rounded), from the validation errors as the readouts show them
+  // (3 decimals): 80 passes, 79 does not, 81 does.
+  assert.deepEqual(judge(297, 4, [3, 4, 5]), { best: 9, score: 80, missing: [], lower: null, reason: 'done', done: true }, '0.032 / 0.040 on screen is 80 (unrounded 78.7)');
+  assert.deepEqual(judge(111, 5, [4, 5, 6]), { best: 8, score: 80, missing: [], lower: null, reason: 'done', done: true }, '0.079 / 0.099 = 79.8 shows as 80, and counts');
+  assert.deepEqual(judge(212, 4, [3, 4, 5]), { best: 7, score: 79, missing: [], lower: null, reason: 'low', done: false }, '0.077 / 0.097 on screen is 79 (unrounded 80.1)');
   assert.deepEqual(judge(10, 3, [2, 3, 4]), { best: 8, score: 79, missing: [], lower: null, reason: 'low', done: false });
   assert.deepEqual(judge(20, 7, [6, 7, 8]), { best: 3, score: 81, missing: [], lower: null, reason: 'done', done: true });
   // At the bar, but one neighbour untried, or a lower degree tried: not done.
-  assert.equal(judge(212, 4, [4, 5]).reason, 'unchecked');
-  assert.deepEqual(judge(212, 4, [3, 4, 5, 7]).lower, 7);
+  assert.equal(judge(297, 4, [4, 5]).reason, 'unchecked');
+  assert.deepEqual(judge(297, 4, [3, 4, 5, 9]).lower, 9);
+
+  // Two degrees that show the same validation error are equally low: the lesson's recipe ("lower
+  // than every other degree you tried") reads the readouts. Sample 19 (seed 22): degrees 6 and 7
+  // both show 0.124, the lowest (0.1236 and 0.1235 unrounded). Either one, locked after trying its
+  // neighbours and the other, is the best and finishes the game.
+  const tie = val(22);
+  assert.deepEqual([5, 6, 7, 8].map((d) => tie[d].toFixed(3)), ['0.127', '0.124', '0.124', '0.227']);
+  assert.ok(tie[7] < tie[6]);
+  assert.deepEqual(judge(22, 6, [5, 7, 8, 6]), { best: 6, score: 100, missing: [], lower: null, reason: 'done', done: true });
+  assert.deepEqual(judge(22, 7, [5, 6, 8, 7]), { best: 7, score: 100, missing: [], lower: null, reason: 'done', done: true });
+  // One step either side: 0.127 is above the shown 0.124 (98 points, not the lowest); 0.001 higher
+  // than a tried degree is not a tie either (first sample: degree 7 shows 0.076, degree 5 0.075).
+  assert.deepEqual(judge(22, 5, [4, 6, 7, 5]), { best: 7, score: 98, missing: [], lower: 7, reason: 'notLowest', done: false });
+  assert.deepEqual(judge(4, 7, [5, 6, 8, 7]), { best: 5, score: 99, missing: [], lower: 5, reason: 'notLowest', done: false });
+  assert.deepEqual(judge(4, 5, [4, 6, 7, 5]), { best: 5, score: 100, missing: [], lower: null, reason: 'done', done: true });
+  // Sample 56 (seed 59): degrees 7 and 8 both show 0.072, the lowest.
+  assert.deepEqual(judge(59, 8, [7, 9, 8]), { best: 8, score: 100, missing: [], lower: null, reason: 'done', done: true });
+  assert.deepEqual(judge(59, 7, [6, 8, 7]), { best: 7, score: 100, missing: [], lower: null, reason: 'done', done: true });
 
   // Over the first 100 samples: locking in a degree without trying a neighbour never finishes the
   // game (whatever it scores: one jump of the slider shows the start and the pick only), and trying

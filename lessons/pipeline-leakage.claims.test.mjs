@@ -238,3 +238,27 @@ test('predict, then check: below 100 columns the leaky score first reads 0.65 or
   assert.equal(scores(11).leaky.toFixed(3), '0.520');
   assert.deepEqual(Object.values(scores(30)).map((v) => v.toFixed(3)), ['0.800', '0.580']);
 });
+
+// Ordered categories: the lesson's paragraph after the cities, and the check's parcel sizes. A
+// tree on one column of codes splits off the large parcels with one cut when the codes follow the
+// order (small 0, medium 1, large 2), and cannot when they do not (medium 0, large 1, small 2).
+test('ordinal encoding: ranks for ordered categories; one cut separates the large parcels only when the codes follow the order', () => {
+  const sizes = ['small', 'medium', 'large', 'large', 'small', 'medium', 'large', 'small', 'medium', 'large'];
+  const isLarge = sizes.map((s) => (s === 'large' ? 1 : 0));
+  const oneCut = (codes) => {
+    const t = new ml.DecisionTree();
+    try {
+      t.setData(sizes.map((s) => codes[s]), 1, isLarge);
+      t.setMaxDepth(1); t.reset(0); t.fit(1000);
+      return t.score(sizes.map((s) => codes[s]), isLarge);
+    } finally { t.delete(); }
+  };
+  assert.equal(oneCut({ small: 0, medium: 1, large: 2 }), 1, 'in order: one cut is enough');
+  assert.ok(oneCut({ medium: 0, large: 1, small: 2 }) < 1, 'out of order: no single cut separates large from the rest');
+  const lesson = fs.readFileSync(new URL('./pipeline-leakage.md', import.meta.url), 'utf8');
+  const cities = lesson.indexOf('pretend that one city lies "between" the other two.');
+  assert.ok(cities > 0);
+  assert.match(lesson.slice(cities), /^pretend that one city lies "between" the other two\.\n\n {3}That objection holds because cities have no order\. Some categories do: a parcel is small, medium or large; .*\(\*\*ordinal encoding\*\*: small 0, medium 1, large 2\) is the right choice, because medium really does lie between small and large/);
+  assert.match(lesson, /Class labels are numbered too, \$0, 1, \\dots, K - 1\$ for \$K\$ classes, but there the numbers are only names/);
+  assert.match(lesson, /\? A column gives each parcel's size: small, medium or large\. How should the pipeline encode it\?\n\+ As one column of ranks: small 0, medium 1, large 2 ::/);
+});

@@ -204,3 +204,58 @@ test('the recipe\'s ε: from 1.0, ×0.995 per episode, floor 0.01 — 0.61 after
   assert.equal((0.9 ** 99).toFixed(5), '0.00003');
   assert.equal(6 * 6 * 12 * 12, 5184);
 });
+
+// On the widget's board (S F F F / F H F H / F F F H / H F F G) the cell above the goal is a pit, so
+// the example must name the cell left of the goal and the cell above that one, and its moves.
+test('Bellman: on the frozen lake the move right into the goal is worth 1, the move down into the cell left of it 0 + 0.9 · 1 = 0.9', () => {
+  const a = agentOn();
+  try {
+    assert.ok(lesson.includes('Bellman optimality equation'));
+    assert.ok(lesson.includes('the move right into the goal from the cell on its left has $Q^\\ast = 1$, and the move down into that left-hand cell from the cell above it has $Q^\\ast = 0 + 0.9 \\cdot 1 = 0.9$ (the cell above the goal itself is a pit)'), 'the example names its cells and moves');
+    const w = a.world.width();
+    const goal = { x: 3, y: 3 };
+    assert.equal(a.world.cell(goal.x, goal.y), 'goal');
+    assert.equal(a.world.cell(goal.x, goal.y - 1), 'pit', 'the cell above the goal is a pit');
+    assert.equal(a.world.cell(goal.x - 1, goal.y), 'empty', 'the cell left of the goal');
+    assert.equal(a.world.cell(goal.x - 1, goal.y - 1), 'empty', 'the cell above that one');
+    const q = Array.from(a.world.optimalQ(0.9, 1e-9));
+    const qStar = (x, y, action) => q[(y * w + x) * 4 + action];
+    const [right, down] = [1, 2];
+    assert.ok(Math.abs(qStar(goal.x - 1, goal.y, right) - 1) < 1e-9, 'right into the goal from its left: 1');
+    assert.ok(Math.abs(qStar(goal.x - 1, goal.y - 1, down) - (0 + 0.9 * 1)) < 1e-9, 'down into that cell from above: 0.9');
+    const v = Array.from(a.world.valueIteration(0.9, 1e-9));
+    assert.equal(Math.max(...v).toFixed(6), '1.000000', 'the best cell is one move from the goal');
+  } finally { a.free(); }
+});
+
+test('a step limit cuts the episode but keeps γ·max Q(s′): the engine drops the max term only at a goal or pit', () => {
+  const a = agentOn();
+  try {
+    a.agent.runEpisodes(100); // values have spread over the board
+    a.agent.setMaxEpisodeSteps(1); // every episode is now cut after one move
+    let checked = 0;
+    for (let k = 0; k < 200 && checked < 5; k++) {
+      const before = Array.from(a.agent.qTable());
+      a.agent.step();
+      const last = a.agent.lastStep();
+      const after = Array.from(a.agent.qTable());
+      const changed = after.findIndex((q, i) => q !== before[i]);
+      const next = last.y * a.world.width() + last.x;
+      const future = Math.max(...before.slice(4 * next, 4 * next + 4));
+      const terminal = a.world.cells()[next] !== 0; // 2 a pit, 3 the goal
+      assert.equal(last.done, true, 'the cap ends every episode');
+      if (changed < 0 || terminal || !(future > 0)) continue;
+      const old = before[changed];
+      // Cut off, not terminated: the target still holds 0.9 · max Q(s′).
+      assert.ok(Math.abs(after[changed] - (old + 0.5 * (last.reward + 0.9 * future - old))) < 1e-12);
+      assert.ok(Math.abs(after[changed] - (old + 0.5 * (last.reward - old))) > 1e-6);
+      checked += 1;
+    }
+    assert.ok(checked >= 1, 'some capped moves landed on a cell with a value');
+    // The widget keeps the engine's default limit of 200 moves.
+    const header = fs.readFileSync(new URL('../engine/include/dw/q_learning.hpp', import.meta.url), 'utf8');
+    assert.match(header, /int maxEpisodeSteps_ = 200;/);
+    assert.doesNotMatch(fs.readFileSync(new URL('../web/widgets/gridworld.js', import.meta.url), 'utf8'), /setMaxEpisodeSteps/);
+    assert.ok(lesson.includes('here 200 moves'));
+  } finally { a.free(); }
+});

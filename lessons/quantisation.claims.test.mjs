@@ -35,7 +35,7 @@ test('worked example, symmetric int8: S = 1/127, q = (−127, 25, 64), errors wi
   assert.ok(Math.abs(errors[2] - r.scale / 2) < 1e-15, 'the halfway value sits right at the limit S/2');
   assert.equal(formatNumber(r.scale / 2, 6), '0.003937');
   says('Rounding gives $q = (-127, 25, 64)$');
-  says('\\approx (-1.0,\\ 0.19685,\\ 0.50394)');
+  says('\\approx (-1.0,\\allowbreak\\ 0.19685,\\allowbreak\\ 0.50394)');
   says('The errors are 0, 0.00315 and 0.00394, all within $S/2 \\approx 0.003937$');
 });
 

@@ -62,7 +62,7 @@ test('the lesson ships the source\'s listing: LinearRegression and nn.Linear + M
   assert.doesNotMatch(md, /65 weights at once/, 'the 65 are weights and biases');
   // snippets are numbered 1–5 and every reference to one names a snippet that exists
   const headings = [...md.matchAll(/^## (\d)\. /gm)].map((m) => Number(m[1]));
-  assert.deepEqual(headings, [1, 2, 3, 4, 5]);
+  assert.deepEqual(headings, [0, 1, 2, 3, 4, 5]);
   for (const m of md.matchAll(/[Ss]nippet (\d)/g)) assert.ok(headings.includes(Number(m[1])), m[0]);
 });
 
@@ -79,4 +79,67 @@ test('snippet 3: the PCA comment names both routes scikit-learn takes to the sam
   assert.doesNotMatch(snippet, /axes from the covariance matrix of X/);
   // Both routes give the same axes: the engine's PCA (covariance eigenvectors) against the SVD of
   // the centred table is checked in lessons/svd.claims.test.mjs.
+});
+
+// Snippet 0 (the opening puzzle in NumPy): the course's sin(x) experiment, 12 noisy points and
+// degrees 1, 3 and 11. The lesson prints what the snippet prints (run here when a Python with NumPy
+// is on the machine), and the pattern it reads off holds for the engine's own noise too.
+test('snippet 0: the sin(x) experiment in NumPy prints what the lesson shows, and the engine shows the same pattern', async (t) => {
+  const fs = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const md = fs.readFileSync(new URL('./real-code.md', import.meta.url), 'utf8');
+  const snippet = md.slice(md.indexOf('## 0. '), md.indexOf('## 1. '));
+  const code = snippet.match(/```python\n([\s\S]*?)```/)[1];
+  const printed = snippet.match(/```text\n([\s\S]*?)```/)[1];
+  for (const needle of ['TWO_PI = 2 * np.pi', 'np.linspace(0, TWO_PI, num=12)', '0.3 * rng.standard_normal(12)', 'np.linspace(0, TWO_PI, num=200)', 'for degree in (1, 3, 11):', 'np.polyfit(x_fit, y_fit, deg=degree)', 'np.poly1d(coeffs)']) {
+    assert.ok(code.includes(needle), needle);
+  }
+  // The lines the reading quotes are in the code.
+  for (const m of snippet.slice(snippet.indexOf('Read against')).matchAll(/`([^`]+)`/g)) {
+    const name = m[1].replace(/\(.*$/, '');
+    assert.ok(code.includes(name), `the reading quotes ${m[1]}`);
+  }
+  const rows = [...printed.matchAll(/^degree +(\d+): train MSE ([\d.]+), test MSE ([\d.]+)$/gm)].map((r) => r.slice(1).map(Number));
+  assert.deepEqual(rows.map((r) => r[0]), [1, 3, 11]);
+  const [one, three, eleven] = rows;
+  // What the reading says of the printout: degree 1 misses on both sets, degree 3 has the lowest
+  // test error, degree 11 the lowest training error (0.000) and the worst test error.
+  assert.ok(one[1] > three[1] && one[2] > three[2]);
+  assert.equal(eleven[1], 0);
+  assert.ok(eleven[2] > one[2] && eleven[2] > three[2]);
+  assert.match(snippet, /training MSE 0\.000/);
+  // The engine's noise (not NumPy's) on the same setup: the same pattern for every seed tried.
+  for (let seed = 0; seed < 50; seed++) {
+    const r = ml.sinExperiment([1, 3, 11], 0.3, seed);
+    const [tr, te] = [[...r.trainMse], [...r.testMse]];
+    assert.ok(tr[2] < 5e-4 && te[1] < te[0] && te[1] < te[2] && tr[1] < tr[0], `seed ${seed}: ${tr} / ${te}`);
+  }
+  const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0);
+  if (!python) { t.diagnostic('no Python with NumPy here: the printout was not re-run'); return; }
+  const run = spawnSync(python, ['-'], { input: code, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, printed);
+});
+
+// PyTorch stores a batch of images as N × C × H × W: the colour channel is the second axis, before
+// row and column (torchvision's ToTensor gives C × H × W; digits-cnn writes a photo as 3 × 224 × 224).
+// Channel last is TensorFlow's default, so the lesson names the library whose order it gives.
+test('the tensor sentence gives PyTorch\'s axis order for a batch of colour photos: photo, channel, row, column', async () => {
+  const fs = await import('node:fs');
+  const read = (name) => fs.readFileSync(new URL(`./${name}.md`, import.meta.url), 'utf8');
+  const axes = (text) => {
+    const m = /a batch of colour (?:photos|images) four: ([^.;(]+?),? in PyTorch's order/.exec(text);
+    assert.ok(m, 'the axes are listed and said to be PyTorch\'s order');
+    return m[1].split(/, | and /).map((w) => w.trim());
+  };
+  const nchw = ['channel', 'row', 'column'];
+  for (const [name, text] of [['real-code', read('real-code')], ['notation', read('notation')]]) {
+    const order = axes(text);
+    assert.equal(order.length, 4, `${name}: ${order}`);
+    assert.deepEqual(order.slice(1).map((a) => nchw.find((w) => a.includes(w))), nchw, `${name}: ${order}`);
+    assert.match(text, /TensorFlow's default puts the (?:colour )?channel last/, name);
+  }
+  assert.match(read('digits-cnn'), /\$3 \\times 224 \\times 224\$ photo/, 'the course writes a colour photo channel first');
+  // vectors-and-matrices lists the same four axes for its 32 photos, in the same order.
+  assert.match(read('vectors-and-matrices'), /a batch of colour photos has four, example, colour channel, height and width \(PyTorch's order; TensorFlow puts the channel last\)/);
 });

@@ -205,3 +205,43 @@ test('the LSTM section points to the attention lesson\'s section on why attentio
   // "a gradient from 59 steps back": the window's first step, as in the second view's last row.
   assert.equal(defaults.sequenceLength - 1, 59);
 });
+
+// "Why the gradient fades": the formula's letters are the lesson's own — k steps back from the last
+// step T, t the step number (notation.md), W_h the recurrent weights (w_h with one unit), diag(·)
+// said in words — and with one hidden unit the gradient k steps back is the product of the k
+// factors w_h(1 − h_t²), t from T down to T − k + 1, as the engine's gradient flow finds it.
+test('why the gradient fades: every letter of the formula is explained, and k steps back the gradient is the product of w_h(1 − h_t²)', () => {
+  const lesson = fs.readFileSync(new URL('./recurrent-networks.md', import.meta.url), 'utf8');
+  const section = lesson.split(/^## Why the gradient fades$/m)[1].split(/^## /m)[0];
+  const formula = /\$\$([\s\S]*?)\$\$/.exec(section)[1];
+  assert.doesNotMatch(section, /h_\{?s|_s\b|\$s\$/, 'no step index s: on the notation page s is a standard deviation or a state');
+  assert.match(formula, /\\partial h_\{T-k\}/, 'the state k steps earlier appears in the formula');
+  assert.match(formula, /\\frac\{\\partial h_\{t\}\}\{\\partial h_\{t-1\}\} &= \\operatorname\{diag\}\\!\\left\(1 - h_t\^2\\right\) W_h/);
+  assert.match(section, /\$k\$ counts the steps back from \$T\$/);
+  assert.match(section, /one for each step \$t\$ from \$T\$ down to \$T - k \+ 1\$/);
+  assert.match(section, /\$\\operatorname\{diag\}\(v\)\$ is the square matrix with the vector \$v\$ down its diagonal and zeros everywhere else/);
+  assert.match(section, /worked out entry by entry/);
+  assert.match(section, /With one hidden unit, \$W_h\$ is the single number \$w_h\$ and each factor is just the number \$w_h \(1 - h_t\^2\)\$/);
+  assert.match(lesson, /every weight is a single number, written in lower case: \$w_x\$ in place of the matrix \$W_x\$, \$w_h\$ in place of \$W_h\$/);
+  const notation = fs.readFileSync(new URL('./notation.md', import.meta.url), 'utf8');
+  assert.match(notation, /^\| \$T\$ \| capital T \| the number of time steps in a sequence[;|]/m);
+  assert.match(notation, /\[recurrent networks\]\(recurrent-networks\.html\)[^|]*the step or round number/);
+
+  const net = new ml.RecurrentNet();
+  try {
+    const T = 12;
+    const wh = 0.8;
+    net.setCell('rnn');
+    net.setHiddenSize(1);
+    net.setParams([0.9, wh, 0.2, 1.5, 0]);
+    const series = Array.from({ length: T + 1 }, (_, i) => Math.sin(i * 0.7));
+    net.setSeries(series);
+    const flow = net.gradientFlow(T);
+    const h = net.forward(series.slice(0, T)).hidden; // h[t - 1] is h_t
+    for (let k = 1; k < T; k++) {
+      let product = 1;
+      for (let t = T; t >= T - k + 1; t--) product *= wh * (1 - h[t - 1] ** 2);
+      close(flow[k] / flow[0], Math.abs(product), 1e-12, `${k} steps back`);
+    }
+  } finally { net.delete(); }
+});

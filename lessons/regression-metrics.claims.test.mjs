@@ -36,6 +36,26 @@ test('worked example: four points, then one bad miss', () => {
   assert.equal(Math.round(o.rmse / m.rmse), 4);
 });
 
+// R² has no unit (euros or cents give the same value) but divides by the targets' spread: the worked
+// example's misses (−1, 1, 0, −2; sum of squares 6) give 0.571 on y = 3, 5, 4, 8 and 1 − 6/409 ≈ 0.985
+// on the more widely spread y = 3, 15, 4, 28.
+test('R² is unit-free but not comparable across data sets whose targets spread differently', () => {
+  const lesson = fs.readFileSync(new URL('./regression-metrics.md', import.meta.url), 'utf8');
+  assert.match(lesson, /It has no unit, so it reads the same whether \$y\$ is in euros or cents\. But it divides by the spread of the targets, so the very same misses earn a higher \$R\^2\$ on targets that spread widely than on targets bunched together: two data sets whose targets spread differently cannot be compared by their \$R\^2\$ alone\./);
+  assert.doesNotMatch(lesson, /easy to compare across data sets/);
+  const r2 = (y, pred) => computations['regression-metrics'](ml, { y, pred }).r2;
+  const misses = [-1, 1, 0, -2];
+  const narrow = [3, 5, 4, 8];
+  const wide = [3, 15, 4, 28];
+  const with_ = (y) => y.map((v, i) => v + misses[i]);
+  assert.equal(f(r2(narrow, with_(narrow)), 3), '0.571');
+  assert.equal(f(r2(wide, with_(wide)), 3), '0.985');
+  assert.ok(Math.abs(r2(wide, with_(wide)) - (1 - 6 / 409)) < 1e-12);
+  // In cents instead of euros: the same R².
+  const cents = (y) => y.map((v) => 100 * v);
+  assert.ok(Math.abs(r2(cents(narrow), cents(with_(narrow))) - r2(narrow, with_(narrow))) < 1e-12);
+});
+
 test('RMSE is never below MAE, equal when every miss has the same size', () => {
   const same = computations['regression-metrics'](ml, { y: [1, 2, 3], pred: [2, 1, 4] });
   assert.equal(same.rmse, same.mae);

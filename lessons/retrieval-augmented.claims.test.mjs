@@ -44,6 +44,12 @@ test('worked example: library fees over three passages scores 0.605, 0.335, 0.28
     assert.equal(r3(idf[r.idOf('late')]), 1.693);
     const rows = r.passageVectors();
     const V = r.tokens().length;
+    // Passage A's length, as the lesson works it out from the weights it prints (and 1.288 / it = 0.428).
+    const squares = 2 * 1.693 ** 2 + 2 * 1.288 ** 2;
+    assert.equal(squares.toFixed(3), '9.050');
+    assert.equal(Math.sqrt(squares).toFixed(3), '3.008');
+    assert.equal((1.288 / 3.008).toFixed(3), '0.428');
+    assert.match(lesson, /Its length is the square root of \$2 \\cdot 1\.693\^2 \+ 2 \\cdot 1\.288\^2 = 9\.050\$, which is \$3\.008\$, so fees and library weigh/);
     assert.equal(r3(rows[0 * V + r.idOf('fees')]), 0.428);
     assert.equal(r3(rows[0 * V + r.idOf('library')]), 0.428);
     assert.equal(r3(r.vectorOf('library fees')[r.idOf('fees')]), 0.707);
@@ -281,4 +287,60 @@ test('extractive question answering: every answer the widget gives is a whole se
   const ids = [...sentiment.matchAll(/^## (.+)$/gm)].map((m) => headingId(m[1]));
   assert.ok(ids.includes('the-same-text-other-jobs'), ids.join(', '));
   says('(sentiment.html#the-same-text-other-jobs)');
+});
+
+// The prompt-engineering section: what a prompt is, instructions against examples (zero- and
+// few-shot), why wording changes the output, and where prompting stops (retrieval, fine-tuning).
+test('the lesson teaches prompting: zero-shot and few-shot, in-context learning without weight changes, and its limits', () => {
+  const start = lesson.indexOf('## The prompt itself, and prompt engineering');
+  const end = lesson.indexOf('## What to take away');
+  assert.ok(start > 0 && start < end, 'the section comes before the take-away');
+  const section = lesson.slice(start, end);
+  for (const text of ['**prompt engineering**', '**Instructions** say what to do', '**Examples** show it', '*zero-shot*', '*few-shot*', '**in-context learning**', 'the weights stay as training left them', '**context window**', '[fine-tuning](fine-tuning.html)']) {
+    assert.ok(section.includes(text), `the section says: ${text}`);
+  }
+  assert.ok(fs.existsSync(new URL('./fine-tuning.md', import.meta.url)), 'the fine-tuning lesson exists');
+  assert.match(lesson, /^outcomes: .*when retrieval or fine-tuning is needed instead$/m);
+  assert.match(lesson, /\+ Nothing: the examples steer only this answer, through the prompt it reads ::/);
+});
+
+// The two sentences the answerer weighs for the pizza box at k = 3, with the scores the lesson gives:
+// the batteries passage's red-box sentence (the copied answer) and the paper passage's pizza sentence.
+test('pizza box at k = 3: the red-box sentence scores 0.258 and the pizza sentence 0.168, sharing only "pizza"', () => {
+  const x = q('Where do I put a pizza box');
+  says('That short sentence shares "box" with the question and scores 0.258 against the question; the pizza sentence says "boxes", not "box", so it shares only "pizza", and it is longer: it scores 0.168.');
+  const a = tfidf.answer(x.text, 3, 0);
+  assert.equal(a.sentence, 'Drop them in the red box at the library entrance.');
+  assert.equal(r3(a.sentenceScore), 0.258);
+  const pizza = 'Flatten boxes so more fits in, and keep greasy pizza boxes out.';
+  assert.ok(PASSAGES[13].includes(pizza) && x.relevant.includes(13), 'the pizza sentence is in the right passage');
+  assert.ok(Array.from(tfidf.search(x.text).indices).slice(0, 3).includes(13), 'and that passage is read at k = 3');
+  assert.equal(r3(tfidf.similarity(x.text, pizza)), 0.168);
+  assert.equal(r3(tfidf.similarity(x.text, a.sentence)), 0.258, 'the answerer scores sentences by the same similarity');
+  const words = (text) => new Set(ml.tokenize(text).map((t) => t.text.toLowerCase()).filter((w) => !STOP_WORDS.includes(w)));
+  const shared = (a, b) => [...words(a)].filter((w) => words(b).has(w));
+  assert.deepEqual(shared(x.text, pizza), ['pizza']);
+  assert.deepEqual(shared(x.text, a.sentence), ['box']);
+  assert.ok(pizza.length > a.sentence.length);
+});
+
+// "A stemmer would turn its "laptops" into "laptop" and its "helps" into "help", giving the volunteer
+// passage two more words in common with the question", with the stemmer of text-to-numbers' widget.
+test('laptop: stemming gives the volunteer passage two more words in common with the question, help and laptop', async () => {
+  const { stemWord } = await import('../web/widgets/tokens-to-ids.js');
+  const x = q('Who can help me with my laptop');
+  const volunteer = PASSAGES[26];
+  assert.match(volunteer, /^Every Wednesday afternoon a volunteer helps visitors with phones and laptops/);
+  says('A stemmer would turn its "laptops" into "laptop" and its "helps" into "help", giving the volunteer passage two more words in common with the question.');
+  const words = (text, stem) => new Set(ml.tokenize(text).map((t) => t.text.toLowerCase()).filter((w) => !STOP_WORDS.includes(w)).map((w) => (stem ? stemWord(w) : w)));
+  const shared = (stem) => [...words(x.text, stem)].filter((w) => words(volunteer, stem).has(w)).sort();
+  assert.equal(stemWord('laptops'), 'laptop');
+  assert.equal(stemWord('helps'), 'help');
+  const before = shared(false);
+  const after = shared(true);
+  assert.equal(after.length - before.length, 2, `${before} → ${after}`);
+  assert.deepEqual(after.filter((w) => !before.includes(w)), ['help', 'laptop']);
+  // Today the passage shares no scored word with the question at all ("with" is a stop word).
+  assert.deepEqual(before, []);
+  assert.equal(tfidf.similarity(x.text, volunteer), 0);
 });

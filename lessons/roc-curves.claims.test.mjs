@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { scoredExamples } from '../web/lib/scores.js';
-import { formatNumber } from '../web/lib/format.js';
+import { formatNumber, readShown } from '../web/lib/format.js';
 
 
 const easy = scoredExamples(ml, { points: 80, spread: 2.0, seed: 5 });
@@ -157,4 +157,57 @@ test('check-yourself: an AUC of 0.5 is not "half right at every threshold": 10 p
   assert.match(feedback, /10 positives and 90 negatives/);
   assert.match(feedback, /AUC is 0\.5/);
   assert.match(feedback, /90 of the 100 examples right/);
+});
+
+test('the precision–recall curve begins at recall 0, precision 1 (nothing flagged), unlike the 0 a single threshold reports for 0/0, and the anchor cannot move AP', () => {
+  const lesson = fs.readFileSync(new URL('./roc-curves.md', import.meta.url), 'utf8');
+  assert.match(lesson, /puts it at recall 0, precision 1: no flags yet means no false alarms yet/);
+  assert.match(lesson, /\[The previous lesson\]\(classification-metrics\.html\) reports that undefined value as 0/);
+  const previous = fs.readFileSync(new URL('./classification-metrics.md', import.meta.url), 'utf8');
+  assert.match(previous, /nothing flagged, so precision is 0\/0\) the metric is undefined; libraries, including this engine, report 0 by convention/);
+  for (const d of [easy, hard, six]) {
+    const pr = ml.precisionRecallCurve(d.y, d.scores);
+    const n = pr.precision.length;
+    assert.deepEqual([pr.recall[n - 1], pr.precision[n - 1]], [0, 1], 'the anchor');
+    assert.equal(pr.thresholds.length, n - 1, 'the anchor has no threshold');
+    // One threshold above every score: nothing flagged, precision reported as 0.
+    assert.equal(ml.precision(d.y, d.y.map(() => 0)), 0);
+    // AP with the anchor's precision set to 0 instead of 1: exactly the same.
+    const apWith = (anchor) => {
+      const p = Array.from(pr.precision);
+      p[n - 1] = anchor;
+      let ap = 0;
+      for (let k = n - 2; k >= 0; k--) ap += (pr.recall[k] - pr.recall[k + 1]) * p[k];
+      return ap;
+    };
+    assert.equal(apWith(0), apWith(1));
+    assert.ok(Math.abs(apWith(0) - ml.averagePrecision(d.y, d.scores)) < 1e-12);
+  }
+  // Easy: the thirty highest scores are all positives, so the curve runs level at precision 1 to recall 0.75.
+  const pr = ml.precisionRecallCurve(easy.y, easy.scores);
+  const n = pr.precision.length;
+  for (let k = 1; k <= 30; k++) assert.equal(pr.precision[n - 1 - k], 1, `step ${k}`);
+  assert.equal(pr.recall[n - 1 - 30], 0.75);
+  assert.ok(pr.precision[n - 1 - 31] < 1);
+  assert.match(lesson, /the thirty highest scores all belong to positives, so the curve runs level at precision 1 from that anchor to recall 0\.75/);
+});
+
+test('Easy: the five highest scores lie above 0.9996 (each 1.000 at three decimals); the widget shows every step\'s t differently from the step before, below 1', async () => {
+  const { thresholdText } = await import('../web/widgets/roc-sweep.js');
+  const top = [...easy.scores].sort((a, b) => b - a);
+  for (const s of top.slice(0, 5)) {
+    assert.ok(s > 0.9996 && s < 1);
+    assert.equal(formatNumber(s, 3), '1.000');
+  }
+  const lesson = fs.readFileSync(new URL('./roc-curves.md', import.meta.url), 'utf8');
+  assert.match(lesson, /Its five highest scores all lie above 0\.9996, so at three decimals each would read 1\.000; the threshold readout uses as many digits as it takes to tell each step's \$t\$ from the one before\./);
+  // The widget's readout for ROC step k, told apart from steps k ± 1 (web/widgets/roc-sweep.js).
+  for (const d of [easy, hard]) {
+    const th = ml.rocCurve(d.y, d.scores).thresholds;
+    const last = th.length - 1;
+    const shown = [];
+    for (let k = 1; k <= last; k++) shown.push(readShown(thresholdText(th[k], [k - 1, k + 1].filter((i) => i >= 1 && i <= last).map((i) => th[i]))));
+    for (let k = 1; k < shown.length; k++) assert.ok(shown[k] < shown[k - 1], `step ${k + 1} reads lower than step ${k}`);
+    assert.ok(shown.every((v) => v > 0 && v < 1));
+  }
 });

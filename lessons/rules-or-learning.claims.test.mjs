@@ -24,12 +24,23 @@ test('the game deals twelve of its sixteen scenarios, in a shuffled order', () =
 
 test('the lesson’s examples are in the deck with the answers the lesson gives', () => {
   const answer = (re) => DECK.find((d) => re.test(d.text)).answer;
-  assert.equal(answer(/even/), 'rules');
-  assert.equal(answer(/Fahrenheit/), 'rules');
+  assert.equal(answer(/leap year/), 'rules');
   assert.equal(answer(/postage/), 'rules');
-  assert.equal(answer(/spam/), 'learn');
-  assert.equal(answer(/face/), 'learn');
-  assert.equal(answer(/ice creams/), 'learn');
+  assert.equal(answer(/chess move/), 'rules');
+  assert.equal(answer(/speaking into written text/), 'learn');
+  assert.equal(answer(/fraudulent/), 'learn');
+  assert.equal(answer(/film/), 'learn');
+  const choosing = lesson.slice(lesson.indexOf('## Choosing'), lesson.indexOf('## Play'));
+  for (const re of [/leap year/, /postage/, /chess move/, /voice recording/, /fraud/, /film/]) assert.match(choosing, re);
+});
+
+// The source text's own examples (even numbers, Celsius to Fahrenheit, spam, faces, sales
+// forecasts) and its two-step rule of thumb stay out of this lesson's choosing section: it uses
+// cards of its own from the deck and its own test (a definition or a record).
+test('the choosing section uses its own examples and its own test, not the source text\'s', () => {
+  const choosing = lesson.slice(lesson.indexOf('## Choosing'), lesson.indexOf('## Play'));
+  assert.doesNotMatch(choosing, /even|Fahrenheit|spam|face|ice cream|sales/i);
+  assert.match(choosing, /could you write the program's tests before the program/);
 });
 
 test('check yourself: the "free" rule on eight emails (spam 1–3, flags 1, 2, 4) is right on 6 of 8', () => {

@@ -5,6 +5,7 @@
 // DecisionTree of depth 3, as in web/widgets/*.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { boxAround, makeDataset } from '../dist/lib/datasets.js';
 import { gridPoints } from '../dist/lib/contour.js';
@@ -155,4 +156,20 @@ test('check-yourself: values 2 4 4 4 5 5 7 9 → μ 5, s 2, x = 8 → 1.5; 23 po
   assert.deepEqual([1, 2, 3, 4, 5].map((fold) => computations['k-fold'](ml, { n: 23, k: 5, fold }).size), [5, 5, 5, 4, 4]);
   const r = computations['k-fold'](ml, { n: 10, k: 5, fold: 3 });
   assert.deepEqual([r.size, r.train, r.first, r.last], [2, 8, 4, 5]);
+});
+
+// Audit 7 (Q item 3): "23 points into k = 5 folds: how many in the first?" has another defensible
+// answer (4) under another common rule, the last fold taking what is left over. The question now
+// states the lesson's rule, which the worked split teaches before it, and the engine deals by it.
+test('check-yourself: the fold-size question states where the left-over points go, as the worked split does', () => {
+  const md = fs.readFileSync(new URL('./scaling-and-cv.md', import.meta.url), 'utf8');
+  const taught = md.indexOf('When $k$ does not divide $n$, the first folds take one point more');
+  const asked = md.indexOf('? You split 23 points into $k = 5$ folds');
+  assert.ok(taught > 0 && asked > taught, 'the rule comes before the question');
+  const question = md.slice(asked, md.indexOf('\n', asked));
+  assert.match(question, /the points left over go one each to the first folds/);
+  // The rule decides the answer: dealt from the front, fold 1 holds 5; with the remainder in the
+  // last fold it would hold 4.
+  assert.equal(ml.kFold(23, 5, false, 0)[0].test.length, 5);
+  assert.equal(Math.floor(23 / 5), 4);
 });

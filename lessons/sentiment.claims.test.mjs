@@ -151,3 +151,45 @@ test('generation: scores 2, 1, 0 give 0.665, 0.245, 0.090 (exponentials out of 1
   assert.ok(cold[0] > p[0] && cold[2] < p[2], 'a lower temperature sharpens the distribution');
   assert.ok(lesson.includes('0.665, 0.245 and 0.090') && lesson.includes('0.867, 0.117 and 0.016'));
 });
+
+test('neutral as a third class: scores 2, 0.5, 0 give 0.74, 0.16 and 0.10 by softmax', () => {
+  const p = Array.from(ml.softmax([2, 0.5, 0])).map((v) => v.toFixed(2));
+  assert.deepEqual(p, ['0.74', '0.16', '0.10']);
+  assert.ok(lesson.includes('give 0.74, 0.16 and 0.10'));
+});
+
+// The dependency paragraph uses Universal Dependencies (as its POS tags do): a name is "flat" with
+// its first word as head, and a preposition is the "case" dependent of its noun. This is the UD
+// parse of the sentence; every head-and-relation the paragraph states must be this one, and the
+// paragraph must not hand the name's head to "Silva" (spaCy's choice) except where it says so.
+test('dependency parse: one scheme (Universal Dependencies) — "Ana" is the nsubj, "Silva" flat from it, prepositions case', () => {
+  const UD = {
+    Ana: ['paid', 'nsubj'], Silva: ['Ana', 'flat'], paid: [null, 'root'], 40: ['euros', 'nummod'], euros: ['paid', 'obj'],
+    to: ['Library', 'case'], Alderbrook: ['Library', 'compound'], Library: ['paid', 'obl'], on: ['May', 'case'], 3: ['May', 'nummod'], May: ['paid', 'obl'],
+  };
+  const para = lesson.split('\n').find((l) => l.startsWith('**Who did what to whom: dependency parsing.**'));
+  assert.match(para, /Universal Dependencies/);
+  assert.match(para, /"paid" as its root/);
+  assert.equal(UD.paid[0], null);
+  // Every "X" hangs from "Y" (rel) in the paragraph, before its note on spaCy.
+  const ud = para.split('Tools differ')[0];
+  const stated = [
+    ['Ana', 'paid', 'nsubj', /the name's first word, "Ana", hangs from "paid"/, /subject \(nsubj\)/],
+    ['Silva', 'Ana', 'flat', /"Silva" hangs from "Ana" \(flat/],
+    ['euros', 'paid', 'obj', /"euros" is its object \(obj\)/],
+    [40, 'euros', 'nummod', /"40" hanging from "euros" as a number modifier \(nummod\)/],
+    ['Library', 'paid', 'obl', /"Library" and "May" hang from "paid" as obliques \(obl\)/],
+    ['May', 'paid', 'obl', /"Library" and "May" hang from "paid" as obliques \(obl\)/],
+    ['to', 'Library', 'case', /"to" from "Library"/, /relation case/],
+    ['on', 'May', 'case', /"on" from "May"/, /relation case/],
+  ];
+  for (const [token, head, rel, ...texts] of stated) {
+    assert.deepEqual(UD[token], [head, rel], `${token}`);
+    for (const re of texts) assert.match(ud, re, `${token}: ${re}`);
+  }
+  assert.doesNotMatch(ud, /"Silva" is its subject|attached to "Silva"|through the preposition/);
+  assert.match(para, /spaCy's English models, for one, make "Silva" the head of the name and hang "Library" from "to"/);
+  // The check-yourself compares "dog" with the subject of this sentence: the UD subject is "Ana".
+  assert.match(lesson, /relation nsubj, as "Ana" \(the head of the name "Ana Silva"\) hangs from "paid"/);
+  assert.doesNotMatch(lesson, /like "Silva" from "paid"/);
+});

@@ -157,3 +157,15 @@ test('"this very model, logistic regression" is fitted in the lesson the closing
   assert.match(lessonText('draw-the-boundary'), /::: widget draw-boundary/);
   assert.match(lessonText('draw-the-boundary'), /\*\*logistic regression\*\*/);
 });
+
+// The section on how the filter works starts from one new email and its four counts, then asks
+// where the weights come from (10 000 sorted emails); the clues are combined into a score. Its
+// framing is the lesson's own, not a recipe of numbered steps ending in an arrow chain.
+test('how the filter works: from one new email back to the 10 000 sorted emails', () => {
+  const lesson = fs.readFileSync(new URL('./spam-filter.md', import.meta.url), 'utf8');
+  const section = lesson.slice(lesson.indexOf('## How the filter works'), lesson.indexOf('## From clues to a probability'));
+  assert.ok(section.indexOf('one email the filter has never seen') < section.indexOf('Where do the weights come from?'));
+  assert.match(section, /10\u202f000 emails have sorted every one into \*spam\* or \*not spam\*/);
+  for (const word of ['"free"', 'links', 'SHOUTED IN CAPITALS', '"meeting"']) assert.ok(section.includes(word), word);
+  assert.doesNotMatch(lesson, /## The recipe|adds? up the evidence|Evidence adds up|Emails → features/i);
+});

@@ -63,6 +63,25 @@ test('lowering C: nothing changes down to 1; 3.171 with 3 inside at 0.1; 5.188 w
   assert.equal(b.violations, 18);
 });
 
+// C prices one unit of hinge loss in units of ½‖w‖², and ½‖w‖² = 2/width²: the same width gain is
+// worth less on a wide street (2.733 ↔ 0.268, 5.188 ↔ 0.074).
+test('C is the exchange rate between hinge loss and ½‖w‖², which is 2/width², not a fixed price in width', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./svm.md', import.meta.url), 'utf8');
+  assert.match(lesson, /The constant \$C\$ decides how the two terms trade against each other: one unit of hinge loss costs as much as \$C\$ units of \$\\tfrac12 \\lVert \\mathbf w \\rVert\^2\$\. That is not a fixed price in street width: a street of width \$2\/\\lVert \\mathbf w \\rVert\$ makes the first term \$2\/\\text\{width\}\^2\$, so each extra unit of width saves less the wider the street already is\./);
+  assert.doesNotMatch(lesson, /units of street width one unit of intrusion/);
+  const half = (r) => 0.5 * (r.w[0] ** 2 + r.w[1] ** 2);
+  for (const [C, width, term] of [[1000, '2.733', '0.268'], [0.01, '5.188', '0.074']]) {
+    const r = solve({ C });
+    assert.equal(r.width.toFixed(3), width);
+    assert.equal(half(r).toFixed(3), term, `C = ${C}`);
+    assert.ok(Math.abs(half(r) - 2 / r.width ** 2) < 1e-9, '½‖w‖² = 2/width²');
+  }
+  // One more unit of width saves less on the wider street.
+  const saving = (width) => 2 / width ** 2 - 2 / (width + 1) ** 2;
+  assert.ok(saving(5.188) < saving(2.733) / 3);
+});
+
 test('class spread: separable up to 1.5, from 1.75 on even C = 1000 leaves points on the wrong side', () => {
   for (const spread of [0.75, 1, 1.25, 1.5]) assert.equal(solve({ spread }).wrong, 0, `spread ${spread}`);
   for (const spread of [1.75, 2]) assert.ok(solve({ spread }).wrong > 0, `spread ${spread}`);

@@ -4,6 +4,7 @@
 // vocabulary from the training messages, MultinomialNaiveBayes with α, unknown words zeroed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/text.js';
 import { CORPUS, EMBEDDING_FLAT, EMBEDDING_WORDS, isTestIndex, MESSAGES, START_TEXT } from '../web/lib/text-examples.js';
@@ -228,4 +229,194 @@ test('worked example, Bayes\' rule: 20% spam, "free" in 50% of spam and 5% of th
     assert.equal(parts[1 + voc.idOf('free')].toFixed(3), '2.303', 'entry 1 + id: the ids start at <unk>, 0');
     assert.equal(parts.reduce((a, b) => a + b, 0).toFixed(3), '0.916');
   } finally { nb.delete(); voc.delete(); }
+});
+
+// The cleaning and stemming steps of the tokens-to-ids widget (its own functions), against the
+// lesson's tries 5 and 6.
+test('cleaning: <b>kitchen</b> gives 8 tokens, 2 unknown, and 6 known ones when cleaned; NFKC turns ｃａｔ into cat', async () => {
+  const { cleanText } = await import('../web/widgets/tokens-to-ids.js');
+  const v = new ml.Vocabulary();
+  try {
+    v.build(CORPUS, 1, 0);
+    const dirty = 'The cat sat in the <b>kitchen</b>';
+    const raw = Array.from(v.encode(dirty));
+    assert.equal(raw.length, 8);
+    assert.equal(raw.filter((id) => id === 0).length, 2);
+    assert.deepEqual(ml.tokenize(dirty).map((x) => x.text).filter((w, i) => raw[i] === 0), ['b', 'b']);
+    const cleaned = cleanText(dirty);
+    assert.equal(cleaned.tags, 2);
+    const ids = Array.from(v.encode(cleaned.text));
+    assert.equal(ids.length, 6);
+    assert.ok(ids.every((id) => id > 0));
+    const wide = 'The ｃａｔ sat in the ｋｉｔｃｈｅｎ';
+    assert.equal(Array.from(v.encode(wide)).filter((id) => id === 0).length, 2);
+    assert.deepEqual(Array.from(v.encode(cleanText(wide).text)), Array.from(v.encode('The cat sat in the kitchen')));
+    assert.equal(cleanText('e\u0301').text, '\u00e9', 'e + combining accent becomes the single character é');
+    assert.deepEqual(ml.tokenize('École').map((x) => x.text), ['École'], 'the tokeniser lower-cases A–Z only');
+    assert.equal(cleanText('École').text, 'école');
+    assert.equal(cleanText('<img src=x onerror=alert(1)>').text.trim(), '', 'try 2 vanishes when cleaned');
+  } finally { v.delete(); }
+});
+
+// The "Drop markup" bullet: only real tags go, a tag inside a word leaves nothing (as a browser
+// prints it), character entities become their characters, and a < that starts no tag stays.
+test('cleaning: <B>K</B>itchen gives kitchen, &amp; and &nbsp; become characters, x<y and y>z keeps its words', async () => {
+  const { cleanText } = await import('../web/widgets/tokens-to-ids.js');
+  const words = (text) => ml.tokenize(cleanText(text).text).map((x) => x.text);
+  const lesson = readFileSync(new URL('./text-to-numbers.md', import.meta.url), 'utf8');
+  assert.match(lesson, /a browser prints `<b>K<\/b>itchen` as "Kitchen"/);
+  assert.deepEqual(words('<B>K</B>itchen'), ['kitchen']);
+  assert.equal(cleanText('<B>K</B>itchen').tags, 2);
+  assert.match(lesson, /such as `&amp;` for "&" and `&nbsp;` for a space/);
+  const entities = cleanText('Tom &amp; Jerry&nbsp;ate');
+  assert.deepEqual(ml.tokenize(entities.text).map((x) => x.text), ['tom', 'jerry', 'ate'], 'no amp or nbsp tokens');
+  assert.equal(entities.entities, 2);
+  assert.equal(cleanText('caf&#233; &#x263A; &lt;b&gt;').text, 'café ☺ <b>', 'numeric entities too; an escaped tag is text');
+  assert.equal(cleanText('&bogus; &#0;').entities, 0, 'unknown or impossible entities stay as they are');
+  assert.match(lesson, /A `<` that starts no tag, as in "x<y", is plain text and stays\./);
+  assert.deepEqual(words('if x<y and y>z'), ['if', 'x', 'y', 'and', 'y', 'z']);
+  assert.equal(cleanText('if x<y and y>z').tags, 0);
+  // Tags that start a line or a cell separate words; a comment is markup too.
+  assert.deepEqual(words('one<br>two<p>three</p>four <!-- note --> five'), ['one', 'two', 'three', 'four', 'five']);
+});
+
+// Named entities beyond &amp; and &nbsp;: markup usually writes the é of the Unicode bullet as
+// &eacute;. Node has no browser table, so this is the widget's built-in one (Latin-1, Greek,
+// typographic); the browser test checks the page's own table.
+test('cleaning: named entities such as &eacute;, &Eacute;, &copy; and &euro; are decoded; an unknown name is left and counted', async () => {
+  const { cleanText, NAMED } = await import('../web/widgets/tokens-to-ids.js');
+  const words = (text) => ml.tokenize(cleanText(text).text).map((x) => x.text);
+  assert.deepEqual(words('caf&eacute;'), ['café']);
+  assert.deepEqual(words('&Eacute;cole'), ['école'], 'names are case-sensitive: &Eacute; is É');
+  assert.deepEqual(words('na&iuml;ve &copy; 2024 &euro;5'), ['naïve', '©', '2024', '€5'], 'no eacute, iuml, copy or euro tokens');
+  const mixed = cleanText('caf&eacute; &copy; Tom &amp; Jerry &bogus;');
+  assert.equal(mixed.entities, 3);
+  assert.equal(mixed.unknownEntities, 1);
+  assert.equal(mixed.text, 'café © tom & jerry &bogus;');
+  // Every Latin-1 character from U+00A0 to U+00FF has its name in the table.
+  const latin1 = new Set(Object.values(NAMED));
+  for (let c = 0xa0; c <= 0xff; c += 1) assert.ok(latin1.has(String.fromCharCode(c)), `U+${c.toString(16)}`);
+});
+
+// What a browser never prints, the code in <script> and <style>, is dropped with its elements: it
+// must not become words, nor glue onto the next word ("1hi").
+test('cleaning: script and style elements go with their code', async () => {
+  const { cleanText } = await import('../web/widgets/tokens-to-ids.js');
+  const words = (text) => ml.tokenize(cleanText(text).text).map((x) => x.text);
+  assert.deepEqual(words('<script>var x=1</script>Hi'), ['hi']);
+  assert.deepEqual(words('<style>p{color:red}</style>Hello'), ['hello']);
+  assert.deepEqual(words('<SCRIPT type="module">if (a<b) go()</SCRIPT > one <b>two</b>'), ['one', 'two']);
+  assert.deepEqual(words('kept <script>never closed'), ['kept'], 'an unclosed script runs to the end, as a browser reads it');
+  const cleaned = cleanText('<script>var x=1</script><b>Hi</b>');
+  assert.equal(cleaned.code, 1);
+  assert.equal(cleaned.tags, 2);
+});
+
+test('stemming: cats → cat, boxes → box, swimming → swim; with stems, "cats" and "kitchens" get the ids of cat and kitchen and |V| falls from 52 to 46', async () => {
+  const { stemWord, stemText } = await import('../web/widgets/tokens-to-ids.js');
+  assert.deepEqual(['cats', 'boxes', 'swimming', 'laptops', 'universe', 'university'].map(stemWord), ['cat', 'box', 'swim', 'laptop', 'universe', 'university']);
+  const v = new ml.Vocabulary();
+  const s = new ml.Vocabulary();
+  try {
+    v.build(CORPUS, 1, 0);
+    const plain = Array.from(v.encode('The cats sat in the kitchens'));
+    assert.ok(plain[1] > 0 && plain[1] !== v.encode('cat')[0], 'cats has an id of its own');
+    assert.equal(plain[5], 0, 'kitchens is <unk>');
+    s.build(CORPUS.map((c) => stemText(ml, c)), 1, 0);
+    const stemmed = Array.from(s.encode(stemText(ml, 'The cats sat in the kitchens')));
+    assert.equal(stemmed[1], s.encode('cat')[0]);
+    assert.equal(stemmed[5], s.encode('kitchen')[0]);
+    assert.ok(stemmed.every((id) => id > 0));
+    assert.equal(v.size(), 52);
+    assert.equal(s.size(), 46);
+    const rain = CORPUS.flatMap((c) => ml.tokenize(c).map((x) => x.text)).filter((w) => stemWord(w) === 'rain');
+    assert.deepEqual([...new Set(rain)].sort(), ['rain', 'rained', 'raining']);
+  } finally { v.delete(); s.delete(); }
+});
+
+// Try 6's account of the widget's stemmer: what it joins, what it keeps whole and what it leaves apart.
+// A stemmer that split a word from its own inflections (meetings → meeting but meeting → meet,
+// need → ne) would undo what it is for.
+test('stemming: the widget\'s stemmer joins every word of the lesson and the corpus with its own inflections, keeps need, speed and thing whole, and leaves irregular forms apart', async () => {
+  const { stemWord } = await import('../web/widgets/tokens-to-ids.js');
+  const lesson = readFileSync(new URL('./text-to-numbers.md', import.meta.url), 'utf8');
+  const same = (forms) => assert.equal(new Set(forms.map(stemWord)).size, 1, `${forms.join(', ')} → ${forms.map(stemWord).join(', ')}`);
+  assert.match(lesson, /So "meetings", "meeting" and "meet" all become `meet`, and "chased", "chases" and "chase" all become `chase`\./);
+  assert.equal(stemWord('meetings'), 'meet');
+  assert.equal(stemWord('chased'), 'chase');
+  same(['meetings', 'meeting', 'meet']);
+  same(['chased', 'chases', 'chase', 'chasing']);
+  // Every word form of the lesson, its tries, the retrieval lesson's examples and the corpus, with its inflections.
+  for (const forms of [
+    ['cat', 'cats'], ['dog', 'dogs'], ['box', 'boxes', 'boxed'], ['swim', 'swims', 'swimming'], ['rain', 'rains', 'rained', 'raining'],
+    ['walk', 'walks', 'walked', 'walking'], ['laptop', 'laptops'], ['help', 'helps', 'helped', 'helping'], ['kitchen', 'kitchens'],
+    ['paint', 'paints', 'painted', 'painting', 'paintings'], ['need', 'needs', 'needed', 'needing'], ['speed', 'speeds', 'speeding'],
+    ['feed', 'feeds', 'feeding'], ['agree', 'agrees', 'agreed'], ['like', 'likes', 'liked', 'liking'], ['smell', 'smells', 'smelled'],
+    ['bark', 'barks', 'barked'], ['friend', 'friends'], ['house', 'houses'], ['study', 'studies', 'studied', 'studying'],
+    ['university', 'universities'], ['universe', 'universes'], ['park', 'parks'], ['mouse', 'mouses'], ['sleep', 'sleeps', 'sleeping'],
+    ['use', 'uses', 'used', 'using'], ['tie', 'ties', 'tied', 'tying'], ['add', 'adds', 'added'], ['hop', 'hops', 'hopped', 'hopping'],
+  ]) same(forms);
+  const corpus = [...new Set(CORPUS.flatMap((c) => ml.tokenize(c).map((x) => x.text)))];
+  for (const w of corpus) assert.ok(stemWord(w).length >= Math.min(3, w.length), `${w} keeps a stem of three letters or more`);
+  assert.match(lesson, /It leaves words of up to three letters alone and does not cut -ed, -ing or the d of -eed when no vowel would be left before them, which keeps "need", "speed" and "thing" whole\./);
+  for (const w of ['need', 'speed', 'thing', 'feed', 'cat', 'was', 'has']) assert.equal(stemWord(w), w);
+  assert.match(lesson, /irregular forms such as "slept" and "sleep" or "mice" and "mouse", and words whose endings are not inflections, so "university" and "universe" stay apart/);
+  assert.notEqual(stemWord('slept'), stemWord('sleep'));
+  assert.notEqual(stemWord('mice'), stemWord('mouse'));
+  assert.notEqual(stemWord('university'), stemWord('universe'));
+  assert.match(lesson, /such as "news" → `new`\./);
+  assert.equal(stemWord('news'), 'new');
+});
+
+// Try 6 calls the stemmer "modelled on" Porter's step 1, not Porter's step 1: its plural rules are its
+// own, and the lesson names the stems a learner checking with NLTK's PorterStemmer would see differ.
+// (Porter 1980, step 1a: IES → I; step 1b: ED removed when the stem has a vowel, so cried → cri;
+// step 1c: a final Y → I when the stem has a vowel, so happy → happi; no later step touches citi,
+// cri or happi.) The widget's side of each pair is asserted here.
+test('stemming: the widget\'s stemmer is described as modelled on Porter\'s step 1, with its own plural rules: cities → city, cried → cry, happy stays', async () => {
+  const { stemWord } = await import('../web/widgets/tokens-to-ids.js');
+  const lesson = readFileSync(new URL('./text-to-numbers.md', import.meta.url), 'utf8');
+  assert.doesNotMatch(lesson, /a light one, the first step of Porter's/);
+  assert.match(lesson, /a light rule stemmer modelled on the first step of Porter's, with plural rules of its own: it cuts a plural -s, and -es after x, ch, sh or zz, turns -ies and -ied into -y, and cuts -ed and -ing/);
+  assert.deepEqual(['cats', 'boxes', 'churches', 'wishes', 'buzzes', 'horses', 'studies', 'studied'].map(stemWord), ['cat', 'box', 'church', 'wish', 'buzz', 'horse', 'study', 'study']);
+  assert.match(lesson, /NLTK's `PorterStemmer` gives `citi` for "cities", `cri` for "cried" and `happi` for "happy", where the widget gives `city`, `cry` and `happy`\./);
+  assert.deepEqual(['cities', 'cried', 'happy'].map(stemWord), ['city', 'cry', 'happy']);
+  const widget = readFileSync(new URL('../web/widgets/tokens-to-ids.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(widget, /by the rules of Porter\\?'s step 1/, 'the embed option\'s description says the same');
+});
+
+test('sentence vector: rows (1,2), (3,0) and padding (5,5) with mask (1,1,0) pool to (2,1), not (3, 2.33); normalised (0.894, 0.447)', () => {
+  const rows = [[1, 2], [3, 0], [5, 5]];
+  const mask = [1, 1, 0];
+  const pooled = [0, 1].map((j) => rows.reduce((acc, r, i) => acc + mask[i] * r[j], 0) / mask.reduce((a, b) => a + b, 0));
+  assert.deepEqual(pooled, [2, 1]);
+  const unmasked = [0, 1].map((j) => rows.reduce((acc, r) => acc + r[j], 0) / 3);
+  assert.deepEqual(unmasked.map((x) => x.toFixed(2)), ['3.00', '2.33']);
+  const len = Math.hypot(...pooled);
+  assert.equal(len.toFixed(3), '2.236');
+  assert.deepEqual(pooled.map((x) => (x / len).toFixed(3)), ['0.894', '0.447']);
+  // The cosine of unit vectors is their dot product.
+  const u = pooled.map((x) => x / len);
+  const w = [0.6, 0.8];
+  assert.ok(Math.abs(ml.cosineSimilarity(u, w) - (u[0] * w[0] + u[1] * w[1])) < 1e-12);
+});
+
+test('the lesson names natural language processing (NLP) where the course\'s text lessons start: spam-filter counted four hand-picked clues, then text-to-numbers, sentiment and attention-toy in that order', () => {
+  const read = (slug) => readFileSync(new URL(`./${slug}.md`, import.meta.url), 'utf8');
+  const lesson = read('text-to-numbers');
+  const intro = lesson.slice(0, lesson.indexOf('## From characters to tokens to ids'));
+  assert.match(intro, /is called \*\*natural language processing\*\* \(NLP\)\. The \[spam filter\]\(spam-filter\.html\) met earlier was a first taste, but it counted four clues chosen by hand\./);
+  assert.match(read('spam-filter'), /it counts four things in it/);
+  // spam-filter comes before this lesson in the course; sentiment and attention-toy after it.
+  const course = JSON.parse(readFileSync(new URL('./course.json', import.meta.url), 'utf8'));
+  const levels = course.levels.map((l) => l.id);
+  const place = (slug) => {
+    const front = read(slug).split('---')[1];
+    return [levels.indexOf(/\nlevel: (\S+)/.exec(front)[1]), Number(/\norder: (\S+)/.exec(front)[1])];
+  };
+  const before = (a, b) => place(a)[0] < place(b)[0] || (place(a)[0] === place(b)[0] && place(a)[1] < place(b)[1]);
+  assert.ok(before('spam-filter', 'text-to-numbers'));
+  assert.ok(before('text-to-numbers', 'sentiment'));
+  assert.ok(before('sentiment', 'attention-toy'));
+  for (const slug of ['spam-filter', 'sentiment', 'attention-toy']) assert.match(intro, new RegExp(`\\]\\(${slug}\\.html\\)`));
 });

@@ -243,3 +243,25 @@ test('"n(n−1)/2 pairs — 11 175 for the widget\'s 150, about 12.5 million for
   assert.match(text, /11 175 for the widget's 150, but about 12\.5 million for 5 000/);
   assert.match(text, /::: widget tsne-vs-pca data=circles points=150\b/, 'the widget shows 150 points');
 });
+
+// The all-pairs cost is exact t-SNE's, which is what the engine runs (it refuses more points than
+// it can pair up); the libraries people use approximate, so the lesson must not say t-SNE as such
+// compares every pair or never runs on a large data set.
+test('the all-pairs cost is said of exact t-SNE, the engine\'s; the approximations libraries use are named', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./tsne-vs-pca.md', import.meta.url), 'utf8');
+  const t = new ml.TSNE();
+  try {
+    assert.throws(() => t.setData(new Float64Array(2 * 5001), 2, new Float64Array(5001)), /exact t-SNE is limited to \d+ points/);
+  } finally { t.delete(); }
+  assert.match(text, /The exact method, which this widget runs, compares every pair of points on every step/);
+  assert.match(text, /scikit-learn by default groups far-away points in a Barnes–Hut tree/);
+  assert.match(text, /about \$n \\log n\$/);
+  assert.doesNotMatch(text, /never on a whole large data set/);
+});
+
+test('PCA is introduced by the variance of the shadow on a line, widest first', async () => {
+  const text = await lessonText();
+  assert.match(text, /principal component analysis ranks the directions by that variance, widest shadow first\. With the data centred/);
+  assert.doesNotMatch(text, /finds the directions along which the data spreads most/);
+});

@@ -38,10 +38,19 @@ test('labels written with digits are classification; counts are regression', () 
 });
 
 test('the examples the lesson names are sorted the same way by the game', () => {
-  assert.equal(jobOf(/spam/i), 'classification');
-  assert.equal(jobOf(/benign or malignant/i), 'classification');
-  assert.equal(jobOf(/temperature/i), 'regression');
-  assert.equal(jobOf(/price/i), 'regression');
+  const section = lesson.slice(lesson.indexOf('## Measured or named?'), lesson.indexOf('A model can be asked for either kind'));
+  assert.match(section, /how many minutes a delivery will take, next month's electricity use in kilowatt-hours, a child's height at 18/);
+  assert.equal(jobOf(/minutes a food delivery/i), 'regression');
+  assert.equal(jobOf(/electricity use/i), 'regression');
+  assert.equal(jobOf(/How tall a child will be at age 18/i), 'regression');
+  assert.match(section, /fraudulent payment or genuine, cancels the subscription or stays, one of three iris species/);
+  assert.equal(jobOf(/fraudulent/i), 'classification');
+  assert.equal(jobOf(/cancel their subscription/i), 'classification');
+  assert.equal(jobOf(/three iris species/i), 'classification');
+  // The definitions use the game's own prompts, not the source text's price, temperature, spam,
+  // tumour and digit examples, and the table says what is predicted in the same terms.
+  assert.doesNotMatch(section, /price|temperature|spam|malignant|digit/);
+  assert.match(lesson, /\| what is predicted \| an amount: minutes, kilowatt-hours, centimetres \| a name from a fixed list: a species, fraud or genuine \|/);
 });
 
 test('the tip prompt points at the worked example that ends the level; the next two lessons fit a line, then draw a boundary', () => {

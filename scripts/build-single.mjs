@@ -1,5 +1,5 @@
-// `npm run build:single`: one self-contained HTML file per lesson, plus one with the whole course,
-// in dist-single/. Each works when opened from file:// by double-click (Chromium refuses ES
+// `node scripts/build-single.mjs` (after the site build: `npm run build:single` runs both): one
+// self-contained HTML file per lesson, plus one with the whole course, in dist-single/. Each works when opened from file:// by double-click (Chromium refuses ES
 // modules and fetch from file://, so everything is inlined): the WASM engine module the page needs
 // as base64 (the core one for a page whose widgets and checks are all core, else the full one), every
 // script bundled into one classic script by esbuild, the CSS, and KaTeX's fonts as data: URLs.
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { readCourse, renderLesson, renderMarkdown, esc, katexInlineStyleSheet, pageEngine } from './lesson-render.mjs';
+import { readCourse, renderLesson, esc, katexInlineStyleSheet, pageEngine, lessonActivities, completionAttribute } from './lesson-render.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -85,21 +85,72 @@ ${script}
 `;
 }
 
-fs.rmSync(out, { recursive: true, force: true });
-fs.mkdirSync(out, { recursive: true });
-for (const { lesson, html } of rendered) {
-  const article = /<article class="prose">[\s\S]*<\/article>/.exec(html)[0]
-    .replace(/<nav class="lesson-nav"[\s\S]*?<\/nav>/, '');
-  fs.writeFileSync(path.join(out, `${lesson.slug}.html`), standalone(`${lesson.title} — Data Workshop`, article, pageEngine(lesson) || 'full'));
+// A lesson's article as its own file shows it: the lesson page's article with its lesson order
+// (the files sit side by side, so its relative links work) and a link to the whole course.
+export function lessonArticle(html) {
+  return /<article class="prose">[\s\S]*<\/article>/.exec(html)[0]
+    .replace(/(<nav class="lesson-nav"[\s\S]*?<\/nav>)/, '$1\n<p class="single-course-link"><a href="course.html">The whole course in one file, with your progress: course.html</a></p>');
 }
-const toc = course.levels.map((level) => {
-  const items = course.lessons.filter((l) => l.level === level.id);
-  if (!items.length) return '';
-  return `<h2>${esc(level.title)}</h2><ul>${items.map((l) => `<li><a href="#${esc(l.slug)}">${esc(l.title)}</a></li>`).join('')}</ul>`;
-}).join('\n');
-const all = course.lessons.map((lesson) => `<article class="prose" id="${esc(lesson.slug)}">
-<h1>${esc(lesson.title)}</h1>
-${renderMarkdown(lesson.body, lesson.file)}
-</article>`).join('\n<hr>\n');
-fs.writeFileSync(path.join(out, 'course.html'), standalone('Data Workshop — the whole course', `<div class="prose"><h1>Data Workshop</h1><p>The whole course in one file.</p>${toc}</div>\n${all}`));
-console.log(`single-file: ${course.lessons.length} lessons + course.html → dist-single/ (${(fs.statSync(path.join(out, 'course.html')).size / 1048576).toFixed(1)} MiB each at most)`);
+
+// One lesson inside course.html: the same article (title, level line, aims, text, progress panel),
+// as a lesson scope (web/js/progress.js records what happens inside it under the lesson's slug),
+// without its own course bar and lesson order (the page's contents list both). Every id in it is
+// prefixed with the slug ("knn--cy-1-input"), and so is every reference to one (for, aria-*, #…),
+// so that ids are unique across the page and the article's own id (the slug) is never also a
+// heading's. Links to another lesson's file stay inside the page.
+export function courseArticle(html, slug, slugs) {
+  const own = (id) => `${slug}--${id}`;
+  return lessonArticle(html)
+    .replace(/<p class="single-course-link">[\s\S]*?<\/p>/, '')
+    .replace(/<nav class="lesson-nav"[\s\S]*?<\/nav>/, '')
+    .replace(/<div class="course-progress"[^>]*><\/div>/, '')
+    .replace(/(\s(?:id|for))="([^"]+)"/g, (_, attr, id) => `${attr}="${own(id)}"`)
+    .replace(/(\saria-(?:describedby|labelledby|controls|details|errormessage))="([^"]+)"/g,
+      (_, attr, ids) => `${attr}="${ids.split(/\s+/).filter(Boolean).map(own).join(' ')}"`)
+    .replace(/(\shref)="([a-z0-9-]*)(?:\.html)?(?:#([^"]*))?"/g, (whole, attr, file, fragment) => {
+      if (!file) return fragment ? `${attr}="#${own(fragment)}"` : whole;
+      if (!slugs.has(file) || !whole.includes('.html')) return whole;
+      return `${attr}="#${fragment ? `${file}--${fragment}` : file}"`;
+    })
+    .replace(/^<article class="prose">/, `<article class="prose" id="${esc(slug)}" data-lesson-scope>`);
+}
+
+// The contents of course.html, as the site's home page lists lessons: a card per lesson (the
+// progress script ticks the finished ones and shows their check-yourself result), the check
+// totals per level, the course bar and "Reset progress".
+function courseContents() {
+  const toc = course.levels.map((level) => {
+    const items = course.lessons.filter((l) => l.level === level.id);
+    if (!items.length) return '';
+    const checks = items.filter((l) => /^::: *check-yourself *$/m.test(l.body)).map((l) => l.slug);
+    const only = (l) => (l.completion === 'activities' ? `${completionAttribute(l)} data-activities="${esc(lessonActivities(l).join(' '))}"` : '');
+    const lis = items.map((l) => `<li data-lesson="${esc(l.slug)}"${only(l)}><a href="#${esc(l.slug)}"><strong>${esc(l.title)}</strong><span>${esc(l.summary || '')}</span></a></li>`).join('\n');
+    return `<h2>${esc(level.title)}</h2>
+<ul class="lesson-list">
+${lis}
+</ul>
+${checks.length ? `<p class="level-checks" data-lessons="${esc(checks.join(' '))}"></p>` : ''}`;
+  }).join('\n');
+  return `<div class="prose"><h1>Data Workshop</h1>
+<p>The whole course in one file. What you do in a lesson here counts for that lesson, as in its own file beside
+this one: progress, first answers and the badge are saved in this browser, and both files show the same.</p>
+<div class="course-progress" data-lessons="${esc(course.lessons.map((l) => l.slug).join(' '))}"></div><div class="progress-reset"></div>
+${toc}</div>`;
+}
+
+// Every file of dist-single/, one at a time: [file name, its HTML].
+export function* singleFiles() {
+  for (const { lesson, html } of rendered) {
+    yield [`${lesson.slug}.html`, standalone(`${lesson.title} — Data Workshop`, lessonArticle(html), pageEngine(lesson) || 'full')];
+  }
+  const slugs = new Set(course.lessons.map((l) => l.slug));
+  const all = rendered.map(({ lesson, html }) => courseArticle(html, lesson.slug, slugs)).join('\n<hr>\n');
+  yield ['course.html', standalone('Data Workshop — the whole course', `${courseContents()}\n${all}`)];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  for (const [file, html] of singleFiles()) fs.writeFileSync(path.join(out, file), html);
+  console.log(`single-file: ${course.lessons.length} lessons + course.html → dist-single/ (${(fs.statSync(path.join(out, 'course.html')).size / 1048576).toFixed(1)} MiB each at most)`);
+}

@@ -4,6 +4,8 @@
 // are left alone. An entry is a paragraph of the "## Glossary" section that starts with its name
 // in bold and a full stop ("**Empirical risk.** The average loss …").
 
+import { plainText } from './plain-text.mjs';
+
 // The words each entry is found by in running text, besides its own name (lower case; plurals
 // and verb forms are added by `forms`). Entries that name several terms list each one.
 const ALIASES = {
@@ -17,24 +19,64 @@ const ALIASES = {
   'classification-and-regression': ['classification', 'regression'],
   'data-leakage': ['leakage'],
   'entropy-cross-entropy-and-kl-divergence': ['entropy', 'cross-entropy', 'kl divergence', 'kullback–leibler divergence'],
+  'stemming-and-lemmatisation': ['stemming', 'stemmer', 'lemmatisation', 'lemmatiser'],
+  'label': ['target'],
+  'empirical-risk': ['training error'],
+  'training-set': ['training data'],
+  'mean-squared-error': ['mse'],
+  'neural-network': ['neural net'],
+  'cross-validation': ['cross validation', 'cross-validate', 'cross-validated'],
+  'backpropagation': ['backprop', 'back-propagation', 'backpropagate', 'backpropagates'],
 };
 
 // Compound names in which a glossary word has another sense, so it is not linked there: logistic
 // regression is a classifier; "for example", a worked example and a textbook's "example 6.6" are
-// illustrations, not rows of data; a CNN's feature map is a layer's output; the SVD lesson's
-// "diagonal gradient" is a picture. `before` is tested on the text just before the word, `after`
-// on the text just after it.
+// illustrations, not rows of data, and an "example text" is a sample sentence a widget offers;
+// batch scoring (a batch job) runs a model over a whole table, with no gradient step; a CNN's
+// feature map is a layer's output; the SVD lesson's "diagonal gradient" is a picture. `before` is
+// tested on the text just before the word, `after` on the text just after it.
 const OTHER_SENSE = [
   { id: 'glossary-classification-and-regression', before: /\blogistic\s+$/i },
   { id: 'glossary-example', before: /\b(?:for|worked)\s+$/i },
   { id: 'glossary-example', after: /^\s+\d/ },
+  { id: 'glossary-example', after: /^\s+texts?\b/i },
+  { id: 'glossary-batch', after: /^\s+(?:scoring|inference|jobs?)\b/i },
   { id: 'glossary-feature', after: /^\s+maps?\b/i },
   { id: 'glossary-gradient', before: /\bdiagonal\s+$/i },
+  // "Bias" is the statistical one (an estimate's systematic error). The bias b of a line or a
+  // neuron is the intercept and keeps that meaning ("weights and biases", "bias $b$", "the bias
+  // shifts it"), and "checks for bias" is about fairness, so "bias" links only where its words
+  // say it is the statistical sense (`unlessBefore`/`unlessAfter`: the rule holds unless one
+  // matches): "high/low/less bias", "bias²", "bias and variance", "bias: …", "(bias)", "the bias
+  // is how far", "the bias of starting", "bias correction".
+  { id: 'glossary-bias', word: /^biases$/i },
+  { id: 'glossary-bias', before: /\bintercept\s*\(\s*$/i },
+  { id: 'glossary-bias', unlessBefore: /\b(?:high|low|large|little|less|more|small|squared)\s+$/i, unlessAfter: /^(?:\s*[²:)]|[–-]variance|\s+(?:and|for|with)\s+variance|\s+is\s+how\s+far|\s+of\s+starting|\s+correction)/i },
+  // The root mean squared error is another metric.
+  { id: 'glossary-mean-squared-error', before: /\broot\s+$/i },
+  // "Target" is a label where a model learns to predict it, not DQN's target network, a TD
+  // target, the spot an arrow or a gradient step aims at, a score to beat or the verb.
+  { id: 'glossary-label', word: /^targets?$/i, after: /^\s+network/i },
+  { id: 'glossary-label', word: /^targets?$/i, before: /\b(?:TD|temporal-difference|exaggerated|95%|past|on|to|towards|each new|beaten|this)\s+(?:the\s+)?$/i },
+  { id: 'glossary-label', word: /^targets$/i, after: /^\s+a\b/i },
+  { id: 'glossary-label', word: /^targets?$/i, after: /^\s+keeps\s+its\b/i },
+  // "Label" as a verb is giving something a class, not the answer a model learns: "a sorter that
+  // labels each picture", "a tree, which labels the plane", "nobody had to label anything" (but
+  // "that labels are noisy" and "inputs to labels" are the noun).
+  { id: 'glossary-label', word: /^labels$/i, before: /\b(?:that|which|who|it)\s+$/i, unlessAfter: /^\s+(?:are|were|is|was|do|did|have|had|can|could|may|must|will|would)\b/i },
+  { id: 'glossary-label', word: /^label$/i, before: /\bto\s+$/i, unlessAfter: /^\s+(?:noise|errors?|\d)/i },
+  // A number's precision (full, 16-bit, digits of) is not the classifier's; recall@k is a retriever's.
+  { id: 'glossary-precision', before: /\b(?:full|higher|lower|half|single|double|floating-point|numerical|of|\d+-bit)\s+$/i },
+  { id: 'glossary-recall', after: /^@/ },
 ];
 // A paragraph of references ("**References.** …", "**Further reading.** …"): the words in its
 // titles are the authors', not the course's terms.
 const REFERENCES = /(<p[^>]*>\s*<strong>(?:References|Further reading)\.<\/strong>[\s\S]*?<\/p>)/;
 
+// A definition is the link's title (its pop-up and its accessible description), so its Markdown
+// becomes plain words: a link keeps its text, and math is written as the page shows it
+// (plainText: $(\\hat y - y)^2$ → "(ŷ − y)²", $\\theta \\leftarrow \\theta - \\eta$ → "θ ← θ − η"), never
+// as TeX a reader would see, or a screen reader spell out, backslash by backslash.
 export function glossaryId(name) {
   return `glossary-${name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
 }
@@ -49,7 +91,7 @@ export function readGlossary(notationMarkdown) {
     const id = glossaryId(name);
     const key = id.slice('glossary-'.length);
     const words = ALIASES[key] && ALIASES[key].length && /,| and /.test(name) ? ALIASES[key] : [name.toLowerCase(), ...(ALIASES[key] || [])];
-    const definition = m[2].replace(/\$[^$]*\$/g, (t) => t.slice(1, -1)).replace(/\*\*?|`/g, '').trim();
+    const definition = plainText(m[2].replace(/\[([^\]]+)\]\([^)]*\)/g, '$1'));
     entries.push({ id, name, definition, words });
   }
   return entries;
@@ -94,7 +136,7 @@ export function linkGlossary(html, entries, href = 'notation.html') {
       if (!e || linked.has(e.id)) return found;
       const preceding = before + whole.slice(0, offset);
       const following = whole.slice(offset + found.length);
-      if (OTHER_SENSE.some((o) => o.id === e.id && (o.before ? o.before.test(preceding) : o.after.test(following)))) return found;
+      if (OTHER_SENSE.some((o) => o.id === e.id && (!o.word || o.word.test(found)) && (!o.before || o.before.test(preceding)) && (!o.after || o.after.test(following)) && !(o.unlessBefore && o.unlessBefore.test(preceding)) && !(o.unlessAfter && o.unlessAfter.test(following)))) return found;
       linked.add(e.id);
       return `<a class="glossary-link" href="${href}#${e.id}" title="${escAttr(`${e.name}: ${e.definition}`)}">${found}</a>`;
     });

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import katex from 'katex';
 import { marked } from 'marked';
 import { addGlossaryIds, linkGlossary, readGlossary } from './glossary.mjs';
+import { plainText } from './plain-text.mjs';
 import { activityWidgets } from '../web/widgets/registry.js';
 import { answerKinds, parseComputation, wholeKinds } from '../web/js/check-computations.js';
 import { messages as checkMessages } from '../web/js/check-yourself.messages.js';
@@ -174,24 +175,6 @@ function moveInlineStyles(html) {
     else attrs += ` class="${cls}"`;
     return `<${tag}${attrs}${selfClose ? ' /' : ''}>`;
   });
-}
-
-// Markdown with $math$ as plain words for an accessible name: "$13 \\times 13$" → "13 × 13".
-const TEX_WORDS = { times: '×', cdot: '·', le: '≤', ge: '≥', leq: '≤', geq: '≥', approx: '≈', ne: '≠', pm: '±', infty: '∞', to: '→', sigma: 'σ', eta: 'η', theta: 'θ', mu: 'μ', lambda: 'λ', gamma: 'γ', alpha: 'α', beta: 'β', epsilon: 'ε', varepsilon: 'ε', phi: 'φ', omega: 'ω', sum: 'Σ', log: 'log', ln: 'ln', top: 'ᵀ', hat: '', mathbf: '', text: '', frac: '' };
-// A star in math is a name ($D^*$, the best discriminator: "D*"), not Markdown emphasis, so only
-// the text between the math loses its * and _; a ^ before a superscript sign (ᵀ, ²) is dropped.
-// A numeric power read aloud as it is printed: e^{1000} → e¹⁰⁰⁰ (a bare "^" is a symbol nobody can say).
-// A grouped power keeps its group (e^{1\,000} → e¹ ⁰⁰⁰ with a narrow no-break space), and a narrow
-// no-break space anywhere stays one: it holds a grouped number together.
-const SUPERSCRIPTS = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹', '-': '⁻', '−': '⁻' };
-export function plainText(markdown) {
-  const tex = (src) => src
-    .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)')
-    .replace(/\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\ast\b|\\star\b)/g, '*')
-    .replace(/\\([a-zA-Z]+)/g, (m, name) => (name in TEX_WORDS ? TEX_WORDS[name] : name))
-    .replace(/\^\s*(?:\{\s*([-−]?\d+(?:\\,\d{3})*)\s*\}|(\d))/g, (m, many, one) => [...(many || one).replaceAll('\\,', '\u202f')].map((c) => SUPERSCRIPTS[c] ?? c).join('')).replace(/\^\s*\{?\s*(?=[ᵀ²])/g, '').replace(/[{}_`]/g, '').replace(/\\[,;!]/g, ' ').replace(/[^\S\u202f]+/g, ' ').trim();
-  return markdown.split(/(\$\$?[^$]+\$\$?)/).map((part, i) => (i % 2 ? tex(part.replace(/^\$\$?|\$\$?$/g, '')) : part.replace(/[*_`]/g, '')))
-    .join('').replace(/[^\S\u202f]+/g, ' ').trim();
 }
 
 // A `::: check-yourself` block (closed by a line `:::`) → a form per question, rendered here so

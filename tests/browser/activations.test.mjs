@@ -43,7 +43,7 @@ test('activations: φ, φ′ and the chain gradient match the engine; softmax re
     assert.equal(await stat(w, 'φ(z)'), expected.p[0].toFixed(3));
     await w.locator('canvas').first().focus();
     await page.keyboard.press('ArrowUp');
-    assert.equal(await stat(w, 'z'), 'z1 = 2.10');
+    assert.equal(await stat(w, 'z'), '2.10 (class 1)', 'the readout labelled z names the logit once');
     await w.getByLabel('activation', { exact: true }).selectOption('sigmoid');
     await cardShot(w, `activations-${width}`);
     assert.ok(await noNaNInCards(page));
@@ -254,6 +254,27 @@ test('activations: the temperature slider runs from T = 0.05 to T = 10 exactly',
   await page.keyboard.press('End');
   assert.equal((await message(page)).match(/T = ([\d.]+)/)[1], '10.00');
   assert.match(await slider.getAttribute('aria-valuetext'), /10\.00$/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The lesson asks for a second logit dragged level with the largest: a drag lands on steps of 0.05
+// (the readout's z is a multiple of 0.05 wherever the pointer stops), and two logits brought to the
+// same step split the probability equally.
+test('activations: a dragged softmax logit lands on a step of 0.05, so two can be made exactly level', async () => {
+  const page = await openPage(site, '/embed.html?w=activations&activation=softmax&temperature=0.1');
+  const canvas = page.locator('canvas').first();
+  const box = await canvas.boundingBox();
+  const readZ = async () => Number((await stat(page.locator('.dw-card'), 'z')).match(/^([−-]?[\d.]+)/)[1].replace('−', '-'));
+  for (const f of [0.31, 0.37, 0.43, 0.52]) {
+    // Bar 2 of 4 sits in the second quarter of the plot's width.
+    await page.mouse.move(box.x + box.width * 0.42, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.42, box.y + box.height * f, { steps: 3 });
+    await page.mouse.up();
+    const z = await readZ();
+    assert.ok(Math.abs(z * 20 - Math.round(z * 20)) < 1e-9, `z = ${z} is a step of 0.05`);
+  }
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -40,7 +40,9 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
 
   await card.getByRole('button', { name: 'Linear regression' }).click();
   await card.getByRole('button', { name: 'DL: deep learning' }).click();
-  assert.match(await message.textContent(), /^Not deep learning: Linear regression belongs in machine learning but not deep learning/);
+  // Each wrong-answer sentence is literally true of the technique: it names the chosen set as its
+  // button does (quoted), never "Not deep learning: …" read as a claim about the technique.
+  assert.match(await message.textContent(), /^Linear regression does not go in “deep learning”: it belongs in machine learning but not deep learning\. /);
   assert.match(await message.textContent(), /not a stack of learned layers/);
   assert.equal(await message.getAttribute('data-tone'), 'bad');
   assert.equal(await stat('right first time'), '1 / 2');
@@ -55,13 +57,26 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
   await page.mouse.click(box.x + box.width / 2, box.y + 12);
   assert.match(await message.textContent(), /^Right: Expert system/);
   assert.equal(await stat('right first time'), '2 / 3');
+  // Too shallow: a CNN put in "ML but not DL" is machine learning; the message says where it goes
+  // without denying that ("Not machine learning …" read as "a CNN is not ML").
+  await card.getByRole('button', { name: 'Convolutional network for photos' }).click();
+  await card.getByRole('button', { name: 'ML: machine learning but not deep learning' }).click();
+  const cnn = await message.textContent();
+  assert.match(cnn, /^Convolutional network for photos does not go in “machine learning but not deep learning”: it belongs in deep learning, a set inside machine learning \(each technique goes in the innermost set it belongs to\)\. /);
+  assert.doesNotMatch(cnn, /^Not /);
+  await card.getByRole('button', { name: 'Transformer language model (an LLM)' }).click();
+  await card.getByRole('button', { name: /^AI only:/ }).click();
+  assert.match(await message.textContent(), /^Transformer language model \(an LLM\) does not go in “AI but not machine learning”: it belongs in deep learning, a set inside artificial intelligence \(each technique goes in the innermost set it belongs to\)\. /);
+  await card.getByRole('button', { name: 'Transformer language model (an LLM)' }).click();
+  await card.getByRole('button', { name: 'DL: deep learning' }).click();
+  assert.equal(await stat('right first time'), '2 / 5');
   // Keyboard: Tab to a chip and press Enter, then a set button.
   await card.getByRole('button', { name: 'Convolutional network for photos' }).focus();
   await page.keyboard.press('Enter');
   await card.getByRole('button', { name: 'DL: deep learning' }).focus();
   await page.keyboard.press('Enter');
   assert.match(await message.textContent(), /^Right: Convolutional network/);
-  assert.equal(await stat('sorted'), '4 of 11');
+  assert.equal(await stat('sorted'), '5 of 11');
   await card.getByRole('button', { name: 'Start again' }).click();
   assert.equal(await stat('sorted'), '0 of 11');
   assert.ok(await noNaNInCards(page));

@@ -101,6 +101,56 @@ test('anomaly-detector: a CSV of the learner\'s points is scored; a broken file 
   await page.close();
 });
 
+// Labels as scikit-learn writes them (IsolationForest.fit_predict: -1 outlier, 1 inlier) are read
+// the way it means them; any other two labels are said in words (the larger one is the anomaly),
+// and a file whose "anomalies" are the majority gets a warning.
+test('anomaly-detector: scikit-learn\'s -1/1 labels are read as -1 = anomaly; other labels are said in words, a majority of anomalies warned', async () => {
+  const page = await openPage(site, PAGE);
+  const card = page.locator('.dw-card').first();
+  const message = () => card.locator('.dw-message').textContent();
+  const input = card.locator('.dw-csv input[type="file"]');
+  const exported = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), card.locator('.dw-csv').getByRole('button', { name: 'Export CSV' }).click()]);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    return Buffer.concat(chunks).toString('utf8').trim().split('\n');
+  };
+  const normal = Array.from({ length: 95 }, (_, i) => [(0.1 * ((i % 10) - 5)).toFixed(2), (0.1 * (Math.floor(i / 10) - 5)).toFixed(2)]);
+  const far = [[4, 4], [-4, 4], [4, -4], [-4, -4], [4, 0]];
+  const file = (normalLabel, farLabel, header = 'x1,x2,is_inlier') => Buffer.from([header, ...normal.map((p) => `${p},${normalLabel}`), ...far.map((p) => `${p},${farLabel}`)].join('\n'));
+  const load = async (name, buffer) => {
+    const before = await message();
+    await input.setInputFiles({ name, mimeType: 'text/csv', buffer });
+    await page.waitForFunction((b) => { const m = document.querySelector('.dw-card .dw-message').textContent; return m !== b && /Imported|Nothing/.test(m); }, before);
+    return message();
+  };
+
+  const sk = await load('sk.csv', file(1, -1));
+  assert.match(sk, /^Imported 100 points in 2 classes\. The labels -1 and 1 were read as scikit-learn writes them \(-1 outlier, 1 inlier\): label -1 → planted anomaly \(5 points\), label 1 → normal point \(95 points\)\.$/);
+  assert.doesNotMatch(sk, /classes 0, 1/);
+  assert.equal(await card.locator('.dw-message').getAttribute('data-tone'), 'ok');
+  // The five far points are the planted anomalies (exported as 1), and the detectors find them.
+  const rows = await exported();
+  assert.equal(rows[0], 'x1,x2,anomaly');
+  assert.deepEqual(rows.slice(1).map((r) => r.split(',')[2]), [...normal.map(() => '0'), ...far.map(() => '1')]);
+  const stat = statReader(page);
+  assert.notEqual(await stat('forest recall'), '0%');
+  assert.notEqual(await stat('forest precision'), '0%');
+
+  // The widget's own 0/1 file: 1 is the anomaly, said with the counts.
+  const own = await load('own.csv', file(0, 1, 'x1,x2,anomaly'));
+  assert.match(own, /^Imported 100 points in 2 classes\. In this widget the larger label marks an anomaly: label 1 → planted anomaly \(5 points\), label 0 → normal point \(95 points\)\.$/);
+
+  // Labels 1/2 with the "anomalies" in the majority: the note names which label is which, and warns.
+  const swapped = await load('swapped.csv', file(2, 1, 'x1,x2,label'));
+  assert.match(swapped, /label 2 → planted anomaly \(95 points\), label 1 → normal point \(5 points\)\. More points are planted anomalies \(95\) than normal points \(5\)/);
+  assert.doesNotMatch(swapped, /classes 0, 1/);
+  assert.equal(await card.locator('.dw-message').getAttribute('data-tone'), 'warn');
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('anomaly-detector: predict which detector finds more on two clusters (held, then missed)', async () => {
   const page = await openPage(site, PAGE);
   const id = 'anomaly-clusters-recall';
@@ -292,6 +342,49 @@ test('anomaly-detector: by keyboard, the picked point and the plant cursor are a
   assert.match(await status(), new RegExp(`^Point 157 of 157: planted anomaly at \\(${esc(t.shown[0])}, 5\\.00\\), ${flag} by the isolation forest\\. Forest recall`));
   assert.match(await canvas.getAttribute('aria-label'), /^157 points/);
   assert.equal(await page.getByLabel('normal points').inputValue(), 'own');
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Degenerate points (audit 6, E8). Points that all coincide are refused in words (a link or a file).
+// Points at two places only tie at the top score under both detectors, so neither flags any point:
+// the words say so, never "flags the 0 points".
+test('anomaly-detector: coinciding points are refused; tied top scores are said in words, not "the 0 points"', async () => {
+  const link = (state) => `/embed.html?w=anomaly-detector&state=${Buffer.from(JSON.stringify(state)).toString('base64url')}`;
+  const labels = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1];
+  let page = await openPage(site, link({ p: Array(20).fill(1), l: labels }));
+  const mount = () => page.locator('main#widget, .dw-mount, dw-widget').first();
+  const message = () => page.locator('.dw-message').first().textContent();
+  assert.match(await page.locator('.dw-notes').first().textContent(), /The saved state could not be used \(Every point is at \(1\.00, 1\.00\): both detectors would give every point the same score, so none could stand out\. The detectors need points at two different places at least\); the widget starts from its defaults\./);
+  assert.equal(await mount().evaluate((el) => el.dwHandle.state), null, 'the link\'s points are not held');
+  assert.match(await message(), /^Each detector flags the 7 points with the highest scores \(4% of 156\)/, 'the default band is shown');
+  const rows = ['x1,x2,anomaly', ...labels.map((l) => `0.5,0.5,${l}`)];
+  await page.locator('.dw-csv input[type="file"]').setInputFiles({ name: 'same.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await message(), /^Nothing was imported: Every point is at \(0\.50, 0\.50\): both detectors would give every point the same score/);
+  assert.equal(await mount().evaluate((el) => el.dwHandle.state), null);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+
+  // Five points at (0, 0) and five at (1, 1): every score ties under both detectors (the engine's).
+  const p = [...Array(10).fill(0), ...Array(10).fill(1)];
+  page = await openPage(site, link({ p, l: labels }));
+  const flagged = await page.evaluate(async (X) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const s = await import('/widgets/anomaly-detector/scene.js');
+    const ml = await loadEngine();
+    const forest = new ml.IsolationForest();
+    try {
+      const sc = s.scoreBoth(ml, forest, Float64Array.from(X), { trees: 100, subsample: 64, seed: 2 });
+      const y = Float64Array.from([0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+      return [s.flagAndMeasure(ml, sc.forest, y, 0.04).flagged, s.flagAndMeasure(ml, sc.zscore, y, 0.04).flagged];
+    } finally { forest.delete(); }
+  }, p);
+  assert.deepEqual(flagged, [0, 0], 'the engine flags no point under either detector');
+  const text = await message();
+  assert.match(text, /^Neither detector flags any point: the highest scores are tied, and a point is flagged only when its score lies above the cut-off for the top 4% of 10; 5 planted anomalies\. Both detectors find 0% of them\.$/);
+  assert.doesNotMatch(text, /the 0 points/);
   assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();

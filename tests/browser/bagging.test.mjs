@@ -237,3 +237,137 @@ for (const [voters, practice] of [[14, true], [13, false]]) {
     await page.close();
   });
 }
+
+// What the messages say a voter and a crowd are follows the trees on screen. At depth 1 each voter
+// is a stump, one straight cut (never "a deep tree, all sharp corners"); forty stumps on the moons
+// all cut across the same way, the majority boundary is one straight line like each member's, and
+// the crowd scores below its first voter after forty voters: not luck with few voters, and not
+// "smoother than any member's", but the bias every stump shares, which voting cannot remove.
+test('Bagging: at depth 1 the voter is a stump, and forty stumps keep their shared bias; deep trees are still "deep"', async () => {
+  const page = await openPage(site, '/embed.html?w=bagging&depth=1', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').first();
+  const add = card.getByRole('button', { name: 'Add voter' });
+  const engine = await inEngine(page, (ml) => {
+    const f = new ml.RandomForest();
+    try {
+      const d = ml.makeMoons(150, 0.3, 7);
+      const test = ml.makeMoons(300, 0.3, 1007);
+      f.setData(d.X, 2, d.y); f.setMaxDepth(1); f.setMaxFeatures('all'); f.setTreeCount(60); f.reset(7);
+      const pct = (v) => `${(v * 100).toFixed(1)}%`;
+      f.step();
+      const first = pct(f.score(test.X, test.y));
+      for (let i = 1; i < 40; i++) f.step();
+      // Every voter's leaves inside a wide box: two boxes, one cut each.
+      const boxes = Array.from({ length: 40 }, (_, i) => f.treeRegions(i, -5, 5, -5, 5).length / 7);
+      // The crowd's majority on a grid over the data: the side changes with x₂ only, once.
+      const n = 40; const grid = [];
+      for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) grid.push(-1.5 + (4 * (i + 0.5)) / n, -1 + (2.5 * (j + 0.5)) / n);
+      const v = f.voteFractions(Float64Array.from(grid));
+      const side = (i, j) => v[2 * (j * n + i) + 1] > 0.5;
+      let onlyRows = true; let switches = 0;
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) if (side(i, j) !== side(0, j)) onlyRows = false;
+        if (j && side(0, j) !== side(0, j - 1)) switches++;
+      }
+      return { first, crowd: pct(f.score(test.X, test.y)), boxes, onlyRows, switches };
+    } finally { f.delete(); }
+  });
+  assert.ok(engine.boxes.every((b) => b === 2), `every voter one cut: ${engine.boxes}`);
+  assert.ok(engine.onlyRows && engine.switches === 1, 'the majority boundary is one horizontal line');
+  await add.click();
+  assert.equal(await stat(card, '1 voter'), engine.first);
+  const one = await message(card);
+  assert.match(one, /^One voter: a stump, a single straight cut across the plot, \d+\.\d% on fresh test points\./);
+  assert.doesNotMatch(one, /deep|sharp corners/);
+  await clickTimes(add, 39);
+  assert.equal(await stat(card, 'voters'), '40');
+  assert.equal(await stat(card, 'test accuracy'), engine.crowd);
+  assert.ok(parseFloat(engine.crowd) < parseFloat(engine.first), `the crowd ${engine.crowd} below the first voter ${engine.first}`);
+  const crowd = await message(card);
+  assert.match(crowd, /^40 voters: the crowd scores \d+\.\d% on test points, \d+\.\d points worse than the first voter alone\. /);
+  assert.match(crowd, /the majority boundary is one straight line too, the same shape as each member's/);
+  assert.match(crowd, /a mistake every stump makes, their shared bias, the crowd makes too/);
+  assert.doesNotMatch(crowd, /luck|smoother/);
+  await screenshot(card, 'bagging-depth1-crowd');
+  await assertClean(page);
+  await page.close();
+  // Deeper trees: the one voter is a deep tree with many cuts, and the crowd smooths them.
+  const deep = await openPage(site, '/embed.html?w=bagging', { reducedMotion: 'reduce' });
+  const deepCard = deep.locator('.dw-card').first();
+  await deepCard.getByRole('button', { name: 'Add voter' }).click();
+  assert.match(await message(deepCard), /^One voter: a deep tree, \d+ cuts and all sharp corners, /);
+  await clickTimes(deepCard.getByRole('button', { name: 'Add voter' }), 5);
+  // Six deep trees on the moons (seed 7): the majority has more corners than any of them (measured
+  // in the next test's way), so it is a finer staircase, not "smoother".
+  assert.match(await message(deepCard), /The vote puts their steps together into a finer staircase, with more corners than any single voter's boundary\./);
+  await assertClean(deep);
+  await deep.close();
+});
+
+// The crowd's corners against its members', on the widget's 50 × 50 grid over the moons (the box
+// around the points, 12 % margin): at each inner grid vertex one cell of the four on its own side
+// is a corner (three too), two diagonal cells two. Worked out here from the engine's trees.
+function crowdCorners(ml, { depth, voters }) {
+  const d = ml.makeMoons(150, 0.3, 7);
+  const X = Array.from(d.X);
+  const xs = X.filter((_, i) => i % 2 === 0); const ys = X.filter((_, i) => i % 2 === 1);
+  const pad = (lo, hi) => Math.max(0.1, (hi - lo) * 0.12);
+  const [lx, hx, ly, hy] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const box = { x0: lx - pad(lx, hx), x1: hx + pad(lx, hx), y0: ly - pad(ly, hy), y1: hy + pad(ly, hy) };
+  const N = 50; const grid = [];
+  for (let j = 0; j < N; j++) for (let i = 0; i < N; i++) grid.push(box.x0 + ((i + 0.5) * (box.x1 - box.x0)) / N, box.y0 + ((j + 0.5) * (box.y1 - box.y0)) / N);
+  const corners = (side) => {
+    let c = 0;
+    for (let j = 1; j < N; j++) for (let i = 1; i < N; i++) {
+      const a = side[(j - 1) * N + i - 1]; const b = side[(j - 1) * N + i]; const e = side[j * N + i - 1]; const g = side[j * N + i];
+      const on = a + b + e + g;
+      if (on === 1 || on === 3) c += 1; else if (on === 2 && a === g) c += 2;
+    }
+    return c;
+  };
+  const f = new ml.RandomForest();
+  try {
+    f.setData(d.X, 2, d.y); f.setMaxDepth(depth); f.setMaxFeatures('all'); f.setTreeCount(60); f.reset(7);
+    const members = [];
+    for (let k = 0; k < voters; k++) {
+      f.step();
+      const r = f.treeRegions(k, box.x0, box.x1, box.y0, box.y1);
+      const side = [];
+      for (let p = 0; p < N * N; p++) {
+        let label = 0;
+        for (let q = 0; q + 6 < r.length; q += 7) if (grid[2 * p] >= r[q] && grid[2 * p] <= r[q + 1] && grid[2 * p + 1] >= r[q + 2] && grid[2 * p + 1] <= r[q + 3]) { label = r[q + 4] === 1 ? 1 : 0; break; }
+        side.push(label);
+      }
+      members.push({ cuts: r.length / 7 - 1, corners: corners(side) });
+    }
+    const v = f.voteFractions(Float64Array.from(grid));
+    const majority = Array.from({ length: N * N }, (_, p) => (v[2 * p + 1] > 0.5 ? 1 : 0));
+    return { members, majority: corners(majority) };
+  } finally { f.delete(); }
+}
+
+// The audit: with shallow trees (depth 2 or 3) twenty voters were still told "the majority boundary
+// is smoother than any member's" while the bold line had more corners than any single tree. The
+// words now follow the corners counted on screen, at every depth.
+for (const depth of [2, 3]) {
+  test(`Bagging: at depth ${depth} twenty shallow trees vote into a finer staircase, not a smoother boundary`, async () => {
+    const page = await openPage(site, `/embed.html?w=bagging&depth=${depth}`, { reducedMotion: 'reduce' });
+    const card = page.locator('.dw-card').first();
+    const add = card.getByRole('button', { name: 'Add voter' });
+    const engine = await inEngine(page, crowdCorners, { depth, voters: 20 });
+    const most = Math.max(...engine.members.map((m) => m.corners));
+    assert.ok(engine.members.some((m) => m.cuts > 1), 'shallow trees, not stumps');
+    assert.ok(engine.members.every((m) => m.cuts <= 7), `every voter a shallow tree: ${engine.members.map((m) => m.cuts)}`);
+    assert.ok(engine.majority > most, `the majority's ${engine.majority} corners, more than any member's (at most ${most})`);
+    await add.click();
+    assert.match(await message(card), /^One voter: a shallow tree, \d+ straight cuts?, /);
+    await clickTimes(add, 19);
+    assert.equal(await stat(card, 'voters'), '20');
+    const crowd = await message(card);
+    assert.doesNotMatch(crowd, /smoother/);
+    assert.match(crowd, /The vote puts their steps together into a finer staircase, with more corners than any single voter's boundary\. It cancels only where the voters differ: a mistake every voter makes, their shared bias, the crowd makes too\./);
+    if (depth === 2) await screenshot(card, 'bagging-depth2-crowd');
+    await assertClean(page);
+    await page.close();
+  });
+}

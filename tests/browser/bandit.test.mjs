@@ -210,3 +210,48 @@ test('bandit: Play by keyboard is quiet while playing, and Pause says the messag
   assert.equal(said[0].text, (await card.locator('.dw-message').textContent()).trim());
   await page.close();
 });
+
+// "Stuck" is judged on the arm greedy pulls now, not on its share of all past pulls (audit 6 C1).
+// ε = 0 on the seventh New arms (seed 14): greedy pulls a worse arm for 80 pulls, then switches to
+// the best arm at pull 81, and its regret stays at 147.75 from then on while its share of best-arm
+// pulls is still far below half (27.3% at pull 110).
+test('bandit: with ε = 0, greedy that reached the best arm late is not called stuck', async () => {
+  const page = await openPage(site, '/embed.html?w=bandit&epsilon=0&seed=14', { width: 1280 });
+  const stat = statReader(page);
+  const msg = page.locator('.dw-message').first();
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const stuck = 'With ε = 0 the greedy learner never explores: it is pulling an arm that is not the best, and while it stays there its regret grows by the same amount every pull.';
+  const late = (share) => `With ε = 0 the greedy learner found the best arm late: it pulls the best arm now, so its regret has stopped growing (it stays at 147.75), but only ${share} of its pulls so far went to that arm.`;
+  await clickTimes(step, 79);
+  assert.equal(await stat('best arm ε-greedy'), '0.0%');
+  assert.equal(await msg.textContent(), stuck);
+  assert.equal(await msg.getAttribute('data-tone'), 'bad');
+  await step.click();                                   // pull 80: still the worse arm
+  assert.equal(await stat('regret ε-greedy'), '147.75');
+  assert.equal(await msg.textContent(), stuck);
+  await step.click();                                   // pull 81: the best arm
+  assert.equal(await stat('regret ε-greedy'), '147.75');
+  assert.equal(await stat('best arm ε-greedy'), '1.2%');
+  assert.equal(await msg.textContent(), late('1.2%'));
+  assert.equal(await msg.getAttribute('data-tone'), 'warn');
+  await clickTimes(step, 29);                           // pull 110, the audit's case
+  assert.equal(await stat('pulls'), '110');
+  assert.equal(await stat('regret ε-greedy'), '147.75');
+  assert.equal(await stat('best arm ε-greedy'), '27.3%');
+  assert.equal(await msg.textContent(), late('27.3%'));
+  assert.doesNotMatch(await msg.textContent(), /stuck/);
+  // Pull 160: the share reaches half and the message changes, but the regret it was told "stays"
+  // is written as the readout writes it, 147.75 (not 147.7), here and at every later pull.
+  await clickTimes(step, 49);                           // pull 159: still "late"
+  assert.equal(await msg.textContent(), late('49.7%'));
+  await step.click();                                   // pull 160
+  assert.equal(await stat('pulls'), '160');
+  assert.equal(await stat('regret ε-greedy'), '147.75');
+  const ucbShown = await stat('regret UCB1');
+  assert.equal(await msg.textContent(), `With ε = 0 the greedy learner never explores; UCB1 is ahead for now (${ucbShown} vs 147.75 regret). Whether greedy ever met the best arm is luck: press New arms to see it lock onto a worse one.`);
+  await clickTimes(step, 40);
+  const later = await msg.textContent();
+  assert.ok(later.includes(`(${await stat('regret UCB1')} vs ${await stat('regret ε-greedy')} regret)`), later);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

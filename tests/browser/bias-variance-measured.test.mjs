@@ -37,10 +37,23 @@ test('bias–variance: the measured terms match the engine and k trades bias for
     assert.equal(await stat(w, 'bias²'), expected[20].bias);
     assert.ok(Number(expected[20].bias) > Number(expected[5].bias));
     assert.ok(Number(expected[20].variance) < Number(expected[5].variance));
-    assert.match(await message(w), /k = 20/);
+    assert.match(await message(w), /k = 20: bias² dominates/);
     await w.getByRole('slider', { name: /points per set/ }).fill('10');
     assert.match(await message(w), /more than the 10 points/);
     await w.getByRole('slider', { name: /points per set/ }).fill('30');
+    // At the best k (4) and beside it neither term dominates; k = 1 is variance's. The words claim
+    // only what the rule checks: at k = 8 bias² is over 3 times the variance, not "of similar size".
+    for (const k of [4, 6, 8, 5]) {
+      await w.getByRole('slider', { name: /k neighbours/ }).fill(String(k));
+      const said = await message(w);
+      assert.match(said, new RegExp(`^k = ${k}: neither bias² nor variance is 4 times the other, so neither dominates\\.`));
+      assert.doesNotMatch(said, /similar/);
+      const [b, v] = [Number(await stat(w, 'bias²')), Number(await stat(w, 'variance'))];
+      assert.ok(b < 4 * v && v < 4 * b, `k = ${k}: ${b} and ${v}`);
+      if (k === 8) assert.ok(b > 3 * v, `k = 8: bias² ${b} is over 3 times the variance ${v}`);
+    }
+    await w.getByRole('slider', { name: /k neighbours/ }).fill('1');
+    assert.match(await message(w), /^k = 1: variance dominates/);
     await w.getByRole('slider', { name: /k neighbours/ }).fill('5');
     await cardShot(w, `bias-variance-${width}`);
     assert.ok(await noNaNInCards(page));

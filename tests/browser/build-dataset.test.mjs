@@ -206,6 +206,12 @@ test('build the dataset: the strongest set of imported houses is practice: nothi
   const csv = `size,beds,age,distance,shoe_size,colour_code,random_id,price\n${rows.map((r) => r.join(',')).join('\n')}\n`;
   await card.locator('input[type="file"]').setInputFiles({ name: 'houses.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const mount = page.locator('.dw-mount[data-widget="build-dataset"]');
+  // The file is read asynchronously (FileReader): wait for the import to land in the state.
+  await mount.evaluate((el) => new Promise((resolve) => {
+    const until = Date.now() + 20000;
+    const check = () => (el.dwHandle.state.p?.length === 40 * 7 || Date.now() > until ? resolve() : setTimeout(check, 20));
+    check();
+  }));
   assert.equal((await mount.evaluate((el) => el.dwHandle.state)).p.length, 40 * 7, 'the 40 houses are imported');
   // The strongest set of these houses, as the widget judges it: every set restored in turn (a
   // restored set reports nothing), the one the widget calls the strongest.
@@ -232,5 +238,33 @@ test('build the dataset: the strongest set of imported houses is practice: nothi
   const stored = await page.evaluate(() => (JSON.parse(localStorage.getItem('dw:lesson:data-features-labels') || '{}').activities || {})['build-dataset'] || null);
   assert.equal(stored, null, 'the lesson records nothing of the game');
   await assertClean(page);
+  await page.close();
+});
+
+// Imported houses whose prices do not vary (audit 6, E9): R² is 0/0 there, so no verdict such as
+// "validation R² 1.000, the strongest set" may be shown. A link holding them is refused in words
+// (the widget starts from its own houses); so is a file, and a file whose training or validation
+// houses alone all share one price.
+test('build the dataset: houses whose prices do not vary are refused in words, with no R² verdict', async () => {
+  const zeros = { cols: [0, 1, 2, 3, 4, 5, 6], p: Array(30 * 7).fill(0), l: Array(30).fill(0) };
+  const page = await openPage(site, `/embed.html?w=build-dataset&state=${Buffer.from(JSON.stringify(zeros)).toString('base64url')}`);
+  const mount = page.locator('main#widget, .dw-mount, dw-widget').first();
+  const message = () => page.locator('.dw-message').first().textContent();
+  assert.match(await page.locator('.dw-notes').first().textContent(), /The saved state could not be used \(Every house has the same price, 0: the prices do not vary, so there is nothing to predict, and R², which compares the errors with the spread of the prices, has no meaning\); the widget starts from its defaults\./);
+  assert.doesNotMatch(await message(), /strongest set/);
+  assert.equal(await mount.evaluate((el) => el.dwHandle.state), null, 'the link\'s houses are not held');
+  const input = page.locator('.dw-csv input[type="file"]');
+  const header = 'size,beds,age,distance,shoe_size,colour_code,random_id,price';
+  const house = (i, price) => [50 + i, 1 + (i % 5), i % 60, i / 2, 36 + (i % 10), i % 8, i * 7, price].join(',');
+  await input.setInputFiles({ name: 'flat.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${Array.from({ length: 30 }, (_, i) => house(i, 250)).join('\n')}\n`) });
+  await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await message(), /^Nothing was imported: Every house has the same price, 250: the prices do not vary/);
+  // One house of 30 at another price: one part of the seeded split (18 training, 12 validation
+  // houses) has a single price, and R² on that part has no meaning either.
+  await input.setInputFiles({ name: 'one-off.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${Array.from({ length: 30 }, (_, i) => house(i, i === 0 ? 300 : 250)).join('\n')}\n`) });
+  await page.waitForFunction(() => /Nothing was imported: All/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await message(), /^Nothing was imported: All (18 training|12 validation) houses of the seeded split have the same price, 250: the prices the model (learns from|is scored on) do not vary, so (training|validation) R², which compares the errors with the spread of the prices, has no meaning\.$/);
+  assert.equal(await mount.evaluate((el) => el.dwHandle.state), null, 'nothing was imported');
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -139,3 +139,44 @@ test('home page lists the lessons by level', async () => {
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The course-level outcomes: "By the end you will be able to …", one line per level (course.json
+// `outcome`), each opening with a link to its level's section; readable at 1280 and 375 px, with
+// no WCAG A/AA violations in the hero and nothing wider than the screen.
+test('home page: the course outcomes list one ability per level, each linked to its level', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width, height: 900 });
+    await page.goto(`${site.base}/index.html`);
+    const list = page.getByRole('list', { name: 'By the end you will be able to' });
+    assert.equal(await list.isVisible(), true);
+    const levels = course.levels.filter((level) => course.lessons.some((l) => l.level === level.id));
+    const items = list.getByRole('listitem');
+    assert.equal(await items.count(), levels.length);
+    for (const [i, level] of levels.entries()) {
+      assert.ok(level.outcome, `${level.id} has an outcome`);
+      assert.equal(await items.nth(i).textContent(), `${level.title}: ${level.outcome}.`);
+      const href = await items.nth(i).getByRole('link', { name: level.title }).getAttribute('href');
+      assert.equal(href, `#level-${level.id}`);
+      assert.equal(await page.locator(href).count(), 1, `${href} exists`);
+    }
+    // The list sits in the hero, above the first level and the map.
+    const y = async (sel) => (await page.locator(sel).first().boundingBox()).y;
+    assert.ok(await y('.course-outcomes') < await y('.level'));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width);
+    await page.addScriptTag({ content: axeSource });
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await afterNextFrame(page);
+      const violations = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document.querySelector('#course'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v) => `${v.id}: ${v.help}`);
+      });
+      assert.deepEqual(violations, [], `${width} px, ${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await snap(page.locator('#course'), `home-outcomes-${width}`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

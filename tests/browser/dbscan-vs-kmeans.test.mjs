@@ -87,6 +87,10 @@ test('dbscan-vs-kmeans: predict, then check — ε = 0.2 breaks the three blobs 
   await page.getByLabel('data', { exact: true }).selectOption('blobs');
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “3 clusters, one per blob”; what happened: “more than 3 clusters”\. DBSCAN found 10 clusters and called 122 points noise/);
+  // ε is a radius (the slider's own name); with m it sets a density, as the other outcomes say.
+  const why = await box.getByRole('status').textContent();
+  assert.match(why, /a radius of 0\.20 holds too few neighbours.*ε and m together set a density, and it has to suit the data\./);
+  assert.doesNotMatch(why, /ε is a density/);
   await page.getByLabel('data', { exact: true }).selectOption('moons');
   await lockIn('many');
   await page.getByLabel('data', { exact: true }).selectOption('blobs');
@@ -305,4 +309,26 @@ test('dbscan-vs-kmeans: the centroid key is an × in the model colour, not a fil
     for (const s of strokes) assert.ok(s.includes(key.model), `${colorScheme}: a stroke in the model colour ${key.model}`);
     await page.close();
   }
+});
+
+// Points that all coincide (audit 6, E7): no ε splits them, so the widget must not advise "Lower ε".
+// A Share link holding them is refused in words and the widget starts from its defaults; a file of
+// them is refused and the points on screen stay.
+test('dbscan-vs-kmeans: points that all coincide are refused in words, never advised to "Lower ε"', async () => {
+  const same = Buffer.from(JSON.stringify({ p: Array(16).fill(3) })).toString('base64url');
+  const page = await openPage(site, `/embed.html?w=dbscan-vs-kmeans&state=${same}`);
+  const mount = page.locator('main#widget, .dw-mount, dw-widget').first();
+  const message = () => page.locator('.dw-message').first().textContent();
+  assert.match(await page.locator('.dw-notes').first().textContent(), /The saved state could not be used \(Every point is at \(3\.00, 3\.00\): no radius ε and no number of clusters k can split points that coincide\. Clustering needs points at two different places at least\); the widget starts from its defaults\./);
+  assert.equal(await mount.evaluate((el) => el.dwHandle.state), null, 'the link\'s points are not held');
+  assert.doesNotMatch(await message(), /Lower ε/);
+  assert.equal(await stat(page, 'DBSCAN clusters'), '2', 'the default moons are shown');
+  const rows = ['x1,x2', ...Array(40).fill('1.5,-2')];
+  await page.locator('.dw-csv input[type="file"]').setInputFiles({ name: 'same.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await message(), /^Nothing was imported: Every point is at \(1\.50, [-−]2\.00\): no radius ε/);
+  assert.equal(await mount.evaluate((el) => el.dwHandle.state), null);
+  assert.equal(await stat(page, 'DBSCAN clusters'), '2');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

@@ -32,6 +32,13 @@ async function engineAfter(page, episodes, options = {}) {
 
 const TITLE = 'Deep Q-learning: a network learns';
 
+// Train 100 episodes runs its episodes after the press, in slices between tasks; the button says
+// how far they have got and takes its name back when they are done.
+async function trainBatch(button) {
+  await button.click();
+  await button.waitFor({ timeout: 60000 });
+}
+
 test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 px', async () => {
   for (const width of [1280, 375]) {
     const page = await openPage(site, '/lessons/deep-q-learning.html', { width });
@@ -50,9 +57,9 @@ test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 
 
     await card.getByRole('button', { name: 'Reset' }).click();
     const train = card.getByRole('button', { name: 'Train 100 episodes' });
-    await train.click();
-    await train.click();
-    await train.click();
+    await trainBatch(train);
+    await trainBatch(train);
+    await trainBatch(train);
     assert.equal(await stat('episodes'), '300');
     const expected = await engineAfter(page, 300);
     assert.equal(await stat('recent return'), expected.recent);
@@ -74,9 +81,9 @@ test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 
     // A setup without a target network ignores the sync slider, and says so by disabling it.
     assert.ok(await replaySlider.isEnabled());
     assert.ok(await syncSlider.isDisabled());
-    await train.click();
-    await train.click();
-    await train.click();
+    await trainBatch(train);
+    await trainBatch(train);
+    await trainBatch(train);
     const message = await card.locator('.dw-message').first().textContent();
     assert.match(message, /^The values ran away: the mean value over the plane reached 7\u202f\d{3} in episode \d+, yet no episode can return more than \+1/);
 
@@ -100,7 +107,7 @@ test('deep-q: predict, then check — "neither" ends poor, and the box says the 
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.equal(await card.getByLabel('setup').inputValue(), 'neither');
   const train = card.getByRole('button', { name: 'Train 100 episodes' });
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   assert.equal(await stat('episodes'), '300');
   assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
   assert.deepEqual(page.record.errors, []);
@@ -126,7 +133,7 @@ test('deep-q: the frozen lake shows the network beside the table, trained for as
   const stat = statReader(page, card);
   await card.getByLabel('task').selectOption('lake');
   const train = card.getByRole('button', { name: 'Train 100 episodes' });
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   assert.equal(await stat('episodes'), '300');
   assert.equal(await stat('greedy reaches goal'), '100%');
   const expected = await page.evaluate(async () => {
@@ -220,12 +227,12 @@ test('deep-q: a prediction locked after "neither" was trained to 300 episodes is
   const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
   await card.getByLabel('setup').selectOption('neither');
   const train = card.getByRole('button', { name: 'Train 100 episodes' });
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   // The box says so from the press that passes half the run (200 episodes).
   assert.match(await box.locator('.dw-predict-status').textContent(), /You watched 200 episodes of “neither” before predicting/);
   await box.locator('select').selectOption('low');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   await assertPractice(page, box);
   await page.close();
 });
@@ -239,13 +246,13 @@ test('deep-q: watching "neither" past half its run (200 of 300 episodes) before 
   const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
   await card.getByLabel('setup').selectOption('neither');
   const train = card.getByRole('button', { name: 'Train 100 episodes' });
-  await train.click();
+  await trainBatch(train);
   assert.doesNotMatch(await box.locator('.dw-predict-status').textContent(), /before predicting/);
-  await train.click();
+  await trainBatch(train);
   assert.match(await box.locator('.dw-predict-status').textContent(), /You watched 200 episodes of “neither” before predicting/);
   await box.locator('select').selectOption('low');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
@@ -331,12 +338,12 @@ test('deep-q: a prediction changed after 200 episodes of its run is practice whe
     const box = predictBox(card, id);
     const train = card.getByRole('button', { name: 'Train 100 episodes' });
     await lockPrediction(card, id, 'high');
-    for (let i = 0; i < trained; i++) await train.click();
+    for (let i = 0; i < trained; i++) await trainBatch(train);
     assert.equal(await stat('episodes'), String(trained * 100));
     await changePrediction(box);
     await lockPrediction(card, id, 'low');
     assert.equal(await stat('episodes'), '0');
-    for (let i = 0; i < 3; i++) await train.click();
+    for (let i = 0; i < 3; i++) await trainBatch(train);
     if (trained === 2) await assertPractice(page, box, { othersMayReport: true });
     else await assertFirstTry(page, box);
     await page.close();
@@ -364,7 +371,7 @@ test('deep-q: at another learning rate or ε decay the box names the setting, re
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.equal(await card.getByLabel('setup').inputValue(), 'neither');
   assert.match(await status(), /Now set the learning rate η back to 0\.005 \(it is at 5 × 10⁻⁴\), train to 300 episodes with the setup “neither”/);
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   assert.equal(await stat('episodes'), '300');
   const slow = await engineAfter(page, 300, { setup: 'neither', learningRate: 0.0005 });
   assert.equal(await stat('recent return'), slow.recent);
@@ -380,7 +387,7 @@ test('deep-q: at another learning rate or ε decay the box names the setting, re
   assert.equal(await card.locator('.dw-field', { has: page.getByRole('slider', { name: /learning rate η/ }) }).locator('output').textContent(), '0.005');
   await decay.focus();
   await page.keyboard.press('Home');
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   const quick = await engineAfter(page, 300, { setup: 'neither', epsilonDecay: 0.8 });
   assert.equal(await stat('recent return'), quick.recent);
   assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at ε decay 0.8');
@@ -393,7 +400,7 @@ test('deep-q: at another learning rate or ε decay the box names the setting, re
     await page.keyboard.press('ArrowLeft');
   }
   assert.equal(await card.locator('.dw-field', { has: page.getByRole('slider', { name: /ε decay/ }) }).locator('output').textContent(), '0.970');
-  for (let i = 0; i < 3; i++) await train.click();
+  for (let i = 0; i < 3; i++) await trainBatch(train);
   const v = await box.getAttribute('data-result');
   assert.equal(v, 'held', await status());
   assert.match(await status(), /^Your prediction held: .* With both on, the same seed and settings reach 0\.98 \(step 1\)\.$/);
@@ -401,4 +408,90 @@ test('deep-q: at another learning rate or ε decay the box names the setting, re
   assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score]), [['dw:score', 1], ['dw:complete', 1]]);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// Train 100 episodes ran all its episodes inside the press: on a slow phone the page froze for
+// seconds with nothing on screen saying so, and a second tap in that time trained 100 more (300 →
+// 500 with one press meant). Now the episodes run in slices between tasks: none inside the press,
+// the button says how far they have got, a second press trains nothing, the numbers are those of
+// 100 episodes in one go, and Reset part-way stops the batch. The episodes every DeepQ.fit and
+// DeepQ.runEpisodes finish are counted with the task they ran in (a microtask marks a task's end).
+test('deep-q: Train 100 episodes runs in slices after the press, a second press trains nothing more, Reset stops it', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openPage(site, '/lessons/deep-q-learning.html', { width });
+    const card = page.locator('.dw-card').filter({ hasText: TITLE });
+    const stat = statReader(page, card);
+    await page.evaluate(async () => {
+      const ml = await (await import('/engine/index.js')).loadEngine();
+      const proto = ml.DeepQ.prototype;
+      window.dq = { perTask: [], labels: [] };
+      let inTask = false;
+      for (const name of ['fit', 'runEpisodes']) {
+        const original = proto[name];
+        const counted = function (n) {
+          if (!inTask) { inTask = true; window.dq.perTask.push(0); queueMicrotask(() => { inTask = false; }); }
+          const before = this.episodes();
+          const taken = original.call(this, n);
+          window.dq.perTask[window.dq.perTask.length - 1] += this.episodes() - before;
+          return taken;
+        };
+        if (original.overloadTable) counted.overloadTable = original.overloadTable;
+        proto[name] = counted;
+      }
+    });
+    await card.scrollIntoViewIfNeeded();
+    const inPress = await card.evaluate((root) => {
+      const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Train 100 episodes');
+      new MutationObserver(() => window.dq.labels.push(button.textContent)).observe(button, { childList: true, characterData: true, subtree: true });
+      button.click();
+      const label = button.textContent;
+      const disabled = button.getAttribute('aria-disabled');
+      button.click(); // a second tap while the first press's episodes run
+      return { label, disabled, episodes: window.dq.perTask.reduce((a, b) => a + b, 0) };
+    });
+    assert.deepEqual(inPress, { label: 'Training… 0 of 100', disabled: 'true', episodes: 0 }, 'no episode runs inside the presses');
+    const train = card.getByRole('button', { name: 'Train 100 episodes' });
+    await train.waitFor({ timeout: 60000 });
+    await page.waitForTimeout(300);
+    const { perTask, labels } = await page.evaluate(() => window.dq);
+    assert.equal(perTask.reduce((a, b) => a + b, 0), 100, 'one press\'s 100 episodes, not 200');
+    assert.ok(perTask.length > 4 && Math.max(...perTask) < 100, `episodes per task: ${perTask.join(' ')}`);
+    assert.ok(labels.some((l) => /^Training… [1-9]\d* of 100$/.test(l)), `the button counts the episodes: ${labels.join(' | ')}`);
+    assert.equal(await train.getAttribute('aria-disabled'), null);
+    assert.equal(await stat('episodes'), '100');
+    const expected = await engineAfter(page, 100);
+    assert.equal(await stat('recent return'), expected.recent);
+    assert.equal(await stat('greedy reaches goal'), expected.success);
+    assert.match(await card.locator('.dw-message').first().textContent(), /^Trained 100 more episodes \(100 so far\)\./);
+    await screenshot(card, `deep-q-trained-${width}`);
+
+    // Reset part-way: the batch stops, and nothing trains the new network afterwards.
+    await card.getByRole('button', { name: 'Reset' }).click();
+    await train.click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.dw-card button')].some((b) => /^Training… [1-9]\d* of 100$/.test(b.textContent)), null, { timeout: 60000 });
+    await screenshot(card, `deep-q-training-${width}`);
+    await card.getByRole('button', { name: 'Reset' }).click();
+    assert.equal(await stat('episodes'), '0');
+    assert.equal(await train.getAttribute('aria-disabled'), null, 'the button is back');
+    await page.waitForTimeout(500);
+    assert.equal(await stat('episodes'), '0', 'no slice runs after Reset');
+    assert.equal(await card.locator('.dw-message').first().textContent(), 'New random network: its values are noise, and ε = 1 means every move is random.');
+
+    // A prediction is not taken while a batch runs (the box judges what a batch showed when it
+    // ends): locking in then says to wait.
+    const refused = await card.evaluate((root) => {
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Train 100 episodes').click();
+      const box = root.querySelector('[data-predict="deep-q-no-stabilisers"]');
+      const select = box.querySelector('select');
+      select.value = 'low';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      [...box.querySelectorAll('button')].find((b) => b.textContent === 'Lock in my prediction').click();
+      return { state: box.getAttribute('data-state'), text: box.textContent };
+    });
+    assert.notEqual(refused.state, 'committed');
+    assert.match(refused.text, /Wait until the 100 episodes being trained are done, then lock in your prediction\./);
+    await card.getByRole('button', { name: 'Reset' }).click();
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
 });

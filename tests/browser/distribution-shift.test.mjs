@@ -184,3 +184,47 @@ test('distribution-shift: with a train–test gap before any shift, the messages
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Audit 6 C5: the message's band (small below a drop of 0.05, slipping from 0.05 to 0.1, fell above
+// 0.1) is judged on the drop as the readouts show it, so one shown drop always gets one word:
+// 0.980 → 0.930 and 0.930 → 0.880 are both 0.050 ("slip"), 1.000 → 0.900 and 0.925 → 0.825 both
+// 0.100 (still "slip", not "fell"); in floating point they were 0.04999… and 0.1000…01. Each of the
+// audit's settings (across the boundary), with one slider step of shift either side.
+test('distribution-shift: a shown drop of 0.050 or 0.100 gets the same words whatever the floating-point error (audit 6 C5)', async () => {
+  const page = await openPage(site, '/lessons/distribution-shift.html');
+  const stat = statReader(page);
+  const message = () => page.locator('.dw-message').first().textContent();
+  const thousandths = async (label) => Math.round(Number(await stat(label)) * 1000);
+  const cases = [
+    { spread: '1.2', shifts: { '1': 'small', '1.05': 'slip', '1.1': 'slip' } },
+    { spread: '1.75', shifts: { '1.1': 'small', '1.15': 'slip', '1.2': 'slip' } },
+    { spread: '0.9', shifts: { '2': 'slip', '2.05': 'slip', '2.1': 'fell' } },
+    { spread: '1.85', shifts: { '1.8': 'slip', '1.85': 'slip', '1.9': 'slip', '1.95': 'fell' } },
+  ];
+  const words = { small: /^A small shift \(drift /, slip: /^Accuracy has started to slip \(drift /, fell: /^Shifted by .* accuracy fell from / };
+  for (const { spread, shifts } of cases) {
+    await page.getByRole('slider', { name: /test shift/ }).fill('0');
+    await page.getByRole('slider', { name: /blob spread/ }).fill(spread);
+    const start = await stat('test accuracy');
+    for (const [shift, band] of Object.entries(shifts)) {
+      await page.getByRole('slider', { name: /test shift/ }).fill(shift);
+      // The drop worked out from the readouts, in whole thousandths (no floating point).
+      const drop = Math.round(Number(start) * 1000) - (await thousandths('test accuracy'));
+      const byHand = drop > 100 ? 'fell' : drop >= 50 ? 'slip' : 'small';
+      assert.equal(byHand, band, `spread ${spread}, shift ${shift}: drop ${drop} thousandths`);
+      const text = await message();
+      assert.match(text, words[band], `spread ${spread}, shift ${shift} (${start} → ${await stat('test accuracy')}): ${text}`);
+      assert.ok(text.includes(start), text);
+    }
+  }
+  // Before any shift, a train–test gap of 0.030 as shown (0.925 against 0.895 at spread 2.00,
+  // 0.0300…03 in floating point) is "close to training accuracy", as 0.020 is one step either side.
+  await page.getByRole('slider', { name: /test shift/ }).fill('0');
+  for (const [spread, gap] of [['1.95', 20], ['2', 30], ['2.05', 5]]) {
+    await page.getByRole('slider', { name: /blob spread/ }).fill(spread);
+    assert.equal((await thousandths('train accuracy')) - (await thousandths('test accuracy')), gap, `spread ${spread}`);
+    assert.match(await message(), /^No shift: .* is close to training accuracy/, `spread ${spread}`);
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -608,6 +608,8 @@ test('Draw the boundary: a win on imported points is practice; the lesson keeps 
   const panel = () => page.locator('.lesson-activities').textContent();
   assert.match(await panel(), /✓ Draw the boundary — best 78 of 80/);
   await page.locator('.dw-mount[data-widget="draw-boundary"] input[type="file"]').setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from('-5,-5,0\n-6,-5,0\n5,5,1\n6,5,1\n') });
+  // The file is read asynchronously (FileReader): wait for the import to land in the state.
+  for (let t = 0; t < 20000 && (await widgetState(page)).p?.length !== 8; t += 50) await page.waitForTimeout(50);
   assert.equal((await widgetState(page)).p.length, 8, 'the 4 points are imported');
   const canvas = page.locator('canvas[tabindex="0"]');
   await canvas.focus();

@@ -341,10 +341,13 @@ test('Show the best line, then a reload: still the revealed round, nothing repor
   assert.equal(await statReader(page, card)('best so far'), '–', 'a practice line is not the learner\'s best');
   assert.deepEqual(await reportsOf(page), [], 'copying the shown line after Reset reports nothing');
   assert.deepEqual(await page.locator('.dw-mount[data-widget="empirical-risk"]').evaluate((el) => el.dwHandle.state), { w: 0.1, b: 100, s: 1 });
-  await page.waitForFunction(() => { const m = location.hash.match(/empirical-risk\.state=([^&]*)/); return m && JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))).s === 1; });
+  // Reset's own state already carried s: 1, so wait for the copied line itself in the address (a
+  // loaded machine may write the address after the reload would otherwise start).
+  await page.waitForFunction(() => { const m = location.hash.match(/empirical-risk\.state=([^&]*)/); if (!m) return false; const st = JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))); return st.s === 1 && st.w === 0.1 && st.b === 100; });
   await page.reload();
   await widgetsReady(page);
   card = cardOf(page);
+  assert.deepEqual(await addressState(page, 'empirical-risk'), { w: 0.1, b: 100, s: 1 });
   await setSlider(card, 'intercept b', 95);
   assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 25: under the goal of 100, but this round is practice/);
   await card.getByRole('button', { name: 'Reset' }).click();
@@ -412,4 +415,53 @@ test('a Share link holding a winning line reports nothing on a fresh page; the l
   assert.deepEqual(await reportsOf(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// The lesson's text that names the best line, opened by the learner before a win: the answer is
+// on screen as after Show the best line, so every round on this page is practice, says why, and
+// reports and stores nothing. Opened with a win already recorded, it changes nothing.
+test('the best-line text opened before a win makes the rounds practice; opened with a win recorded, it changes nothing', async () => {
+  const page = await open(1280, { fresh: true });
+  let card = cardOf(page);
+  const READ = /This round is practice: you opened “What the widget shows”, which names the best line, before winning, so a line you set on this page is not recorded\.$/;
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 90);   // risk 100: played, not won
+  await bestLineReveal(page).locator('summary').click();
+  assert.equal(await bestLineReveal(page).evaluate((d) => d.open), true);
+  await page.waitForFunction(() => /names the best line/.test(document.querySelector('.dw-mount[data-widget="empirical-risk"] .dw-message').textContent));
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 100\. The goal is under 100: .*This round is practice: you opened/);
+  assert.match(await card.locator('.dw-message').textContent(), READ);
+  await setSlider(card, 'intercept b', 100);  // the line the text names
+  assert.equal(await card.locator('.dw-message').textContent(), 'Empirical risk 0: under the goal of 100, but this round is practice: you opened “What the widget shows”, which names the best line, before winning, so it is not recorded.');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), READ);
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 95);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 25: under the goal of 100, but this round is practice/);
+  assert.deepEqual(await reportsOf(page), [], 'nothing reported');
+  assert.equal(await storedRisk(page), null, 'nothing stored');
+  await snap(card, 'empirical-risk-read-first-1280');
+  await page.setViewportSize({ width: 375, height: 900 });
+  await snap(card, 'empirical-risk-read-first-375');
+  await page.close();
+
+  // A win recorded (this page's, then on a later visit): the text opened by hand changes nothing.
+  const won = await open(1280, { fresh: true });
+  card = cardOf(won);
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 95);
+  assert.deepEqual(await reportsOf(won), ['dw:score', 'dw:complete']);
+  await won.reload();
+  await widgetsReady(won);
+  card = cardOf(won);
+  assert.equal(await bestLineReveal(won).evaluate((d) => d.open), false);
+  await bestLineReveal(won).locator('summary').click();
+  await won.waitForTimeout(100);
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 96);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 16: under the goal of 100, with a line of your own: that completes this activity\./);
+  assert.doesNotMatch(await card.locator('.dw-message').textContent(), /practice/);
+  assert.equal((await storedRisk(won)).complete, true, 'the recorded win stands');
+  assert.deepEqual(won.record.errors, []);
+  await won.close();
 });

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean, holdKey, listenForReports, reportedEvents } from './probes.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, holdKey, listenForReports, reportedEvents, openLesson } from './probes.mjs';
+import { assertKeyedTint, boundaryDrawnShare } from './boundary-probe.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -13,7 +14,7 @@ after(async () => { await site.close(); });
 test('Feature scaling: standardising changes the k-NN neighbours and lifts its accuracy', async () => {
   const page = await openPage(site, '/lessons/scaling-and-cv.html');
   const card = page.locator('.dw-card').filter({ hasText: 'Feature scaling' });
-  assert.ok(await canvasIsDrawn(card.locator('canvas')));
+  assert.ok(await canvasIsDrawn(card.locator('canvas').first()));
   const expected = await inEngine(page, (ml) => {
     const units = (d) => { const X = new Float64Array(d.rows * 2); for (let i = 0; i < d.rows; i++) { X[2 * i] = 45 + 14 * d.X[2 * i]; X[2 * i + 1] = 50000 + 20000 * d.X[2 * i + 1]; } return X; };
     return ml.scoped((track) => {
@@ -29,10 +30,10 @@ test('Feature scaling: standardising changes the k-NN neighbours and lifts its a
   assert.equal(await stat(card, 'test accuracy, raw'), expected.raw);
   assert.equal(await stat(card, 'test accuracy, standardised'), expected.scaled);
   assert.ok(parseFloat(expected.scaled) > parseFloat(expected.raw) + 3, `scaling should help clearly: ${expected.raw} → ${expected.scaled}`);
-  const labelRaw = await card.locator('canvas').getAttribute('aria-label');
+  const labelRaw = await card.locator('canvas').first().getAttribute('aria-label');
   await card.getByRole('button', { name: 'Standardise features' }).click();
   assert.equal(await stat(card, 'features'), 'standardised');
-  assert.notEqual(await card.locator('canvas').getAttribute('aria-label'), labelRaw);
+  assert.notEqual(await card.locator('canvas').first().getAttribute('aria-label'), labelRaw);
   await screenshot(page, 'feature-scaling-1280');
   await assertClean(page);
   await page.close();
@@ -73,7 +74,7 @@ test('Feature scaling: by keyboard, each query move and the toggle announce the 
   let e = await truth(0, false);
   assert.match(await status(), says(e));
   assert.ok(Number(e.youngest) < 35 && Number(e.oldest) > 72, 'raw: from the early thirties to the mid-seventies');
-  await card.locator('canvas').focus();
+  await card.locator('canvas').first().focus();
   await page.keyboard.press('ArrowRight');
   e = await truth(1, false);
   assert.match(await status(), says(e));
@@ -97,4 +98,44 @@ test('Feature scaling: by keyboard, each query move and the toggle announce the 
   assert.ok(e.span < 10, `standardised: within ten years (${e.span})`);
   await assertClean(page);
   await page.close();
+});
+
+// The tint is keyed and bounded (docs/design.md): a colour bar whose ends name the classes by shape
+// as well as colour, a line key for the boundary, and the engine's p = 0.5 contour (raw: the
+// horizontal stripe edge; standardised: a curve) drawn in the model colour where the engine puts it.
+test('Feature scaling: the tint has a key naming the classes by shape, and the engine\'s boundary is drawn in the model colour', async () => {
+  for (const [width, colorScheme] of [[1280, 'light'], [375, 'dark']]) {
+    const page = await openLesson(site, 'scaling-and-cv', { width, colorScheme });
+    const card = page.locator('.dw-card').filter({ hasText: 'Feature scaling' });
+    const canvas = card.locator('canvas').first();
+    await assertKeyedTint(card, canvas, /p\(blue circle\), the share of blue votes:.*0 \(▲ orange\).*1 \(● blue\)/);
+    for (const scaled of [false, true]) {
+      if (scaled) await card.getByRole('button', { name: 'Standardise features' }).click();
+      const expected = await page.evaluate(async (on) => {
+        const { loadEngine } = await import('/engine/index.js');
+        const { boxAround } = await import('/lib/datasets.js');
+        const { contourSegments, gridPoints } = await import('/lib/contour.js');
+        const ml = await loadEngine();
+        return ml.scoped((track) => {
+          const d = ml.makeMoons(120, 0.2, 6);
+          const X = new Float64Array(d.rows * 2);
+          for (let i = 0; i < d.rows; i++) { X[2 * i] = 45 + 14 * d.X[2 * i]; X[2 * i + 1] = 50000 + 20000 * d.X[2 * i + 1]; }
+          const box = boxAround(X, d.rows, 0.08);
+          const grid = gridPoints(box, 50, 50);
+          const sc = track(new ml.StandardScaler()); sc.fit(X, 2);
+          const knn = track(new ml.KNearestNeighbors());
+          knn.setData(on ? sc.transform(X, 2) : X, 2, d.y); knn.setK(7); knn.step();
+          const proba = knn.predictProba(on ? sc.transform(grid, 2) : grid);
+          const p = Array.from({ length: 2500 }, (_, i) => proba[2 * i + 1]);
+          const domain = { x0: box.x0, x1: box.x1, y0: box.y0 / 1000, y1: box.y1 / 1000 }; // drawn in thousands
+          return { segs: contourSegments(p, 50, 50, domain, 0.5), domain };
+        });
+      }, scaled);
+      const drawn = await boundaryDrawnShare(canvas, { ...expected, margin: { left: 64, right: 12, top: 22, bottom: 30 } });
+      assert.ok(drawn.tried > 20, `the engine's boundary has ${drawn.tried} segments`);
+      assert.ok(drawn.share > 0.6, `the model colour lies along the engine's boundary at ${(100 * drawn.share).toFixed(0)}% of its segments (${colorScheme}, ${scaled ? 'standardised' : 'raw'})`);
+    }
+    await assertClean(page);
+    await page.close();
+  }
 });

@@ -447,3 +447,96 @@ test('keyboard: a move says the end and the MSE, Enter the selected end; held ke
   assert.match(run.at(-1).text, /converged/);
   await page.close();
 });
+
+// Audit 6 C6: the round is won within 1 % of the best possible MSE, so a line that has not won never
+// reads "1.0% above": at w 0.97, b 0.25 the gap is 1.015 % (MSE 2.181 against 2.159), shown as
+// "1.02%"; one slope step down (w 0.96, 1.84 %) reads "1.8%", and one step up (w 0.98, 0.46 %) wins.
+test('Fit the line: a line just outside 1% never shows "1.0%" beside no win; one step closer wins (audit 6 C6)', async () => {
+  const { page, reports } = await openLesson();
+  await page.getByRole('slider', { name: /intercept b/ }).fill('0.25');
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.97');
+  assert.equal(await stat(page, 'MSE'), '2.181');
+  assert.equal(await stat(page, 'best possible'), '2.159');
+  assert.equal((await message(page)).trim(), 'Close: 1.02% above the best possible MSE.');
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.96');
+  assert.equal((await message(page)).trim(), 'Close: 1.8% above the best possible MSE.');
+  assert.deepEqual(await reports(), [], 'no win outside 1 %');
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.98');
+  assert.equal((await message(page)).trim(), WON);
+  assert.deepEqual((await reports()).map((r) => r.type), ['dw:score', 'dw:complete']);
+  // After the win, a line 1.031 % above (w 0.98, b 0.20) still reads above the bar: "1.03%".
+  await page.getByRole('slider', { name: /intercept b/ }).fill('0.2');
+  assert.equal((await message(page)).trim(), 'Close: 1.03% above the best possible MSE.');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 6 E1: imported points with y far outside the lesson's -5…12 (house prices: y = 100 + 10x
+// and a little noise). The line used to start at y = 5, off the plot with no handles; the sliders
+// stopped at 2 and 12, so the line could not reach the points by hand; after Auto-fit they read
+// "2.00" and "12.00" beside a line at w 10.01, b 100.63. Now the line starts flat through the mean
+// y, the sliders' ranges reach the best line, and their readouts are always the line's own values.
+// Points whose best line lies beyond the line's limits are refused in words.
+test('Fit the line: imported points far from the lesson\'s range get a line on them and sliders that reach their best line (audit 6 E1)', async () => {
+  const page = await openPage(site, '/embed.html?w=fit-line', { reducedMotion: 'reduce' });
+  const rows = Array.from({ length: 20 }, (_, i) => `${i * 0.5},${100 + 10 * i * 0.5 + (i % 3) * 0.7}`);
+  const ys = rows.map((r) => Number(r.split(',')[1]));
+  await page.locator('.dw-csv input[type="file"]').setInputFiles({ name: 'houses.csv', mimeType: 'text/csv', buffer: Buffer.from(`x,y\n${rows.join('\n')}\n`) });
+  const mount = page.locator('main#widget, .dw-mount, dw-widget').first();
+  const state = () => mount.evaluate((el) => el.dwHandle.state);
+  const slope = page.getByRole('slider', { name: /slope w/ });
+  const intercept = page.getByRole('slider', { name: /intercept b/ });
+  const readout = (name) => page.locator('.dw-field', { hasText: name }).locator('output').textContent();
+  await page.waitForFunction(() => /Imported 20 points/.test(document.querySelector('.dw-notes, .dw-message').closest('.dw-card').textContent));
+  const start = await state();
+  assert.equal(start.w, 0);
+  assert.equal(start.b, 148, 'flat through the mean y (148.165), to the intercept slider\'s step');
+  for (const x of [0.5, 9.5]) {
+    const y = start.w * x + start.b;
+    assert.ok(y >= Math.min(...ys) && y <= Math.max(...ys), `the handle at x = ${x} (y = ${y}) lies among the points, on the plot`);
+  }
+  assert.equal(await readout('slope w'), '0.00');
+  assert.equal(await readout('intercept b'), '148.00');
+  // The best line (w 10.007, b 100.63) is within both sliders' ranges.
+  const range = async (s) => (await s.evaluate((el) => [Number(el.min), Number(el.max)]));
+  const [sMin, sMax] = await range(slope);
+  const [bMin, bMax] = await range(intercept);
+  assert.ok(sMin <= 10.007 && 10.007 <= sMax, `slope range ${sMin}…${sMax}`);
+  assert.ok(bMin <= 100.63 && 100.63 <= bMax, `intercept range ${bMin}…${bMax}`);
+  // By hand: the sliders put the line on the points.
+  await slope.fill('10');
+  await intercept.fill('100.5');
+  assert.deepEqual({ w: (await state()).w, b: (await state()).b }, { w: 10, b: 100.5 });
+  assert.equal(await readout('slope w'), '10.00');
+  assert.equal(await readout('intercept b'), '100.50');
+  assert.match(await message(page), /^Close: .*% above the best possible MSE\./);
+  // The keyboard moves an end in steps that suit the points (the intercept slider's 0.5).
+  await page.locator('canvas[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowUp');
+  assert.match(await message(page), /^The left end is at y = 106\.00: /);
+  // Auto-fit: the readouts are the line's own numbers.
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  await page.waitForFunction(() => /converged/.test(document.querySelector('.dw-message').textContent), null, { timeout: PLAY_TIMEOUT });
+  const fitted = await state();
+  assert.ok(Math.abs(fitted.w - 10.007) < 0.01 && Math.abs(fitted.b - 100.63) < 0.05, JSON.stringify(fitted));
+  assert.equal(await readout('slope w'), fitted.w.toFixed(2));
+  assert.equal(await readout('intercept b'), fitted.b.toFixed(2));
+  // Reset line goes back to the flat line through the mean.
+  await page.getByRole('button', { name: 'Reset line' }).click();
+  assert.deepEqual([(await state()).w, (await state()).b], [0, 148]);
+
+  // Points whose best line is steeper than the line's ±50 are refused, and nothing changes.
+  const before = await state();
+  const steep = Array.from({ length: 10 }, (_, i) => `${5 + i * 0.01},${-900 + i * 200}`);
+  await page.locator('.dw-csv input[type="file"]').setInputFiles({ name: 'steep.csv', mimeType: 'text/csv', buffer: Buffer.from(`x,y\n${steep.join('\n')}\n`) });
+  await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
+  assert.equal((await message(page)).trim(), 'Nothing was imported: These points need a line beyond this plot’s limits (a slope w within ±50 and an intercept b within ±500): their best line has a slope of 20\u202f000.00 and an intercept of -100\u202f900.00.');
+  assert.deepEqual(await state(), before);
+  // A link's state with such points is refused in the same words.
+  const text = Buffer.from(JSON.stringify({ w: 0, b: 5, p: [5, 5.01, 5.02], l: [-100, 100, 300] })).toString('base64url');
+  await mount.evaluate((el, s) => el.dwHandle.update({ state: s }), text);
+  assert.match(await page.locator('.dw-notes').first().textContent(), /could not be used \(these points need a line beyond this plot’s limits \(a slope w within ±50 and an intercept b within ±500\): their best line has a slope of 20\u202f000\.00 and an intercept of -100\u202f100\.00\)/);
+  assert.deepEqual((await state()).p, before.p, 'the imported points stay');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -147,6 +147,32 @@ test('gan-lab: a prediction locked after the collapse was on screen is practice,
   await page.close();
 });
 
+// Reset pauses a run (the fresh ring waits for Play) and Step pauses it and adds one round, as in
+// every player-based widget; both used to leave the run going, the button still saying Pause.
+test('gan-lab: Reset while playing stops at round 0; Step while playing pauses and adds one round', async () => {
+  const page = await openPage(site, '/lessons/gan.html');
+  const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+  const stat = statReader(page, card);
+  const roundAtLeast = (n) => page.waitForFunction((n) => Number(document.querySelector('.dw-stat[data-stat="Round"] .dw-stat-value').textContent) >= n, n, { timeout: PLAY_TIMEOUT });
+  await card.getByRole('button', { name: 'Play' }).click();
+  await roundAtLeast(20);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await card.getByRole('button', { name: 'Play' }).count(), 1, 'Reset: the button says Play again');
+  await page.waitForTimeout(300);
+  assert.equal(await stat('Round'), '0', 'Reset: nothing runs until Play');
+  await card.getByRole('button', { name: 'Play' }).click();
+  await roundAtLeast(20);
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await card.getByRole('button', { name: 'Play' }).count(), 1, 'Step: the button says Play again');
+  const after = await stat('Round');
+  await page.waitForTimeout(300);
+  assert.equal(await stat('Round'), after, 'Step: the run stays paused');
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(Number(await stat('Round')), Number(after) + 1, 'Step adds one round');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // The collapse shows in the coverage readout long before round 400: a run paused part-way, or the
 // same update counts set with the sliders, gives the answer away just as a full run does.
 test('gan-lab: a prediction locked after part of a collapse run, or after the same settings set by hand, is practice', async () => {
@@ -240,5 +266,57 @@ test('gan-lab: "Make it collapse" sets Adam and both rates back; a run changed a
   for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click();
   assert.match(await assertFirstTry(page, box), /After 400 rounds the fakes cover [01] of 8 modes/);
   await screenshot(card, 'gan-lab-predict-elsewhere');
+  await page.close();
+});
+
+// 200 points in four clusters within the plot (a teacher's file for mode collapse).
+function fourClusters() {
+  const centres = [[-1.2, -1.2], [1.2, -1.2], [-1.2, 1.2], [1.2, 1.2]];
+  const rows = ['x1,x2'];
+  for (let i = 0; i < 200; i++) { const [cx, cy] = centres[i % 4]; rows.push(`${(cx + 0.2 * Math.cos(i)).toFixed(3)},${(cy + 0.2 * Math.sin(1.7 * i)).toFixed(3)}`); }
+  return rows.join('\n');
+}
+
+// The GAN lab under reduced motion with the four-cluster file imported (the import read, not only set).
+async function ganWithOwnPoints() {
+  const page = await openFreshPage(site, '/lessons/gan.html', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+  const stat = statReader(page, card);
+  const message = () => card.locator('.dw-message').first().textContent();
+  await card.locator('.dw-csv input[type="file"]').setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from(fourClusters()) });
+  await page.waitForFunction(() => /Imported 200 points/.test([...document.querySelectorAll('.dw-card')].find((c) => /GAN lab/.test(c.textContent)).querySelector('.dw-message').textContent));
+  return { page, card, stat, message };
+}
+
+// The teacher's own points: the engine counts them as one mode, so "Modes covered" shows – (said in
+// words at the import and in the text alternative) rather than "of 1 mode"; "Make it collapse" keeps
+// them and says it runs on them (the prediction, about the ring, is not judged on them: next test).
+test('gan-lab: own points — "Modes covered" is –, said in words at the import and in the text alternative', async () => {
+  const { page, card, stat, message } = await ganWithOwnPoints();
+  assert.equal(await message(), 'Imported 200 points. “Modes covered” shows – for your own points: the widget does not know where their modes (the groups the points bunch into) are, so watch the plot to see which groups the fakes reach.');
+  assert.equal(await stat('Modes covered'), '–');
+  const realData = card.getByLabel('Real data');
+  assert.equal(await realData.inputValue(), 'own');
+  const label = () => card.locator('canvas').first().getAttribute('aria-label');
+  assert.match(await label(), /Modes are not counted for your own points/);
+  assert.doesNotMatch(await label(), /of 1 mode/);
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('gan-lab: own points — "Make it collapse" keeps them and says it runs on them', async () => {
+  const { page, card, stat, message } = await ganWithOwnPoints();
+  const realData = card.getByLabel('Real data');
+  await card.getByRole('button', { name: 'Make it collapse' }).click();
+  assert.equal(await realData.inputValue(), 'own', 'the imported points are kept');
+  assert.match(await message(), /^Five generator updates per discriminator update, with Adam and both learning rates at 0\.01, from a fresh start on your own points/);
+  assert.equal(await card.getByRole('slider', { name: /Generator steps per round/ }).inputValue(), '5');
+  await card.getByRole('button', { name: 'Play' }).click(); // 100 rounds under reduced motion
+  assert.match(await message(), /^Running “Make it collapse” on your own points/);
+  assert.equal(await stat('Round'), '100');
+  assert.equal(await stat('Modes covered'), '–');
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -67,6 +67,27 @@ test('hyperparameter-search: stepping evaluates trials whose best scores match t
   }
 });
 
+// Under prefers-reduced-motion Play advances on demand, as every other player does: one trial per
+// press, the button stays Play and nothing runs by itself (it used to play the trials through).
+test('hyperparameter-search: under reduced motion Play runs one trial per press and nothing moves by itself', async () => {
+  const page = await openPage(site, '/lessons/hyperparameter-search.html', { reducedMotion: 'reduce' });
+  const stat = statReader(page);
+  assert.equal(await stat('trials'), '0 / 16');
+  const play = page.getByRole('button', { name: 'Play' });
+  await play.click();
+  assert.equal(await stat('trials'), '1 / 16');
+  assert.equal(await page.getByRole('button', { name: 'Play' }).count(), 1, 'still says Play');
+  assert.equal(await page.getByRole('button', { name: 'Pause' }).count(), 0);
+  await page.waitForTimeout(700);
+  assert.equal(await stat('trials'), '1 / 16', 'no trial runs by itself');
+  await play.click();
+  assert.equal(await stat('trials'), '2 / 16');
+  const e2 = await expectedBest(page, 16, 2);
+  assert.equal(await stat('grid best CV'), e2.grid);
+  assert.equal(await stat('random best CV'), e2.random);
+  await page.close();
+});
+
 test('hyperparameter-search: predict, then check — with five trials grid search wins, by 0.850 to 0.842 (held and missed)', async () => {
   const page = await openPage(site, '/lessons/hyperparameter-search.html');
   const box = page.locator('[data-predict="search-budget-5"]');

@@ -314,3 +314,12 @@ test('kernel SVM: the prediction is taken and judged only at C = 1 and the RBF k
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// γ multiplies the squared distance in exp(−γ‖a−b‖²): it is an inverse width, so the embedding
+// option's description (docs/embedding.md) must not call it the kernel's width.
+test('kernel SVM: the gamma option is described as an inverse width (larger γ, narrower bumps)', async () => {
+  const { schema } = await import('../../web/widgets/kernel-svm.js');
+  const d = schema.gamma.description;
+  assert.doesNotMatch(d, /^kernel width/i);
+  assert.match(d, /inverse width: a larger γ gives narrower bumps/);
+});

@@ -1,6 +1,7 @@
 // k-means by hand (kmeans lesson): the seed example moves c2 from 4 to 10 and ends at inertia 4,
 // and the final-inertia prediction settles on the engine's run.
 import { test, before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, openPage, widgetsReady, openFreshPage } from './browser.mjs';
 import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
@@ -25,7 +26,12 @@ test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inerti
   assert.equal(await stat(card, 'c₁'), '2.00');
   assert.equal(await stat(card, 'c₂'), '10.00');
   assert.equal(await stat(card, 'inertia'), '4.00');
+  // The update is explained from what the widget shows: each centroid's new place (its stat) and
+  // the group it averaged (the "joins" column of the assignment before).
+  const explainText = () => card.locator('.dw-explain').textContent();
+  assert.equal(await explainText(), `Half-step 2, the averages (the update step): c₁ goes to ${await stat(card, 'c₁')}, the average of {1, 2, 3}; c₂ goes to ${await stat(card, 'c₂')}, the average of {9, 10, 11}. The inertia is now ${await stat(card, 'inertia')}.`);
   await step.click(); // check
+  assert.match(await explainText(), /^Last press: measured from 2\.00 and 10\.00, no point has a nearer centroid/);
   assert.match(await card.locator('.dw-message').textContent(), /Converged after 1 update/);
   // The engine agrees with what is shown.
   const expected = await inEngine(page, (ml) => {
@@ -48,6 +54,11 @@ test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inerti
   assert.deepEqual(await card.locator('tbody tr td:last-child').allTextContents(), ['c₁', 'c₁', 'c₁', 'c₁', 'c₁', 'c₁']);
   assert.equal(await stat(card, 'inertia'), '100.00');
   assert.match(await card.locator('.dw-explain').textContent(), /c₂ has no points at all/);
+  // On the way, the update said so: c₂ had nothing to average and stayed where it started.
+  await card.getByRole('button', { name: 'Rewind', exact: true }).click();
+  await step.click(); await step.click();
+  assert.equal(await card.locator('.dw-explain').textContent(), 'Half-step 2, the averages (the update step): c₁ goes to 6.00, the average of {1, 2, 3, 9, 10, 11}; c₂ has no points to average and stays at 22.00. The inertia is now 100.00.');
+  await step.click();
   assert.match(await card.locator('.dw-message').textContent(), /One centroid ended with no points/);
   // c₁ starts at 2.5 here (moved above), so the limit is 2·11 − 2.5 = 19.5: at 19.5 point 11
   // is a tie (still an empty cluster), at 19 both clumps are found.
@@ -62,6 +73,56 @@ test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inerti
   assert.equal(await stat(card, 'c₂'), '19.00');
   for (let i = 0; i < 8; i++) await step.click();
   assert.equal(await stat(card, 'inertia'), '4.00');
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 8 (R1 item 5): the phase chips read "Assign · Move · Check" while the lesson and the
+// widget's own lines name the half-steps "Nearest centroid", "Average" and "Nothing changes". The
+// chips now carry the lesson's names, each lights with the line that explains it, and the lines
+// still give the standard names (the assignment step, the update step) the lesson pairs them with.
+test('k-means by hand: the phase chips name the half-steps as the lesson does, and light with the line that explains each', async () => {
+  const lesson = readFileSync(new URL('../../lessons/kmeans.md', import.meta.url), 'utf8');
+  assert.match(lesson, /^1\. \*\*Nearest centroid\*\* \(the assignment step\)\./m);
+  assert.match(lesson, /^2\. \*\*Average\*\* \(the update step\)\./m);
+  assert.match(lesson, /^- \*\*Nothing changes\.\*\* Assigning once more/m);
+  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const chips = card.locator('.dw-phase span');
+  assert.deepEqual(await chips.allTextContents(), ['1 Nearest centroid', '2 Average', '3 Nothing changes']);
+  assert.equal(await card.locator('.dw-phase .dw-active').count(), 0, 'no half-step before the first Step');
+  const active = () => card.locator('.dw-phase .dw-active').textContent();
+  const line = () => card.locator('.dw-explain').textContent();
+  await step.click();
+  assert.equal(await active(), '1 Nearest centroid');
+  assert.match(await line(), /^Half-step 1, the nearest centroid \(the assignment step\): /);
+  await step.click();
+  assert.equal(await active(), '2 Average');
+  assert.match(await line(), /^Half-step 2, the averages \(the update step\): /);
+  await step.click();
+  assert.equal(await active(), '3 Nothing changes');
+  assert.match(await line(), /No colour changes, so the averages and the centroids stay as they are: k-means has converged\./);
+  for (const retired of ['Assign', 'Move', 'Check']) assert.ok(!(await chips.allTextContents()).some((c) => c.endsWith(` ${retired}`)), retired);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 8 (R2 item 6): own points at 1.5, 2.5, 3.5 … made the first half-step say "Point 4, for
+// one, lies 0.50 from c₂": the example point was rounded to a whole number. A point is named as
+// the table shows it (two decimals), trailing zeros dropped, in the lines and the figure's label.
+test('k-means by hand: own points with decimals are named as the table shows them (3.5, never 4)', async () => {
+  const page = await openPage(site, '/embed.html?w=kmeans-by-hand&points=1.5,2.5,3.5,9,10,12.25', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card');
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  assert.deepEqual(await card.locator('tbody tr td:first-child').allTextContents(), ['1.50', '2.50', '3.50', '9.00', '10.00', '12.25']);
+  assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /: points 1\.5, 2\.5, 3\.5, 9, 10, 12\.25; centroid 1 at 2\.00/);
+  await step.click();
+  const [, d2, d1] = await card.locator('tbody tr').nth(2).locator('td').allTextContents();
+  assert.deepEqual([d2, d1], ['1.50', '0.50'], 'the table: 3.5 is 1.50 from c₁ and 0.50 from c₂');
+  assert.equal(await card.locator('.dw-explain').textContent(), `Half-step 1, the nearest centroid (the assignment step): each point takes the colour of the centroid closer to it, which gives c₁ {1.5, 2.5} and c₂ {3.5, 9, 10, 12.25}. Point 3.5, for one, lies ${d1} from c₂ (at 4.00) but ${d2} from c₁ (at 2.00). The centroids stay put in this half-step; the inertia shown already counts the new groups.`);
+  await step.click();
+  assert.match(await card.locator('.dw-explain').textContent(), /c₁ goes to 2\.00, the average of \{1\.5, 2\.5\}; c₂ goes to 8\.69, the average of \{3\.5, 9, 10, 12\.25\}/);
   await assertClean(page);
   await page.close();
 });
@@ -91,6 +152,26 @@ test('k-means by hand: predict the final inertia from c₂ = 20 (held, then miss
   for (let i = 0; i < 6; i++) await step.click();
   v = await verdict(card, id);
   assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});
+
+// From the lesson's start the inertia reads 112.00 after both the first and the second half-step's
+// neighbour (an assignment that changes nothing costs nothing): the verdict's words must not say
+// that every step lowered it.
+test('k-means by hand: the verdict from the lesson\'s start says no half-step raises the inertia, not that each lowered it', async () => {
+  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const id = 'kmeans-final-inertia';
+  await lockPrediction(card, id, '4');
+  const seen = [await stat(card, 'inertia')];
+  for (let i = 0; i < 6; i++) { await step.click(); seen.push(await stat(card, 'inertia')); }
+  assert.ok(seen.some((v, i) => i > 0 && v === seen[i - 1]), `some half-step leaves the inertia as it was: ${seen.join(' → ')}`);
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Both centroids ended with points of their own\. No half-step ever raises the inertia: each lowered it or left it as it was, until no label changed\./);
+  assert.doesNotMatch(v.text, /each step lowered/);
   await assertClean(page);
   await page.close();
 });

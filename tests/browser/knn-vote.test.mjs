@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, openLesson } from './probes.mjs';
+import { assertKeyedTint, boundaryDrawnShare, tintKey } from './boundary-probe.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -23,7 +24,7 @@ test('k-NN vote: dragging and keys move the query; the vote is the engine\'s for
   for (const width of [1280, 375]) {
     const page = await openPage(site, '/lessons/knn.html', { width });
     const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
-    const canvas = card.locator('canvas');
+    const canvas = card.locator('canvas').first(); // the plot (the tint's colour bar is a canvas too)
     await canvas.scrollIntoViewIfNeeded();
     assert.ok(await canvasIsDrawn(canvas));
     const box = await canvas.boundingBox();
@@ -51,6 +52,41 @@ test('k-NN vote: dragging and keys move the query; the vote is the engine\'s for
     await card.getByRole('slider', { name: /k \(neighbours\)/ }).fill('1');
     assert.match(await card.locator('.dw-message').textContent(), /k = 1/);
     await screenshot(page, `knn-${width}`);
+    await assertClean(page);
+    await page.close();
+  }
+});
+
+// The tint is keyed and bounded (docs/design.md): a colour bar whose ends name the classes by shape
+// as well as colour, a line key for the boundary, and the engine's p = 0.5 contour drawn in the model
+// colour (near-black, near-white in dark mode) where the engine puts it; unticking the tint hides both.
+test('k-NN vote: the tint has a key naming the classes by shape, and the engine\'s boundary is drawn in the model colour', async () => {
+  for (const [width, colorScheme] of [[1280, 'light'], [375, 'dark']]) {
+    const page = await openLesson(site, 'knn', { width, colorScheme });
+    const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+    const canvas = card.locator('canvas').first();
+    await assertKeyedTint(card, canvas, /p\(blue circle\), the share of blue votes:.*0 \(▲ orange\).*1 \(● blue\)/);
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const { makeDataset } = await import('/lib/datasets.js');
+      const { contourSegments } = await import('/lib/contour.js');
+      const ml = await loadEngine();
+      return ml.scoped((track) => {
+        const d = makeDataset(ml, 'moons', 70, 0.3, 2);
+        const knn = track(new ml.KNearestNeighbors());
+        knn.setData(d.X, 2, d.y); knn.setK(5); knn.step();
+        const { x0, x1, y0, y1 } = d.domain;
+        const g = knn.predictGrid(x0, x1, y0, y1, 60, 60);
+        const p = Array.from({ length: 3600 }, (_, i) => g[2 * i + 1]);
+        return { segs: contourSegments(p, 60, 60, d.domain, 0.5), domain: d.domain };
+      });
+    });
+    const drawn = await boundaryDrawnShare(canvas, { ...expected, margin: { left: 44, right: 12, top: 12, bottom: 30 } });
+    assert.ok(drawn.tried > 40, `the engine's boundary has ${drawn.tried} segments`);
+    assert.ok(drawn.share > 0.6, `the model colour lies along the engine's boundary at ${(100 * drawn.share).toFixed(0)}% of its segments (${colorScheme})`);
+    await card.getByRole('checkbox', { name: /tint the plane/ }).uncheck();
+    assert.equal((await tintKey(card)).visible, false, 'no tint, no key');
+    assert.ok((await boundaryDrawnShare(canvas, { ...expected, margin: { left: 44, right: 12, top: 12, bottom: 30 } })).share < 0.2, 'no tint, no boundary line');
     await assertClean(page);
     await page.close();
   }

@@ -108,6 +108,35 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
   });
 }
 
+// Stepping degree 1 (the lesson's opening) through n: the curves are high and apart before
+// n = 15 (at n = 12: 0.243 and 0.371, 4.12 times the floor, once called "close"), then high bias
+// at every n, as the lesson says of this sample from about n = 20 on (n = 42, gap 0.048, was
+// called "close" between two "High bias" verdicts).
+test('learning curves: degree 1 stepped through n is high and apart, then high bias at every n, never "close"', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  const msg = w.locator('.dw-message');
+  await w.getByRole('button', { name: 'Reset' }).click();
+  const step = () => w.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(w.getByRole('button', { name: 'Step', exact: true }), 11);   // n = 12
+  assert.equal(await stat(w, 'n'), '12');
+  assert.equal(await msg.textContent(), 'At n = 12, training 0.243 and validation 0.371 are both high (validation is 4.12 times the noise floor s² = 0.090) and still 0.128 apart: not together, yet not a wide gap either, since validation is not more than twice training. Keep growing n and watch whether they come together.');
+  const seen = [];
+  for (;;) {
+    const n = Number(await stat(w, 'n'));
+    const text = await msg.textContent();
+    assert.doesNotMatch(text, /close/, `n = ${n}: ${text}`);
+    if (n >= 15) assert.match(text, /^High bias\. /, `n = ${n}: ${text}`);
+    else assert.match(text, /are both high .* apart/, `n = ${n}: ${text}`);
+    seen.push(n);
+    if (n === 90) break;
+    await step();
+  }
+  assert.ok([42, 65, 70, 80].every((n) => seen.includes(n)));
+  assert.equal(await msg.textContent(), 'High bias. With all 90 training points, training 0.325 and validation 0.350 sit together (gap 0.025) and high: validation is 3.89 times the noise floor s² = 0.090. More data will not help; a more flexible model would.');
+  await finish(page, 'learning-curves-degree-1-steps');
+});
+
 // The box is about degree 12: locking in sets it and grows its curves from n = 2 (at once with
 // reduced motion), so there is no race; the first verdict is recorded.
 test('learning curves: locking in sets degree 12 and runs it (missed, then held as practice)', async () => {

@@ -5,6 +5,19 @@ import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
 import { statIn, paintedPixels, listenForReports, reportedEvents } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
+import { ml } from '../node/engine.mjs';
+
+// The widget's model as the lesson sets it (the same engine, run in Node): the house table's sizes in
+// hundreds of m², its prices, η = 0.1, from w = 150, b = 0.
+function lessonModel(track) {
+  const h = ml.houseTable();
+  const x = Array.from({ length: h.rows }, (_, i) => h.X[i * h.cols] / 100);
+  const m = track(new ml.LinearRegression());
+  m.setData(x, 1, Array.from(h.y));
+  m.setLearningRate(0.1);
+  m.setParams([150, 0]);
+  return m;
+}
 
 let site;
 before(async () => { site = await startSite(); });
@@ -79,20 +92,11 @@ test('learning loop: the error bar is this lap\'s error as a percentage of lap 1
     // The step redraws on the next animation frame (ctx.requestDraw), not during the click.
     await page.waitForFunction(() => window.__texts.includes('error'));
     const labels = (await page.evaluate(() => window.__texts)).filter((t) => /^\d+%$/.test(t));
-    const expected = await page.evaluate(async () => {
-      const { loadEngine } = await import('/engine/index.js');
-      const ml = await loadEngine();
-      const h = ml.houseTable();
-      const x = Array.from({ length: h.rows }, (_, i) => h.X[i * h.cols] / 100);
-      return ml.scoped((track) => {
-        const m = track(new ml.LinearRegression());
-        m.setData(x, 1, Array.from(h.y));
-        m.setLearningRate(0.1);
-        m.setParams([150, 0]);
-        const first = m.loss();
-        m.step(); m.step();
-        return `${Math.round((m.loss() / first) * 100)}%`;
-      });
+    const expected = ml.scoped((track) => {
+      const m = lessonModel(track);
+      const first = m.loss();
+      m.step(); m.step();
+      return `${Math.round((m.loss() / first) * 100)}%`;
     });
     assert.deepEqual(labels, [expected], `width ${width}`);
     assert.deepEqual(page.record.errors, []);
@@ -300,9 +304,85 @@ test('learning loop: the tenth lap the learner drives completes the activity, sa
   // A finished game without a score of its own is also one attempt (widget.js sends dw:score first).
   assert.deepEqual(reports.map((e) => e.type), ['dw:score', 'dw:complete']);
   assert.deepEqual(reports.map((e) => e.title), ['Ten laps of the learning loop', 'Ten laps of the learning loop']);
-  assert.match(await card.locator('.dw-message').textContent(), /Error down to [\d.]+% of where it started after 10 updates\. .* Ten laps with you at the controls: that completes this activity\.$/);
+  assert.match(await card.locator('.dw-message').textContent(), /Error down to [\d.]+% of where it started after 10 updates\. .* Ten laps with you at the controls that brought the error down: that completes this activity\.$/);
   await play.click();
   assert.equal((await reportedEvents(page)).filter((e) => e.widget === 'learning-loop').length, 2, 'reported once');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The lesson (after the η = 0.6 reveal): "This lesson's activity is ten laps that you drive yourself … complete when lap
+// 11 begins with a lower error than lap 1 had, so ten laps … that makes the error grow do not complete it." The
+// lesson's own experiment at η = 0.6 goes round ten laps with a growing error (the engine's status is
+// not yet "diverged"): nothing is reported, the panel is not ticked, and the message says why. Ten
+// laps at η = 0.1 after it complete the activity.
+test('learning loop: ten laps whose error grows (η = 0.6) do not complete the activity, and the message says so', async () => {
+  const page = await openFreshPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
+  await listenForReports(page);
+  assert.match(await page.locator('main').textContent(), /This lesson's activity is ten laps that you drive yourself, with Play or Step: it is complete when lap 11 begins with a lower error than lap 1 had, so ten laps at a learning rate that makes the error grow do not complete it\./);
+  const card = page.locator('.learning-loop');
+  const play = card.getByRole('button', { name: 'Play' });
+  const loop = () => reportedEvents(page).then((r) => r.filter((e) => e.widget === 'learning-loop'));
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.6');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  const start = readShown(await statIn(page, '.learning-loop', 'error (MSE)'));
+  for (let i = 0; i < 10; i++) await play.click();
+  assert.equal(await statIn(page, '.learning-loop', 'lap'), '11');
+  assert.ok(readShown(await statIn(page, '.learning-loop', 'error (MSE)')) > start, 'the error grew');
+  assert.deepEqual(await loop(), [], 'ten growing laps report nothing');
+  assert.match(await card.locator('.dw-message').textContent(), /^Diverging: .* Ten laps ran, but the error ended higher than it started, so they do not complete this activity: that takes ten laps that bring the error down\. Lower η, press Reset and run ten laps again\.$/);
+  assert.doesNotMatch(await page.locator('.lesson-activities').textContent(), /✓ Ten laps of the learning loop/);
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.1');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  for (let i = 0; i < 10; i++) await play.click();
+  assert.deepEqual((await loop()).map((e) => e.type), ['dw:score', 'dw:complete']);
+  assert.match(await card.locator('.dw-message').textContent(), /that completes this activity\.$/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Ten laps of the learning loop/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// "Lap 1 on paper" ends by sending the reader to the widget. A reader who scrolled past the widget
+// has let it play its two laps (it waits at lap 3), so stepping on from there shows lap 3, not the
+// table's lap. The lesson says to press Reset first; from that state, Reset then Step ×3 reaches the
+// Error stage with the table's MSE, and one more Step the Update with its gradient and new w and b,
+// all as the engine computes lap 1.
+test('learning loop: from the state a reader arrives in, the lesson\'s Reset-then-Step shows the lap-1 numbers of the table', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('../../lessons/learning-loop.md', import.meta.url), 'utf8');
+  const paper = lesson.split('\n').find((l) => l.startsWith('The misses add up to $-756.5$'));
+  assert.match(paper, /\$L \\approx 17\\,774\.4\$\. The widget shows the same lap once it is back at lap 1\. If it has played by itself it has moved on to lap 3, so press \*\*Reset\*\* first; then press \*\*Step\*\* three times to reach the Error stage, which reads 17 774\.4, and once more for the Update stage's gradient and its new \$w\$ and \$b\$\.$/);
+  assert.match(paper, /\\approx -269\.9\$ and .*\\approx -252\.2\$.*\\approx 176\.99\$ and .*\\approx 25\.22\$/);
+  const page = await openPage(site, '/lessons/learning-loop.html');
+  const card = page.locator('.learning-loop');
+  await card.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 3, null, { timeout: PLAY_TIMEOUT });
+  await card.getByRole('button', { name: 'Play' }).waitFor({ timeout: PLAY_TIMEOUT });
+  const text = () => card.locator('.learning-loop-stage-text').textContent();
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  // The state the reader arrives in: lap 3, so Step alone would not show lap 1.
+  assert.equal(await statIn(page, '.learning-loop', 'lap'), '3');
+  assert.match(await text(), /^Lap 3 · Data/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  for (let i = 0; i < 3; i++) await step.click();
+  const N = '([−+-]?[\\d\u2009\u202f]+(?:\\.\\d+)?)'; // a number as formatNumber writes it
+  const error = new RegExp(`^Lap 1 · Error: .* the mean squared error is ${N}\\.$`).exec(await text());
+  assert.ok(error, await text());
+  await step.click();
+  const update = new RegExp(`^Lap 1 · Update: the gradient \\(${N}, ${N}\\) .* w ${N} → ${N}, b ${N} → ${N}\\.$`).exec(await text());
+  assert.ok(update, await text());
+  const shown = { mse: readShown(error[1]), gw: readShown(update[1]), gb: readShown(update[2]), w: readShown(update[3]), w2: readShown(update[4]), b: readShown(update[5]), b2: readShown(update[6]) };
+  const engine = ml.scoped((track) => {
+    const m = lessonModel(track);
+    const mse = m.loss();
+    const [gw, gb] = Array.from(m.gradient());
+    m.step();
+    const [w2, b2] = m.params();
+    return { mse: Number(mse.toFixed(1)), gw: Number(gw.toFixed(1)), gb: Number(gb.toFixed(1)), w: 150, w2: Number(w2.toFixed(2)), b: 0, b2: Number(b2.toFixed(2)) };
+  });
+  assert.deepEqual(shown, engine);
+  // …and they are the table's numbers.
+  assert.deepEqual(shown, { mse: 17774.4, gw: -269.9, gb: -252.2, w: 150, w2: 176.99, b: 0, b2: 25.22 });
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -343,3 +343,68 @@ test('Coin panel: p̂ beyond the slider\'s ends, or between its stops, is said i
   await assertClean(page);
   await page.close();
 });
+
+// "At the peak" only as the readouts show it (audit 6 C4): the Gaussian panel calls it the peak only
+// when your ℓ shows the same number as the maximum ℓ (2 decimals); μ = 2.65, s = 2.16 shows −6.61
+// against −6.57, so it is close, not at the peak. The coin panel only when the slider shows the best
+// stop: p = 0.69 for 7 heads of 10 shows −6.111 against −6.109.
+test('Gaussian and coin panels: at the peak only when the readouts show it', async () => {
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { reducedMotion: 'reduce' });
+  const gauss = cards(page).nth(0);
+  const gMsg = gauss.locator('.dw-message');
+  await gauss.getByRole('slider', { name: /your spread s/ }).fill('2.16');
+  for (const [mu, ll, expected, tone] of [
+    ['3', '-6.57', 'At the peak: your log-likelihood shows the maximum, -6.57, and no μ and s give these 3 points a higher one.', 'ok'],
+    ['2.85', '-6.57', 'At the peak: your log-likelihood shows the maximum, -6.57, and no μ and s give these 3 points a higher one.', 'ok'],
+    ['2.8', '-6.58', 'Close to the peak, not at it: your log-likelihood is 0.01 below the maximum. Drag the ring on the log-likelihood map onto the star, or use the sliders.', 'info'],
+    ['2.65', '-6.61', 'Close to the peak, not at it: your log-likelihood is 0.04 below the maximum. Drag the ring on the log-likelihood map onto the star, or use the sliders.', 'info'],
+    ['2.6', '-6.62', 'Close to the peak, not at it: your log-likelihood is 0.05 below the maximum. Drag the ring on the log-likelihood map onto the star, or use the sliders.', 'info'],
+    ['2.55', '-6.63', 'Your log-likelihood is 0.06 below the maximum. Drag the ring on the log-likelihood map, or use the sliders.', 'info'],
+  ]) {
+    await gauss.getByRole('slider', { name: /your mean μ/ }).fill(mu);
+    assert.equal(await stat(gauss, 'your ℓ(μ, s)'), ll, `μ = ${mu}`);
+    assert.equal(await stat(gauss, 'maximum ℓ'), '-6.57');
+    assert.equal(await gMsg.textContent(), expected, `μ = ${mu}`);
+    assert.equal(await gMsg.getAttribute('data-tone'), tone);
+  }
+  const coin = cards(page).nth(1);
+  const cMsg = coin.locator('.dw-message');
+  for (const [p, ll, expected, tone] of [
+    ['0.7', '-6.109', 'At the peak: p = 0.70 is the share of heads, 7 of 10.', 'ok'],
+    ['0.69', '-6.111', 'Close to the peak, one stop from it at p = 0.70: ℓ(p) is 0.002 below its maximum. Drag the ring along the curve or use the slider.', 'info'],
+    ['0.71', '-6.111', 'Close to the peak, one stop from it at p = 0.70: ℓ(p) is 0.002 below its maximum. Drag the ring along the curve or use the slider.', 'info'],
+    ['0.68', '-6.118', 'ℓ(p) is 0.009 below its maximum. Drag the ring along the curve or use the slider.', 'info'],
+  ]) {
+    await coin.getByRole('slider', { name: /your p/ }).fill(p);
+    assert.equal(await stat(coin, 'your ℓ(p)'), ll, `p = ${p}`);
+    assert.equal(await stat(coin, 'maximum ℓ'), '-6.109');
+    assert.equal(await cMsg.textContent(), expected, `p = ${p}`);
+    assert.equal(await cMsg.getAttribute('data-tone'), tone);
+  }
+  await assertClean(page);
+  await page.close();
+});
+
+// A saved guess the sliders cannot show is refused in words, as a bad point is (audit 6, E6): it
+// used to be clamped to μ = 10, s = 0.2 without a note.
+test('Gaussian panel: a saved guess outside the sliders\' ranges is refused in words, the widget starts from its defaults', async () => {
+  const link = (state) => `/embed.html?w=likelihood-fit&state=${Buffer.from(JSON.stringify(state)).toString('base64url')}`;
+  for (const [state, words] of [
+    [{ points: [0], mu: 1e308, s: 1 }, /the guess μ must be from -4 to 10/],
+    [{ points: [0], mu: 1, s: -1e308 }, /the guess s must be from 0\.2 to 6/],
+    [{ points: [0], mu: 10.01, s: 1 }, /the guess μ must be from -4 to 10/],
+  ]) {
+    const page = await openPage(site, link(state));
+    const notes = await page.locator('.dw-notes').first().textContent();
+    assert.match(notes, /The saved state could not be used/);
+    assert.match(notes, words);
+    assert.equal(await stat(page.locator('.dw-card').first(), 'n'), '3', 'the default points stay');
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+  // The ends of the ranges are still accepted.
+  const page = await openPage(site, link({ points: [0, 1], mu: 10, s: 0.2 }));
+  assert.equal(await page.locator('.dw-notes').first().count() ? (await page.locator('.dw-notes').first().textContent()).includes('could not be used') : false, false);
+  assert.equal(await stat(page.locator('.dw-card').first(), 'n'), '2');
+  await page.close();
+});

@@ -455,6 +455,28 @@ test('Loss surface: at η = 1 on the Saddle the ball bounces at its starting los
   await page.close();
 });
 
+// The audit: on the Ravine at η = 0.4 (2 ÷ the steep curvature 5) plain SGD jumps between y = +2
+// and y = −2 for ever and the loss reads 10.000 for most of the 300 steps, but the message said "it
+// still gets lower". It now says the loss has got no lower and the ball does not settle.
+test('Loss surface: on the Ravine at η = 0.4 SGD bounces for ever and the message says it does not settle', async () => {
+  const page = await openPage(site, '/embed.html?w=loss-surface&surface=ravine&eta=0.4', { reducedMotion: 'reduce' });
+  assert.equal(await etaReadout(page), '0.4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat(page, 'step'), '300');
+  assert.equal(await stat(page, 'loss'), '10.000');
+  assert.equal(await stat(page, 'x'), '0.000');
+  assert.equal(Math.abs(Number(await stat(page, 'y'))), 2);
+  const said = await message(page);
+  assert.doesNotMatch(said, /gets lower/);
+  assert.equal(said, 'SGD: bouncing without settling: each step jumps across the valley floor to the other side, and the loss has got no lower over the last 20 steps (loss 10.000, lowest 0.000); η = 0.4 is too large for the ball to settle.');
+  // One stop down, 0.35, the zig-zag still reaches the bottom.
+  await setEta(page, '0.35');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(page), /^SGD: reached the bottom in \d+ steps/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // A run at the question's η that ends in none of the three choices says so in words: a card opened
 // at η = 1 (an embedder's eta=1) judges at η = 1, where the ball bounces at its starting loss.
 test('Loss surface: a finished run that fits no choice says so in the box, which stays locked', async () => {
@@ -513,4 +535,35 @@ test('Loss surface: a playing run is quiet, and Pause says where it stands once'
   assert.match(await line.textContent(), /^Race, loss after \d+ steps/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// The audit: Share said its link restores the widget as it is now, but the loss surface had no
+// share state, so the link opened the defaults. The link now carries η, the surface and a dropped
+// start point, and opening it shows the same card.
+test('Loss surface: the Share link restores η, the surface and the start point', async () => {
+  const page = await openLesson();
+  const card = page.locator('.dw-card', { has: etaSlider(page) });
+  await etaSlider(page).focus();
+  await page.keyboard.press('End');
+  assert.equal(await etaReadout(page), '2');
+  await page.getByLabel('surface', { exact: true }).selectOption('ravine');
+  const canvas = card.locator('.dw-stage canvas[tabindex="0"]');
+  const box = await canvas.boundingBox();
+  await canvas.click({ position: { x: box.width * 0.7, y: box.height * 0.35 } });
+  const before = { x: await stat(page, 'x'), y: await stat(page, 'y'), loss: await stat(page, 'loss') };
+  const share = card.locator('details.dw-share');
+  await share.locator('summary').click();
+  const link = await share.locator('input.dw-share-field').inputValue();
+  assert.match(link, /#loss-surface\.eta=2&loss-surface\.surface=ravine&loss-surface\.state=[A-Za-z0-9_-]+$/);
+  const again = await site.newPage({ reducedMotion: 'reduce' });
+  await again.goto(link);
+  await widgetsReady(again);
+  assert.equal(await etaReadout(again), '2');
+  assert.equal(await again.getByLabel('surface', { exact: true }).inputValue(), 'ravine');
+  assert.deepEqual({ x: await stat(again, 'x'), y: await stat(again, 'y'), loss: await stat(again, 'loss') }, before);
+  assert.equal(await stat(again, 'step'), '0');
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(again.record.errors, []);
+  await page.close();
+  await again.close();
 });

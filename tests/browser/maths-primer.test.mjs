@@ -96,7 +96,7 @@ test('primer-slope: ∂L/∂w starts at −8 (the engine’s gradient); a shorte
   await page.close();
 });
 
-test('primer-chain: at z = 0, y = 1 the product is −1 × 0.25; at z = −5 it shrinks to −0.0132 (σ′ 0.0066, as the lesson says); y = 0 flips the outer factor', async () => {
+test('primer-chain: at z = 0, y = 1 the product is −1 × 0.25; at z = −5 it shrinks to −0.0132 (σ′ 0.0066); y = 0 flips the outer factor', async () => {
   const page = await open(1280);
   const card = cardOf(page, 'The chain rule');
   const stat = statReader(page, card);
@@ -208,6 +208,12 @@ test('primer-chain: the far-wrong prediction holds ("tiny") and misses ("large")
   await card.getByRole('slider', { name: 'z' }).fill('-6');
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /what happened: “tiny, below 0\.01”\. dL\/dz = -1\.995 × 0\.0025 ≈ -0\.0049\./);
+  // The lesson's reveal speaks of the same point and states the numbers the verdict shows.
+  const shown = /dL\/dz = (-[\d.]+) × ([\d.]+) ≈ (-[\d.]+)\./.exec(await box.getByRole('status').textContent()).slice(1);
+  const reveal = (await page.locator('details', { hasText: 'the outer factor' }).first().textContent()).replace(/\u2212/g, '-');
+  assert.match(reveal, /At z\s*=\s*-6/);
+  for (const number of shown) assert.ok(reveal.includes(number), `the reveal states ${number}: ${reveal}`);
+  assert.match(reveal, /below 0\.01/);
   await card.getByRole('slider', { name: 'z' }).fill('0');
   await lock('tiny');
   await card.getByRole('slider', { name: 'z' }).fill('-6');

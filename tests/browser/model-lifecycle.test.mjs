@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { startSite, snap, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
+import { readShown } from '../../web/lib/format.js';
+import { nextSeed } from '../../web/lib/schema.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -58,6 +60,37 @@ test('the alarm on day 21 retrains version 2; readouts and table are the engine\
   assert.equal(await stat(c, 'serving version'), 'v1');
   await c.getByRole('slider', { name: 'day shown' }).fill('21');
   assert.match(await c.locator('.dw-message').textContent(), /input-drift alarm.*Nobody retrains/);
+  await assertClean(page);
+  await page.close();
+});
+
+// The monitor flags on the unrounded PSI and KS p-value; the words compare the numbers they print,
+// so a reading near its limit gets the digits that keep them true ("PSI 0.25 is below 0.25" was
+// written for 0.2461 on day 30 of the fourth New data).
+test('the monitor\'s words agree with the PSI and KS p they print, also at the threshold', async () => {
+  const { page, c } = await open();
+  let seed = 14;
+  for (let i = 0; i < 4; i++) { await c.getByRole('button', { name: 'New data' }).click(); seed = nextSeed(seed); }
+  const run = await expectedRun(page, { seed });
+  const near = run.days[30];
+  assert.equal(near.psi.toFixed(2), '0.25', 'day 30 sits just under the threshold');
+  assert.ok(near.psi < 0.25 && !near.inputFlag);
+  const day = c.getByRole('slider', { name: 'day shown' });
+  const message = () => c.locator('.dw-message').textContent();
+  await day.fill('30');
+  const calm = /PSI (\S+) is below 0\.25 and KS p (\S+) is above 0\.01: no drift flagged/.exec(await message());
+  assert.ok(calm, await message());
+  assert.ok(readShown(calm[1]) < 0.25, `PSI written ${calm[1]}`);
+  assert.equal(await stat(c, 'PSI today'), calm[1], 'the readout shows the number the words compare');
+  // Every day of the run: calm words only under numbers on the calm side, flags only over a limit.
+  for (let d = 0; d < run.days.length; d++) {
+    await day.fill(String(d));
+    const text = await message();
+    const quiet = /PSI (\S+) is below 0\.25 and KS p (\S+) is above 0\.01/.exec(text);
+    const flagged = /PSI (\S+) or KS p (\S+) flags drift/.exec(text);
+    if (quiet) assert.ok(readShown(quiet[1]) < 0.25 && readShown(quiet[2]) > 0.01, `day ${d}: ${text}`);
+    if (flagged) assert.ok(readShown(flagged[1]) > 0.25 || readShown(flagged[2]) < 0.01, `day ${d}: ${text}`);
+  }
   await assertClean(page);
   await page.close();
 });

@@ -296,6 +296,26 @@ test('CSV import: bad files get a message in words, good ones replace the data; 
   await page.close();
 });
 
+// Four whole-number labels are more classes than the playground shows: read as regression
+// targets, and the message says so (with the labels) in the warn tone, never silently.
+test('CSV import: labels 0–3 (four classes) are read as regression targets, and the message says why', async () => {
+  const page = await open('');
+  const input = page.locator('.nnp-data input[type="file"]');
+  const rows = ['x1,x2,label'];
+  for (let i = 0; i < 80; i++) rows.push(`${((i % 10) - 4.5).toFixed(1)},${(Math.floor(i / 10) - 3.5).toFixed(1)},${i % 4}`);
+  await input.setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /Imported 80 points/.test(document.querySelector('.nnp .dw-message').textContent));
+  assert.equal(await message(page), 'Imported 80 points (regression targets). The labels are 4 different whole numbers (0, 1, 2, 3): more than the 3 classes the playground can show, so they were read as regression targets, numbers to predict. To train a classifier, keep at most 3 different labels.');
+  assert.equal(await page.locator('.nnp .dw-message').getAttribute('data-tone'), 'warn');
+  // Three labels stay classes, with no such note.
+  const three = ['x1,x2,label', ...rows.slice(1).filter((r) => !r.endsWith(',3'))];
+  await input.setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(three.join('\n')) });
+  await page.waitForFunction(() => /Imported 60 points/.test(document.querySelector('.nnp .dw-message').textContent));
+  assert.equal(await message(page), 'Imported 60 points (3 classes).');
+  await clean(page);
+  await page.close();
+});
+
 test('weights export as JSON and import back; a broken file is refused in words', async () => {
   const page = await open('#dataset=gauss');
   await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 20);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, clickTimes, reportedEvents } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
+import { closestPairs, lineKeys, recordStrokes, reservedColours, strokesSeen } from './series-styles.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -256,4 +257,43 @@ test('optimiser race: at η = 1 on the saddle the box gives no verdict, says to 
   const text = await assertFirstTry(page, box);
   assert.match(text, /In that race \(saddle, η = 0\.0501, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./);
   await page.close();
+});
+
+// Audit 6 J1: four of the six paths were solid lines told apart by colour only, the legend showed
+// colour squares, momentum and AdaGrad looked alike with deuteranopia, and the racers wore the
+// colours of classes, loss and "good". Each racer now has its own colour, dash and marker, drawn
+// the same in the map, the loss chart and the legend key, in colours apart under colour-vision
+// deficiencies and outside the reserved meanings, light and dark.
+test('optimiser race: each path has its own dash and colour, its legend key is drawn as the path is, and the colours stay apart for colour-blind learners', async () => {
+  const page = await openPage(site, '/lessons/optimizer-race.html', { width: 1280 });
+  const card = page.locator('.dw-card', { has: page.locator('h3.dw-title', { hasText: 'Optimiser race' }) });
+  const names = ['SGD', 'momentum', 'Nesterov', 'RMSProp', 'AdaGrad', 'Adam'];
+  for (const scheme of ['light', 'dark']) {
+    // The plots read the theme when they are built: the page is loaded in each scheme.
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.reload();
+    await widgetsReady(page);
+    await recordStrokes(card);
+    await card.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction(() => window.__strokes.length > 0);
+    const strokes = await strokesSeen(page);
+    // The map (first canvas) strokes each path at width 2.5, the loss chart (second) at width 2.
+    for (const [canvas, width] of [[0, 2.5], [1, 2]]) {
+      const paths = strokes.filter((s) => s.canvas === canvas && s.width === width);
+      assert.equal(paths.length, 6, `${scheme}: six paths on canvas ${canvas}: ${JSON.stringify(paths)}`);
+      assert.equal(new Set(paths.map((s) => s.dash)).size, 6, `${scheme}: six dash patterns on canvas ${canvas}: ${paths.map((s) => `[${s.dash}]`).join(' ')}`);
+      assert.equal(new Set(paths.map((s) => s.color)).size, 6, `${scheme}: six colours on canvas ${canvas}`);
+    }
+    const paths = strokes.filter((s) => s.canvas === 0 && s.width === 2.5);
+    const keys = await lineKeys(card);
+    assert.deepEqual(keys.map((k) => k.text), names);
+    assert.deepEqual(keys.map((k) => [k.color, k.dash]), paths.map((s) => [s.color, s.dash]), `${scheme}: each key is drawn in its path's colour and dash`);
+    assert.equal(new Set(keys.map((k) => k.shape)).size, 6, `${scheme}: six marker shapes in the keys`);
+    const reserved = await reservedColours(card);
+    for (const k of keys) assert.ok(!reserved.includes(k.color), `${scheme}: ${k.text} is drawn in ${k.color}, a colour with another meaning`);
+    for (const [vision, { distance, pair }] of Object.entries(closestPairs(keys.map((k) => k.color)))) {
+      assert.ok(distance >= 12, `${scheme}, ${vision}: ${pair} are only ΔE ${distance.toFixed(1)} apart`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 });

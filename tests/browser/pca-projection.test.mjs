@@ -369,6 +369,8 @@ test('PCA projection: finding PC1 of imported points is practice, and says so', 
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   await card.locator('input[type="file"]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('0,0\n1,1\n2,2.2\n3,2.9\n4,4.1\n') });
+  // The file is read asynchronously (FileReader): wait for the import to land in the state.
+  for (let t = 0; t < 20000 && (await widgetState(page)).p?.length !== 10; t += 50) await page.waitForTimeout(50);
   assert.equal((await widgetState(page)).p.length, 10);
   const slider = card.getByRole('slider', { name: /line angle/ });
   let found = false;
@@ -380,6 +382,37 @@ test('PCA projection: finding PC1 of imported points is practice, and says so', 
   assert.match(await message(card), / This find is practice: these are imported points, and only PC1 of the game’s own cloud is recorded, so it is not recorded\. New cloud starts a round that counts\.$/);
   await page.waitForTimeout(SETTLE_MS + 300);
   assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 6: points with no spread (every point at one place) were "imported" while the plot and
+// readouts kept the previous cloud (the engine's refusal was overwritten by the import note), and
+// the Share state then held the refused points. They are refused in words, and nothing changes.
+test('PCA projection: points with no spread are refused in words, from a file or a Share link, and change nothing', async () => {
+  const page = await openFreshPage(site, '/embed.html?w=pca-projection', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card');
+  const handle = () => page.locator('#widget').evaluate((el) => el.dwHandle.state);
+  const before = { captured: await stat(card, 'variance captured'), pc1: await stat(card, 'PC1 holds'), state: await handle() };
+  await card.locator('input[type="file"]').setInputFiles({ name: 'same.csv', mimeType: 'text/csv', buffer: Buffer.from(`x1,x2\n${'1,2\n'.repeat(40)}`) });
+  // The file is read asynchronously (FileReader): wait for the import's words.
+  await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
+  assert.equal(await message(card), 'Nothing was imported: Every point lies at (1.00, 2.00): the points have no spread, so there is no direction that keeps more of it than another. PCA needs points at two different places at least.');
+  assert.deepEqual(await handle(), before.state, 'the Share state keeps the cloud on screen');
+  assert.equal(await stat(card, 'variance captured'), before.captured);
+  assert.equal(await stat(card, 'PC1 holds'), before.pc1);
+  // Points that differ are still imported.
+  await card.locator('input[type="file"]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('0,0\n1,1\n2,2.2\n3,2.9\n4,4.1\n') });
+  await page.waitForFunction(() => /^Imported/.test(document.querySelector('.dw-message').textContent.trim()));
+  assert.match(await message(card), /^Imported 5 points\./);
+  assert.equal((await handle()).p.length, 10);
+  // The same points in a Share link: refused with a note, the widget starts from its defaults.
+  const state = Buffer.from(JSON.stringify({ a: 0, p: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3] })).toString('base64url');
+  await page.goto(`${site.base}/embed.html?w=pca-projection&state=${state}`);
+  await widgetsReady(page);
+  assert.equal(await page.locator('.dw-notes').first().textContent(), 'Settings adjusted (in the page address): The saved state could not be used (every point lies at (3.00, 3.00): the points have no spread, so PCA has no direction to find); the widget starts from its defaults.');
+  assert.equal(await handle(), null);
+  await screenshot(page, 'pca-projection-no-spread');
   await assertClean(page);
   await page.close();
 });

@@ -114,6 +114,24 @@ test('fit-line imports (x, y) points, scores the line against them, exports them
   await page.close();
 });
 
+// ---- files as pandas and Windows Excel write them: the index column left out, Windows-1252 decoded, each said ----
+test('fit-line reads a pandas to_csv file without its index column; knn reads a Windows-1252 file from Excel', async () => {
+  const rows = [[1.5, 2.5], [-1, 3], [2, 2], [4, 6.5], [7.25, 1]].filter(([x]) => x >= 0);
+  const page = await open('fit-line');
+  const text = await importCsv(page, `,x,y\n${rows.map((r, i) => `${i},${r.join(',')}`).join('\n')}\n`, 'p.csv');
+  assert.equal(text, 'Imported 4 points with values. The first column, with no name in the header and holding the row numbers 0 to 3 in order, was read as a row index (as pandas writes it) and left out.');
+  assert.deepEqual((await handle(page)).state.p, rows.map((r) => r[0]));
+  assert.deepEqual((await handle(page)).state.l, rows.map((r) => r[1]));
+  assert.equal((await exportCsv(page)).text, `x,y\n${lines(rows)}`);
+  await page.close();
+  const knn = await open('knn-vote');
+  const body = Array.from({ length: 20 }, (_, i) => `${i % 5},5;${Math.floor(i / 5)},25;${i % 2}`).join('\r\n');
+  const said = await importCsv(knn, Buffer.from(`Größe (m²);Länge (m);Klasse\r\n${body}\r\n`, 'latin1'), 'excel.csv');
+  assert.match(said, /^Imported 20 points in 2 classes\. .*The file is not UTF-8, so it was read as Windows text \(Windows-1252, what Excel on Windows writes\)\.$/);
+  assert.equal((await handle(knn)).state.p.length, 40);
+  await knn.close();
+});
+
 // ---- draw-boundary: two classes, labels −1/1 mapped; the learner's line is shared ----
 test('draw-boundary maps labels −1/1 to classes, scores a shared line on the imported points, refuses damaged state', async () => {
   const rows = [[-2, 0, -1], [-1.5, 1, -1], [-1, -1, -1], [1, 0, 1], [1.5, 1, 1], [2, -1, 1], [-0.5, 0.2, 1], [0.5, -0.2, -1]];
@@ -599,7 +617,7 @@ test('regression-race races the six models on imported points split the seeded w
   await page.close();
 });
 
-// ---- gan-lab: own real points (the engine's Gan.setRealPoints), one mode ----
+// ---- gan-lab: own real points (the engine's Gan.setRealPoints), one mode: "Modes covered" shows – ----
 test('gan-lab trains on imported real points: the engine\'s losses and coverage, the data menu says so, export and link; choosing a target drops them', async () => {
   const rows = Array.from({ length: 20 }, (_, i) => [Number((-1.5 + 0.15 * i).toFixed(2)), Number((0.4 * Math.cos(i)).toFixed(3)), 1]);
   const flatRows = flat(rows);
@@ -613,7 +631,7 @@ test('gan-lab trains on imported real points: the engine\'s losses and coverage,
     assert.match(await importCsv(page, body, name), expected, name);
     if (name !== 'far.csv') assert.deepEqual(await handle(page), start, `${name} changed the widget`);
   }
-  assert.equal(await importCsv(page, lines(rows)), 'Imported 20 points. The third column was ignored: this widget uses the positions only.');
+  assert.equal(await importCsv(page, lines(rows)), 'Imported 20 points. The third column was ignored: this widget uses the positions only. “Modes covered” shows – for your own points: the widget does not know where their modes (the groups the points bunch into) are, so watch the plot to see which groups the fakes reach.');
   assert.equal(await page.locator('#widget').getByLabel('Real data').inputValue(), 'own');
   const expected = ml.scoped((track) => {
     const gan = track(createGan(ml, {}, flatRows));
@@ -624,7 +642,9 @@ test('gan-lab trains on imported real points: the engine\'s losses and coverage,
   assert.deepEqual(expected.real, flatRows);
   assert.equal(await stat(page, 'Round'), '0');
   assert.equal(await stat(page, 'Discriminator loss'), formatNumber(expected.lossD, 3));
-  assert.equal(await stat(page, 'Modes covered'), coverageText(expected.cov));
+  // The engine counts own points as one mode: the readout shows – rather than "of 1 mode".
+  assert.equal(expected.cov.modes, 1);
+  assert.equal(await stat(page, 'Modes covered'), '–');
   assert.equal(await stat(page, 'Fakes on the data'), formatPercent(expected.cov.onData, 0));
   assert.deepEqual((await handle(page)).state, { p: flatRows });
   const again = await roundTrip(page);

@@ -259,3 +259,16 @@ export function legendKeys(card) {
     });
   });
 }
+
+// One badge attempt played to its end without knowing the answers: every number answered 123456,
+// every choice the first (a failed attempt, reported once it ends). `card` is the badge's card.
+export async function failBadgeAttempt(card, questions = 22) {
+  for (let i = 0; i < questions; i++) {
+    const input = card.getByLabel(/Your answer/);
+    if (await input.count()) {
+      await input.fill('123456');
+      await input.press('Enter');
+    } else await card.locator('.ml-badge-choice[data-choice="0"]').click();
+    await card.getByRole('button', { name: /Next question|See result/ }).click();
+  }
+}

@@ -254,3 +254,36 @@ test('the panel says a check\'s first tries as the home page does, and a badge a
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Progress edited by hand (or damaged) in localStorage is checked when read: no "undefined",
+// "[object Object]", 1e+308 or negative score is drawn, and a `complete` that is not true ticks
+// nothing and counts for nothing (audit 6).
+test('malformed saved progress is read without what is malformed', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/index.html`);
+  await page.evaluate(() => {
+    localStorage.setItem('dw:lesson:fit-the-line', '{"complete":true,"activities":{"fit-line":{"best":1e21,"max":0.30000000000000004,"complete":true}}}');
+    localStorage.setItem('dw:lesson:ml-foundations', '{"complete":"no","activities":{"check-yourself":{"best":2.5,"max":1e308,"complete":true,"title":{"a":1}}}}');
+    localStorage.setItem('dw:lesson:badge', '{"complete":false,"activities":{"ml-badge":{"best":-3,"max":22}}}');
+  });
+  await page.reload();
+  const home = await page.locator('main').textContent();
+  for (const bad of ['undefined', '[object Object]', '1e+', 'e+308', '0.30000000000000004', '-3', '2.5']) assert.ok(!home.includes(bad), `the home page shows "${bad}"`);
+  assert.equal(await page.locator('.lesson-list li[data-lesson="ml-foundations"] .lesson-done').count(), 0, '"complete":"no" ticks the lesson');
+  assert.equal(await page.locator('.lesson-list li[data-lesson="fit-the-line"] .lesson-done').count(), 1);
+  const n = (await page.locator('.course-progress').first().getAttribute('data-lessons')).split(' ').length;
+  assert.equal(await page.locator('.course-progress-label').first().textContent(), `Course progress: 1 of ${n} lessons complete`);
+  assert.ok(await page.locator('.badge-slot').isHidden(), 'a best of -3 is shown as a badge attempt');
+  await page.goto(`${site.base}/lessons/fit-the-line.html`);
+  await widgetsReady(page);
+  const panel = await page.locator('.lesson-complete').textContent();
+  for (const bad of ['undefined', '1e+21', '0.30000000000000004']) assert.ok(!panel.includes(bad), `the panel shows "${bad}"`);
+  assert.match(panel, /✓ Fit the line(?! —)/);
+  await page.goto(`${site.base}/lessons/ml-foundations.html`);
+  await widgetsReady(page);
+  const foundations = await page.locator('.lesson-complete').textContent();
+  assert.ok(!foundations.includes('You have completed this lesson'), '"complete":"no" completes the lesson');
+  for (const bad of ['[object Object]', '1e+308', '2.5']) assert.ok(!foundations.includes(bad), `the panel shows "${bad}"`);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -8,6 +8,7 @@ import { startSite, screenshot, openPage, openFreshPage, widgetsReady } from './
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { reportedEvents } from './probes.mjs';
+import { closestPairs, lineKeys, recordStrokes, reservedColours, strokesSeen } from './series-styles.mjs';
 import { modelByKey } from '../../web/widgets/regression-race/data.js';
 
 // The track position of a value on a setting's slider of round stops (λ, C, γ, η).
@@ -215,10 +216,10 @@ test('race: the lesson\'s steps in order (λ = 1 then 3, 20 rounds, γ = 50), th
   assert.equal(await cells(c, 'boosting').nth(0).textContent(), '0.42');
   assert.equal(await cells(c, 'boosting').nth(1).textContent(), '0.48');
   await settingsOf.selectOption('svrRbf');
-  const gamma = c.getByRole('slider', { name: /^γ \(kernel width\)/ });
-  assert.equal(await gamma.getAttribute('aria-valuetext'), 'γ (kernel width) 0.5');
+  const gamma = c.getByRole('slider', { name: /^γ \(inverse kernel width\)/ });
+  assert.equal(await gamma.getAttribute('aria-valuetext'), 'γ (inverse kernel width) 0.5');
   await gamma.fill(stopOf('svrRbf', 'gamma', 50));
-  assert.equal(await gamma.getAttribute('aria-valuetext'), 'γ (kernel width) 50');
+  assert.equal(await gamma.getAttribute('aria-valuetext'), 'γ (inverse kernel width) 50');
   assert.equal(await cells(c, 'svrRbf').nth(0).textContent(), '0.33');
   assert.equal(await cells(c, 'svrRbf').nth(1).textContent(), '0.60');
   // Locked with the settings changed: the box says to press Default settings first.
@@ -230,7 +231,7 @@ test('race: the lesson\'s steps in order (λ = 1 then 3, 20 rounds, γ = 50), th
   assert.equal(await box.getAttribute('data-state'), 'committed');
   assert.equal(await box.getAttribute('data-result'), null);
   assert.equal((await box.getByRole('status').textContent()).trim(),
-    'This table does not test your prediction: the question is about every model at its default settings, and here ElasticNet has λ (penalty strength) 3 (default 0.01); SVR, RBF kernel has γ (kernel width) 50 (default 0.5); gradient boosting has rounds 20 (default 100). Press Default settings (the noise stays at 1.2) and read the table again.');
+    'This table does not test your prediction: the question is about every model at its default settings, and here ElasticNet has λ (penalty strength) 3 (default 0.01); SVR, RBF kernel has γ (inverse kernel width) 50 (default 0.5); gradient boosting has rounds 20 (default 100). Press Default settings (the noise stays at 1.2) and read the table again.');
   assert.deepEqual(await reportedEvents(page), []);
   assert.equal(await page.evaluate(() => window.__dwShown), 0);
   // One setting back (γ = 0.5) still leaves two changed: still waiting.
@@ -329,4 +330,46 @@ test('race: "learned part of the noise" only for a flexible model on a noisy cur
   assert.ok((await message()).endsWith(`${gapSentence(want)}.`), await message());
   await assertClean(page);
   await page.close();
+});
+
+// Audit 6 J2: the six model curves were solid lines told apart by colour only (random forest and
+// gradient boosting the same grey with deuteranopia), and linear regression wore class-0 orange.
+// Each curve now has its own colour and dash, and the key beside its checkbox and in its table row
+// is drawn as the curve is, in colours apart under colour-vision deficiencies, light and dark.
+test('race: each model curve has its own dash and colour, and its keys (checkbox, table row) are drawn as the curve is', async () => {
+  const page = await openPage(site, '/lessons/regression-models.html', { width: 1280 });
+  const card = page.locator('.dw-card', { has: page.locator('h3.dw-title', { hasText: 'Regression race' }) }).first();
+  const models = ['linear regression', 'ElasticNet', 'SVR, linear kernel', 'SVR, RBF kernel', 'random forest', 'gradient boosting'];
+  for (const scheme of ['light', 'dark']) {
+    // The plots read the theme when they are built: the page is loaded in each scheme.
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.reload();
+    await widgetsReady(page);
+    await recordStrokes(card);
+    // A checkbox off and on again redraws the plot with all six.
+    const box = card.getByRole('checkbox').first();
+    await box.uncheck();
+    await box.check();
+    await page.waitForFunction(() => window.__strokes.length > 0);
+    await page.waitForTimeout(300);
+    // The curves: wide strokes not in the points' class-1 colour (hollow test points are 2 px wide).
+    const [points] = (await reservedColours(card)).slice(1, 2);
+    const curves = (await strokesSeen(page)).filter((s) => s.canvas === 0 && s.width >= 2 && s.color !== points).slice(-6); // the last draw, all six on
+    assert.equal(new Set(curves.map((s) => s.dash)).size, 6, `${scheme}: six dash patterns: ${curves.map((s) => `[${s.dash}]`).join(' ')}`);
+    assert.equal(new Set(curves.map((s) => s.color)).size, 6, `${scheme}: six colours`);
+    const toggleKeys = await lineKeys(card, '.regression-race-toggles .dw-check');
+    const rowKeys = await lineKeys(card, '.regression-race-table tbody th');
+    assert.equal(toggleKeys.length, 6);
+    assert.equal(rowKeys.length, 6);
+    toggleKeys.forEach((k, i) => assert.match(k.text, new RegExp(models[i], 'i')));
+    assert.deepEqual(toggleKeys.map((k) => [k.color, k.dash]), curves.map((s) => [s.color, s.dash]), `${scheme}: each checkbox key is drawn as its curve`);
+    assert.deepEqual(rowKeys.map((k) => [k.color, k.dash, k.shape]), toggleKeys.map((k) => [k.color, k.dash, k.shape]), `${scheme}: each table row's key is its checkbox's`);
+    assert.equal(new Set(toggleKeys.map((k) => k.shape)).size, 6, `${scheme}: six marker shapes`);
+    const reserved = await reservedColours(card);
+    for (const k of toggleKeys) assert.ok(!reserved.includes(k.color), `${scheme}: ${k.text} is drawn in ${k.color}, a colour with another meaning`);
+    for (const [vision, { distance, pair }] of Object.entries(closestPairs(toggleKeys.map((k) => k.color)))) {
+      assert.ok(distance >= 12, `${scheme}, ${vision}: ${pair} are only ΔE ${distance.toFixed(1)} apart`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 });

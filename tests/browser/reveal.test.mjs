@@ -2,11 +2,12 @@
 // shows (knn lesson: "11.5% of the cells change class") is closed at load, stays closed while the
 // prediction is only locked, opens once the box has shown its outcome (or the outcome was on
 // screen before any prediction), opens at load when saved progress holds the prediction, and
-// can be opened and closed from the keyboard. Opening it records nothing.
+// can be opened and closed from the keyboard. Opening it records nothing. Opened by the learner
+// before its box has a verdict, it makes that box's next verdict practice (ml-foundations).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PLAY_TIMEOUT, snap, startSite, widgetsReady, openFreshPage } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, PRACTICE_RECORDED, recordReports, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -89,4 +90,82 @@ test('the reveal is reached with Tab and opened and closed with Enter and Space;
       await page.close();
     }
   }
+});
+
+// A block the learner opens before predicting states the outcome (ml-foundations: degree 11's test
+// MSE is 4.359, about 400 times degree 3's): the box says at once that a prediction now is practice,
+// and its verdict is practice, reported and saved nowhere (web/js/reveal.js 'dw:reveal-read',
+// web/lib/predict.js). A block opened with the prediction already locked keeps it a first try.
+const SIN = 'sin-degree-11';
+const READ_FIRST = /^You opened “What the widget shows” before predicting, so the outcome was on screen first: a prediction made on this page now is practice and is not recorded\.$/;
+async function openSin() {
+  const page = await openFreshPage(site, '/lessons/ml-foundations.html');
+  const card = page.locator('.sin-experiment');
+  const reveal = page.locator('details.dw-reveal').filter({ hasText: /its test MSE is 4\.359/ });
+  const saved = () => page.evaluate((id) => JSON.parse(localStorage.getItem('dw:lesson:ml-foundations') || '{}').activities?.[`predict:${id}`] ?? null, SIN);
+  await recordReports(page);
+  return { page, card, reveal, box: card.locator(`[data-predict="${SIN}"]`), saved, setDegree: (d) => card.locator('input[type="range"]').fill(String(d)) };
+}
+
+test('a reveal opened before predicting makes the box practice, and says why', async () => {
+  const { page, card, reveal, box, saved, setDegree } = await openSin();
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  await reveal.locator('summary').click();
+  assert.equal(await reveal.evaluate((d) => d.open), true);
+  await page.waitForFunction((id) => /before predicting/.test(document.querySelector(`[data-predict="${id}"] [role="status"]`).textContent), SIN);
+  assert.match(await box.getByRole('status').textContent(), READ_FIRST);
+  await lockPrediction(card, SIN, 'far');
+  await setDegree(11);
+  const text = await assertPractice(page, box, { result: 'held' });
+  assert.match(text, /^Your prediction held: .*\(Practice: the outcome was on screen before you predicted, so this is not recorded\.\)$/);
+  assert.equal(await saved(), null, 'nothing saved');
+  await snap(card, 'reveal-read-first-practice-1280');
+  await page.setViewportSize({ width: 375, height: 900 });
+  await snap(box, 'reveal-read-first-practice-375');
+  await page.close();
+});
+
+test('a reveal opened with the prediction locked keeps it a first try; locked again after Change my prediction, it is practice', async () => {
+  let { page, card, reveal, box, saved, setDegree } = await openSin();
+  await lockPrediction(card, SIN, 'far');
+  await reveal.locator('summary').click();
+  await page.waitForTimeout(100);
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction: /, 'the locked prediction stands');
+  await setDegree(11);
+  await assertFirstTry(page, box, { result: 'held' });
+  const first = await saved();
+  assert.deepEqual([first.score, first.best, first.complete], [1, 1, true]);
+  // Closed and opened again after the verdict: nothing changes.
+  const said = await box.getByRole('status').textContent();
+  await reveal.locator('summary').click();
+  await reveal.locator('summary').click();
+  await page.waitForTimeout(100);
+  assert.equal(await box.getByRole('status').textContent(), said);
+  await setDegree(3);
+  // Next visit: the block opens by itself; closed and opened again by the learner, the record of
+  // the first prediction still stands and the box says so (not "on screen before you predicted").
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open, null, { timeout: PLAY_TIMEOUT });
+  await reveal.locator('summary').click();
+  await reveal.locator('summary').click();
+  assert.equal(await reveal.evaluate((d) => d.open), true);
+  await lockPrediction(card, SIN, 'lower');
+  await setDegree(11);
+  await assertPractice(page, box, { result: 'missed', practice: PRACTICE_RECORDED });
+  assert.equal((await saved()).best, 1, 'the saved first try is not lowered');
+  await page.close();
+
+  // Locked, the block read, then Change my prediction: a prediction locked now could copy it.
+  ({ page, card, reveal, box, saved, setDegree } = await openSin());
+  await lockPrediction(card, SIN, 'lower');
+  await reveal.locator('summary').click();
+  await changePrediction(box);
+  assert.match(await box.getByRole('status').textContent(), READ_FIRST);
+  await lockPrediction(card, SIN, 'far');
+  await setDegree(11);
+  await assertPractice(page, box, { result: 'held' });
+  assert.equal(await saved(), null);
+  await page.close();
 });

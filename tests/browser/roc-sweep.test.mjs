@@ -2,7 +2,7 @@
 // points, AUC and average precision, and the hard dataset lowers the AUC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber } from '../../web/lib/format.js';
+import { formatNumber, readShown } from '../../web/lib/format.js';
 import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
@@ -22,7 +22,11 @@ async function engineCurves(page, spread) {
     const proba = model.predictProba(test.X);
     const scores = Array.from({ length: test.rows }, (_, i) => proba[2 * i + 1]);
     const roc = ml.rocCurve(test.y, scores);
-    return { fpr: Array.from(roc.fpr), tpr: Array.from(roc.tpr), auc: ml.rocAuc(test.y, scores), ap: ml.averagePrecision(test.y, scores) };
+    const pr = ml.precisionRecallCurve(test.y, scores);
+    return {
+      fpr: Array.from(roc.fpr), tpr: Array.from(roc.tpr), thresholds: Array.from(roc.thresholds), auc: ml.rocAuc(test.y, scores), ap: ml.averagePrecision(test.y, scores),
+      precision: Array.from(pr.precision), recall: Array.from(pr.recall),
+    };
   }), spread);
 }
 
@@ -70,6 +74,43 @@ for (const width of [1280, 375]) {
     await finish(page, `roc-${width}`);
   });
 }
+
+// The audit's finding: the top Easy scores differ only in the fourth or fifth decimal, so at three
+// decimals steps 1–5 all read "t = 1.000" (and 6–8 "0.999") while TPR climbed. Each step's
+// threshold now reads differently from the last, below 1, and is the engine's threshold to the
+// digits shown; the precision–recall chart's label names its current point as the ROC chart's does.
+test('ROC sweep: every Step shows a threshold of its own, and the PR chart says where it is traced to', async () => {
+  const page = await openLesson(site, 'roc-curves', { width: 1280 });
+  const w = cardByTitle(page, 'Sweep the threshold, trace the ROC curve');
+  const easy = await engineCurves(page, 2.0);
+  const prCanvas = w.locator('canvas').nth(2);
+  const n = easy.precision.length;
+  // Before any step: nothing flagged, the PR curve's conventional start at recall 0, precision 1.
+  assert.equal([easy.recall[n - 1], easy.precision[n - 1]].join(), '0,1');
+  assert.equal(await prCanvas.getAttribute('aria-label'), `Precision–recall curve traced to point 0 of 80: recall 0.000, precision 1.000 (the starting point by convention: nothing is flagged yet); average precision ${formatNumber(easy.ap, 3)}`);
+  assert.match(await w.locator('.dw-message').textContent(), /precision–recall curve at recall 0, precision 1/);
+  const step = w.getByRole('button', { name: 'Step', exact: true });
+  let before = Infinity;
+  for (let k = 1; k <= 12; k++) {
+    await step.click();
+    const shown = await stat(w, 'threshold');
+    const v = readShown(shown);
+    const decimals = (shown.split('.')[1] || '').length;
+    assert.ok(v < 1, `step ${k}: ${shown} reads below 1`);
+    assert.ok(v < before, `step ${k}: ${shown} reads lower than the step before`);
+    assert.ok(Math.abs(v - easy.thresholds[k]) <= 0.5 * 10 ** -decimals + 1e-12, `step ${k}: ${shown} is ${easy.thresholds[k]} rounded`);
+    assert.ok((await w.locator('.dw-message').textContent()).startsWith(`Threshold t = ${shown}:`), `step ${k}: the status line names the same t`);
+    assert.equal(await stat(w, 'TPR'), formatNumber(easy.tpr[k], 3));
+    const j = n - 1 - k; // one PR point per distinct score, from the anchor
+    assert.ok(Math.abs(easy.recall[j] - easy.tpr[k]) < 1e-12);
+    assert.equal(await prCanvas.getAttribute('aria-label'), `Precision–recall curve traced to point ${k} of 80: recall ${formatNumber(easy.recall[j], 3)}, precision ${formatNumber(easy.precision[j], 3)}; average precision ${formatNumber(easy.ap, 3)}`);
+    before = v;
+  }
+  // Hard hides its average precision in the label as in the readout until swept.
+  await w.getByRole('button', { name: 'Hard', exact: true }).click();
+  assert.match(await prCanvas.getAttribute('aria-label'), /average precision hidden until the sweep reaches the end$/);
+  await finish(page, 'roc-threshold-steps');
+});
 
 test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', async () => {
   const page = await openLesson(site, 'roc-curves', { width: 1280, reducedMotion: 'reduce' });

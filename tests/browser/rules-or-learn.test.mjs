@@ -15,21 +15,29 @@ test('rules or learn: feedback with a reason, score, keyboard, replay', async ()
   const card = '.dw-quiz';
   assert.equal(await page.locator(`${card} .dw-quiz-counter`).textContent(), 'Scenario 1 of 12');
   const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));
+  const missed = [];
   for (let i = 0; i < 12; i++) {
     const text = await page.locator(`${card} .dw-quiz-scenario`).textContent();
     const item = DECK.find((d) => d.text === text);
     assert.ok(item, `scenario "${text}" is in the deck`);
     // Answer the first six correctly with the mouse, the rest wrongly with the keyboard.
     if (i < 6) await page.locator(`${card} .dw-quiz-choice[data-choice="${item.answer}"]`).click();
-    else await page.keyboard.press(item.answer === 'rules' ? 'l' : 'r');
+    else { await page.keyboard.press(item.answer === 'rules' ? 'l' : 'r'); missed.push(item); }
     const feedback = await page.locator(`${card} .dw-quiz-feedback`).textContent();
     assert.ok(feedback.includes(item.reason), 'feedback gives the reason');
     assert.match(feedback, i < 6 ? /^Correct/ : /^Not quite/);
     assert.equal(await statIn(page, card, 'score'), `${Math.min(i + 1, 6)} / ${i + 1}`);
     if (i < 11) await page.keyboard.press('n');
   }
-  assert.equal(await page.locator(`${card} .dw-message`).textContent(), 'Round over: 6 of 12 correct. Worth another round: the reasons above show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  assert.equal(await page.locator(`${card} .dw-message`).textContent(), 'Round over: 6 of 12 correct. Worth another round: the reasons for the ones you missed, listed in this card, show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  // The six missed (the last six) are listed with their reasons: each card's reason left the screen with Next.
+  assert.equal(await page.locator(`${card} .dw-quiz-review-title`).textContent(), 'The 6 scenarios you missed this round, with the reasons:');
+  const listed = await page.locator(`${card} .dw-quiz-review-list li`).evaluateAll((lis) => lis.map((li) => li.textContent));
+  assert.deepEqual(listed, missed.map((m) => `${m.text} You chose ${m.answer === 'rules' ? 'Learn from data' : 'Write rules'}; the better answer is ${m.answer === 'rules' ? 'Write rules' : 'Learn from data'}. ${m.reason}`));
   await screenshot(page, 'rules-or-learning-1280');
+  await page.setViewportSize({ width: 375, height: 900 });
+  await screenshot(page, 'rules-or-learning-375');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator(card).getByRole('button', { name: 'Play again' }).click();
   assert.equal(await statIn(page, card, 'score'), '0 / 0');
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('dw-quiz-scenario')), true, 'Play again hands the focus to the new scenario');
@@ -111,6 +119,36 @@ test('rules or learn: one key pressed throughout never completes the game; exact
   const nine = { widget: 'rules-or-learn', title: 'Rules or learn?', score: 9, max: 12, passMark: 9 };
   assert.deepEqual(await takeReports(), [{ type: 'dw:score', ...nine }, { type: 'dw:complete', ...nine }]);
   assert.deepEqual(await saved(), { title: 'Rules or learn?', score: 9, max: 12, best: 9, complete: true });
+  await assertClean(page);
+  await page.close();
+});
+
+// Keys held with Ctrl, Alt or Meta are the browser's (Ctrl+L: the address bar, Ctrl+R: reload): on
+// every game built on web/lib/quiz.js they answer nothing, move to no next card and are not
+// prevented (ctx.listen leaves them out, web/lib/widget.js). `keydown` returns whether the page
+// left the key's default alone.
+test('rules or learn: Ctrl+L, Ctrl+R, Alt and Meta keys answer nothing, Ctrl+N moves on to nothing, none is prevented', async () => {
+  const page = await openPage(site, '/lessons/rules-or-learning.html');
+  const card = page.locator('.dw-quiz');
+  const scenario = card.locator('.dw-quiz-scenario');
+  const feedback = card.locator('.dw-quiz-feedback');
+  const keydown = (key, mod) => page.evaluate(([key, mod]) => document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, [mod]: true, bubbles: true, cancelable: true, composed: true })), [key, mod]);
+  // Focus inside the card, on the Write rules button (as a learner who tabbed there).
+  await card.locator('.dw-quiz-choice[data-choice="rules"]').focus();
+  const first = await scenario.textContent();
+  for (const [key, mod] of [['l', 'ctrlKey'], ['r', 'ctrlKey'], ['L', 'ctrlKey'], ['r', 'metaKey'], ['l', 'altKey']]) {
+    assert.equal(await keydown(key, mod), true, `${mod} + ${key} is left to the browser`);
+    assert.equal((await feedback.textContent()).trim(), '', `${mod} + ${key} answers nothing`);
+  }
+  assert.equal(await statIn(page, '.dw-quiz', 'score'), '0 / 0');
+  // The plain key still answers; then Ctrl+N (a new window) is not Next.
+  await page.keyboard.press('r');
+  assert.match(await feedback.textContent(), /^(Correct|Not quite)/);
+  assert.equal(await keydown('n', 'ctrlKey'), true, 'Ctrl+N is left to the browser');
+  assert.equal(await keydown('N', 'metaKey'), true, 'Meta+N is left to the browser');
+  assert.equal(await scenario.textContent(), first, 'still the first scenario');
+  await page.keyboard.press('n');
+  assert.notEqual(await scenario.textContent(), first, 'N moves on');
   await assertClean(page);
   await page.close();
 });

@@ -401,7 +401,7 @@ test('a damaged link gives a clear note and the defaults', async () => {
 test('a state given to a widget that keeps none is said to be unused', async () => {
   const page = await site.newPage({ width: 1000 });
   const line = Buffer.from(JSON.stringify({ w: 1, b: 0 })).toString('base64url');
-  await page.goto(`${site.base}/embed.html?w=loss-surface&state=${line}`);
+  await page.goto(`${site.base}/embed.html?w=activations&state=${line}`);
   const handle = await frameHandle(page);
   assert.equal(handle.state, null);
   assert.equal(await notesOf(page), `Settings adjusted (in the page address): state="${line}" was not used: this widget keeps nothing beyond its settings.`);
@@ -455,5 +455,22 @@ test('every game reports dw:score as well as dw:complete when it is finished', a
   await page.evaluate(() => { window.events = []; for (const t of ['dw:score', 'dw:complete']) document.addEventListener(t, (e) => window.events.push([t, e.detail.score])); });
   await root.locator('.house-table-col-pick', { hasText: /shoe/i }).click();
   assert.deepEqual(await page.evaluate(() => window.events), [['dw:score', 1], ['dw:complete', 1]]);
+  await page.close();
+});
+
+// share is an option like the others: a value that is not true/false is named in the note (it was
+// silently read as "show"), and share="false" still hides the control (audit 6).
+test('share="maybe" gets the same note as any other unreadable setting; share="false" hides the control', async () => {
+  const page = await site.newPage({ width: 1000 });
+  const root = await mountOne(page, 'fit-line', ' points="1e308" noise="NaN" share="maybe"');
+  const note = await notesOf(root);
+  assert.match(note, /points=/);
+  assert.match(note, /noise="NaN"/);
+  assert.match(note, /share="maybe" is not true\/false; using true\./);
+  assert.equal(await root.locator('.dw-share').count(), 1);
+  const off = await mountOne(page, 'fit-line', ' share="false"');
+  assert.equal(await off.locator('.dw-share').count(), 0);
+  assert.equal(await off.locator('.dw-notes').first().textContent(), '');
+  assert.deepEqual(page.record.errors.filter((e) => !/favicon/.test(e)), []);
   await page.close();
 });

@@ -229,3 +229,38 @@ test('spam filter: a training count that is no whole number from 0 to 5 is refus
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// With no feature pushing, the score is the bias, and the bias is far from 0: all four counts at 0
+// give z = b = −3.909 and p = 2.0%. The message said "so it stays near 50%" beside that 2.0%.
+// It names the bias and the p shown, whether every term is 0 or each is at most 0.05.
+test('spam filter: with no feature pushing, the message names the bias that sets z and the p shown, never "near 50%"', async () => {
+  const page = await openPage(site, '/lessons/spam-filter.html');
+  const card = page.locator('.spam-filter');
+  const message = () => card.locator('.dw-message').first().textContent();
+  const fewer = (what) => card.getByRole('button', { name: `fewer: ${what}` });
+  for (const [what, count] of [['times the word “free” appears', 2], ['number of links', 1], ['words in ALL CAPS', 1]]) {
+    for (let i = 0; i < count; i++) await fewer(what).click();
+  }
+  const formula = await card.locator('.spam-filter-formula').textContent();
+  assert.match(formula, /^z = 0\.605×0 \+ 1\.198×0 \+ 1\.019×0 − 0\.272×0 − 3\.909 = −3\.91;  p = σ\(z\) = 0\.020$/);
+  assert.equal(await statIn(page, '.spam-filter', 'p(spam)'), '2.0%');
+  assert.equal(await message(), 'Let through. Every feature adds 0 to z here, so the bias b = −3.909 alone sets z = −3.91, and p = σ(z) = 2.0%.');
+  // Each term small but not 0: five "meeting"s in the prize email bring the weight of "meeting" to
+  // −0.018 (bias −4.110); one "meeting" in the new email adds −0.02 to z.
+  await card.locator('.spam-filter-train-emails summary').click();
+  const cell = card.getByLabel('times the word “meeting” appears in “FREE prize inside, claim now”');
+  await cell.fill('5');
+  await cell.press('Enter');
+  await card.getByRole('button', { name: 'more: times the word “meeting” appears' }).click();
+  const shown = await card.locator('.spam-filter-formula').textContent();
+  const [, w, b, z, p] = /− ([\d.]+)×1 − ([\d.]+) = (−[\d.]+);  p = σ\(z\) = ([\d.]+)$/.exec(shown);
+  assert.ok(Number(w) <= 0.05, shown);
+  const percent = await statIn(page, '.spam-filter', 'p(spam)');
+  assert.equal((Number(p) * 100).toFixed(0), Number.parseFloat(percent).toFixed(0));
+  const text = await message();
+  assert.equal(text, `Let through. No feature adds more than 0.05 to z either way; together they add −${Number(w).toFixed(2)}, so z = ${z} stays close to the bias b = −${b}, and p = σ(z) = ${percent}.`);
+  assert.doesNotMatch(text, /50%/);
+  await screenshot(page, 'spam-filter-no-push');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

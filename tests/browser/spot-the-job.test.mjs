@@ -207,3 +207,38 @@ test('Two jobs: Tab to an answer, Enter, Tab to Next prompt, Enter: focus lands 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Keys held with Ctrl, Alt or Meta are the browser's (Ctrl+R reloads, Ctrl+C copies, Alt+← goes
+// back): they answer nothing and are not prevented (ctx.listen leaves them out, web/lib/widget.js).
+// Shift+R is still R. `keydown` returns whether the page left the key's default alone.
+test('Two jobs: Ctrl+R, Ctrl+C, Ctrl+arrows, Alt and Meta keys answer nothing and are not prevented', async () => {
+  const page = await openFreshPage(site, '/lessons/two-jobs.html', { width: 1280 });
+  const board = page.locator('.spot-the-job-sorter');
+  const feedback = page.locator('.spot-the-job-sorter-feedback');
+  const prompt = page.locator('.spot-the-job-sorter-prompt');
+  const keydown = (key, mod) => board.evaluate((el, [key, mod]) => el.dispatchEvent(new KeyboardEvent('keydown', { key, [mod]: true, bubbles: true, cancelable: true, composed: true })), [key, mod]);
+  await board.focus();
+  const first = await prompt.textContent();
+  const left = await stat(page, 'left');
+  for (const [key, mod] of [['r', 'ctrlKey'], ['R', 'ctrlKey'], ['c', 'ctrlKey'], ['ArrowLeft', 'ctrlKey'], ['ArrowRight', 'ctrlKey'], ['r', 'metaKey'], ['c', 'altKey'], ['ArrowLeft', 'altKey']]) {
+    assert.equal(await keydown(key, mod), true, `${mod} + ${key} is left to the browser`);
+    assert.equal(await feedback.textContent(), '', `${mod} + ${key} answers nothing`);
+  }
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+ArrowRight');
+  assert.equal(await feedback.textContent(), '');
+  assert.equal(await stat(page, 'score'), '0 / 0');
+  assert.equal(await stat(page, 'left'), left);
+  assert.equal(await prompt.textContent(), first);
+  // Shift is no shortcut: Shift+R answers "regression" like R.
+  await page.keyboard.press('Shift+R');
+  assert.match(await feedback.textContent(), /^(✓ Correct|✗ Not quite)/);
+  assert.match(await stat(page, 'score'), /^[01] \/ 1$/);
+  // Answered: Ctrl+Enter and Ctrl+N do not move on; Enter does.
+  for (const [key, mod] of [['Enter', 'ctrlKey'], ['n', 'ctrlKey'], [' ', 'metaKey']]) assert.equal(await keydown(key, mod), true, `${mod} + ${key} is left to the browser`);
+  assert.equal(await prompt.textContent(), first, 'still the first prompt');
+  await page.keyboard.press('Enter');
+  assert.notEqual(await prompt.textContent(), first, 'Enter moves on');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -58,6 +58,10 @@ test('smiley at k = 5: 36.5% error, 86.71% energy, 485 of 2,304 numbers; every c
   assert.equal(await stat(page, 'energy kept'), '69.23%');
   assert.match(await page.locator('.svdc .svd-compress-layer-caption').nth(0).textContent(), /σ₁ = 28\.80/);
   assert.match(await page.locator('.svdc .svd-compress-layer-caption').nth(1).textContent(), /σ₂ = 19\.20/);
+  // The layers' text alternatives name the singular value with its index, as the captions do
+  // (σ alone is the sigmoid on the notation page).
+  assert.equal(await page.locator('.svdc .svd-compress-layer canvas').nth(0).getAttribute('aria-label'), 'Layer 1, σ₁ = 28.80, kept.');
+  assert.equal(await page.locator('.svdc .svd-compress-layer canvas').nth(1).getAttribute('aria-label'), 'Layer 2, σ₂ = 19.20, dropped.');
   await page.getByLabel('rank k (layers kept)').fill('2');
   assert.equal(await stat(page, 'relative error'), '0.0%');
   assert.match(await message(page), /^Checkerboard, rank-2 copy: exact, 100.00% of the energy/);

@@ -69,6 +69,7 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
     await card.locator('textarea.dw-textbox').fill('');
     assert.equal(await stat('tokens'), '0');
     assert.match(await card.locator('.dw-message').textContent(), /no words/);
+    assert.equal(await card.locator('.dw-token-chips .dw-empty').textContent(), 'No words yet: only letters, digits and apostrophes make words.');
     await card.locator('textarea.dw-textbox').fill(text);
     await card.getByLabel('bar height').selectOption('tfidf');
     assert.match(await card.locator('.dw-message').textContent(), /tf-idf/);
@@ -99,6 +100,78 @@ test('tokens-to-ids: a very long unknown word is quoted clipped, and the card st
   await card.getByLabel('Your text').fill('x'.repeat(5000));
   const message = await card.locator('.dw-message').first().textContent();
   assert.equal(message, 'The only word, “xxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”, is not in the vocabulary, so it gets id 0, <unk> (“unknown word”): the vector is a single bar at id 0. A model would learn nothing from this text.');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The lesson's tries 5 and 6: markup and full-width letters are unknown until the text is cleaned;
+// "cats" and "kitchens" meet "cat" and "kitchen" once word endings are cut.
+test('tokens-to-ids: clean the text first drops tags and normalises Unicode; stemming joins word forms', async () => {
+  const page = await open(375);
+  const card = page.locator('.dw-card').nth(0);
+  const stat = statReader(page, card);
+  const box = card.locator('textarea.dw-textbox');
+  await box.fill('The cat sat in the <b>kitchen</b>');
+  assert.equal(await stat('tokens'), '8');
+  assert.equal(await stat('unknown'), '2');
+  await card.getByLabel('clean the text first').check();
+  assert.equal(await stat('tokens'), '6');
+  assert.equal(await stat('unknown'), '0');
+  assert.match(await card.locator('.dw-footnote').nth(1).textContent(), /^Cleaned before cutting: 2 markup tags dropped/);
+  const words = () => card.locator('.dw-token-chip-word').allTextContents();
+  // Try 2's text is one tag and nothing else: cleaned, nothing is left, and the card says why.
+  await box.fill('<img src=x onerror=alert(1)>');
+  assert.equal(await stat('tokens'), '0');
+  assert.equal(await stat('non-zero entries'), '0 of 52');
+  assert.match(await card.locator('.dw-footnote').nth(1).textContent(), /^Cleaned before cutting: 1 markup tag dropped/);
+  assert.equal(await card.locator('.dw-message').first().textContent(), 'The text has no words, so its vector is all zeros.');
+  assert.equal(await card.locator('.dw-token-chips .dw-empty').textContent(), 'Nothing is left after cleaning: the text was all markup.');
+  // Only real tags go, and a tag inside a word leaves nothing behind, as a browser prints it.
+  await box.fill('if x<y and y>z');
+  assert.deepEqual(await words(), ['if', 'x', 'y', 'and', 'y', 'z']);
+  assert.match(await card.locator('.dw-footnote').nth(1).textContent(), /^Cleaned before cutting: no markup tags/);
+  await box.fill('The <B>K</B>itchen');
+  assert.deepEqual(await words(), ['the', 'kitchen']);
+  assert.equal(await stat('unknown'), '0');
+  // Character entities become characters: no "amp" or "nbsp" tokens.
+  await box.fill('Tom &amp; Jerry&nbsp;ate');
+  assert.deepEqual(await words(), ['tom', 'jerry', 'ate']);
+  assert.match(await card.locator('.dw-footnote').nth(1).textContent(), /2 character entities decoded/);
+  // Named entities are read with the browser's own table: &eacute; (the usual markup for é), and
+  // &check;, which only HTML5's full table knows. A name no table knows stays, and the note says so.
+  await box.fill('caf&eacute; &Eacute;cole &check; &bogus;');
+  assert.deepEqual(await words(), ['café', 'école', '✓', 'bogus']);
+  assert.match(await card.locator('.dw-footnote').nth(1).textContent(), /3 character entities decoded, 1 entity with a name it does not know left as text,/);
+  // Script and style code is what a browser never prints: it goes with its elements.
+  await box.fill('<script>var x=1</script>Hi <style>p{color:red}</style>Hello');
+  assert.deepEqual(await words(), ['hi', 'hello']);
+  assert.match(await card.locator('.dw-footnote').nth(1).textContent(), /^Cleaned before cutting: 2 script or style elements dropped with the code inside, no other markup tags,/);
+  // Markup around punctuation: characters are left, so the text was not all markup.
+  await box.fill('<b>!!!</b>');
+  assert.equal(await stat('tokens'), '0');
+  assert.equal(await card.locator('.dw-token-chips .dw-empty').textContent(), 'No words were left after cleaning: the markup is gone, and the characters that remain make no tokens (only letters, digits and apostrophes make words).');
+  await card.getByLabel('cut word endings (stem)').check();
+  assert.match(await card.locator('.dw-token-chips .dw-empty').textContent(), /^No words were left after cleaning/, 'with stems too');
+  await card.getByLabel('cut word endings (stem)').uncheck();
+  assert.equal(await card.locator('script, style', { hasText: 'color:red' }).count(), 0);
+  await box.fill('The ｃａｔ sat in the ｋｉｔｃｈｅｎ');
+  assert.equal(await stat('unknown'), '0');
+  assert.match(await card.locator('.dw-footnote').nth(1).textContent(), /Unicode forms turned into plain letters/);
+  await card.getByLabel('clean the text first').uncheck();
+  assert.equal(await stat('unknown'), '2');
+  await box.fill('The cats sat in the kitchens');
+  assert.equal(await stat('unknown'), '1');
+  assert.equal(await stat('vector length |V|'), '52');
+  await card.getByLabel('cut word endings (stem)').check();
+  assert.equal(await stat('unknown'), '0');
+  assert.equal(await stat('vector length |V|'), '46');
+  const chips = await card.locator('.dw-token-chip-word').allTextContents();
+  assert.deepEqual(chips, ['the', 'cat', 'sat', 'in', 'the', 'kitchen']);
+  // A plural and its singular get one stem, and -eed words keep their ending.
+  await box.fill('meetings meeting paintings painting needs need speeds speed chased chase');
+  assert.deepEqual(await card.locator('.dw-token-chip-word').allTextContents(), ['meet', 'meet', 'paint', 'paint', 'need', 'need', 'speed', 'speed', 'chase', 'chase']);
+  await screenshot(page, 'text-tokens-clean-stem-375');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling');
   assert.deepEqual(page.record.errors, []);
   await page.close();

@@ -2,6 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertClean, openLesson } from './probes.mjs';
+import { assertKeyedTint, boundaryDrawnShare } from './boundary-probe.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -278,6 +280,50 @@ test('Train vs test: the memorise verdict and its why follow the outcome at the 
     assert.match(text, why, query);
     if (outcome !== 'lower') assert.doesNotMatch(text, /copies their noise/, query);
     assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+// "The model's boundary" panel draws the boundary (docs/design.md): the engine's p = 0.5 contour of
+// the model's predictGrid in the model colour (near-black, near-white in dark mode), keyed by a line,
+// and the tint's colour bar names the classes by shape at its ends (▲ at 0, ● at 1), so neither
+// reads by colour alone.
+test('train vs test: the boundary panel draws the engine\'s p = 0.5 boundary in the model colour, and its key names the classes by shape', async () => {
+  for (const [width, colorScheme] of [[1280, 'light'], [375, 'dark']]) {
+    const page = await openLesson(site, 'train-vs-test', { width, colorScheme });
+    const card = page.locator('.dw-card').filter({ hasText: 'Train vs test accuracy' });
+    const canvas = card.locator('.dw-stage canvas').first();
+    await assertKeyedTint(card, canvas, /p\(blue circle\):.*0 \(▲ orange\).*1 \(● blue\)/);
+    for (const [kind, setting] of [['tree', 3], ['knn', 5]]) {
+      if (kind === 'knn') {
+        await card.getByRole('combobox', { name: 'model' }).selectOption('knn');
+        await card.getByRole('slider', { name: 'flexibility' }).fill('8'); // k = 5
+      }
+      const expected = await page.evaluate(async ({ kind: k, setting: n }) => {
+        const { loadEngine } = await import('/engine/index.js');
+        const { contourSegments } = await import('/lib/contour.js');
+        const ml = await loadEngine();
+        return ml.scoped((track) => {
+          const d = ml.makeMoons(200, 0.5, 2);
+          const split = ml.trainValidationTestSplit(d.y, 0, 0.5, 2, true);
+          const X = new Float64Array(split.train.length * 2); const y = new Float64Array(split.train.length);
+          split.train.forEach((r, i) => { X[2 * i] = d.X[2 * r]; X[2 * i + 1] = d.X[2 * r + 1]; y[i] = d.y[r]; });
+          let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+          for (let i = 0; i < d.rows; i++) { x0 = Math.min(x0, d.X[2 * i]); x1 = Math.max(x1, d.X[2 * i]); y0 = Math.min(y0, d.X[2 * i + 1]); y1 = Math.max(y1, d.X[2 * i + 1]); }
+          const pad = 0.08 * Math.max(x1 - x0, y1 - y0);
+          const view = { x0: x0 - pad, x1: x1 + pad, y0: y0 - pad, y1: y1 + pad };
+          const m = track(k === 'knn' ? new ml.KNearestNeighbors() : new ml.DecisionTree());
+          if (k === 'knn') { m.setK(n); m.setData(X, 2, y); } else { m.setMaxDepth(n); m.setData(X, 2, y); m.fit(100000); }
+          const g = m.predictGrid(view.x0, view.x1, view.y0, view.y1, 100, 72);
+          const p = Array.from({ length: 7200 }, (_, i) => g[2 * i + 1]);
+          return { segs: contourSegments(p, 100, 72, view, 0.5), domain: view };
+        });
+      }, { kind, setting });
+      const drawn = await boundaryDrawnShare(canvas, { ...expected, margin: { left: 44, right: 12, top: 12, bottom: 30 } });
+      assert.ok(drawn.tried > 20, `the engine's boundary has ${drawn.tried} segments`);
+      assert.ok(drawn.share > 0.6, `the model colour lies along the engine's boundary at ${(100 * drawn.share).toFixed(0)}% of its segments (${colorScheme}, ${kind})`);
+    }
+    await assertClean(page);
     await page.close();
   }
 });

@@ -14,6 +14,14 @@ after(async () => { await site.close(); });
 
 const card = (page) => page.locator('.dw-card').filter({ hasText: 'Training tricks, side by side' });
 
+// Run to the end runs its updates after the press, in slices between tasks; the button says how
+// far the run has got and takes its name back when it has ended.
+async function runToEnd(scope) {
+  const button = scope.getByRole('button', { name: 'Run to the end' });
+  await button.click();
+  await button.waitFor({ timeout: 120000 });
+}
+
 // The final losses and accuracies the widget must show, computed in the page by the widget's
 // own set-up (model.js) with the given options over the defaults.
 async function expected(page, extra) {
@@ -55,7 +63,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   await box.getByRole('combobox').selectOption('stall');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.match(await box.getByRole('status').textContent(), /Your prediction: stall near the loss of a coin flip/);
-  await c.getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(c);
   assert.equal(await stat(c, 'Update'), '1\u202f500 of 1\u202f500');
   const want = await expected(page, { trick: 'init' });
   assert.equal(await stat(c, 'Loss, left'), want.off.loss);
@@ -75,7 +83,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   assert.equal(await stat(c, 'η now (right)'), '0.05');
   await box.getByRole('combobox').selectOption('stall');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  await c.getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(c);
   const sched = await expected(page, { trick: 'schedule' });
   assert.equal(await stat(c, 'Loss, left'), sched.off.loss);
   assert.equal(await stat(c, 'Loss, right'), sched.on.loss);
@@ -93,7 +101,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   await c.getByRole('combobox', { name: 'Data set' }).selectOption('moons');
   await c.getByRole('combobox', { name: 'Layer chart' }).selectOption('gradient');
   assert.match(await canvases.nth(3).getAttribute('aria-label'), /^Weight-gradient size per layer/);
-  await c.getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(c);
   const moons = await expected(page, { trick: 'schedule', layers: 2, dataset: 'moons' });
   assert.equal(await stat(c, 'Loss, right'), moons.on.loss);
   await assertClean(page);
@@ -123,7 +131,7 @@ test('phone width: the lesson and the widget fit 375 px without sideways scrolli
   const page = await openPage(site, '/lessons/training-tricks.html', { width: 375, height: 800, reducedMotion: 'reduce' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-  await card(page).getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(card(page));
   await card(page).scrollIntoViewIfNeeded();
   await screenshot(page, 'training-tricks-375');
   await assertClean(page);
@@ -136,11 +144,11 @@ test('training tricks: a run seen before locking in (then reset) makes the predi
   const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="training-tricks-left-net"]');
-  await page.getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(page);
   assert.match(await box.getByRole('status').textContent(), /two nets had trained, their losses on screen, before a prediction was locked in/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockPrediction(page, 'training-tricks-left-net', 'stall');
-  await page.getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(page);
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });
@@ -167,7 +175,7 @@ test('training tricks: a prediction unlocked part-way through its run is practic
     } else await changePrediction(box);
     await c.getByRole('button', { name: 'Reset' }).click();
     await lockPrediction(c, id, 'stall');
-    await c.getByRole('button', { name: 'Run to the end' }).click();
+    await runToEnd(c);
     if (how === 'before') await assertFirstTry(page, box, { wait: 120000 });
     else await assertPractice(page, box, { othersMayReport: true, wait: 120000 });
     await page.close();
@@ -202,7 +210,7 @@ test('a diverged left net is reported as diverged, and a prediction of a stall d
   await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption('clipping');
   await c.getByRole('slider', { name: /Hidden layers/ }).fill('10');
   await lockPrediction(c, 'training-tricks-left-net', 'stall');
-  await c.getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(c);
   assert.equal(await stat(c, 'Update'), '1\u202f500 of 1\u202f500');
   assert.equal(await stat(c, 'Loss, left'), 'diverged');
   assert.equal(await stat(c, 'Accuracy, left'), '–');
@@ -217,7 +225,7 @@ test('a diverged left net is reported as diverged, and a prediction of a stall d
   // Predicted as a divergence it holds (practice now: the outcome has been on screen).
   await c.getByRole('button', { name: 'Reset' }).click();
   await lockPrediction(c, 'training-tricks-left-net', 'diverge');
-  await c.getByRole('button', { name: 'Run to the end' }).click();
+  await runToEnd(c);
   assert.match(await box.getByRole('status').textContent(), /held/);
   assert.doesNotMatch(await box.getByRole('status').textContent(), /did not hold/);
   await assertClean(page);
@@ -241,7 +249,7 @@ test('the schedule explanation branches on the ending, each branch true of the l
   for (const { dataset, layers, off, on, words } of cases) {
     await c.getByRole('combobox', { name: 'Data set' }).selectOption(dataset);
     await c.getByRole('slider', { name: /Hidden layers/ }).fill(String(layers));
-    await c.getByRole('button', { name: 'Run to the end' }).click();
+    await runToEnd(c);
     const want = await expected(page, { trick: 'schedule', dataset, layers });
     if (off) assert.deepEqual([want.off.loss, want.on.loss], [off, on]);
     assert.equal(await stat(c, 'Loss, left'), want.off.loss);
@@ -276,7 +284,7 @@ test('a "clearly above" ending is explained as held back, not as the weights not
   for (const { trick, dataset, end, words } of cases) {
     await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption(trick);
     await c.getByRole('combobox', { name: 'Data set' }).selectOption(dataset);
-    await c.getByRole('button', { name: 'Run to the end' }).click();
+    await runToEnd(c);
     const want = await expected(page, { trick, dataset });
     assert.equal(await stat(c, 'Loss, left'), want.off.loss);
     assert.equal(await stat(c, 'Loss, right'), want.on.loss);
@@ -296,6 +304,106 @@ test('a "clearly above" ending is explained as held back, not as the weights not
     }
     if (end === 'worse') assert.equal(want.off.loss, '0.579');
   }
+  await assertClean(page);
+  await page.close();
+});
+
+// Every DeepNet.fit from now on is counted with the task it ran in (a microtask marks a task's end):
+// window.tt.perTask holds the updates made in each task, window.tt.labels is for the caller's notes.
+function countFitsPerTask(page) {
+  return page.evaluate(async () => {
+    const ml = await (await import('/engine/index.js')).loadEngine();
+    const proto = ml.DeepNet.prototype;
+    const fit = proto.fit;
+    window.tt = { perTask: [], labels: [] };
+    let inTask = false;
+    const counted = function (n) {
+      if (!inTask) { inTask = true; window.tt.perTask.push(0); queueMicrotask(() => { inTask = false; }); }
+      const done = fit.call(this, n);
+      window.tt.perTask[window.tt.perTask.length - 1] += done;
+      return done;
+    };
+    if (fit.overloadTable) counted.overloadTable = fit.overloadTable;
+    proto.fit = counted;
+  });
+}
+
+// Run to the end ran all 1 500 updates of both nets inside the press: on a slow phone the page froze
+// for seconds with nothing on screen saying so. Now they run in slices between tasks: none inside
+// the press, the button says how far the run has got, a second press adds nothing, the numbers
+// are those of one go, the prediction is judged only once the run has ended, and Reset part-way
+// stops the run. Every DeepNet.fit is counted with the task it ran in (a microtask marks a task's end).
+test('Run to the end runs in slices after the press, judged at its end; a second press adds nothing; Reset stops it', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openPage(site, '/lessons/training-tricks.html', { width, reducedMotion: 'reduce' });
+    const c = card(page);
+    const box = predictBox(c, 'training-tricks-left-net');
+    await lockPrediction(c, 'training-tricks-left-net', 'stall');
+    await countFitsPerTask(page);
+    await c.scrollIntoViewIfNeeded();
+    const inPress = await c.evaluate((root) => {
+      const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Run to the end');
+      const box = root.querySelector('[data-predict="training-tricks-left-net"]');
+      new MutationObserver(() => window.tt.labels.push({ label: button.textContent, result: box.getAttribute('data-result') })).observe(button, { childList: true, characterData: true, subtree: true });
+      button.click();
+      const label = button.textContent;
+      const disabled = button.getAttribute('aria-disabled');
+      button.click(); // a second press while the run goes on
+      return { label, disabled, updates: window.tt.perTask.reduce((a, b) => a + b, 0) };
+    });
+    assert.deepEqual(inPress, { label: 'Running… 0 of 1\u202f500', disabled: 'true', updates: 0 }, 'no update runs inside the presses');
+    const run = c.getByRole('button', { name: 'Run to the end' });
+    await run.waitFor({ timeout: 120000 });
+    const { perTask, labels } = await page.evaluate(() => window.tt);
+    assert.equal(perTask.reduce((a, b) => a + b, 0), 3000, '1 500 updates of each net');
+    assert.ok(perTask.length > 4 && Math.max(...perTask) < 3000, `updates per task: ${perTask.join(' ')}`);
+    const running = labels.filter((l) => l.label.startsWith('Running'));
+    assert.ok(running.some((l) => /^Running… [1-9][\d\u202f]* of 1\u202f500$/.test(l.label)), `the button counts the updates: ${running.map((l) => l.label).join(' | ')}`);
+    assert.ok(running.every((l) => l.result === null), 'not judged while the run goes on');
+    assert.equal(await stat(c, 'Update'), '1\u202f500 of 1\u202f500');
+    const want = await expected(page, { trick: 'init' });
+    assert.equal(await stat(c, 'Loss, left'), want.off.loss);
+    assert.equal(await stat(c, 'Loss, right'), want.on.loss);
+    assert.equal(await stat(c, 'Accuracy, right'), want.on.accuracy);
+    assert.equal(await box.getAttribute('data-result'), 'held');
+    assert.match(await c.locator('.dw-message').textContent(), /the left net stalled/);
+    await screenshot(c, `training-tricks-ended-${width}`);
+
+    // Reset part-way: the run stops, and nothing trains the new nets afterwards.
+    await c.getByRole('button', { name: 'Reset' }).click();
+    await run.click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.dw-card button')].some((b) => /^Running… [1-9]/.test(b.textContent)), null, { timeout: 60000 });
+    await screenshot(c, `training-tricks-running-${width}`);
+    await c.getByRole('button', { name: 'Reset' }).click();
+    assert.equal(await stat(c, 'Update'), '0 of 1\u202f500');
+    assert.equal(await run.getAttribute('aria-disabled'), null, 'the button is back');
+    await page.waitForTimeout(500);
+    assert.equal(await stat(c, 'Update'), '0 of 1\u202f500', 'no slice runs after Reset');
+    await assertClean(page);
+    await page.close();
+  }
+});
+
+// Under reduced motion Play runs the whole run without animating it, as Run to the end does: in
+// slices after the press (it ran all 1 500 updates inside the press, holding a slow phone for seconds).
+test('under reduced motion Play runs to the end in slices after the press, with the numbers of one go', async () => {
+  const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
+  const c = card(page);
+  await countFitsPerTask(page);
+  await c.scrollIntoViewIfNeeded();
+  const inPress = await c.evaluate((root) => {
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Play').click();
+    return window.tt.perTask.reduce((a, b) => a + b, 0);
+  });
+  assert.equal(inPress, 0, 'no update runs inside the press');
+  await c.getByRole('button', { name: 'Run to the end' }).waitFor({ timeout: 120000 });
+  const { perTask } = await page.evaluate(() => window.tt);
+  assert.equal(perTask.reduce((a, b) => a + b, 0), 3000, '1 500 updates of each net');
+  assert.ok(perTask.length > 4, `updates per task: ${perTask.join(' ')}`);
+  assert.equal(await stat(c, 'Update'), '1\u202f500 of 1\u202f500');
+  const want = await expected(page, { trick: 'init' });
+  assert.equal(await stat(c, 'Loss, left'), want.off.loss);
+  assert.equal(await stat(c, 'Loss, right'), want.on.loss);
   await assertClean(page);
   await page.close();
 });

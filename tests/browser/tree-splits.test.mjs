@@ -265,6 +265,31 @@ test('Tree splits: a prediction changed after a deeper tree grew under it, then 
   }
 });
 
+// The import's notes (a skipped line, relabelled classes) stay on the card, in the warn tone,
+// while the tree grows after the import: the status line comes after them, until the next action.
+test('Tree splits: an import\'s notes stay visible, before the growing tree\'s status, until the next action', async () => {
+  const page = await openPage(site, '/lessons/decision-trees.html');
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const message = () => card.locator('.dw-message').textContent();
+  const rows = ['width (cm),height (cm),class'];
+  for (let i = 0; i < 61; i++) rows.push(i === 10 ? '0.5,,1' : `${((i % 8) / 4 - 1).toFixed(2)},${(Math.floor(i / 8) / 4 - 1).toFixed(2)},${(i % 8) + Math.floor(i / 8) > 7 ? 1 : -1}`);
+  await card.locator('.dw-csv input[type="file"]').setInputFiles({ name: 'units.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  const notes = /^Imported 60 points in 2 classes\. 1 line skipped: line 12 has a value that is not a number \("0\.5,,1"\)\. Labels -1, 1 were read as classes 0, 1\./;
+  await page.waitForFunction(() => /Imported/.test([...document.querySelectorAll('.dw-card')].find((c) => /Grow the tree/.test(c.textContent)).querySelector('.dw-message').textContent));
+  // The tree grows split by split (140 ms apart at depth 3): by 2 s it has grown, and the notes are still there.
+  await page.waitForTimeout(2000);
+  assert.ok(Number(await stat(card, 'leaves')) > 1, 'the tree has grown');
+  const shown = await message();
+  assert.match(shown, notes);
+  assert.ok(shown.replace(notes, '').trim().length > 0, 'the status follows the notes');
+  assert.equal(await card.locator('.dw-message').getAttribute('data-tone'), 'warn');
+  // The next action (Reset) shows the status alone.
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.doesNotMatch(await message(), /Imported/);
+  await assertClean(page);
+  await page.close();
+});
+
 test('Tree splits: the pictures\' descriptions count one leaf and one node in the singular', async () => {
   const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
@@ -273,6 +298,56 @@ test('Tree splits: the pictures\' descriptions count one leaf and one node in th
   assert.equal(await stat(card, 'leaves'), '1', labels.join(' | '));
   assert.ok(labels.some((l) => /Decision tree regions: depth 0, 1 leaf, training purity/.test(l)), labels.join(' | '));
   assert.ok(labels.some((l) => /Tree diagram: 1 node, 1 leaf, depth 0/.test(l)), labels.join(' | '));
+  await assertClean(page);
+  await page.close();
+});
+
+// The lesson: "Play replays the growth from the root". Under reduced motion a grown tree goes back
+// to the root with words saying why, and each further press of Play adds one split (it used to
+// do nothing on a grown tree, and said nothing).
+test('Tree splits: under reduced motion Play on a grown tree goes back to the root and then grows one split per press', async () => {
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const grown = await stat(card, 'leaves');
+  assert.ok(Number(grown) > 1, 'the card loads grown');
+  const play = card.getByRole('button', { name: 'Play' });
+  await play.click();
+  assert.equal(await stat(card, 'leaves'), '1');
+  assert.match(await card.locator('.dw-message').textContent(), /^Reduced motion: the tree is back at the root, to replay its growth one split per press\./);
+  assert.equal(await card.getByRole('button', { name: 'Play' }).count(), 1, 'still says Play');
+  await play.click();
+  assert.equal(await stat(card, 'leaves'), '2');
+  await page.waitForTimeout(400);
+  assert.equal(await stat(card, 'leaves'), '2', 'nothing grows by itself');
+  for (let i = 2; i < Number(grown); i++) await play.click();
+  assert.equal(await stat(card, 'leaves'), grown, 'the presses regrow the same tree');
+  await assertClean(page);
+  await page.close();
+});
+
+// The lesson's "Depth is the complexity knob" counts the leaves behind the warning: at depth 7 on
+// the first card, 8 of the 20 leaves rest on one or two training points, at 100% purity and 89.5%.
+// The warning says so from that readout (it used to speak of "carving boxes around single points").
+test('Tree splits: a deep tree\'s warning counts the leaves that rest on one or two training points, with purity and test accuracy', async () => {
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  await card.getByRole('slider', { name: /max depth/ }).fill('7');
+  const expected = await inEngine(page, (ml) => {
+    const t = new ml.DecisionTree();
+    try {
+      const data = ml.makeMoons(120, 0.3, 4);
+      const test = ml.makeMoons(200, 0.3, 1004);
+      t.setData(data.X, 2, data.y); t.setMaxDepth(7); t.reset(4); t.fit(100000);
+      const raw = t.nodes();
+      let few = 0;
+      for (let k = 0; k + 6 < raw.length; k += 7) if (raw[k] < 0 && raw[k + 6] <= 2) few++;
+      return { few, leaves: t.leafCount(), purity: `${(t.score(data.X, data.y) * 100).toFixed(1)}%`, test: `${(t.score(test.X, test.y) * 100).toFixed(1)}%` };
+    } finally { t.delete(); }
+  });
+  assert.deepEqual(expected, { few: 8, leaves: 20, purity: '100.0%', test: '89.5%' });
+  const message = card.locator('.dw-message');
+  assert.equal(await message.textContent(), `${expected.few} of ${expected.leaves} leaves rest on one or two training points each: such a leaf just repeats the labels it was built from, noise included. Training purity ${expected.purity}, test accuracy ${expected.test}: compare the test accuracy with a shallower tree's to see whether fresh points pay for it.`);
+  assert.doesNotMatch(await message.textContent(), /carving|around single points/);
   await assertClean(page);
   await page.close();
 });

@@ -1,7 +1,7 @@
 // The which-kind-of-learning game (kinds-of-learning lesson): drag onto a bin, tap a bin, keys 1–4.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, openPage, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, snap, openPage, widgetsReady } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 
 let site;
@@ -76,29 +76,43 @@ test('which kind of learning: only a round of 9 or more of 12 completes the game
   const round = (score) => ({ widget: 'which-learning', title: 'Which kind of learning?', score, max: 12, passMark: 9 });
   const status = () => page.locator('.lesson-complete-status').textContent();
   // Plays a round by keyboard: `right` of the 12 answered correctly (the first ones), the rest wrongly.
+  // Returns the scenarios answered wrongly, in the order played.
   const playRound = async (pick) => {
+    const missed = [];
     for (let i = 0; i < 12; i++) {
       const text = await card.locator('.dw-quiz-scenario').textContent();
       const item = DECK.find((d) => d.text === text);
       await page.keyboard.press(String(kinds.indexOf(pick(item, i)) + 1));
+      if (pick(item, i) !== item.answer) missed.push(item);
       if (i < 11) await page.keyboard.press('n');
     }
+    return missed;
   };
+  // The round-over message sends the learner to the reasons for the ones missed: the card lists
+  // every missed scenario with its reason (each card's own reason left the screen with Next).
+  const reviewed = () => card.locator('.dw-quiz-review-list li').evaluateAll((lis) => lis.map((li) => li.textContent));
   await card.locator('.dw-quiz-choice').first().focus();
   // 1. "1" twelve times (always Supervised): 3 of 12, reported as a score only, and once: a round
   // is the attempt (docs/embedding.md), not each card of it.
-  await playRound(() => 'supervised');
-  assert.equal(await message.textContent(), 'Round over: 3 of 12 correct. Worth another round: the reasons above show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  const missed = await playRound(() => 'supervised');
+  assert.equal(missed.length, 9);
+  assert.equal(await card.locator('.dw-quiz-review-title').textContent(), 'The 9 scenarios you missed this round, with the reasons:');
+  const label = (id) => card.locator(`.dw-quiz-choice[data-choice="${id}"] .dw-quiz-choice-label`).textContent();
+  assert.deepEqual(await reviewed(), await Promise.all(missed.map(async (m) => `${m.text} You chose ${await label('supervised')}; the better answer is ${await label(m.answer)}. ${m.reason}`)));
+  await snap(card, 'which-learning-review-1280');
+  assert.equal(await message.textContent(), 'Round over: 3 of 12 correct. Worth another round: the reasons for the ones you missed, listed in this card, show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
   assert.equal(await message.getAttribute('data-tone'), 'info');
   assert.deepEqual(await takeReports(), [{ type: 'dw:score', ...round(3) }]);
   assert.deepEqual(await saved(), { title: 'Which kind of learning?', score: 3, max: 12, best: 3, complete: false });
   assert.match(await status(), /\(0 of 2 done\)/);
   // 2. Play again: 8 right, one short of the mark.
   await card.getByRole('button', { name: 'Play again' }).click();
+  assert.equal(await card.locator('.dw-quiz-review').isVisible(), false, 'a new round starts without the last one\'s list');
   const wrong = (item) => kinds.find((k) => k !== item.answer);
-  await playRound((item, i) => (i < 8 ? item.answer : wrong(item)));
+  assert.equal((await playRound((item, i) => (i < 8 ? item.answer : wrong(item)))).length, 4);
+  assert.equal((await reviewed()).length, 4);
   // With four choices guessing gets a quarter, so 8 of 12 is past halfway from chance to all right: a start.
-  assert.equal(await message.textContent(), 'Round over: 8 of 12 correct. Good start: reread the reasons for the ones you missed. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  assert.equal(await message.textContent(), 'Round over: 8 of 12 correct. Good start: reread the reasons for the ones you missed, listed in this card. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
   assert.deepEqual(await takeReports(), [{ type: 'dw:score', ...round(8) }]);
   assert.equal((await saved()).complete, false);
   assert.equal((await saved()).best, 8);

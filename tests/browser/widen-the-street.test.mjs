@@ -187,7 +187,7 @@ test('Widen the street: a street of the learner\'s own, then the copy: the score
   assert.equal(await stat(card, 'line\'s margin'), '2.726');
   assert.equal(await stat(card, 'best correct margin'), mine, 'the best is the street made before Optimal');
   const message = await card.locator('.dw-message').textContent();
-  assert.match(message, new RegExp(`made before you pressed Optimal, reached ${score}% of it\\. The SVM's street has been shown for these points, so streets you make now are practice`));
+  assert.match(message, new RegExp(`made before you pressed Optimal, reached ${score}% of it\\. 98% or more completes this activity\\. The SVM's street has been shown for these points, so streets you make now are practice`));
   assert.doesNotMatch(message, /Superb/);
   const reports = await reportedEvents(page);
   assert.deepEqual(reports.filter((r) => r.type === 'dw:score').map((r) => r.score), [score]);
@@ -216,6 +216,41 @@ test('Widen the street: a street short of 98% made before Optimal is recorded as
   assert.equal(reports.some((r) => r.type === 'dw:complete'), false);
   assert.equal((await storedStreet(page)).complete, false);
   await page.close();
+});
+
+// The pass bar at its boundary (audit 6 C3): the message tells the bar and, below it, the next
+// step; at the bar it says what the numbers say (within 2% of the widest street, not "found the
+// maximum"), and that the activity is complete. Angle 128.5°, shift −0.30: street 2.677, 97% of
+// 2.733; angle 127.5°: 2.679, 98%; one step further the 99% street (widenTo99, 2.726).
+test('Widen the street: the 98% bar at its boundary is told, with the next step below it', async () => {
+  for (const { angle, shift, width, score } of [{ angle: '128.5', shift: '-0.3', width: '2.677', score: 97 }, { angle: '127.5', shift: '-0.3', width: '2.679', score: 98 }, { angle: null, width: '2.726', score: 99 }]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await openFresh(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+    if (angle === null) await widenTo99(card);
+    else {
+      await card.getByRole('slider', { name: /line angle/ }).fill(angle);
+      await card.getByRole('slider', { name: /shift/ }).fill(shift);
+    }
+    assert.equal(await stat(card, 'best correct margin'), width);
+    await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+    assert.equal(await stat(card, 'SVM margin'), '2.733');
+    const message = await card.locator('.dw-message').textContent();
+    const passed = score >= 98;
+    assert.ok(message.endsWith(passed
+      ? `reached ${score}% of it. Superb — that is within 2% of the maximum margin: 98% or more completes this activity.`
+      : `reached ${score}% of it. 98% or more completes this activity; press New points for a round that counts, and make your street before pressing Optimal.`), message);
+    assert.doesNotMatch(message, /found the maximum margin/);
+    assert.equal(await card.locator('.dw-message').getAttribute('data-tone'), passed ? 'ok' : 'info');
+    const reports = await reportedEvents(page);
+    assert.deepEqual(reports.filter((r) => r.type === 'dw:score').map((r) => r.score), [score]);
+    assert.deepEqual(reports.filter((r) => r.type === 'dw:complete').map((r) => r.score), passed ? [score] : []);
+    assert.match(await page.locator('.lesson-activities').textContent(), passed ? new RegExp(`✓ Widen the street — best ${score} of 100`) : new RegExp(`Widen the street — best ${score} of 100 \\(not finished yet\\)`));
+    // The lesson tells the same bar.
+    assert.match(await page.locator('main').textContent(), /to see your best street as a share of it, rounded down: 98% or more, a street within 2% of the widest, completes the activity\./);
+    await assertClean(page);
+    await page.close();
+  }
 });
 
 test('Widen the street: Enter on Optimal keeps keyboard focus on it while the solver runs', async () => {

@@ -255,6 +255,16 @@ export function smokeSuite(launch, { courseFile = true, share = null } = {}) {
         if (file === 'how-models-learn.html') {
           assert.ok(await browser.eval('document.querySelectorAll(".katex").length') > 10, 'math is not typeset');
           assert.ok(await browser.eval('window.__dwProbe.until(() => document.fonts.check("16px KaTeX_Main"), 5000)'), 'KaTeX fonts did not load from data: URLs');
+          // Share's link is this file's own address: on file:// Firefox gives location.origin as
+          // "null", so a link built from it read "null/tmp/…/how-models-learn.html".
+          const link = await browser.eval(`(async () => {
+            const share = document.querySelector('details.dw-share');
+            share.open = true;
+            const field = share.querySelector('input.dw-share-field');
+            for (let i = 0; i < 100 && !field.value; i++) await new Promise((r) => setTimeout(r, 50));
+            return field.value;
+          })()`);
+          assert.ok(link.startsWith(`file://${copy}`), `Share's link: ${link}`);
         }
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -286,7 +286,7 @@ test('computations live in modules named by topic, each name defined in exactly 
 });
 
 test('a choice written in math gets its words as the radio button\'s name', async () => {
-  const { plainText } = await import('../../scripts/lesson-render.mjs');
+  const { plainText } = await import('../../scripts/plain-text.mjs');
   assert.equal(plainText('$13 \\times 13$'), '13 × 13');
   assert.equal(plainText('$\\frac{1}{2}$ of $w^2$, **bold**'), '(1)/(2) of w², bold');
   const html = renderCheckYourself('? Size?\n+ $13 \\times 13$ :: yes\n- fourteen :: no', 'f.md');
@@ -295,10 +295,12 @@ test('a choice written in math gets its words as the radio button\'s name', asyn
 });
 
 test('a starred symbol in a choice keeps its star in the radio button\'s name ($D^*$ reads "D*", not "D^")', async () => {
-  const { plainText } = await import('../../scripts/lesson-render.mjs');
+  const { plainText } = await import('../../scripts/plain-text.mjs');
   assert.equal(plainText('½, since $D^* = p_{\\text{data}}/(p_{\\text{data}} + p_G)$ with equal densities'), '½, since D* = pdata/(pdata + pG) with equal densities');
   assert.equal(plainText('$x^{*}$, $\\theta^\\ast$ and $w^\\star$'), 'x*, θ* and w*');
   assert.equal(plainText('raw scores $\\mathbf w^\\top \\mathbf x + b$'), 'raw scores wᵀ x + b');
+  // A line-break hint and a control space are layout for the page's formula, not words to read.
+  assert.equal(plainText('$(0.665,\\allowbreak\\ 0.245)$'), '(0.665, 0.245)');
   assert.equal(plainText('*stress* and `code` outside math, $a^*$ inside'), 'stress and code outside math, a* inside');
   assert.equal(plainText('$e^{1000}$ overflows; $10^{-3}$ and $x^2$'), 'e¹⁰⁰⁰ overflows; 10⁻³ and x²');
   // A grouped exponent ($e^{1\,000}$, as the lessons group four digits) keeps its group.
@@ -315,6 +317,37 @@ test('a starred symbol in a choice keeps its star in the radio button\'s name ($
     }
   }
   assert.ok(starred >= 1, 'the GAN lesson\'s D* is among the names');
+});
+
+// The Bellman equation's glossary pop-up once read "mathbbEbig[r + γ maxa' …big]": a blackboard
+// letter, a bracket-sizing command and a max over a set each left their TeX name behind.
+test('an expectation, a sized bracket, a max over a set and a prime read as the page draws them', async () => {
+  const { plainText } = await import('../../scripts/plain-text.mjs');
+  assert.equal(plainText("$Q^\\ast(s, a) = \\mathbb{E}\\big[r + \\gamma \\max_{a'} Q^\\ast(s', a')\\big]$"), 'Q*(s, a) = 𝔼[r + γ max over a′ Q*(s′, a′)]');
+  assert.equal(plainText('$\\mathbb E\\Bigl( x \\Bigr)$, $\\biggl| x \\biggr|$ and $\\min_w L$'), '𝔼( x ), | x | and min over w L');
+  assert.equal(plainText('$x^\\prime$ and $\\tilde x = \\dfrac{a}{b}$'), 'x′ and x̃ = (a)/(b)');
+  // An escaped dollar in the text is a dollar sign, not a backslash and the edge of math.
+  assert.equal(plainText('A \\$1 bill; at $x = 1$'), 'A $1 bill; at x = 1');
+  // Every lesson's choice names hold no TeX: no backslash, and no command of the choice's math
+  // (\\mathbb, \\big, \\frac …) left behind as a word, save those said as words (log, max …).
+  const said = new Set(['log', 'ln', 'max', 'min']);
+  const course = readCourse(path.join(root, 'lessons'));
+  let named = 0;
+  for (const lesson of course.lessons) {
+    for (const [, block] of lesson.body.matchAll(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm)) {
+      for (const line of block.split('\n').filter((l) => /^[-+]/.test(l) && l.split('::')[0].includes('$'))) {
+        const source = line.slice(1).split('::')[0];
+        const label = plainText(source);
+        const prose = source.split(/\$\$?[^$]+\$\$?/).join(' ');
+        assert.doesNotMatch(label, /\\/, `${lesson.slug}: "${label}"`);
+        for (const [, name] of source.matchAll(/\\([a-zA-Z]{2,})/g)) {
+          if (!said.has(name)) assert.ok(label.split(name).length <= prose.split(name).length, `${lesson.slug}: "${label}" keeps \\${name}`);
+        }
+        named += 1;
+      }
+    }
+  }
+  assert.ok(named > 50, `${named} choice names checked`);
 });
 
 // The block writes its own verdict before each explanation ("Right.", "Not quite.", "Right: 0.75.",

@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clipText, countOf, equalsSign, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, formatTick, readShown } from '../../web/lib/format.js';
+import { clipText, countOf, equalsSign, formatBeside, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, formatTick, readShown, asShown } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -94,6 +94,15 @@ test('significant digits where the decimals would drop them; a "+" for a change'
   assert.equal(formatNumber(-0.0001, 3, { signed: true }), '0.000');
 });
 
+test('asShown is the value a readout shows: rounded half away from zero, large numbers as written', () => {
+  assert.equal(asShown(0.35031, 3), 0.35);
+  assert.equal(asShown(0.0125, 3), 0.013);
+  assert.equal(asShown(-0.0125, 3), -0.013);
+  assert.equal(asShown(123456.5, 0, { grouping: true }), 123457);
+  assert.equal(asShown(9.5512e33, 2), 9.55e33);
+  assert.ok(Number.isNaN(asShown(NaN, 2)));
+});
+
 test('readShown reads a shown number back, so a difference or ratio is worked out from what is shown', () => {
   assert.equal(readShown(formatNumber(0.35031, 3)) - readShown(formatNumber(0.32477, 3)), 0.35 - 0.325);
   assert.equal(formatNumber(readShown('0.350') - readShown('0.325'), 3), '0.025');
@@ -171,4 +180,18 @@ test('equalsSign: "=" only where the shown terms give the shown result, "≈" wh
   assert.equal(equalsSign(0.18 * 5000 + 0.5, 900.5, 2), '=');
   // Halves round as shown (1.005 reads 1.01), so a sum that lands on a half agrees with its value.
   assert.equal(equalsSign(1.005, 1.0096, 2), '=');
+});
+
+test('formatBeside: a value reads on the same side of its limit as it lies, with as few extra digits as that takes', () => {
+  assert.equal(formatBeside(1.015, 1, 1), '1.02');        // above a 1 % bar, never "1.0"
+  assert.equal(formatBeside(1.8, 1, 1), '1.8');           // far from the bar: the asked digits
+  assert.equal(formatBeside(0.4984, 0.5, 2), '0.498');    // under a 0.5 gap, never "0.50"
+  assert.equal(formatBeside(0.2496, 0.25, 2), '0.2496');  // PSI under its limit: "0.250" would sit on it
+  assert.equal(formatBeside(0.2504, 0.25, 2), '0.2504');
+  assert.equal(formatBeside(0.0099, 0.01, 2, formatShort), '0.0099'); // two significant digits suffice
+  assert.equal(formatBeside(0.25, 0.25, 2), '0.25');      // on the limit: on it
+  for (const [v, limit] of [[1.0000001, 1], [0.4999999, 0.5], [3.14159, 3.1415]]) {
+    const side = Math.sign(readShown(formatBeside(v, limit, 1)) - limit);
+    assert.equal(side, Math.sign(v - limit), `${v} beside ${limit}`);
+  }
 });

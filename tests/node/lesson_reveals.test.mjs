@@ -144,7 +144,7 @@ const ANSWERS = {
   'learning-curves': ['0.133 on the validation points'],
   'learning-loop': ['so the error grows lap after lap instead of shrinking', 'grows lap after lap', 'about 2% of where it started', 'still about a fifth of where it started'],
   'loss-functions': ['\\approx 4.61'],
-  'maths-primer': ['the product is only about $-0.013$'],
+  'maths-primer': ['the product is only about $-0.0049$'],
   'ml-foundations': ['its test MSE is 4.359'],
   'neural-network-playground': ['the network never does better than 75%'],
   'optimizer-race': ['The widget counts how many left the ridge: none do'],

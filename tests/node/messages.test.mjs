@@ -54,7 +54,7 @@ test('placeholders are filled; an unknown key throws; a missing parameter stays 
   assert.equal(t('csv.imported', { count: 1, what: 2 }), 'Imported 1 point in 2 classes.');
   assert.equal(t('csv.imported', { count: 12, what: 'values' }), 'Imported 12 points with values.');
   assert.equal(t('quiz.verdict', { share: 0.75, chance: 0.5 }), 'Strong instincts.');
-  assert.equal(t('quiz.verdict', { share: 0.74, chance: 0.25 }), 'Good start: reread the reasons for the ones you missed.');
+  assert.equal(t('quiz.verdict', { share: 0.74, chance: 0.25 }), 'Good start: reread the reasons for the ones you missed, listed in this card.');
   assert.equal(t('predict.tolerance'), 'Counts as right within ± {tolerance}.');
   assert.throws(() => t('predict.no-such-key'), /No message "predict.no-such-key"/);
 });

@@ -2,7 +2,7 @@
 // lines reported by number, label sets mapped to classes with a note, positions-only files, limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePointsCsv, pointsFromState, pointsState, pointsToCsv } from '../../web/lib/points-csv.js';
+import { decodeCsvBytes, parsePointsCsv, pointsFromState, pointsState, pointsToCsv } from '../../web/lib/points-csv.js';
 
 test('a header, three separators, comments and blank lines; labels 0/1 need no note', () => {
   const r = parsePointsCsv('x1,x2,label\n# a comment\n0,0,0\n\n1;1;1\n2\t0.5\t1\n', { domain: [-5, 5] });
@@ -133,4 +133,152 @@ test('counts, limits, line numbers and values from 1 000 on are written grouped'
   const late = `${Array.from({ length: 1203 }, () => '0,0,0').join('\n')}\n1,1,1\n5000,0,1\n`;
   assert.match(parsePointsCsv(late, { domain: [-1000, 1000] }).notes[0], /line 1\u202f205: the point \(5\u202f000, 0\) lies outside the plot \(x from -1\u202f000 to 1\u202f000/);
   assert.throws(() => parsePointsCsv('0,1500\n1,2500\n', { dims: 1, labels: 'value', strict: true, valueRange: [-1000, 1000] }), /line 1: the value 1\u202f500 is outside -1\u202f000 … 1\u202f000/);
+});
+
+// A European spreadsheet writes "x;y" and "1,7;1,3": the values are 1.7 and 1.3, never 1 and 7
+// (the comma split the decimals off and the rest passed as an ignored column), and the note says
+// how the comma was read.
+test('with ";" (or tab) between values, a comma inside a value is its decimal mark, with a note', () => {
+  const r = parsePointsCsv('x;y\n1,7;1,3\n-0,5;2\n3;4,25\n', { dims: 1, labels: 'value', domain: [-5, 5] });
+  assert.deepEqual(Array.from(r.X), [1.7, -0.5, 3]);
+  assert.deepEqual(Array.from(r.y), [1.3, 2, 4.25]);
+  assert.deepEqual(r.notes, ['A comma inside a value was read as its decimal mark ("1,7" as 1.7).']);
+  // draw-boundary's file: two positions and a label, never four "labels" -2, -1, 0, 1
+  const c = parsePointsCsv('x1;x2;label\n-2,0;-2,0;0\n1,5;0,5;1\n', { domain: [-5, 5], maxClasses: 2 });
+  assert.deepEqual([Array.from(c.X), Array.from(c.y), c.classes], [[-2, -2, 1.5, 0.5], [0, 1], 2]);
+  assert.deepEqual(parsePointsCsv('x\ty\n1,5\t2\n', { dims: 1, labels: 'value' }).X[0], 1.5);
+  // a value with two marks is not a number (never a guess at thousands)
+  assert.match(parsePointsCsv('1;2\n1.234,5;3\n', { dims: 1, labels: 'value' }).notes[0], /line 2 has a value that is not a number \("1\.234,5;3"\)/);
+  // a comma-separated file reads as before, with no note
+  assert.deepEqual(parsePointsCsv('0,0,0\n1.5,1,1\n').notes, []);
+});
+
+// RFC 4180: a spreadsheet or database export may quote every value ("0","1"), with CRLF lines.
+test('quoted values are read as their numbers; a quoted "1,5" is 1.5', () => {
+  const r = parsePointsCsv('"x","y"\r\n"0","1"\r\n"2.5","-3"\r\n', { dims: 1, labels: 'value' });
+  assert.deepEqual([Array.from(r.X), Array.from(r.y), r.notes], [[0, 2.5], [1, -3], []]);
+  const q = parsePointsCsv('x1,x2,label\n"1,5","2",0\n"0",1,"1"\n');
+  assert.deepEqual([Array.from(q.X), Array.from(q.y)], [[1.5, 2, 0, 1], [0, 1]]);
+  assert.match(q.notes[0], /"1,5" as 1\.5/);
+  assert.deepEqual(Array.from(parsePointsCsv('"x";"y"\n"1,7";"1,3"\n', { dims: 1, labels: 'value' }).X), [1.7]);
+  // a quoted word is still not a number
+  assert.match(parsePointsCsv('0,0,0\n1,1,1\n"a","1",0\n').notes[0], /line 3 has a value that is not a number \("a,1,0"\)/);
+});
+
+test('the decimal-comma note shows a value whose comma mattered', () => {
+  assert.deepEqual(parsePointsCsv('x;y\n0,0;1,0\n0,5;2,25\n', { dims: 1, labels: 'value' }).notes, ['A comma inside a value was read as its decimal mark ("0,5" as 0.5).']);
+});
+
+// ---- Files as real tools write them (audit 9, M7): read without a guess and said, or refused in words ----
+
+// pandas' df.to_csv() writes its row index first, under an empty header cell: the index was read
+// as x and the real last column dropped.
+test('a pandas index column (empty or "Unnamed: 0" header cell) is left out, with a note', () => {
+  const fit = parsePointsCsv(',x,y\n0,1.5,2.5\n1,-1.0,3.0\n2,2.0,2.0\n', { dims: 1, labels: 'value', domain: [-5, 5], columns: ['x', 'y'] });
+  assert.deepEqual([Array.from(fit.X), Array.from(fit.y)], [[1.5, -1, 2], [2.5, 3, 2]]);
+  assert.deepEqual(fit.notes, ['The first column, with no name in the header and holding the row numbers 0 to 2 in order, was read as a row index (as pandas writes it) and left out.']);
+  const knn = parsePointsCsv(',x1,x2,label\n0,-2.985,1,0\n1,-2.975,2,1\n2,-2.046,0.5,1\n', { maxClasses: 2, domain: [-10, 10] });
+  assert.deepEqual([Array.from(knn.X), Array.from(knn.y)], [[-2.985, 1, -2.975, 2, -2.046, 0.5], [0, 1, 1]]);
+  const clusters = parsePointsCsv('Unnamed: 0,x1,x2\n0,1,2\n1,3,4\n', { labels: 'none' });
+  assert.deepEqual(Array.from(clusters.X), [1, 2, 3, 4]);
+  assert.match(clusters.notes[0], /^The first column, "Unnamed: 0" and holding the row numbers 0 to 1 in order, was read as a row index/);
+  const line = parsePointsCsv(',x\n0,3\n1,5\n', { dims: 1, labels: 'none' });
+  assert.deepEqual([Array.from(line.X), line.notes.length], [[3, 5], 1]);
+  // without a header an index is only likely: it is read as data, and the note says what to do
+  const bare = parsePointsCsv(Array.from({ length: 6 }, (_, i) => `${i},${i % 3},${i % 2}`).join('\n'), { labels: 'none' });
+  assert.deepEqual(Array.from(bare.X.slice(0, 4)), [0, 0, 1, 1]);
+  assert.match(bare.notes[0], /holds 0, 1, 2 … 5 in order, like a row index, and was read as data\. If it is pandas' index, save the file with index=False\./);
+});
+
+test('a header that names the widget\'s columns is read by name in any order; other names by position, said', () => {
+  const houses = ['size', 'beds', 'age', 'distance', 'shoe_size', 'colour_code', 'random_id', 'price'];
+  const r = parsePointsCsv('PRICE,size,beds,age,distance,shoe_size,colour_code,random_id\n300,100,2,3,4,5,6,9841\n400,120,3,4,5,6,7,9075\n', { dims: 7, labels: 'value', columns: houses });
+  assert.deepEqual([Array.from(r.X), Array.from(r.y)], [[100, 2, 3, 4, 5, 6, 9841, 120, 3, 4, 5, 6, 7, 9075], [300, 400]]);
+  assert.deepEqual(r.notes, ['The columns were taken by their names in the header (size, beds, age, distance, shoe_size, colour_code, random_id, price), not by their order.']);
+  const other = parsePointsCsv('a,beds,c,d,e,f,g,h\n100,2,3,4,5,6,9841,300\n', { dims: 7, labels: 'value', columns: houses });
+  assert.deepEqual(Array.from(other.y), [300]);
+  assert.deepEqual(other.notes, ['The header does not name this widget\'s columns, so they were taken in order: a → size, c → age, d → distance, e → shoe_size, f → colour_code, g → random_id, h → price.']);
+  const knn = parsePointsCsv('label,x1,x2\n2,1,1\n3,2,2\n', { maxClasses: 2 });
+  assert.deepEqual([Array.from(knn.X), Array.from(knn.y)], [[1, 1, 2, 2], [0, 1]]);
+  assert.throws(() => parsePointsCsv('label,a,b\n2,1,1\n3,2,2\n', { maxClasses: 2 }), /the header names label in another place, but not x1, x2.*Write the header as "x1,x2,label", or put the columns in that order\./);
+  // the widget's own export, and the usual other names, read as before
+  assert.deepEqual(parsePointsCsv('x1,x2,label,split\n0,0,0,train\n1,1,1,test\n').notes, ['Columns after the label were ignored.']);
+  assert.deepEqual(parsePointsCsv('x,y,class\n0,0,0\n1,1,1\n').notes, []);
+});
+
+// Google Sheets and US Excel quote "1,470" in a comma-separated file: a thousands separator.
+test('quoted "1,470" in a comma-separated file is 1470; in a ";" file 1.47; both kinds at once are refused', () => {
+  const r = parsePointsCsv('size,rent\n65.0025,940\n70,"1,470"\n80,"1,673"\n', { dims: 1, labels: 'value' });
+  assert.deepEqual(Array.from(r.y), [940, 1470, 1673]);
+  assert.deepEqual(r.notes, ['A comma inside a quoted number was read as a thousands separator, as the file separates its values with commas ("1,470" as 1\u202f470).']);
+  assert.deepEqual(Array.from(parsePointsCsv('a,b\n1,"12,345,678.5"\n', { dims: 1, labels: 'value', valueRange: [0, 1e8] }).y), [12345678.5]);
+  const semi = parsePointsCsv('size;rent\n1;1,470\n', { dims: 1, labels: 'value' });
+  assert.deepEqual([Array.from(semi.y), semi.notes], [[1.47], ['"1,470" was read as 1.47: the file separates its values with semicolons (or tabs), so its comma is the decimal mark. If it is a thousands separator, remove it.']]);
+  assert.throws(() => parsePointsCsv('size,rent\n"1,5","1,470"\n', { dims: 1, labels: 'value' }), /a decimal mark \("1,5"\) and others one that looks like a thousands separator \("1,470"\)\. Remove the thousands separators/);
+});
+
+// European Excel writes a one-column file with decimal commas and no quotes: "1,5" is 1.5, not x = 1.
+test('a one-column file with decimal commas is read as one column of numbers, with a note', () => {
+  const text = 'x\n1,5\n2,25\n3,75\n12,5\n14\n15,5\n';
+  const r = parsePointsCsv(text, { dims: 1, labels: 'none', domain: [-20, 40] });
+  assert.deepEqual(Array.from(r.X), [1.5, 2.25, 3.75, 12.5, 14, 15.5]);
+  assert.deepEqual(r.notes, ['The file has one column of numbers written with a decimal comma ("1,5" was read as 1.5).']);
+  assert.deepEqual(Array.from(parsePointsCsv('1,5\n2,25\n14\n', { dims: 1, labels: 'none' }).X), [1.5, 2.25, 14]);
+  // never the points (1, 5), (2, 25) … in the plane
+  assert.throws(() => parsePointsCsv(text, { labels: 'none', domain: [-20, 40] }), /No point could be read: 6 lines skipped: line 2 has 1 value, x1, x2 are needed/);
+});
+
+// Excel on Windows saves "CSV" as Windows-1252: "Größe" is not UTF-8 and was refused as "not text".
+test('a Windows-1252 file is decoded as such; replacement characters alone are not "binary"', () => {
+  const rows = Array.from({ length: 20 }, (_, i) => `${i},5;2,5;${i % 2}`).join('\r\n');
+  const bytes = Buffer.from(`Größe (m²);Länge (m);Klasse\r\n${rows}\r\n`, 'latin1');
+  const decoded = decodeCsvBytes(bytes);
+  assert.equal(decoded.encoding, 'windows-1252');
+  assert.match(decoded.text, /^Größe \(m²\);Länge \(m\);Klasse/);
+  assert.equal(parsePointsCsv(decoded.text, { maxClasses: 2, domain: [-100, 100] }).count, 20);
+  assert.equal(decodeCsvBytes(Buffer.from('\ufeffx,y\n1,2\n')).encoding, 'utf-8');
+  const mangled = parsePointsCsv(new TextDecoder().decode(bytes), { maxClasses: 2, domain: [-100, 100] });
+  assert.equal(mangled.count, 20);
+  assert.match(mangled.notes[0], /^Some characters in the file are not UTF-8 text/);
+});
+
+test('word labels become classes with the mapping said; a first line of numbers is data', () => {
+  const r = parsePointsCsv('x1,x2,label\n1,2,cat\n3,4,dog\n5,6,cat\n');
+  assert.deepEqual([Array.from(r.y), r.classes], [[0, 1, 0], 2]);
+  assert.deepEqual(r.notes, ['The labels in "label" are words, read as classes cat → 0, dog → 1 (in the order they first appear).']);
+  const b = parsePointsCsv('x1,x2,is_big\n1,2,TRUE\n3,4,FALSE\n5,6,TRUE\n');
+  assert.deepEqual([Array.from(b.y), b.notes], [[1, 0, 1], ['The labels in "is_big" are words, read as classes FALSE → 0, TRUE → 1.']]);
+  const bare = parsePointsCsv('1,2,cat\n3,4,dog\n5,6,cat\n');
+  assert.deepEqual([bare.count, Array.from(bare.X.slice(0, 2))], [3, [1, 2]]);
+  assert.equal(parsePointsCsv('1,2,0\n3,4,1\n').count, 2);
+  assert.throws(() => parsePointsCsv('x1,x2,label\n1,2,a\n3,4,b\n5,6,c\n', { maxClasses: 2 }), /The label column "label" holds 3 different words \(a, b, c\); this widget shows at most 2 classes\. Keep at most 2 of them, or write the classes as numbers 0, 1\./);
+  assert.throws(() => parsePointsCsv('x,y\n1,cat\n3,dog\n', { dims: 1, labels: 'value' }), /The column "y" holds words \(cat, dog\), not numbers/);
+});
+
+// A pandas file saved without its header but with its index: the first column is 0, 1, 2 …, so the
+// classifier's label column holds the y values and is refused; the refusal names the likely cause.
+test('a headerless file with a row-index column, refused for its labels, says the first column looks like an index', () => {
+  const text = ['0,1.5,2.25,0', '1,-1.0,3.5,1', '2,2.0,2.75,0', '3,0.5,-1.25,1', '4,1.0,0.5,0', '5,-2.0,1.5,1'].join('\n');
+  assert.throws(() => parsePointsCsv(text, { domain: [-5, 5], labels: 'class' }), (err) => {
+    assert.match(err.message, /^Class labels must be whole numbers/);
+    assert.match(err.message, /0, 1, 2 … 5 in order, like a row index/);
+    assert.match(err.message, /index=False/);
+    return true;
+  });
+});
+
+// A widget that gives labels its own meaning (the anomaly detector) reads the file once: labelValues
+// says what each class was in the file, and sayRelabelled: false leaves the "read as classes" note to it.
+test('labelValues names each class as the file wrote it; sayRelabelled: false leaves out the mapping note', () => {
+  const text = 'x1,x2,label\n0,0,1\n1,1,-1\n2,0,1\n';
+  const said = parsePointsCsv(text, { domain: [-5, 5], maxClasses: 2 });
+  assert.deepEqual(said.labelValues, [-1, 1]);
+  assert.deepEqual(Array.from(said.y), [1, 0, 1]);
+  assert.ok(said.notes.some((n) => /Labels -1, 1 were read as classes 0, 1/.test(n)), said.notes.join(' | '));
+  const quiet = parsePointsCsv(text, { domain: [-5, 5], maxClasses: 2, sayRelabelled: false });
+  assert.deepEqual(quiet.labelValues, [-1, 1]);
+  assert.ok(!quiet.notes.some((n) => /read as classes/.test(n)), quiet.notes.join(' | '));
+  const words = parsePointsCsv('x1,x2,label\n0,0,dog\n1,1,cat\n', { domain: [-5, 5], maxClasses: 2 });
+  assert.deepEqual(words.labelValues, ['dog', 'cat']);
+  assert.deepEqual(Array.from(words.y), [0, 1]);
 });

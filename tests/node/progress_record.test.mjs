@@ -3,7 +3,7 @@
 // with it as a count: "best 78 of 4" (a win on 80 points, then one on 4 imported points) cannot be.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonState, recordActivity, resetProgress } from '../../web/js/progress.js';
+import { lessonState, recordActivity, resetProgress, sanitizeLesson } from '../../web/js/progress.js';
 
 const LESSON = 'node-progress-test';
 const saved = (name) => lessonState(LESSON).activities[name];
@@ -38,5 +38,35 @@ test('the same max keeps the highest score, as before; a first-try check keeps i
   recordActivity(LESSON, { widget: 'p', title: 'P', score: 0, max: 1, firstTry: true }, false);
   recordActivity(LESSON, { widget: 'p', title: 'P', score: 1, max: 1, firstTry: true }, true);
   assert.deepEqual(saved('p'), { title: 'P', score: 1, max: 1, best: 0, complete: true });
+  resetProgress();
+});
+
+// Progress edited by hand or damaged in storage (audit 6): nothing shown or counted may come from
+// a value no report could have written. A non-boolean `complete` never ticks; a title that is not
+// text, a max that is not a whole count, a best or score outside 0…max are dropped when read
+// (lessonState reads every record through sanitizeLesson; the browser test edits localStorage).
+test('a malformed saved record is read without what is malformed', () => {
+  const s = sanitizeLesson({ complete: 'no', activities: {
+    'check-yourself': { best: 2.5, max: 1e308, complete: true, title: { a: 1 } },
+    'fit-line': { best: 1e21, max: 0.30000000000000004, complete: 'yes' },
+    'ml-badge': { best: -3, max: 22, score: 30 },
+    good: { title: 'Good', best: 3, max: 4, score: 2, complete: true, answers: [true, 'no'] },
+    junk: 'text',
+    list: [1, 2],
+  } });
+  assert.equal(s.complete, false);
+  assert.deepEqual(s.activities, {
+    'check-yourself': { complete: true },
+    'fit-line': { complete: false },
+    'ml-badge': { max: 22, complete: false },
+    good: { title: 'Good', score: 2, max: 4, best: 3, complete: true, answers: [true, null] },
+  });
+  assert.deepEqual(sanitizeLesson({ complete: 1, activities: [] }), { complete: false, activities: {} });
+  assert.deepEqual(sanitizeLesson('text'), { complete: false, activities: {} });
+  assert.deepEqual(sanitizeLesson({ complete: true, activities: { a: { complete: true, best: 3, max: 3 } } }), { complete: true, activities: { a: { max: 3, best: 3, complete: true } } });
+  // a report whose title is not text keeps the activity's own name
+  resetProgress();
+  recordActivity(LESSON, { widget: 'q', title: { a: 1 }, score: 1, max: 2 }, false);
+  assert.equal(saved('q').title, 'q');
   resetProgress();
 });

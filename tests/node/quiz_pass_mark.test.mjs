@@ -29,8 +29,8 @@ test('the pass mark is the fewest right answers whose share reaches the verdict\
 // ("Which kind of learning?", guessing gets a quarter) the start begins at 62.5 %.
 test('the round-over verdict never praises a score near what one key pressed throughout gets', () => {
   const t = messageFunction('en');
-  const START = 'Good start: reread the reasons for the ones you missed.';
-  const AGAIN = 'Worth another round: the reasons above show the pattern.';
+  const START = 'Good start: reread the reasons for the ones you missed, listed in this card.';
+  const AGAIN = 'Worth another round: the reasons for the ones you missed, listed in this card, show the pattern.';
   // Two choices: 6, 7 and 8 of 12 (one key gets 6 to 8 of a 12-card round of the 16-card deck).
   for (const right of [6, 7, 8]) assert.equal(t('quiz.verdict', { share: right / 12, chance: 1 / 2 }), AGAIN, `${right} of 12, two choices`);
   assert.equal(t('quiz.verdict', { share: 0.7499, chance: 1 / 2 }), AGAIN);
@@ -47,6 +47,6 @@ test('the round-over message says whether the round completes the game, and what
   const t = messageFunction('en');
   const over = (score, passed) => t('quiz.over', { score, total: '12', need: '9', passed, verdict: t('quiz.verdict', { share: Number(score) / 12, chance: 1 / 4 }) });
   assert.equal(over('9', true), 'Round over: 9 of 12 correct. Strong instincts. That completes this game. Play again for a fresh shuffle.');
-  assert.equal(over('8', false), 'Round over: 8 of 12 correct. Good start: reread the reasons for the ones you missed. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
-  assert.equal(over('3', false), 'Round over: 3 of 12 correct. Worth another round: the reasons above show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  assert.equal(over('8', false), 'Round over: 8 of 12 correct. Good start: reread the reasons for the ones you missed, listed in this card. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  assert.equal(over('3', false), 'Round over: 3 of 12 correct. Worth another round: the reasons for the ones you missed, listed in this card, show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
 });

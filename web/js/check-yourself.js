@@ -17,7 +17,7 @@ import { coreComputations } from './check-computations/core-names.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { addMessages, languageOf, messageFunction } from '../lib/messages.js';
 import { messages } from './check-yourself.messages.js';
-import { lessonState } from './progress.js';
+import { lessonHost, lessonState } from './progress.js';
 
 // Every word the block shows comes from its messages file, in the page's language.
 addMessages('en', messages, { keep: true });
@@ -60,7 +60,8 @@ function enhance(section, index) {
   // The first answer to each question counts across visits: the saved first results (web/js/
   // progress.js keeps them per question) are where this visit starts. Saved answers for another
   // number of questions are about an earlier version of the block, and are ignored.
-  const slug = document.querySelector('.lesson-complete[data-lesson]')?.dataset.lesson || '';
+  // The lesson this block belongs to (course.html of the single-file build holds every lesson).
+  const slug = lessonHost(section)?.dataset.lesson || '';
   let saved = null;
   let first = new Array(total).fill(null);
   let earlier = first.map(() => false); // first answered in an earlier visit (or another tab): now practice

@@ -4,6 +4,7 @@ import { loadWidget } from '../widgets/registry.js';
 import { english } from '../lib/messages.js';
 import { tableWrap } from '../lib/table.js';
 import { openSavedReveals, watchReveals } from './reveal.js';
+import './glossary-popup.js';
 
 async function mountAll() {
   const handles = [];
@@ -76,12 +77,18 @@ function wrapLessonTables() {
 }
 wrapLessonTables();
 
-watchReveals();
+// Reveal blocks belong to the widgets of their own lesson: per lesson scope in the single-file
+// build's course.html (data-lesson-scope, scripts/build-single.mjs), else the whole page.
+const lessonRoots = () => {
+  const scopes = [...document.querySelectorAll('[data-lesson-scope]')];
+  return scopes.length ? scopes : [document];
+};
+for (const root of lessonRoots()) watchReveals(root);
 // Once every widget has built its card (or failed in words), the page says so: the progress
 // panel then names each activity by its card's title.
 mountAll().then(async (handles) => {
   observeFormulas();
   await Promise.allSettled(handles.map((h) => h && h.ready));
-  openSavedReveals();
+  for (const root of lessonRoots()) openSavedReveals(root);
   document.dispatchEvent(new CustomEvent('dw:widgets-mounted'));
 });

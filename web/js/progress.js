@@ -20,7 +20,7 @@
 // as complete. The manual button stays for lessons read without playing, and to undo, except on
 // lessons marked data-completion="activities" (the badge challenge): only their activities
 // complete them, and a mark made by hand before that rule is undone when the page is shown.
-import { clipText, formatPercent } from '../lib/format.js';
+import { clipText, formatNumber, formatPercent } from '../lib/format.js';
 import { PASS_FRACTION, passMark as badgePassMark } from '../lib/badge-pass-rule.js';
 
 const PREFIX = 'dw:';
@@ -65,9 +65,42 @@ function keys() {
   return out;
 }
 
+// A lesson's record as saved, checked when read: storage can be edited by hand or damaged, and
+// nothing shown or counted may come from a value no report could have written. A lesson is
+// complete only when `complete` is true; an activity keeps only what is well formed: a title that
+// is text, complete when true, a max that is a whole number 1…MAX_COUNT, a best and a score that
+// are whole numbers 0…max (without a usable max, neither), answers as sanitizeAnswers reads them.
+// An activity that is not an object is dropped.
+const MAX_COUNT = 1000; // more than any game or check reports (a percentage, a test set of 360)
+const MAX_NAME = 60;
+export function sanitizeActivity(a) {
+  if (!a || typeof a !== 'object' || Array.isArray(a)) return null;
+  const out = {};
+  if (typeof a.title === 'string' && a.title.trim()) out.title = clipText(a.title, 80);
+  // Keys in the order a report writes them (title, score, max, best), so that reading and saving a
+  // record unchanged leaves its stored text unchanged.
+  const max = Number.isInteger(a.max) && a.max >= 1 && a.max <= MAX_COUNT ? a.max : undefined;
+  const count = (v) => max !== undefined && Number.isInteger(v) && v >= 0 && v <= max;
+  if (count(a.score)) out.score = a.score;
+  if (max !== undefined) out.max = max;
+  if (count(a.best)) out.best = a.best;
+  out.complete = a.complete === true;
+  const answers = sanitizeAnswers(a.answers);
+  if (answers) out.answers = answers;
+  return out;
+}
+export function sanitizeLesson(s) {
+  const out = { complete: !!s && typeof s === 'object' && s.complete === true, activities: {} };
+  const activities = s && typeof s === 'object' && s.activities && typeof s.activities === 'object' && !Array.isArray(s.activities) ? s.activities : {};
+  for (const [name, a] of Object.entries(activities)) {
+    if (name.length > MAX_NAME || name === '__proto__') continue;
+    const record = sanitizeActivity(a);
+    if (record) out.activities[name] = record;
+  }
+  return out;
+}
 export function lessonState(slug) {
-  const s = read(`lesson:${slug}`);
-  return s && typeof s === 'object' ? { complete: !!s.complete, activities: s.activities && typeof s.activities === 'object' ? s.activities : {} } : { complete: false, activities: {} };
+  return sanitizeLesson(read(`lesson:${slug}`));
 }
 function saveLesson(slug, state) { write(`lesson:${slug}`, state); }
 
@@ -101,6 +134,9 @@ function mergeAnswers(stored, reported) {
   return stored.map((v, i) => (v === null ? reported[i] : v));
 }
 
+// A report's title when it is text, else the record's, else the activity's name.
+const titleOf = (detail, prev, name) => (typeof detail.title === 'string' && detail.title.trim() ? detail.title : prev.title || name);
+
 const countRight = (answers) => answers.filter((v) => v === true).length;
 
 export function recordActivity(slug, detail, complete) {
@@ -124,8 +160,8 @@ export function recordActivity(slug, detail, complete) {
     const share = (v, m) => (m > 0 ? v / m : 0);
     const keep = detail.firstTry !== true && !(Number.isFinite(score) && share(score, max) > share(prev.best, prev.max));
     const record = keep
-      ? { ...prev, title: clipText(detail.title || prev.title || name, 80), complete: !!(prev.complete || complete) }
-      : { title: clipText(detail.title || prev.title || name, 80), score, max, best: score, complete: !!(prev.complete || complete) };
+      ? { ...prev, title: clipText(titleOf(detail, prev, name), 80), complete: !!(prev.complete || complete) }
+      : { title: clipText(titleOf(detail, prev, name), 80), score, max, best: score, complete: !!(prev.complete || complete) };
     if (!Number.isFinite(record.best)) delete record.best;
     s.activities[name] = record;
     saveLesson(slug, s);
@@ -143,7 +179,7 @@ export function recordActivity(slug, detail, complete) {
   } else {
     best = Number.isFinite(score) && (!Number.isFinite(prev.best) || score > prev.best) ? score : prev.best;
   }
-  const record = { title: clipText(detail.title || prev.title || name, 80), score, max, best, complete: !!(prev.complete || complete) };
+  const record = { title: clipText(titleOf(detail, prev, name), 80), score, max, best, complete: !!(prev.complete || complete) };
   if (answers) record.answers = answers;
   s.activities[name] = record;
   saveLesson(slug, s);
@@ -154,16 +190,7 @@ export function recordActivity(slug, detail, complete) {
 // data (web/js/lms.js). There the platform, not this browser, knows who the learner is, so its
 // record wins over whatever an earlier user of this browser left. Re-renders the page.
 export function restoreLessonState(slug, saved) {
-  const s = { complete: !!(saved && saved.complete), activities: {} };
-  const activities = saved && saved.activities && typeof saved.activities === 'object' ? saved.activities : {};
-  const num = (v) => (Number.isFinite(v) ? v : undefined);
-  for (const [name, a] of Object.entries(activities)) {
-    if (!a || typeof a !== 'object') continue;
-    const key = String(name).slice(0, 60);
-    s.activities[key] = { title: clipText(a.title || key, 80), score: num(a.score), max: num(a.max), best: num(a.best), complete: !!a.complete };
-    const answers = sanitizeAnswers(a.answers);
-    if (answers) s.activities[key].answers = answers;
-  }
+  const s = sanitizeLesson(saved);
   saveLesson(slug, s);
   if (typeof document !== 'undefined' && document.readyState !== 'loading') refresh();
   return s;
@@ -197,7 +224,7 @@ function renderBars() {
     }
     const label = host.querySelector('.course-progress-label');
     const bar = host.querySelector('.course-progress-bar');
-    label.textContent = `Course progress: ${done} of ${slugs.length} lessons complete`;
+    label.textContent = `Course progress: ${formatNumber(done, 0)} of ${formatNumber(slugs.length, 0)} lessons complete`;
     bar.max = Math.max(1, slugs.length);
     bar.value = done;
     bar.setAttribute('aria-label', label.textContent);
@@ -210,7 +237,7 @@ function renderBars() {
 function checksText(state) {
   const a = state.activities['check-yourself'];
   if (!a || !Number.isFinite(a.best) || !Number.isFinite(a.max)) return '';
-  return `Check yourself: ${a.best} of ${a.max} right at the first try${a.complete ? '' : ' (not finished)'}`;
+  return `Check yourself: ${formatNumber(a.best, 0)} of ${formatNumber(a.max, 0)} right at the first try${a.complete ? '' : ' (not finished)'}`;
 }
 
 // Whether the home page ticks a lesson: marked complete and, on a lesson completed only by its
@@ -244,9 +271,18 @@ function renderHomeTicks() {
   }
 }
 
-// The games and checks on this lesson page (names as in web/widgets/registry.js).
-function pageActivities() {
-  const host = document.querySelector('.lesson-complete[data-lesson]');
+// The lesson a node belongs to: its .lesson-complete[data-lesson] host. A page normally holds one
+// lesson; the single-file build's course.html holds every lesson, each in its own element marked
+// data-lesson-scope (scripts/build-single.mjs), and a node belongs to the lesson whose scope holds
+// it, so each lesson's reports are kept under its own slug as on its own page.
+export function lessonHost(node) {
+  const scope = node && typeof node.closest === 'function' ? node.closest('[data-lesson-scope]') : null;
+  return (scope || document).querySelector('.lesson-complete[data-lesson]');
+}
+const scopeOf = (host) => (host && host.closest('[data-lesson-scope]')) || document;
+
+// The games and checks of a lesson (names as in web/widgets/registry.js).
+function pageActivities(host) {
   return host && host.dataset.activities ? host.dataset.activities.split(/\s+/).filter(Boolean) : [];
 }
 
@@ -254,14 +290,14 @@ function pageActivities() {
 // where that is not its card's (data-report-title, written by the lesson build from the widget's
 // message table: scripts/lesson-render.mjs reportTitle), else its card's title, which is then the
 // same. So a row of the panel keeps its name once the activity is played.
-function activityTitle(name) {
-  for (const mount of document.querySelectorAll('.dw-mount[data-widget]')) {
+function activityTitle(name, scope = document) {
+  for (const mount of scope.querySelectorAll('.dw-mount[data-widget]')) {
     if (mount.dataset.widget !== name) continue;
     if (mount.dataset.reportTitle) return mount.dataset.reportTitle;
     const title = mount.querySelector('.dw-title');
     if (title && title.textContent) return title.textContent;
   }
-  const block = name === 'check-yourself' && document.querySelector('section[data-check-yourself] h2');
+  const block = name === 'check-yourself' && scope.querySelector('section[data-check-yourself] h2');
   if (block && block.textContent) return block.textContent;
   const words = name.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -270,24 +306,26 @@ function activityTitle(name) {
 // One line of the panel. A check's saved result is its first answers, never a best of tries, so
 // it reads as the home page says it; a badge attempt is only reported once it has ended, so one
 // below the pass mark says what was missing, not that it is unfinished.
-function describeActivity(name, a) {
+function describeActivity(name, a, scope) {
   const scored = Number.isFinite(a.best) && Number.isFinite(a.max);
   const firstTries = name === 'check-yourself' || Array.isArray(a.answers);
   let score = '';
-  if (scored) score = firstTries ? ` — ${a.best} of ${a.max} right at the first try` : ` — best ${a.best} of ${a.max}`;
+  const best = formatNumber(a.best, 0);
+  const max = formatNumber(a.max, 0);
+  if (scored) score = firstTries ? ` — ${best} of ${max} right at the first try` : ` — best ${best} of ${max}`;
   let unfinished = ' (not finished yet)';
-  if (name === BADGE_ACTIVITY && scored) unfinished = ` (${badgePassMark(a.max)} needed to pass)`;
-  return `${a.complete ? '✓' : '•'} ${a.title}${score}${a.complete ? '' : unfinished}`;
+  if (name === BADGE_ACTIVITY && scored) unfinished = ` (${formatNumber(badgePassMark(a.max), 0)} needed to pass)`;
+  return `${a.complete ? '✓' : '•'} ${a.title || activityTitle(name, scope)}${score}${a.complete ? '' : unfinished}`;
 }
 
 function activitiesFinished(state, names) {
   return names.every((name) => state.activities[name] && state.activities[name].complete);
 }
 
-function renderLessonPanel(slug) {
-  const host = document.querySelector(`.lesson-complete[data-lesson="${CSS.escape(slug)}"]`);
-  if (!host) return;
-  const expected = pageActivities();
+function renderLessonPanel(host) {
+  const slug = host.dataset.lesson;
+  const scope = scopeOf(host);
+  const expected = pageActivities(host);
   const byActivitiesOnly = host.dataset.completion === 'activities';
   if (byActivitiesOnly && lessonState(slug).complete && !activitiesFinished(lessonState(slug), expected)) setLessonComplete(slug, false);
   const state = lessonState(slug);
@@ -312,14 +350,18 @@ function renderLessonPanel(slug) {
   } else if (expected.length) {
     const noun = expected.length === 1 ? 'activity' : 'activities';
     status.textContent = `Finish the ${expected.length === 1 ? '' : `${expected.length} `}${noun} on this page to complete the lesson (${finished} of ${expected.length} done), or mark it complete yourself.`;
-  } else status.textContent = 'Finished reading and trying things out? Mark the lesson complete to tick it off on the home page.';
+  } else {
+    // The single-file edition has no home page: its course file (course.html) lists the ticks.
+    const where = document.documentElement.hasAttribute('data-single-file') ? 'in the whole-course file (course.html)' : 'on the home page';
+    status.textContent = `Finished reading and trying things out? Mark the lesson complete to tick it off ${where}.`;
+  }
   btn.hidden = byActivitiesOnly;
   btn.textContent = state.complete ? 'Mark as not complete' : 'Mark this lesson complete';
   btn.setAttribute('aria-pressed', String(state.complete));
   // Every activity of the page, finished or not, then anything else this lesson recorded.
-  const rows = expected.map((name) => [name, state.activities[name] || { title: activityTitle(name), complete: false }]);
+  const rows = expected.map((name) => [name, state.activities[name] || { title: activityTitle(name, scope), complete: false }]);
   for (const [name, a] of Object.entries(state.activities)) if (!expected.includes(name)) rows.push([name, a]);
-  list.replaceChildren(...rows.map(([name, a]) => make('li', a.complete ? 'is-complete' : '', describeActivity(name, a))));
+  list.replaceChildren(...rows.map(([name, a]) => make('li', a.complete ? 'is-complete' : '', describeActivity(name, a, scope))));
 }
 
 // Home page, per level: the check-yourself questions answered right at the first try, summed
@@ -338,8 +380,8 @@ function renderLevelChecks() {
       if (a.complete) lessons += 1;
     }
     host.textContent = asked
-      ? `Check yourself: ${right} of ${asked} questions right at the first try; ${lessons} of ${slugs.length} lesson${slugs.length === 1 ? '' : 's'} fully checked.`
-      : `Check yourself: ${slugs.length} lesson${slugs.length === 1 ? ' ends' : 's end'} with questions; none answered yet.`;
+      ? `Check yourself: ${formatNumber(right, 0)} of ${formatNumber(asked, 0)} questions right at the first try; ${formatNumber(lessons, 0)} of ${formatNumber(slugs.length, 0)} lesson${slugs.length === 1 ? '' : 's'} fully checked.`
+      : `Check yourself: ${formatNumber(slugs.length, 0)} lesson${slugs.length === 1 ? ' ends' : 's end'} with questions; none answered yet.`;
   }
 }
 
@@ -364,12 +406,12 @@ function renderBadge() {
     slot.hidden = true;
     return;
   }
-  const link = make('a', '', passed ? 'Machine Learning badge earned' : `Best so far: ${a.best} of ${a.max} — pass with ${formatPercent(PASS_FRACTION, 0)}`);
+  const link = make('a', '', passed ? 'Machine Learning badge earned' : `Best so far: ${formatNumber(a.best, 0)} of ${formatNumber(a.max, 0)} — pass with ${formatPercent(PASS_FRACTION, 0)}`);
   link.href = 'lessons/badge.html';
   if (passed) {
     const medal = make('div', 'dw-badge-medal');
     medal.append(make('span', 'dw-badge-ml', 'ML'));
-    if (scored) medal.append(make('span', 'dw-badge-sub', `${a.best}/${a.max}`));
+    if (scored) medal.append(make('span', 'dw-badge-sub', `${formatNumber(a.best, 0)}/${formatNumber(a.max, 0)}`));
     const text = make('div', 'dw-badge-text');
     text.append(make('strong', '', ''), make('span', '', 'Earned in the challenge lesson'));
     text.firstChild.append(link);
@@ -382,25 +424,21 @@ function renderBadge() {
   slot.hidden = false;
 }
 
-function currentLesson() {
-  const host = document.querySelector('.lesson-complete[data-lesson]');
-  return host ? host.dataset.lesson : null;
-}
-
 function refresh() {
   renderBars();
   renderHomeTicks();
   renderLevelChecks();
   renderBadge();
-  const slug = currentLesson();
-  if (slug) renderLessonPanel(slug);
+  for (const host of document.querySelectorAll('.lesson-complete[data-lesson]')) renderLessonPanel(host);
 }
 
+// A report is kept for the lesson of the element that sent it (its card, or the check's section).
 function onReport(event, complete) {
-  const slug = currentLesson();
-  if (!slug || !event.detail || typeof event.detail !== 'object') return;
+  const host = lessonHost(event.target);
+  if (!host || !event.detail || typeof event.detail !== 'object') return;
+  const slug = host.dataset.lesson;
   const state = recordActivity(slug, event.detail, complete);
-  const expected = pageActivities();
+  const expected = pageActivities(host);
   if (complete && expected.length && expected.every((name) => state.activities[name] && state.activities[name].complete)) {
     setLessonComplete(slug, true);
   }
@@ -410,7 +448,8 @@ function onReport(event, complete) {
 // A widget's question 'dw:recorded' (web/lib/report.js, recordedResult), answered on a lesson
 // page with a copy of the lesson's record of that activity (the one its reports are kept in).
 function onRecordedQuery(event) {
-  const slug = currentLesson();
+  const host = lessonHost(event.target);
+  const slug = host && host.dataset.lesson;
   const detail = event.detail;
   if (!slug || !detail || typeof detail !== 'object') return;
   const record = lessonState(slug).activities[String(detail.widget || 'activity').slice(0, 60)];

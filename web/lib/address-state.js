@@ -86,9 +86,10 @@ export function writeNamespace(hash, ns, entries, drop = () => false) {
   return out.join('&');
 }
 
-// The namespace's entries as the text of a fragment (for a share link): '#ns.k=v&…'.
-export function fragmentFor(ns, entries) {
-  const text = writeNamespace('', ns, entries);
+// The namespace's entries as the text of a fragment (for a share link): '#ns.k=v&…', after the
+// page's own `anchor` when given ('#anchor&ns.k=v&…', which followPageAnchor brings into view).
+export function fragmentFor(ns, entries, anchor = '') {
+  const text = writeNamespace(anchor ? encode(anchor) : '', ns, entries);
   return text ? `#${text}` : '';
 }
 

@@ -48,7 +48,7 @@ export const EVENTS = [
     detail: 'Alan Turing’s paper “Computing Machinery and Intelligence” replaces the question with a game: if a judge chatting by text cannot tell the machine from a person, call the machine intelligent. The “imitation game” became known as the Turing test.',
     lessons: [] },
   { year: 1956, when: '1956', short: 'Dartmouth', title: 'The Dartmouth workshop names the field',
-    detail: 'John McCarthy, Marvin Minsky, Claude Shannon and Nathaniel Rochester propose a summer study at Dartmouth College on the conjecture that every feature of intelligence can be described precisely enough for a machine to simulate it. McCarthy’s term “artificial intelligence” sticks. Early programs prove theorems and play checkers by search and hand-written rules.',
+    detail: 'John McCarthy, Marvin Minsky, Claude Shannon and Nathaniel Rochester propose a summer study at Dartmouth College on the conjecture that every feature of intelligence can be described precisely enough for a machine to simulate it. McCarthy’s term “artificial intelligence” sticks. Early programs prove theorems by searching with hand-written rules, but Arthur Samuel’s checkers player at IBM improves its own scoring of positions from the games it plays, many against itself; his 1959 paper on it made the term “machine learning” known.',
     lessons: ['rules-or-learning'] },
   { year: 1958, when: '1957–58', short: 'Perceptron', title: 'Rosenblatt’s perceptron learns from examples',
     detail: 'Frank Rosenblatt’s perceptron (a 1957 report and a 1958 paper; the Mark I hardware followed) adjusts its weights after each mistake, so it learns a straight-line boundary between two classes instead of being programmed with one. It is the first learning algorithm for a neuron.',

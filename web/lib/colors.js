@@ -29,3 +29,23 @@ export function sequentialScale(theme, lo, hi, to = theme.class1) {
   const span = hi - lo > 0 ? hi - lo : 1;
   return (v) => (Number.isFinite(v) ? cssColor(rgb((v - lo) / span)) : theme.surface2);
 }
+
+// Categorical series (several named curves or paths on one plot: six optimisers, six regression
+// models). Colour alone cannot tell six apart for every learner, so each series has its own colour,
+// dash pattern and marker shape (marks.js shapeMarker), and its legend key draws all three
+// (legend.js lineKey). The colours avoid the meanings docs/design.md reserves (class orange, blue
+// and green, loss red-orange, good teal, model near-black, truth grey) and were chosen to stay
+// apart under simulated deuteranopia, protanopia and tritanopia as well as normal vision (purples,
+// wine, olive); where two of them meet under a deficiency the dash and the marker still differ.
+// A light and a dark set, both at 3:1 contrast or more against the card surface.
+const SERIES_LIGHT = ['#991144', '#441199', '#7a7a22', '#bb66aa', '#cc33cc', '#4d1a4d'];
+const SERIES_DARK = ['#f0407a', '#9f7fff', '#e8e89a', '#f2b0ee', '#d040d0', '#9a9a26'];
+const SERIES_DASH = [[], [10, 4], [4, 3], [1.5, 3], [10, 3, 2, 3], [10, 3, 2, 3, 2, 3]];
+const SERIES_SHAPE = [3, 2, 4, 1, 5, 0]; // diamond, square, star, circle, down-triangle, triangle
+export const SERIES_COUNT = SERIES_DASH.length;
+export function seriesStyle(theme, i) {
+  const [r, g, b] = parseColor(theme.surface);
+  const dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  const k = ((i % SERIES_COUNT) + SERIES_COUNT) % SERIES_COUNT;
+  return { color: (dark ? SERIES_DARK : SERIES_LIGHT)[k], dash: SERIES_DASH[k], shape: SERIES_SHAPE[k] };
+}

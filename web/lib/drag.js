@@ -17,7 +17,15 @@
 //                     when the drag started, or at the last Escape;
 //   escape(e)         called on Escape after any restore (e.g. "let go of the selection");
 //   otherKey(e)       any other key;
-//   onFocusChange(on) the canvas gained or lost keyboard focus.
+//   (a key pressed with Ctrl, Alt or Meta reaches none of these: it is the browser's, commandKey
+//   in ui.js)
+//   onFocusChange(on) the canvas gained or lost keyboard focus (on: keyboardFocused below); also
+//                     called with false when it gets focus from a pointer, so a redraw follows.
+//
+// Keyboard focus, not just focus: a click or a tap on the canvas focuses it too, and a pointer
+// learner must not get the keys' help, a keyboard cursor or a focus ring for it. So the canvas has
+// keyboard focus when it got focus without a pointer press on it (Tab, or a script), or once a key
+// is pressed on it; a pointer press takes keyboard focus away again (the handle's keyboardFocused).
 //
 // Touch (a phone): a canvas with no hit() is one drag surface and keeps the finger (touch-action
 // 'none'). With a hit() only the handles do: a finger that lands on one drags it and the page stays
@@ -25,7 +33,11 @@
 // touchstart on a handle cancels the scroll). touchAction: 'pan-y' keeps vertical scrolling even
 // from a handle, for horizontal-only drags. A press on nothing (press) waits for a tap there: the
 // finger lifted within TAP_SLOP px without the page scrolling (a mouse press acts at once).
+import { commandKey } from './ui.js';
+
 const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+// Keys that leave the canvas or only modify another key: pressing them is not using the keyboard on it.
+const NOT_KEYBOARD_USE = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 const grabs = (v) => v !== null && v !== undefined && v !== false;
 // How far (CSS px) a finger may wander between down and up and still count as a tap.
 export const TAP_SLOP = 10;
@@ -57,6 +69,35 @@ export function listenForTaps(ctx, canvas, act) {
   for (const [type, fn] of Object.entries(tapListeners(act))) ctx.listen(canvas, type, fn);
 }
 
+// Whether a canvas has keyboard focus (see above): it got focus without a pointer press on it (Tab,
+// or a script), or a key was pressed on it since the last pointer press. onChange(on) is called on
+// every focus and blur (on: keyboard focus, so false for focus by a click or tap) and when a key or
+// a press changes it. For canvases with key handlers of their own; attachDrag uses it.
+export function trackKeyboardFocus(canvas, onChange = () => {}) {
+  let keyboard = false;
+  let pressed = false; // a pointer pressed on the canvas since it last lost focus or heard a key
+  const isFocused = () => {
+    try { return canvas.matches(':focus'); } catch { return false; } // works inside Shadow DOM too
+  };
+  const set = (on) => { if (on !== keyboard) { keyboard = on; onChange(on); } };
+  const listeners = {
+    pointerdown: () => { pressed = true; set(false); },
+    // The press's own focus (if any) comes before its click; a press that focused nothing (its
+    // default prevented, or a swipe cancelled) must not make a later Tab look like a pointer's.
+    click: () => { pressed = false; },
+    pointercancel: () => { pressed = false; },
+    keydown: (e) => { if (!NOT_KEYBOARD_USE.has(e.key) && isFocused()) { pressed = false; set(true); } },
+    focus: () => { keyboard = !pressed; onChange(keyboard); },
+    blur: () => { keyboard = false; pressed = false; onChange(false); },
+  };
+  for (const [type, fn] of Object.entries(listeners)) canvas.addEventListener(type, fn);
+  return {
+    get focused() { return isFocused(); },
+    get keyboardFocused() { return keyboard && isFocused(); },
+    destroy() { for (const [type, fn] of Object.entries(listeners)) canvas.removeEventListener(type, fn); },
+  };
+}
+
 export function attachDrag(plot, {
   hit, press, grab, move, release, cursor, key, enter, escape, otherKey,
   snapshot, restore, onFocusChange = () => {}, moveOnPress = true, touchAction = 'none',
@@ -71,6 +112,8 @@ export function attachDrag(plot, {
   const take = () => (snapshot ? snapshot() : null);
   let grabbed = null;
   let saved = null;
+  // First, so a press takes keyboard focus away before grab or press hears of it.
+  const focus = trackKeyboardFocus(canvas, (on) => onFocusChange(on));
   const tap = tapListeners((e) => { if (press) press(plot.eventToData(e), e); });
 
   const onTouchStart = (e) => {
@@ -102,6 +145,7 @@ export function attachDrag(plot, {
     if (release) release(was);
   };
   const onKey = (e) => {
+    if (commandKey(e)) return;
     if (e.key === 'Escape') {
       const was = grabbed;
       grabbed = null;
@@ -121,8 +165,8 @@ export function attachDrag(plot, {
     }
     if (otherKey) otherKey(e);
   };
-  const onFocus = () => { saved = take(); onFocusChange(true); };
-  const onBlur = () => { saved = null; onFocusChange(false); };
+  const onFocus = () => { saved = take(); };
+  const onBlur = () => { saved = null; };
   const listeners = { pointerdown: onDown, pointermove: onMove, pointerup: onUp, pointercancel: onUp, keydown: onKey, focus: onFocus, blur: onBlur };
   if (handlesOnly) listeners.touchstart = onTouchStart;
   // touchstart must be able to cancel the scroll (not passive).
@@ -130,10 +174,13 @@ export function attachDrag(plot, {
   return {
     // What is being dragged by the pointer right now, or null.
     get grabbed() { return grabbed; },
-    get focused() {
-      try { return canvas.matches(':focus'); } catch { return false; } // works inside Shadow DOM too
-    },
+    // The canvas has focus, however it got it.
+    get focused() { return focus.focused; },
+    // It has keyboard focus (trackKeyboardFocus): keyboard help, keyboard cursors and focus rings
+    // go with this, never with a click.
+    get keyboardFocused() { return focus.keyboardFocused; },
     destroy() {
+      focus.destroy();
       for (const [type, fn] of Object.entries(listeners)) canvas.removeEventListener(type, fn);
     },
   };

@@ -75,6 +75,28 @@ export function readShown(text) {
   return /^[-+]?\d+(?:\.\d+)?$/.test(s) ? Number(s) : NaN;
 }
 
+// The value a learner reads where `v` is shown with formatNumber(v, digits, options): a verdict
+// judged "as shown" compares this, so it never contradicts the rounded readout beside it.
+export function asShown(v, digits, options) {
+  return readShown(formatNumber(v, digits, options));
+}
+
+// A value beside a limit, written so that it reads on the same side of the limit as the value
+// itself: `digits` decimals (or significant digits, with write = formatShort), or as many more as
+// it takes. A verdict compares the unrounded value; the text beside it must never contradict it:
+// a gap of 1.015 % against a 1 % bar is "1.02", never "1.0"; a distance of 0.4984 under a 0.5 gap
+// is "0.498", never "0.50"; PSI 0.2496 beside its 0.25 limit is "0.2496", never "0.25".
+// fit-line's and place-centroids' gaps, place-centroids' refused distance and model-lifecycle's
+// PSI and KS p-value use it.
+export function formatBeside(value, limit, digits = 1, write = formatNumber) {
+  const side = Math.sign(value - limit);
+  for (let d = digits; d <= digits + 8; d++) {
+    const text = write(value, d);
+    if (Math.sign(readShown(text) - limit) === side) return text;
+  }
+  return write(value, digits + 8);
+}
+
 // The sign between a worked sum and its result: "=" only where the terms as shown, worked out by
 // hand (`shownSum`, from readShown of each written term), give the result as shown to `digits`
 // decimals; where rounding the terms makes them miss the shown result, "≈", never "=".

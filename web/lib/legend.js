@@ -2,6 +2,7 @@
 // names the figure under it, and a colour bar drawn on a canvas (heatmap.js's heatLegend is the
 // DOM form of a colour bar).
 import { el } from './ui.js';
+import { shapeMarker } from './marks.js';
 
 // A legend row: items [{ text, swatch, color? }], where `swatch` is the class list that styles
 // the key's swatch (web/css/shared/legend.css, or the widget's own web/css/widgets/<widget>.css) and `color`
@@ -25,14 +26,35 @@ export function captionAbove(parent, text) {
   return caption;
 }
 
-// Replaces a legend row's keys (for legends that change with the widget's settings).
+// Replaces a legend row's keys (for legends that change with the widget's settings). An item with
+// `line: { color, dash, shape }` (colors.js seriesStyle) gets a lineKey instead of a swatch.
 export function fillLegend(row, items) {
   row.replaceChildren(...items.map((item) => {
+    if (item.line) return el('span', { className: 'dw-legend-key' }, [lineKey(item.line), el('span', { text: item.text })]);
     const sw = el('span', { className: item.swatch, 'aria-hidden': 'true' });
     if (item.color) sw.style.background = item.color;
     return el('span', { className: 'dw-legend-key' }, [sw, el('span', { text: item.text })]);
   }));
   return row;
+}
+
+// A legend key drawn as the series is drawn: a short stroke in its colour and dash pattern with its
+// marker (marks.js shapeMarker) in the middle, on a small canvas crisp at the devicePixelRatio.
+// The style is kept in data attributes so a test can compare it with what the plot draws.
+export function lineKey({ color, dash = [], shape = null, width = 2.5 }) {
+  const w = 32; const h = 14;
+  const dpr = globalThis.devicePixelRatio || 1;
+  const canvas = el('canvas', { className: 'dw-line-sample', 'aria-hidden': 'true' });
+  canvas.width = Math.round(w * dpr); canvas.height = Math.round(h * dpr);
+  Object.assign(canvas.style, { display: 'inline-block', width: `${w}px`, height: `${h}px`, flex: 'none', verticalAlign: 'middle' });
+  Object.assign(canvas.dataset, { color, dash: dash.join(','), shape: shape === null ? '' : String(shape) });
+  const c = canvas.getContext('2d');
+  if (!c) return canvas;
+  c.scale(dpr, dpr);
+  c.strokeStyle = color; c.lineWidth = width; c.setLineDash(dash);
+  c.beginPath(); c.moveTo(1, h / 2); c.lineTo(w - 1, h / 2); c.stroke();
+  if (shape !== null) { c.setLineDash([]); shapeMarker(c, w / 2, h / 2, shape, 4); c.fillStyle = color; c.fill(); }
+  return canvas;
 }
 
 // A horizontal colour bar drawn on a canvas context at (x, y) with width w.

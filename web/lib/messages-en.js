@@ -29,6 +29,8 @@ export const en = {
   'share.copied': '{what} copied.',
   'share.copyByHand': 'Select the text and copy it with Ctrl+C (⌘C).',
   'share.intro': 'This link and this code restore the widget exactly as it is now.',
+  // The single-file edition (share.js): a file on this computer, without the site's embed scripts.
+  'share.introOffline': 'This link restores the widget as it is now, but only on this computer: it points at this file. To send the widget to someone or embed it in another page, use the hosted site.',
   'share.link': 'Link',
   'share.code': 'Embed code',
 
@@ -63,6 +65,8 @@ export const en = {
   // A verdict on a box whose first prediction the lesson recorded on an earlier visit (predict.js).
   'predict.practiceRecorded': ({ held }) => `(Practice: you made this prediction on an earlier visit, and your first prediction, which ${held ? 'held' : 'did not hold'}, is the one recorded.)`,
   'predict.practiceSeen': '(Practice: the outcome was on screen before you predicted, so this is not recorded.)',
+  // The learner opened the lesson's "What the widget shows" block before predicting (web/js/reveal.js).
+  'predict.revealRead': 'You opened “What the widget shows” before predicting, so the outcome was on screen first: a prediction made on this page now is practice and is not recorded.',
 
   // number-field.js: why a number typed into a widget's box was not used, as a clause the
   // widget's own sentence carries ("… , so the weight stays 0.5."); what was typed is quoted.
@@ -96,7 +100,10 @@ export const en = {
   // choices). "Good start" needs at least halfway from chance to all right, so in a two-choice game,
   // where one key pressed throughout gets about half, only the pass mark's 75 % is praised.
   'quiz.verdict': ({ share, chance }) => (share === 1 ? 'A perfect round!' : share >= 0.75 ? 'Strong instincts.'
-    : share >= (1 + chance) / 2 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.'),
+    : share >= (1 + chance) / 2 ? 'Good start: reread the reasons for the ones you missed, listed in this card.' : 'Worth another round: the reasons for the ones you missed, listed in this card, show the pattern.'),
+  // The round's end: the scenarios missed in it, each with the right answer and its reason.
+  'quiz.reviewTitle': ({ count }) => `The ${count === '1' ? 'scenario' : `${count} scenarios`} you missed this round, with the reasons:`,
+  'quiz.reviewAnswer': 'You chose {chosen}; the better answer is {answer}.',
   // The round's end: whether it reached the pass mark (need, of total) that completes the game.
   'quiz.over': ({ score, total, need, passed, verdict }) => `Round over: ${score} of ${total} correct. ${verdict} ${passed
     ? 'That completes this game. Play again for a fresh shuffle.'
@@ -150,10 +157,26 @@ export const en = {
   'csv.tooManyPoints': 'The file holds {count} points; at most {max} can be used here.',
   'csv.ignoredColumn': ({ dims }) => `The ${dims === 1 ? 'second' : dims === 2 ? 'third' : 'last'} column was ignored: this widget uses the positions only.`,
   'csv.ignoredAfterLabel': 'Columns after the label were ignored.',
+  'csv.decimalComma': 'A comma inside a value was read as its decimal mark ("{text}" as {value}).',
   'csv.labelsNotWhole': ({ values, also }) => `Class labels must be whole numbers; the file has ${values}.${also ? ` ${also}` : ''}`,
   'csv.tooManyLabels': ({ count, values, max, also }) => `The file has ${count} different labels (${values}); this widget shows at most ${max} classes.${also ? ` ${also}` : ''}`,
   'csv.oneLabel': ({ value, also }) => `Every point has the label ${value}; at least two classes are needed.${also ? ` ${also}` : ''}`,
   'csv.relabelled': 'Labels {from} were read as classes {to}.',
+  'csv.notUtf8': 'Some characters in the file are not UTF-8 text (letters in the header, perhaps); only the numbers were read.',
+  'csv.windows1252': 'The file is not UTF-8, so it was read as Windows text (Windows-1252, what Excel on Windows writes).',
+  'csv.oneColumnComma': 'The file has one column of numbers written with a decimal comma ("{text}" was read as {value}).',
+  'csv.indexDropped': ({ name, from, to }) => `The first column, ${name ? `"${name}"` : 'with no name in the header'}${from !== '' ? ` and holding the row numbers ${from} to ${to} in order` : ''}, was read as a row index (as pandas writes it) and left out.`,
+  'csv.indexKept': 'The first column holds 0, 1, 2 … {to} in order, like a row index, and was read as data. If it is pandas\' index, save the file with index=False.',
+  'csv.byName': 'The columns were taken by their names in the header ({names}), not by their order.',
+  'csv.namesOutOfPlace': ({ found, names, missing }) => `Nothing was read: the header names ${found} in another place, but not ${missing}, so the columns can be matched neither by name nor by order. Write the header as "${names}", or put the columns in that order.`,
+  'csv.byPosition': 'The header does not name this widget\'s columns, so they were taken in order: {mapping}.',
+  'csv.commaAmbiguous': ({ decimal, thousands }) => `Some quoted numbers have a comma that can only be a decimal mark ("${decimal}") and others one that looks like a thousands separator ("${thousands}"). Remove the thousands separators, or write every decimal mark as a point.`,
+  'csv.wordValues': ({ column, values }) => `The column "${column}" holds words (${values}), not numbers: this widget needs a number there for every point.`,
+  'csv.tooManyWords': ({ column, count, values, max }) => `The label column "${column}" holds ${count} different words (${values}); this widget shows at most ${max} classes. Keep at most ${max} of them, or write the classes as numbers 0, 1${max > 2 ? ', 2' : ''}.`,
+  'csv.wordLabels': ({ column, mapping, boolean }) => `The labels in "${column}" are words, read as classes ${mapping}${boolean ? '' : ' (in the order they first appear)'}.`,
+  'csv.thousands': 'A comma inside a quoted number was read as a thousands separator, as the file separates its values with commas ("{text}" as {value}).',
+  'csv.commaNotThousands': '"{text}" was read as {value}: the file separates its values with semicolons (or tabs), so its comma is the decimal mark. If it is a thousands separator, remove it.',
+  'csv.ignoredOthers': 'Columns this widget does not use were ignored.',
   'csv.stateShape': 'the points must be a list of at most {max} positions of {dims} numbers',
   'csv.stateLabels': 'every point needs a label',
   'csv.stateNumbers': 'the points hold something that is not a number',

@@ -2,7 +2,7 @@
 // store is sized in device pixels, the element in CSS pixels), resized with its container,
 // and the shared marks of docs/design.md (class 0 triangles, class 1 circles, class 2 squares,
 // model line solid, truth dashed, test data hollow).
-import { readTheme } from './theme.js';
+import { readTheme, readFontScale, watchColorScheme } from './theme.js';
 import { formatTick } from './format.js';
 
 export class Plot {
@@ -17,11 +17,12 @@ export class Plot {
     this.maxHeight = maxHeight;
     this.minWidth = minWidth;
     this.fallbackWidth = fallbackWidth;
+    this.theme = readTheme(parent);
     this.margin = { left: 44, right: 12, top: 12, bottom: 30 };
     this.setDomain(...domain);
     this.onResize = onResize;
     this.ctx = this.canvas.getContext('2d');
-    this.theme = readTheme(parent);
+    scaleContextFonts(this.ctx, () => this.fontScale);
     // A resize changes the canvas's height, and so the parent's, which this observer watches.
     // Done inside the callback, that change would be due again in the same frame, and every
     // engine then reports "ResizeObserver loop completed with undelivered notifications" as an
@@ -32,16 +33,53 @@ export class Plot {
       if (!this.resizeFrame) this.resizeFrame = requestAnimationFrame(() => { this.resizeFrame = 0; this.resize(); });
     });
     this.resizeObserver.observe(parent);
+    // A larger text size may leave the canvas's own box as wide as before; the card around it grows.
+    const card = parent.closest('.dw-card');
+    this.resizeObserver.observe(card || document.documentElement);
+    // The canvas is transparent over the page: drawn in the old scheme's colours after the system
+    // switches between light and dark, its axes and text would be near-black on a dark card (or the
+    // reverse). So a switch reads the colours again and redraws through the widget's onResize, as a
+    // resize does.
+    this.releaseColorScheme = watchColorScheme(() => { this.refreshTheme(); if (this.onResize) this.onResize(); });
     this.resize();
   }
 
   destroy() {
     this.resizeObserver.disconnect();
+    this.releaseColorScheme();
     cancelAnimationFrame(this.resizeFrame);
     this.canvas.remove();
   }
 
   refreshTheme() { this.theme = readTheme(this.canvas.parentElement || this.canvas); }
+
+  // The learner's text size over the 16 px default (1 on a default page). Every font the plot's
+  // context is given ("11px …") is drawn this much larger, and the margins (set by the plot or by
+  // its widget, in default-size pixels) grow with it, so axis numbers and names keep their room.
+  get fontScale() { return (this.theme && this.theme.fontScale) || 1; }
+
+  // Margins read back in drawn pixels (scaled); written in default-size pixels, whole or by side.
+  // A widget's { ...plot.margin, top: 24 } copies the drawn values back: a side handed back
+  // unchanged keeps its default-size value rather than being scaled a second time.
+  get margin() { return this.marginView; }
+  set margin(m) {
+    const old = this.marginBase;
+    const base = {};
+    for (const side of ['left', 'right', 'top', 'bottom']) {
+      const v = m[side];
+      base[side] = old && this.marginView && v === this.marginView[side] ? old[side] : v;
+    }
+    this.marginBase = base;
+    const view = {};
+    for (const side of ['left', 'right', 'top', 'bottom']) {
+      Object.defineProperty(view, side, {
+        enumerable: true,
+        get: () => base[side] * this.fontScale,
+        set: (v) => { base[side] = v; },
+      });
+    }
+    this.marginView = view;
+  }
 
   setDomain(x0, x1, y0, y1) { this.domain = { x0, x1, y0, y1 }; }
 
@@ -51,7 +89,10 @@ export class Plot {
     const width = Math.max(this.minWidth, parent.clientWidth || this.fallbackWidth);
     const height = Math.round(Math.min(this.maxHeight, Math.max(this.minHeight, width * this.aspect)));
     const dpr = Math.min(3, window.devicePixelRatio || 1);
-    if (this.width === width && this.height === height && this.dpr === dpr) return;
+    const scale = readFontScale(parent);
+    if (scale !== this.fontScale) {
+      this.refreshTheme();
+    } else if (this.width === width && this.height === height && this.dpr === dpr) return;
     this.width = width;
     this.height = height;
     this.dpr = dpr;
@@ -94,6 +135,7 @@ export class Plot {
     const c = this.ctx;
     const t = this.theme;
     const { x0, x1, y0, y1 } = this.domain;
+    const s = this.fontScale;
     c.save();
     c.font = `11px ${t.mono}`;
     c.fillStyle = t.textMuted;
@@ -114,7 +156,7 @@ export class Plot {
       c.beginPath(); c.moveTo(X, this.margin.top); c.lineTo(X, this.height - this.margin.bottom); c.stroke();
       if (crowded && i % 2 === 1) return;
       c.textAlign = 'center'; c.textBaseline = 'top';
-      c.fillText(text, left + (right - left) / 2, this.height - this.margin.bottom + 4);
+      c.fillText(text, left + (right - left) / 2, this.height - this.margin.bottom + 4 * s);
     });
     // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
     const sharedZero = x0 === 0 && y0 === 0;
@@ -122,7 +164,7 @@ export class Plot {
     // down), so the ink of a tick number centred 7 px or more below that line clears it by 2 px; a
     // tick number that would print over it is left out (its grid line stays).
     c.font = `12px ${t.font}`;
-    const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
+    const labelRight = yLabel ? 4 * s + c.measureText(yLabel).width : -Infinity;
     const labelTop = yLabel ? yLabelTop(c, yLabel) : 0;
     c.font = `11px ${t.mono}`;
     for (const v of niceTicks(y0, y1, yTicks)) {
@@ -131,14 +173,14 @@ export class Plot {
       // yTicks: 0 asks for no y numbers; niceTicks still returns its one tick (0), whose grid line stays.
       if (yTicks === 0 || (sharedZero && v === 0)) continue;
       const text = formatTick(v);
-      const left = this.margin.left - 6 - c.measureText(text).width;
-      if (Y - 7 < labelTop + 12 && left < labelRight) continue;
+      const left = this.margin.left - 6 * s - c.measureText(text).width;
+      if (Y - 7 * s < labelTop + 12 * s && left < labelRight) continue;
       c.textAlign = 'right'; c.textBaseline = 'middle';
-      c.fillText(text, this.margin.left - 6, Y);
+      c.fillText(text, this.margin.left - 6 * s, Y);
     }
     c.font = `12px ${t.font}`;
     if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, this.width - this.margin.right, this.height - 1); }
-    if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, 4, labelTop); }
+    if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, 4 * s, labelTop); }
     c.restore();
   }
 
@@ -224,6 +266,20 @@ export class Plot {
 // (the tops of "(log)" in the SVD widget's "σᵢ (log)").
 export function yLabelTop(c, text) {
   return Math.max(0, Math.ceil(c.measureText(text).actualBoundingBoxAscent + 1));
+}
+
+// Canvas text in the learner's text size: a font set on the context as "600 13px …" is drawn at
+// 13 × scale() px, and reads back as it was set. Every drawing helper and widget that writes text
+// through the plot's context (axes, legends, tick names, labels) so grows with the page's text.
+function scaleContextFonts(ctx, scale) {
+  const font = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(ctx), 'font');
+  if (!font || !font.get || !font.set) return;
+  const resize = (value, by) => String(value).replace(/(\d*\.?\d+)px/, (_, n) => `${+n * by}px`);
+  Object.defineProperty(ctx, 'font', {
+    configurable: true,
+    get() { const s = scale(); const f = font.get.call(this); return s === 1 ? f : resize(f, 1 / s); },
+    set(value) { const s = scale(); font.set.call(this, s === 1 ? value : resize(value, s)); },
+  });
 }
 
 export function niceTicks(lo, hi, count) {

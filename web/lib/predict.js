@@ -56,8 +56,14 @@
 // judge a guess made from them. A box whose experiment unfolds after the lock passes `progress`,
 // which says whether any of it has reached the screen since the lock; when it has, the unlock
 // counts as outcomeGlimpsed (a verdict, which unlocks too, does not ask).
+// A lesson's text that states the outcome (a "What the widget shows" block, web/js/reveal.js)
+// opened by the learner before the box has a verdict is the outcome on screen first too: the page
+// sends 'dw:reveal-read' to the box, and a later prediction is practice, said so in the box. Read
+// while a prediction is locked, it leaves that prediction standing, but one locked again after
+// Change my prediction is practice. Nothing changes for a box with a verdict on this page or a
+// first prediction already recorded.
 import { el, nextId } from './ui.js';
-import { formatNumber, formatShort, readShown } from './format.js';
+import { formatNumber, formatShort, asShown } from './format.js';
 import { hasFirstResult, recordedResult, reportComplete, reportOutcomeShown, reportScore } from './report.js';
 import { readNumberInBox, refusalReason } from './number-field.js';
 
@@ -77,6 +83,7 @@ export function createPrediction(ctx, spec) {
   let reported = false; // the first verdict on this page has been reported
   let seenFirst = false; // the outcome was on screen before any prediction was committed
   let glimpsed = false;  // only part of the experiment was on screen (outcomeGlimpsed), not yet its outcome
+  let readWhileLocked = false; // the lesson's text stating the outcome was opened with a prediction locked
   // Whether the lesson recorded this box's first prediction on an earlier visit (or in another tab):
   // held (true) or not (false); null when it has none (or the page records nothing). Asked at the
   // verdict, not when the box mounts, so progress reset in another tab since then counts as reset.
@@ -108,6 +115,7 @@ export function createPrediction(ctx, spec) {
 
   commit.addEventListener('click', () => (pending === null ? lock() : unlockPartWay('')));
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); if (pending === null) lock(); } });
+  box.addEventListener('dw:reveal-read', () => readAhead());
 
   function say(text, tone) { status.textContent = text; status.dataset.tone = tone; }
   // A box that asks for a percentage writes its numbers as the site writes a percentage ("17%",
@@ -166,8 +174,11 @@ export function createPrediction(ctx, spec) {
   // knows what was on screen under this lock (onUnlock may forget it).
   function unlockPartWay(why) {
     const partShown = pending !== null && progress !== null && Boolean(progress());
+    const read = pending !== null && readWhileLocked;
+    readWhileLocked = false;
     unlock(why);
-    if (partShown) glimpse(why ? `${why} ${t('predict.changedPartWay')}` : t('predict.changedPartWay'));
+    if (read) seen(why ? `${why} ${t('predict.revealRead')}` : t('predict.revealRead'));
+    else if (partShown) glimpse(why ? `${why} ${t('predict.changedPartWay')}` : t('predict.changedPartWay'));
   }
   function glimpse(why) {
     if (pending !== null || reported) return;
@@ -176,6 +187,21 @@ export function createPrediction(ctx, spec) {
     glimpsed = true;
     if (why) say(why, 'info');
   }
+  // The outcome was on screen with nothing committed: no later verdict on this page is recorded.
+  function seen(why) {
+    if (pending !== null || (reported && !glimpsed)) return false;
+    reported = true;
+    seenFirst = true;
+    glimpsed = false;
+    if (why) say(why, 'info');
+    return true;
+  }
+  // The learner opened the lesson's text that states the outcome ('dw:reveal-read').
+  function readAhead() {
+    if ((reported && !glimpsed) || recordedFirst() !== null) return;
+    if (pending !== null) readWhileLocked = true;
+    else seen(t('predict.revealRead'));
+  }
 
   return {
     element: box,
@@ -183,7 +209,7 @@ export function createPrediction(ctx, spec) {
     settle(actual, why = '') {
       if (pending === null) return null;
       // The outcome as the box writes it ("2.20"); NaN when written in powers of ten.
-      const rounded = choices ? NaN : readShown(formatNumber(actual, digits));
+      const rounded = choices ? NaN : asShown(actual, digits);
       const shown = Number.isFinite(rounded) ? rounded : actual;
       const held = choices ? actual === pending : Math.abs(shown - pending) <= numeric.tolerance + 1e-12;
       const words = { said: said(pending), seen: describe(actual), why, tolerance: shownTolerance };
@@ -202,6 +228,7 @@ export function createPrediction(ctx, spec) {
         else text = `${text} ${t('predict.practice')}`;
       }
       glimpsed = false;
+      readWhileLocked = false;
       unlock(text, held ? 'ok' : 'info');
       reportOutcomeShown(card, { widget: `predict:${id}` });
       return held;
@@ -213,12 +240,7 @@ export function createPrediction(ctx, spec) {
     // recorded. `why` says so in the box. Does nothing once a prediction is committed or recorded
     // (after outcomeGlimpsed, it still opens the lesson's text and says `why`).
     outcomeSeen(why = '') {
-      if (pending !== null || (reported && !glimpsed)) return;
-      reported = true;
-      seenFirst = true;
-      glimpsed = false;
-      if (why) say(why, 'info');
-      reportOutcomeShown(card, { widget: `predict:${id}` });
+      if (seen(why)) reportOutcomeShown(card, { widget: `predict:${id}` });
     },
     // Part of the experiment reached the screen with nothing committed (a run stopped half-way, a
     // few darts): enough to guess the outcome from, so no later verdict on this page is recorded,

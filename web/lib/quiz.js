@@ -27,6 +27,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   let index = 0;
   let score = 0;
   let answered = false;
+  let missed = []; // this round's wrong answers: { text, chosen, answer, reason }, listed when it ends
 
   const counter = el('p', { className: 'dw-quiz-counter' });
   const scenario = el('p', { className: 'dw-quiz-scenario', tabindex: '-1' });
@@ -47,6 +48,11 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     choiceButtons.set(c.id, b);
   }
   card.stage.append(feedback);
+  // At a round's end, the cards missed in it with their reasons: each card's reason leaves the
+  // screen with Next, and the round-over message sends the learner to reread them.
+  const review = el('div', { className: 'dw-quiz-review' });
+  review.hidden = true;
+  card.stage.append(review);
 
   const buttons = buttonRow(card.controls);
   const nextBtn = button(buttons, card.t('quiz.next'), () => next(), { primary: true });
@@ -68,6 +74,9 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     cards = seededShuffle(deck, seed + round * 7919).slice(0, Math.min(roundSize, deck.length));
     index = 0;
     score = 0;
+    missed = [];
+    review.replaceChildren();
+    review.hidden = true;
     show();
   }
 
@@ -98,6 +107,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     if (right) score += 1;
     const chosen = choices.find((x) => x.id === id);
     const correct = choices.find((x) => x.id === c.answer);
+    if (!right) missed.push({ text: c.text, chosen: chosen.label, answer: correct.label, reason: c.reason });
     for (const [cid, b] of choiceButtons) {
       b.disabled = true;
       // The mark is words a learner reads (and a screen reader announces with the button), so
@@ -147,8 +157,23 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     const detail = { widget, title, score, max: cards.length, passMark: need };
     reportScore(card, detail);
     if (passed) reportComplete(card, detail);
+    showReview();
     index = cards.length;
     updateStats();
+  }
+
+  // The missed cards of the round just ended, each with the right answer and its reason.
+  function showReview() {
+    if (!missed.length) return;
+    const list = el('ol', { className: 'dw-quiz-review-list' });
+    for (const m of missed) {
+      list.append(el('li', {}, [
+        el('strong', { text: m.text }),
+        el('span', { text: ` ${card.t('quiz.reviewAnswer', { chosen: m.chosen, answer: m.answer })} ${m.reason}` }),
+      ]));
+    }
+    review.replaceChildren(el('p', { className: 'dw-quiz-review-title', text: card.t('quiz.reviewTitle', { count: formatNumber(missed.length, 0) }) }), list);
+    review.hidden = false;
   }
 
   function updateStats() {

@@ -80,13 +80,19 @@ export function createShareControl(card, describe) {
     b.addEventListener('click', async () => { status.textContent = (await copyText(field)) ? t('share.copied', { what }) : t('share.copyByHand'); });
     return b;
   };
+  // The single-file edition (<html data-single-file>, scripts/build-single.mjs) is a file on this
+  // computer: its link opens nowhere else, and embed code needs the hosted site's scripts, which
+  // it does not have. So it offers the link alone and says so.
+  const offline = typeof document !== 'undefined' && document.documentElement.hasAttribute('data-single-file');
   panel.append(
-    el('p', { className: 'dw-share-intro', text: t('share.intro') }),
+    el('p', { className: 'dw-share-intro', text: offline ? t('share.introOffline') : t('share.intro') }),
     el('label', { for: linkId, text: t('share.link') }),
     el('div', { className: 'dw-share-row' }, [link, copyButton(link, t('share.link'))]),
-    el('div', { className: 'dw-share-row dw-share-kind' }, [el('label', { for: codeId, text: t('share.code') }), kind]),
-    code,
-    el('div', { className: 'dw-share-row' }, [copyButton(code, t('share.code'))]),
+    ...(offline ? [] : [
+      el('div', { className: 'dw-share-row dw-share-kind' }, [el('label', { for: codeId, text: t('share.code') }), kind]),
+      code,
+      el('div', { className: 'dw-share-row' }, [copyButton(code, t('share.code'))]),
+    ]),
     status,
   );
   details.append(summary, panel);

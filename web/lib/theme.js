@@ -12,7 +12,18 @@ export function readTheme(element) {
   }
   theme.font = style.getPropertyValue('--font-sans').trim() || 'sans-serif';
   theme.mono = style.getPropertyValue('--font-mono').trim() || 'monospace';
+  theme.fontScale = readFontScale(element);
   return theme;
+}
+
+// How much larger the learner's text is than the 16 px default, read from the widget card's own
+// font size (1rem on a lesson page, so it follows a larger browser or page text size; a fixed 16 px
+// in an embed's shadow root, which a host page cannot restyle). Canvas text is multiplied by it
+// (web/lib/plot.js), so axis numbers grow with the page's text instead of staying at 11 px.
+export function readFontScale(element) {
+  const card = (element && element.closest && element.closest('.dw-card')) || element;
+  const size = card ? parseFloat(getComputedStyle(card).fontSize) : NaN;
+  return Number.isFinite(size) && size > 0 ? size / 16 : 1;
 }
 
 export const classColorKeys = ['class0', 'class1', 'class2'];

@@ -7,6 +7,13 @@ import { nearestRung } from './ladder.js';
 import { english } from './messages.js';
 
 let uid = 0;
+// A key pressed with Ctrl, Alt or Meta (⌘) is the browser's or the system's shortcut (Ctrl+R
+// reloads, Ctrl+L goes to the address bar, Alt+← goes back): a widget's key handler leaves it alone,
+// neither acting on it nor preventing it. Shift is not one of them (Shift+arrows: bigger steps).
+// ctx.listen skips such keys for every 'keydown' listener (widget.js); a listener added another way
+// asks this.
+export function commandKey(e) { return Boolean(e.altKey || e.ctrlKey || e.metaKey); }
+
 export function nextId(prefix = 'dw') { uid += 1; return `${prefix}-${uid}`; }
 
 export function el(tag, attrs = {}, children = []) {

@@ -29,6 +29,10 @@
 //                               forgets it; returns null — for objects replaced while the widget
 //                               lives: `model = ctx.free(model); model = ctx.own(new ml.KMeans())`.
 //   ctx.listen(target, type, fn, options) → remove(). An event listener, removed at the end.
+//                               A 'keydown' listener never hears a key pressed with Ctrl, Alt
+//                               or Meta (commandKey): those are the browser's shortcuts (Ctrl+R,
+//                               Ctrl+L, Alt+←), so they never answer, step or get prevented.
+//                               Shift comes through (bigger steps with the arrows).
 //   ctx.drag(plot, spec)      → the attachDrag handle (drag.js), detached at the end.
 //   ctx.requestDraw(draw)     frame.js's coalesced redraw; pending draws are dropped at the end,
 //                               so no draw runs after the widget's engine objects are deleted.
@@ -58,7 +62,7 @@ import { attachDrag } from './drag.js';
 import { animate, cancelDraw, requestDraw } from './frame.js';
 import { player } from './player.js';
 import { canonicalOptions, changedOptionText, resolveOptions, schemaName } from './schema.js';
-import { createCard, describeError, el } from './ui.js';
+import { commandKey, createCard, describeError, el } from './ui.js';
 import { bindAddress, claimNamespace, fragmentFor } from './address-state.js';
 import { createShareControl, decodeState, elementSnippet, encodeState, frameAddress, frameSnippet } from './share.js';
 import { addMessages, languageOf, messageFunction } from './messages.js';
@@ -163,8 +167,9 @@ export function createWidgetContext(base) {
       return null;
     },
     listen(target, type, fn, opts) {
-      target.addEventListener(type, fn, opts);
-      return ownOnce(() => target.removeEventListener(type, fn, opts));
+      const heard = type === 'keydown' ? (e) => { if (!commandKey(e)) fn(e); } : fn;
+      target.addEventListener(type, heard, opts);
+      return ownOnce(() => target.removeEventListener(type, heard, opts));
     },
     drag(plot, spec) { return own(attachDrag(plot, spec)); },
     requestDraw(draw) {
@@ -224,7 +229,9 @@ export function mountWidget(element, options, { schema, meta, build, messages })
   // The card's title and hint are words too: '<widget>.title' and '<widget>.hint' in its table.
   const prefix = messages ? Object.keys(messages)[0].split('.')[0] : '';
   const cardMeta = prefix && `${prefix}.title` in messages ? { title: t(`${prefix}.title`), hint: t(`${prefix}.hint`) } : meta;
-  const showShare = !(common.share === false || OFF.test(String(common.share ?? '')));
+  // share is read like any boolean option: a value that is not true/false gets the same note.
+  const shareOption = resolveOptions({ share: { type: 'boolean', default: true } }, common.share === undefined ? {} : { share: common.share }, { t });
+  const showShare = shareOption.values.share;
 
   // Values of the keys present in `raw`, resolved, laid over `values`.
   function overlay(values, raw) {
@@ -237,7 +244,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
 
   const base = resolveOptions(schema, rest, { t });
   let current = base.values;
-  const startNotes = [[base.notes, source]];
+  const startNotes = [[[...base.notes, ...shareOption.notes], source]];
   let pendingState = null; // { text, source } restored once the widget is built
 
   if (common.state !== undefined && common.state !== null && String(common.state) !== '') pendingState = { text: String(common.state), source };
@@ -377,10 +384,21 @@ export function mountWidget(element, options, { schema, meta, build, messages })
     return attrs;
   }
 
+  // In the whole-course file (course.html, scripts/build-single.mjs) each lesson is an
+  // <article id="slug" data-lesson-scope>: a link from one of its widgets starts with the lesson's
+  // anchor, so it opens at that lesson rather than at the top of the file.
+  function lessonAnchor() {
+    const root = element.getRootNode ? element.getRootNode() : null;
+    const host = root && root.host ? root.host : element;
+    const scope = host.closest ? host.closest('[data-lesson-scope][id]') : null;
+    return scope ? scope.id : '';
+  }
+
   function describeShare() {
     const attrs = shareAttributes();
     const link = address
-      ? `${location.origin}${location.pathname}${location.search}${fragmentFor(address.namespace, Object.entries(shareAttributes(base.values)))}`
+      // The page's address without its #… (location.origin is "null" on file:// in Firefox).
+      ? `${location.href.replace(/#.*$/s, '')}${fragmentFor(address.namespace, Object.entries(shareAttributes(base.values)), lessonAnchor())}`
       : frameAddress(SITE_BASE, name, attrs);
     return { link, element: elementSnippet(SITE_BASE, name, attrs), frame: frameSnippet(SITE_BASE, name, attrs, meta.title, card.card.offsetHeight + 40) };
   }

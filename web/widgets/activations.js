@@ -4,7 +4,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { fixed, select, showOptions, slider } from '../lib/ui.js';
-import { formatPercent, readShown, scientific } from '../lib/format.js';
+import { asShown, formatPercent, listedInWords, readShown, scientific } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './activations.messages.js';
@@ -36,6 +36,23 @@ export function gradientVerdict(g0) {
   if (g0 < 0.1) return 'shrinking';
   if (g0 <= 10) return 'survives';
   return 'exploding';
+}
+
+// What the softmax message says of `probs` at temperature T: the classes holding the largest share as
+// shown (1-based; several when their logits tie or nearly so), that share, and which sentence fits.
+// "Nearly an arg-max" needs one class shown at 99.0 % or more: a low T alone does not make it, since logits
+// that are equal or close still split the probability (the lesson's T = 0.1 claim is about the start),
+// and with a clear lead a T just under 0.3 is not yet low enough.
+export function softmaxSays(probs, T) {
+  const shown = probs.map((p) => formatPercent(p, 1));
+  const best = Math.max(...probs);
+  const share = formatPercent(best, 1);
+  const classes = shown.flatMap((s, i) => (s === share ? [i + 1] : []));
+  let says = 'shift';
+  // Judged on the share as shown, so "99.0%" beside it is always an arg-max and "98.9%" never.
+  if (T < 0.3) says = classes.length > 1 ? 'tie' : asShown(100 * best, 1) >= 99 ? 'argmax' : 'sharper';
+  else if (T > 3) says = 'flat';
+  return { classes, share, says };
 }
 
 export function mount(element, options) {
@@ -129,8 +146,8 @@ function build(ctx) {
       stat.f.set(probs ? fixed(probs[selectedLogit], 3) : '–');
       stat.d.set('–'); stat.g.set('–');
       if (probs) {
-        const top = probs.indexOf(Math.max(...probs));
-        card.setMessage(t('activations.softmax', { T: fixed(opts.temperature, 2), top: top + 1, share: formatPercent(probs[top], 1), low: opts.temperature < 0.3, high: opts.temperature > 3 }), 'info');
+        const { classes, share, says } = softmaxSays(probs, opts.temperature);
+        card.setMessage(t('activations.softmax', { T: fixed(opts.temperature, 2), classes: listedInWords(classes.map(String)), tied: classes.length > 1, share, says }), 'info');
       }
       ctx.requestDraw(draw);
       judgeWeight();
@@ -164,7 +181,8 @@ function build(ctx) {
       if (isSoft()) {
         const i = Math.max(0, Math.min(3, Math.floor(p.x)));
         selectedLogit = i;
-        logits[i] = Math.max(-5, Math.min(5, p.y));
+        // Snapped to 0.05 (about a pixel and a half), so a learner can drag one logit exactly level with another.
+        logits[i] = Math.max(-5, Math.min(5, Math.round(p.y * 20) / 20));
         run();
       } else {
         probe = Math.max(-6, Math.min(6, p.x));
@@ -174,7 +192,7 @@ function build(ctx) {
     key: (dx, dy) => {
       if (isSoft()) {
         if (dx) selectedLogit = (selectedLogit + Math.sign(dx) + 4) % 4;
-        else logits[selectedLogit] = Math.max(-5, Math.min(5, logits[selectedLogit] + dy * 0.1));
+        else logits[selectedLogit] = Math.max(-5, Math.min(5, Math.round((logits[selectedLogit] + dy * 0.1) * 100) / 100));
         run();
       } else {
         probe = Math.max(-6, Math.min(6, probe + (dx + dy) * 0.1));

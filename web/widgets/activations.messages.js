@@ -44,8 +44,15 @@ export const messages = {
   ].filter(Boolean))}, then read the gradient at layer 0 with w at 4.`,
   'activations.predict.back': ({ layers }) => `Back on the sigmoid chain through ${countOf(layers, 'layer')}: raise the weight w to 4 and read the gradient at layer 0.`,
   'activations.predict.why': ({ depth, before, after }) => `Through ${countOf(depth, 'layer')} the gradient went from ${before} at w = 1 to ${after} at w = 4. The first factor is 4·σ′(2) ≈ 0.42, but the big weight pushes every later z up to about 3.9, where the sigmoid is flat, so each later factor w·σ′(z) falls to about 0.08.`,
-  'activations.logit': 'z{index} = {value}',
-  'activations.softmax': ({ T, top, share, low, high }) => `softmax(z/T) with T = ${T}: class ${top} gets ${share}. ${low ? 'A low temperature makes it nearly an arg-max.' : high ? 'A high temperature flattens it towards uniform.' : 'Adding the same number to every logit changes nothing.'}`,
+  'activations.logit': '{value} (class {index})',
+  // softmaxSays (activations.js) picks the sentence: "nearly an arg-max" only when one class holds 99 % or more.
+  'activations.softmax': ({ T, classes, tied, share, says }) => `softmax(z/T) with T = ${T}: ${tied ? `classes ${classes} get ${share} each` : `class ${classes} gets ${share}`}. ${{
+    argmax: 'A low temperature makes it nearly an arg-max.',
+    sharper: 'A low temperature sharpens it towards the largest logit: lower T further, or widen that logit\'s lead, and it nears an arg-max.',
+    tie: 'Equal logits get equal shares, however low the temperature.',
+    flat: 'A high temperature flattens it towards uniform.',
+    shift: 'Adding the same number to every logit changes nothing.',
+  }[says]}`,
   // The verdicts follow gradientVerdict (activations.js): the gradient leaves the output at 1.
   'activations.verdict.vanished': 'Vanished: less than a millionth of the gradient at the output is left, so the first layers would learn essentially nothing.',
   'activations.verdict.exploded': 'Exploded: more than a million times the gradient at the output, so the first layers would take enormous steps.',

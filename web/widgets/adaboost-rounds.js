@@ -12,7 +12,7 @@ import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/dataset
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
-import { formatNumber, readShown } from '../lib/format.js';
+import { formatNumber, readShown, asShown } from '../lib/format.js';
 import { messages } from './adaboost-rounds.messages.js';
 
 export const schema = {
@@ -46,9 +46,9 @@ export function voteShown(eps, alpha) {
 export function settledFrom(trainingErrors, tolerance, digits) {
   const errors = Array.from(trainingErrors);
   if (errors.length === 0) return 0;
-  const final = readShown(formatNumber(errors[errors.length - 1], digits));
+  const final = asShown(errors[errors.length - 1], digits);
   let from = errors.length;
-  while (from > 1 && Math.abs(readShown(formatNumber(errors[from - 2], 3)) - final) <= tolerance + 1e-12) from -= 1;
+  while (from > 1 && Math.abs(asShown(errors[from - 2], 3) - final) <= tolerance + 1e-12) from -= 1;
   return from;
 }
 

@@ -176,7 +176,7 @@ function build(ctx) {
       card.setMessage(t('ai-hierarchy.right', { name: item.name, region: inner, why: item.why, end }), 'ok');
     } else {
       const tooDeep = ORDER.indexOf(region) > ORDER.indexOf(item.region);
-      card.setMessage(t('ai-hierarchy.wrong', { said: regionText(region), name: item.name, region: inner, tooDeep, why: item.why }), 'bad');
+      card.setMessage(t('ai-hierarchy.wrong', { said: regionText(region), name: item.name, region: inner, tooDeep, within: t(`ai-hierarchy.setInText.${region}`), why: item.why }), 'bad');
     }
     renderTray();
   }

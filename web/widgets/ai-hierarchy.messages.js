@@ -43,7 +43,10 @@ export const messages = {
   // Part-way through the first game: after Start again (again), or when the page opens with first
   // answers the lesson recorded on an earlier visit.
   'ai-hierarchy.restartKeeps': ({ right, tried, total, need, again }) => `${again ? 'Starting again. ' : 'Your earlier first answers are kept. '}Each technique keeps its first answer, already recorded: ${right} of the ${tried} you have answered were right first time. Sort all ${total}; ${need} or more of ${total} right first time completes this activity. Pick a technique to start.`,
-  'ai-hierarchy.wrong': ({ said, name, region, tooDeep, why }) => `Not ${said}: ${name} belongs in ${region}${tooDeep ? '' : ' — a smaller set inside the one you chose'}. ${why} Try again.`,
+  // `said`: the region chosen, as its button names it; `within`: the whole set that region is part of
+  // (for an answer not deep enough, the right region lies inside that set). Each sentence is
+  // literally true of the technique: a CNN is machine learning, it just goes in a smaller set.
+  'ai-hierarchy.wrong': ({ said, name, region, tooDeep, within, why }) => `${name} does not go in “${said}”: it belongs in ${region}${tooDeep ? '' : `, a set inside ${within} (each technique goes in the innermost set it belongs to)`}. ${why} Try again.`,
   'ai-hierarchy.thatIsSet': 'That is the {set} set. Pick a technique first, then click the set it belongs to.',
   // The figure: each set's name, its gloss, and a shorter gloss for narrow screens.
   'ai-hierarchy.set.ai': 'Artificial intelligence',

@@ -30,7 +30,11 @@ const VERTICAL_SIZE = { aspect: 2.2, minHeight: 640, maxHeight: 900 };
 
 const ERA_TINT = { symbolic: 'class0', winter: 'truth', statistical: 'class2', deep: 'class1' };
 
+// A lesson's page: in lessons/ beside the site's js/ and widgets/; beside this page in the
+// single-file build, which is flat (<html data-single-file>, scripts/build-single.mjs, where
+// import.meta.url is the page's own address), as ml-badge.js links its missed topics.
 function lessonUrl(slug) {
+  if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-single-file')) return `${slug}.html`;
   try { return new URL(`../lessons/${slug}.html`, import.meta.url).href; } catch { return null; }
 }
 

@@ -13,7 +13,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { cellCentre, drawHeatmap, heatLegend, sequentialRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
-import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
+import { csvButtons, parsePointsCsv, pointsAtOnePlace, pointsFromState, pointsState, pointsToCsv, showOwnPoints } from '../lib/points-csv.js';
 import { DOMAIN, PREDICT_CONTAMINATION, SCENES, atPredictContamination, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
 import { messages } from './anomaly-detector/messages.js';
 
@@ -27,6 +27,8 @@ export const schema = {
 };
 
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-5, 5], minPoints: 10, maxPoints: 600 };
+// Points that all lie at one place (pointsAtOnePlace) get one score each from both detectors: none can stand out.
+// Refused (a file or a Share link) before anything changes.
 
 export const meta = { title: messages['anomaly-detector.title'], hint: messages['anomaly-detector.hint'] };
 
@@ -75,11 +77,43 @@ function build(ctx) {
   const sceneMenu = select(card.controls, { label: t('anomaly-detector.select.scene'), value: opts.scene, options: SCENES.map((s) => [s, t(`anomaly-detector.scene.${s}`)]), onChange: (v) => { if (v === 'own') return; opts.scene = v; own = null; seen.clear(); load(); } });
   const detectorMenu = select(card.controls, { label: t('anomaly-detector.select.detector'), value: opts.detector, options: DETECTORS.map((d) => [d, t(`anomaly-detector.detector.${d}`)]), onChange: (v) => { opts.detector = v; render(); } });
   const contaminationSlider = slider(card.controls, { label: t('anomaly-detector.slider.contamination'), min: 0.01, max: 0.3, step: 0.01, value: opts.contamination, format: (v) => formatPercent(v, 0), onInput: (v) => { opts.contamination = v; measure(); render(); } });
-  pointsCsv(ctx, card.controls, {
-    filename: 'anomaly-points.csv', rules: CSV_RULES, labelName: 'anomaly',
-    get: () => ({ X: data.X, y: data.y }),
-    set: (parsed) => { own = { X: Float64Array.from(parsed.X), y: Float64Array.from(parsed.y) }; load(); },
-  });
+  // The CSV controls (the shared rules, web/lib/points-csv.js), with the labels read as this
+  // widget means them: 1 is a planted anomaly, 0 a normal point, and scikit-learn's −1/1
+  // (IsolationForest.fit_predict: −1 outlier, 1 inlier) read the way scikit-learn means them.
+  // The import's notes say which label became which, with the counts.
+  ctx.own(csvButtons(card.controls, card, {
+    filename: 'anomaly-points.csv',
+    exportText: () => pointsToCsv(data.X, data.y, { labelName: 'anomaly' }),
+    importText: (text) => {
+      const parsed = parsePointsCsv(text, { ...CSV_RULES, sayRelabelled: false, t });
+      const read = anomalyLabels(parsed);
+      if (pointsAtOnePlace(parsed.X)) throw new Error(t('anomaly-detector.csv.onePlace', { x: formatNumber(parsed.X[0], 2), y: formatNumber(parsed.X[1], 2) }));
+      own = { X: Float64Array.from(parsed.X), y: read.y };
+      load();
+      if (ctx.stateChanged) ctx.stateChanged();
+      return { notes: [t('csv.imported', { count: parsed.count, what: parsed.classes }), ...parsed.notes, ...read.notes], warn: parsed.skipped > 0 || read.warn };
+    },
+  }));
+  // Which label means "anomaly": −1 in a file labelled −1/1 (scikit-learn), else the larger one
+  // (1 in this widget's own 0/1 files; the second class in order for word labels). The parser
+  // reads the labels as classes in increasing order and leaves saying so to this note
+  // (sayRelabelled: false): "classes 0, 1" mean nothing here. Returns { y (1 anomaly, 0 normal), notes, warn }.
+  function anomalyLabels(parsed) {
+    const [first, second] = parsed.labelValues; // the file's labels of classes 0 and 1
+    const sklearn = first === -1 && second === 1;
+    const [normalLabel, anomalyLabel] = sklearn ? [second, first] : [first, second];
+    const y = sklearn ? Float64Array.from(parsed.y, (c) => 1 - c) : Float64Array.from(parsed.y);
+    const anomalies = y.reduce((sum, v) => sum + v, 0);
+    const normal = y.length - anomalies;
+    const notes = [t('anomaly-detector.csv.labels', {
+      sklearn, words: typeof first === 'string',
+      anomalyLabel: String(anomalyLabel), normalLabel: String(normalLabel),
+      anomalies, normal,
+    })];
+    const most = anomalies > normal;
+    if (most) notes.push(t('anomaly-detector.csv.mostAnomalies', { anomalies: formatNumber(anomalies, 0), normal: formatNumber(normal, 0) }));
+    return { y, notes, warn: most };
+  }
 
   quietWhileHeld(ctx, plot.canvas); // a held arrow key or a drag is said once, when let go
 
@@ -174,7 +208,12 @@ function build(ctx) {
     stats.zPrecision.set(pct(z.precision));
     stats.zRecall.set(pct(z.recall));
     const planted = data.y.reduce((s, v) => s + v, 0);
-    const flaggedText = t('anomaly-detector.flagged', { flagged: f.flagged, share: formatPercent(opts.contamination, 0), rows: formatNumber(data.rows, 0), planted });
+    // Flags go to scores above the cut-off, so points whose scores tie at it are all left out: the
+    // two detectors can then flag different numbers of points, or none (never "the 0 points").
+    const tied = f.flagged !== z.flagged || f.flagged === 0;
+    const flaggedText = tied
+      ? t('anomaly-detector.flaggedTied', { forest: f.flagged, zscore: z.flagged, share: formatPercent(opts.contamination, 0), rows: formatNumber(data.rows, 0), planted })
+      : t('anomaly-detector.flagged', { flagged: f.flagged, share: formatPercent(opts.contamination, 0), rows: formatNumber(data.rows, 0), planted });
     if (keyed) {
       // A key moved, picked or planted something: say what and where, then the recalls.
       keyed = false;
@@ -238,7 +277,7 @@ function build(ctx) {
       const cls = data.y[i] === 1 ? 1 : 0;
       plot.point(data.X[2 * i], data.X[2 * i + 1], cls, { size: cls ? 5.5 : 4, highlight: !!(flags && flags[i] === 1) });
     }
-    if (document.activeElement !== plot.canvas) return;
+    if (!drag.keyboardFocused) return; // the keyboard's cursor and ring: never for a click (drag.js)
     if (cursor) plot.handle(cursor.x, cursor.y, { focused: true });
     else if (selected >= 0 && selected < data.rows) plot.handle(data.X[2 * selected], data.X[2 * selected + 1], { focused: true, color: th.accent });
   }
@@ -280,7 +319,7 @@ function build(ctx) {
   }
   // Keys that only pick (Enter, N showing the cursor) change no scores: the status alone is redone.
   function sayKeyed() { keyed = true; render(); }
-  ctx.drag(plot, {
+  const drag = ctx.drag(plot, {
     hit: nearest,
     press: (pos) => plant(pos),
     move: (pos, i) => movePoint(i, pos),
@@ -334,6 +373,7 @@ function build(ctx) {
       get() { return own ? pointsState(own.X, own.y) : null; },
       set(value) {
         const points = pointsFromState(value, CSV_RULES);
+        if (pointsAtOnePlace(points.X)) throw new RangeError(t('anomaly-detector.csv.onePlace', { x: formatNumber(points.X[0], 2), y: formatNumber(points.X[1], 2) }).replace(/\.$/, ''));
         own = { X: Float64Array.from(points.X), y: Float64Array.from(points.y) };
         load();
       },

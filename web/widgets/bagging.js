@@ -8,7 +8,7 @@
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, slider, select, showOptions } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber, readShown } from '../lib/format.js';
+import { formatPercent as pct, formatNumber, asShown } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { contourSegments, gridPoints, regionBoundaries } from '../lib/contour.js';
@@ -16,6 +16,7 @@ import { drawSegments } from '../lib/marks.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
+import { runInSlices } from '../lib/slices.js';
 import { messages } from './bagging.messages.js';
 
 export const schema = {
@@ -32,7 +33,6 @@ export const meta = { title: messages['bagging.title'], hint: messages['bagging.
 
 const GRID = 50;
 const TEST_COUNT = 300; // fresh test points drawn from the same generator (seed + 1000)
-const TWIN_SLICE_MS = 8; // the twin forest grows for about this long between frames (growTwin)
 // Options that make the generated points: changing one replaces imported points. Imported
 // points: two classes (any two labels, mapped to 0 and 1 with a note), 30 % of them held out.
 const DATA_OPTIONS = ['seed', 'points', 'dataset', 'noise'];
@@ -52,7 +52,7 @@ export function gainBand(points) {
 // readouts show them (one decimal): 82.3% → 87.7% is 5.4 points, although 263/300 − 247/300 is
 // 5.33, so the words and the verdict always agree with the two numbers on screen.
 export function shownGain(accuracy, firstAccuracy) {
-  const shown = (v) => readShown(formatNumber(100 * v, 1));
+  const shown = (v) => asShown(100 * v, 1);
   return Math.round((shown(accuracy) - shown(firstAccuracy)) * 10) / 10;
 }
 
@@ -68,6 +68,72 @@ export function answeredFrom(accuracies) {
   return Math.max(2, from + 1);
 }
 
+// Whether the crowd's majority (the share of votes above one half on the nx × ny grid, row by
+// row from the bottom) is split by one straight line: one side on every row alike, switching
+// once along x, or one side along every row, switching once from row to row.
+export function straightMajority(votes, nx, ny) {
+  const side = (i, j) => votes[j * nx + i] > 0.5;
+  let rowsAlike = true; let columnsAlike = true;
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
+    if (side(i, j) !== side(i, 0)) rowsAlike = false;
+    if (side(i, j) !== side(0, j)) columnsAlike = false;
+  }
+  const switches = (n, at) => { let s = 0; for (let k = 1; k < n; k++) if (at(k) !== at(k - 1)) s++; return s; };
+  return (rowsAlike && switches(nx, (i) => side(i, 0)) === 1) || (columnsAlike && switches(ny, (j) => side(0, j)) === 1);
+}
+
+// The corners of a boundary drawn on the nx × ny grid (side(i, j) true on one side, row by row
+// from the bottom): at each inner grid vertex, one cell of the four around it on its own side is one
+// corner (three too), two diagonal cells two. A straight cut across the plot has none, an L one.
+export function gridCorners(side, nx, ny) {
+  let corners = 0;
+  for (let j = 1; j < ny; j++) for (let i = 1; i < nx; i++) {
+    const a = side(i - 1, j - 1); const b = side(i, j - 1); const c = side(i - 1, j); const d = side(i, j);
+    const on = a + b + c + d;
+    if (on === 1 || on === 3) corners += 1;
+    else if (on === 2 && a === d) corners += 2;
+  }
+  return corners;
+}
+
+// The corners of the crowd's majority (vote share above one half, as straightMajority reads it).
+export function majorityCorners(votes, nx, ny) {
+  return gridCorners((i, j) => (votes[j * nx + i] > 0.5 ? 1 : 0), nx, ny);
+}
+
+// A tree's leaf boxes inside the plot (treeRegions: 7 numbers a box, the class 5th): its cuts
+// there (one fewer than its boxes), how many classes those boxes give and, with the grid the vote
+// is read on (gridPoints, nx × ny), the corners of its boundary there, counted as the majority's are.
+export function treeShape(regions, grid = null, nx = 0, ny = 0) {
+  const labels = new Set();
+  for (let k = 4; k < regions.length; k += 7) labels.add(regions[k]);
+  const shape = { cuts: Math.max(0, regions.length / 7 - 1), classes: labels.size };
+  if (grid) {
+    const label = new Uint8Array(nx * ny);
+    for (let p = 0; p < nx * ny; p++) {
+      const x = grid[2 * p]; const y = grid[2 * p + 1];
+      for (let k = 0; k + 6 < regions.length; k += 7) {
+        if (x >= regions[k] && x <= regions[k + 1] && y >= regions[k + 2] && y <= regions[k + 3]) { label[p] = regions[k + 4] === 1 ? 1 : 0; break; }
+      }
+    }
+    shape.corners = gridCorners((i, j) => label[j * nx + i], nx, ny);
+  }
+  return shape;
+}
+
+// Why the crowd's boundary looks as it does, from the trees drawn: stumps (every member one cut or
+// none) whose majority is one straight line or not; otherwise the majority's corners against the
+// members': fewer than every member's (smoother), more than every member's (a finer staircase),
+// or in between. The key of bagging.why.<key>.
+export function crowdShape(memberShapes, votes, nx, ny) {
+  if (memberShapes.every((s) => s.cuts <= 1)) return votes && straightMajority(votes, nx, ny) ? 'stumpLine' : 'stumps';
+  if (!votes || memberShapes.some((s) => !Number.isFinite(s.corners))) return 'combined';
+  const corners = majorityCorners(votes, nx, ny);
+  const fewest = Math.min(...memberShapes.map((s) => s.corners));
+  const most = Math.max(...memberShapes.map((s) => s.corners));
+  return corners < fewest ? 'smoother' : corners > most ? 'finer' : 'combined';
+}
+
 function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
@@ -78,6 +144,7 @@ function build(ctx) {
   let grid = null;
   let votes = null;         // share of trees voting class 1 per grid cell
   let memberLines = [];     // cached boundary segments per tree
+  let memberShapes = [];    // treeShape() per tree: its cuts inside the plot, and its classes
   let firstVoterTest = NaN;
   let answeringVoters = null; // answeredFrom() for the current crowd's settings, once the twin is grown
   let twin = null;            // the twin forest while it grows: { forest, test, voters, accuracies, cancel }
@@ -185,10 +252,11 @@ function build(ctx) {
   // How many voters this run needs before its score answers the box (answeredFrom), from a twin
   // forest grown with the same data, settings and seed to the full crowd: the run on screen cannot
   // tell on its own whether later voters will move the gain into another band. Grown once per
-  // crowd, only while the answer has not been on screen yet, and in slices of about TWIN_SLICE_MS
-  // between frames: grown in one go, inside the click that added the second voter, it held the
-  // page for about 0.1 s with the defaults and over half a second at the largest settings (400
-  // points, depth 12, 200 voters), most of it scoring every crowd on the test points.
+  // crowd, only while the answer has not been on screen yet, and in short slices between tasks
+  // (runInSlices, web/lib/slices.js): grown in one go, inside the click that added the second
+  // voter, it held the page for about 0.1 s with the defaults and over half a second at the
+  // largest settings (400 points, depth 12, 200 voters), most of it scoring every crowd on the
+  // test points.
   function growTwin() {
     if (twin || answeringVoters !== null || !train) return;
     const grown = attempt(card, () => {
@@ -201,30 +269,28 @@ function build(ctx) {
       return f;
     }, null);
     if (!grown) { answeringVoters = opts.maxVoters; return; }
-    twin = { forest: grown, test, voters: opts.maxVoters, accuracies: [], cancel: null };
-    twin.cancel = ctx.timeout(growTwinSlice, 0);
+    twin = { forest: grown, test, voters: opts.maxVoters, accuracies: [], ok: true, run: null };
+    twin.run = runInSlices(ctx, { step: growTwinVoter, done: twinGrown });
   }
-  // Grows the twin for about TWIN_SLICE_MS (or to the end, when `untilDone`), at least one voter.
-  function growTwinSlice(untilDone = false) {
-    if (!twin) return;
-    const start = performance.now();
-    const ok = attempt(card, () => {
-      do {
-        twin.forest.step();
-        twin.accuracies.push(twin.forest.score(twin.test.X, twin.test.y));
-      } while (twin.accuracies.length < twin.voters && (untilDone || performance.now() - start < TWIN_SLICE_MS));
+  // One more voter of the twin, and the score of its crowd so far: false once the crowd is full
+  // (or the engine failed).
+  function growTwinVoter() {
+    twin.ok = attempt(card, () => {
+      twin.forest.step();
+      twin.accuracies.push(twin.forest.score(twin.test.X, twin.test.y));
       return true;
     }, false);
-    if (!ok || twin.accuracies.length >= twin.voters) {
-      const { voters } = twin;
-      answeringVoters = ok ? answeredFrom(twin.accuracies) : voters;
-      dropTwin();
-      judgeShown(voters);
-    } else twin.cancel = ctx.timeout(growTwinSlice, 0);
+    return twin.ok && twin.accuracies.length < twin.voters;
+  }
+  function twinGrown() {
+    const { voters, ok } = twin;
+    answeringVoters = ok ? answeredFrom(twin.accuracies) : voters;
+    dropTwin();
+    judgeShown(voters);
   }
   function dropTwin() {
     if (!twin) return;
-    if (twin.cancel) twin.cancel();
+    twin.run.stop();
     ctx.free(twin.forest);
     twin = null;
   }
@@ -232,10 +298,7 @@ function build(ctx) {
   // locked in while its twin was still growing, the twin is finished now, so the box knows whether
   // that crowd gave the answer away before the next prediction can be locked in.
   function settleRun() {
-    if (twin && unlockedFrom !== null && !answerShown && prediction.pending === null) {
-      if (twin.cancel) twin.cancel();
-      growTwinSlice(true);
-    }
+    if (twin && unlockedFrom !== null && !answerShown && prediction.pending === null) twin.run.finish();
     dropTwin();
   }
 
@@ -271,6 +334,7 @@ function build(ctx) {
       forest.reset(opts.seed);
     });
     memberLines = [];
+    memberShapes = [];
     firstVoterTest = NaN;
     answeringVoters = null;
     unlockedFrom = null;
@@ -283,7 +347,9 @@ function build(ctx) {
     const ok = attempt(card, () => { forest.step(); return true; }, false);
     if (!ok) return false;
     const tree = forest.treeCount() - 1;
-    memberLines[tree] = regionBoundaries(attempt(card, () => forest.treeRegions(tree, domain.x0, domain.x1, domain.y0, domain.y1), new Float64Array(0)));
+    const regions = attempt(card, () => forest.treeRegions(tree, domain.x0, domain.x1, domain.y0, domain.y1), new Float64Array(0));
+    memberLines[tree] = regionBoundaries(regions);
+    memberShapes[tree] = treeShape(regions, grid, GRID, GRID);
     if (tree === 0) firstVoterTest = forest.score(test.X, test.y);
     render();
     return forest.treeCount() < opts.maxVoters;
@@ -302,11 +368,19 @@ function build(ctx) {
     statFirst.set(pct(firstVoterTest, 1));
     statOob.set(Number.isFinite(oob) ? pct(oob, 1) : '–');
     if (n === 0) card.setMessage(t('bagging.noVoters'), 'info');
-    else if (n === 1) card.setMessage(t('bagging.oneVoter', { accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.freshTestPoints') }), 'info');
-    else {
+    else if (n === 1) {
+      const { cuts, classes } = memberShapes[0] || { cuts: 0, classes: 0 };
+      card.setMessage(t('bagging.oneVoter', { cuts, classes, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.freshTestPoints') }), 'info');
+    } else {
       const diff = shownGain(acc, firstVoterTest);
-      const verdict = diff > 0 ? t('bagging.verdict.better', { points: fixed(diff, 1) }) : diff < 0 ? t('bagging.verdict.worse', { points: fixed(-diff, 1) }) : t('bagging.verdict.level');
-      const crowd = t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict });
+      const verdict = diff > 0 ? t('bagging.verdict.better', { points: fixed(diff, 1) }) : diff < 0 ? t('bagging.verdict.worse', { points: fixed(-diff, 1), voters: n }) : t('bagging.verdict.level');
+      // The words follow the boundaries drawn (crowdShape): a crowd of stumps keeps what all of
+      // them get wrong and may draw one straight line, as each does; deeper trees' majority is
+      // called smoother only when it has fewer corners than every member's.
+      const shape = memberShapes.length === n ? crowdShape(memberShapes, votes, GRID, GRID) : 'combined';
+      const why = shape === 'stumpLine' ? t('bagging.why.stumpLine') : shape === 'stumps' ? t('bagging.why.stumps')
+        : shape === 'smoother' ? t('bagging.why.smoother') : shape === 'finer' ? t('bagging.why.finer') : t('bagging.why.combined');
+      const crowd = t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict, why });
       card.setMessage(n >= opts.maxVoters ? `${crowd} ${t('bagging.full', { voters: opts.maxVoters })}` : crowd, diff > 0 ? 'ok' : 'info');
     }
     if (n >= opts.maxVoters) addButton.setAttribute('aria-disabled', 'true');

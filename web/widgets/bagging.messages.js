@@ -5,7 +5,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'bagging.title': 'Weak models vote into a smooth boundary',
-  'bagging.hint': 'Add voters one at a time (or press Play). Each faint line is one tree trained on a random resample; the bold line is the crowd\'s majority vote, and the tint shows how confident the vote is.',
+  'bagging.hint': 'Every tree is grown on its own bootstrap sample of the points, and its jagged boundary is drawn thin. The thick line is where the majority vote changes class; the shading shows how one-sided the vote is at each spot. Press Add voter to grow the crowd one tree at a time, or Play.',
   'bagging.plot': 'Ensemble of trees voting on the plane',
   'bagging.legend.orange': 'all vote orange ▲',
   'bagging.legend.blue': 'all vote blue ●',
@@ -36,12 +36,28 @@ export const messages = {
   'bagging.reset.newData': 'New data: predict again.',
   'bagging.noVoters': 'No voters yet. Press Add voter: a tree is grown on a bootstrap sample (n draws with replacement) of the training points.',
   'bagging.freshTestPoints': 'fresh test points',
-  'bagging.oneVoter': 'One voter: a single deep tree, all sharp corners, {accuracy} on {where}. Its boundary follows the quirks of its own resample.',
+  // cuts: the tree's cuts that fall inside the plot; classes: how many classes its boxes there
+  // give (1 when every box votes the same way: no boundary is drawn).
+  'bagging.oneVoter': ({ cuts, classes, accuracy, where }) => {
+    if (classes < 2) return `One voter: a tree whose boxes all vote for the same class, so it draws no boundary, ${accuracy} on ${where}.`;
+    if (cuts <= 1) return `One voter: a stump, a single straight cut across the plot, ${accuracy} on ${where}. Where the cut falls depends on its own resample.`;
+    if (cuts <= 7) return `One voter: a shallow tree, ${countOf(cuts, 'straight cut')}, ${accuracy} on ${where}. Its boundary is a few steps, placed where they best split its own resample.`;
+    return `One voter: a deep tree, ${countOf(cuts, 'cut')} and all sharp corners, ${accuracy} on ${where}. Its boundary follows the quirks of its own resample.`;
+  },
   'bagging.verdict.better': '{points} points better than the first voter alone',
-  'bagging.verdict.worse': '{points} points worse than the first voter alone (with few voters, luck still matters)',
+  'bagging.verdict.worse': ({ points, voters }) => `${points} points worse than the first voter alone${voters < 10 ? ' (with few voters, luck still matters)' : ''}`,
   'bagging.verdict.level': 'level with the first voter alone',
   'bagging.anyTestPoints': 'test points',
-  'bagging.crowd': '{voters} voters: the crowd scores {accuracy} on {where}, {verdict}. Their disagreements cancel, so the majority boundary is smoother than any member\'s.',
+  'bagging.crowd': '{voters} voters: the crowd scores {accuracy} on {where}, {verdict}. {why}',
+  // Why the crowd's boundary looks as it does (bagging.js crowdShape): trees with more than one
+  // cut whose majority has fewer corners than every member's (smoother), more than every member's
+  // (finer) or in between (combined); stumps (every member one cut or none) whose majority is one
+  // straight line, other crowds of stumps.
+  'bagging.why.smoother': 'Their disagreements cancel, so the majority boundary is smoother than any member\'s, with fewer corners.',
+  'bagging.why.finer': 'The vote puts their steps together into a finer staircase, with more corners than any single voter\'s boundary. It cancels only where the voters differ: a mistake every voter makes, their shared bias, the crowd makes too.',
+  'bagging.why.combined': 'The vote puts their steps together, but it cancels only where the voters differ: a mistake every voter makes, their shared bias, the crowd makes too.',
+  'bagging.why.stumpLine': 'Each voter is a stump, one straight cut, and the majority boundary is one straight line too, the same shape as each member\'s. Voting cancels only where the voters differ: a mistake every stump makes, their shared bias, the crowd makes too.',
+  'bagging.why.stumps': 'Each voter is a stump, one straight cut. The vote can combine their cuts, but it cancels only where the voters differ: a mistake every stump makes, their shared bias, the crowd makes too.',
   'bagging.full': 'That is the full crowd of {voters} voters, so Add voter adds no more; Reset starts a new crowd.',
   'bagging.figure': ({ voters, accuracy }) => `${countOf(voters, 'voter')} voting; test accuracy ${accuracy}`,
   'bagging.axis.x': 'x₁',

@@ -5,11 +5,15 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
-import { formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent, readShown } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './bandit.messages.js';
+
+// A regret as the readouts write it, and as every message and the figure's label repeat it: the
+// same number reads the same everywhere (147.75, never 147.75 in one place and 147.7 in the next).
+const formatRegret = (v) => fixed(v, 2);
 
 export const schema = {
   arms: { type: 'int', min: 2, max: 10, default: 6, description: 'Number of arms (slot machines).' },
@@ -118,25 +122,29 @@ function build(ctx) {
   function describe() {
     const pulls = greedy.steps();
     if (pulls < opts.arms) { card.setMessage(t('bandit.ucbTriesAll', { pull: formatNumber(pulls, 0), arms: formatNumber(opts.arms, 0) }), 'info'); return; }
-    const rg = greedy.regret();
-    const ru = ucb.regret();
-    const greedyStuck = greedy.optimalFraction() < 0.5;
-    if (opts.epsilon === 0 && greedyStuck) card.setMessage(t('bandit.greedyStuck'), 'bad');
-    else if (opts.epsilon === 0 && rg <= ru) card.setMessage(t('bandit.greedyLucky', { greedy: fixed(rg, 1), ucb: fixed(ru, 1) }), 'warn');
-    else if (opts.epsilon === 0) card.setMessage(t('bandit.greedyBehind', { ucb: fixed(ru, 1), greedy: fixed(rg, 1) }), 'warn');
-    else if (ru < rg) card.setMessage(t('bandit.ucbAhead', { ucb: fixed(ru, 1), greedy: fixed(rg, 1) }), 'ok');
-    else card.setMessage(t('bandit.greedyAhead', { greedy: fixed(rg, 1), ucb: fixed(ru, 1) }), 'warn');
+    // Compared as shown, so "ahead" never sits beside two equal numbers.
+    const rg = readShown(formatRegret(greedy.regret()));
+    const ru = readShown(formatRegret(ucb.regret()));
+    // Judged on the arm greedy pulls now (its last pull), not on its share of all past pulls: a
+    // learner that reached the best arm late has a small share, but its regret no longer grows.
+    const onBest = greedy.lastArm() === greedy.optimalArm();
+    if (opts.epsilon === 0 && !onBest) card.setMessage(t('bandit.greedyStuck'), 'bad');
+    else if (opts.epsilon === 0 && greedy.optimalFraction() < 0.5) card.setMessage(t('bandit.greedyLate', { share: formatPercent(greedy.optimalFraction(), 1), greedy: formatRegret(rg) }), 'warn');
+    else if (opts.epsilon === 0 && rg <= ru) card.setMessage(t('bandit.greedyLucky', { greedy: formatRegret(rg), ucb: formatRegret(ru) }), 'warn');
+    else if (opts.epsilon === 0) card.setMessage(t('bandit.greedyBehind', { ucb: formatRegret(ru), greedy: formatRegret(rg) }), 'warn');
+    else if (ru < rg) card.setMessage(t('bandit.ucbAhead', { ucb: formatRegret(ru), greedy: formatRegret(rg) }), 'ok');
+    else card.setMessage(t('bandit.greedyAhead', { greedy: formatRegret(rg), ucb: formatRegret(ru) }), 'warn');
   }
 
   function render() {
     statPulls.set(formatNumber(greedy.steps(), 0));
-    statRegretG.set(fixed(greedy.regret(), 2));
-    statRegretU.set(fixed(ucb.regret(), 2));
+    statRegretG.set(formatRegret(greedy.regret()));
+    statRegretU.set(formatRegret(ucb.regret()));
     // A share of no pulls is undefined: a dash, not a 0.0% that says the best arm was missed.
     const pulled = greedy.steps() > 0;
     statBestG.set(pulled ? formatPercent(greedy.optimalFraction(), 1) : '–');
     statBestU.set(pulled ? formatPercent(ucb.optimalFraction(), 1) : '–');
-    armsPlot.canvas.setAttribute('aria-label', t('bandit.figure', { arms: opts.arms, best: greedy.optimalArm() + 1, pulls: greedy.steps(), greedy: fixed(greedy.regret(), 2), ucb: fixed(ucb.regret(), 2) }));
+    armsPlot.canvas.setAttribute('aria-label', t('bandit.figure', { arms: opts.arms, best: greedy.optimalArm() + 1, pulls: greedy.steps(), greedy: formatRegret(greedy.regret()), ucb: formatRegret(ucb.regret()) }));
     ctx.requestDraw(draw);
   }
 

@@ -47,7 +47,7 @@ export const messages = {
   'bias-variance-dartboards.predict.changed': 'The settings changed: predict again.',
   'bias-variance-dartboards.refitting': 'Refitting the models on fresh training sets…',
   'bias-variance-dartboards.refitted': ({ filled }) => `All four models are refitted. Press Play or Step to throw the darts${filled ? '' : '; the table’s bias², variance and error fill in once every dart has landed'}.`,
-  'bias-variance-dartboards.throwing': ({ darts }) => `${countOf(darts, 'dart')} per board. Tight-and-centred is the goal; tight-but-off is bias; spread-out is variance.`,
+  'bias-variance-dartboards.throwing': ({ darts }) => `${countOf(darts, 'dart')} on each board so far. How far a cluster’s middle sits from the bull’s-eye is its bias; how widely its darts scatter is its variance.`,
   'bias-variance-dartboards.allThrown': 'All darts thrown. The line (bottom row) misses the truth with plenty of data or little: bias² {lineBiasClean} and {lineBiasNoisy}, against {cubicBiasClean} and {cubicBiasNoisy} for the cubic. Six noisy points (right column) scatter the fits: variance {cubicNoisy} against {cubicClean} with plenty of clean data for the cubic, {lineNoisy} against {lineClean} for the line.',
   'bias-variance-dartboards.figure': ({ board, darts, bias2, variance }) => `${board}: ${countOf(darts, 'dart')}; bias squared ${bias2}, variance ${variance}`,
   'bias-variance-dartboards.figure.refitting': '{board}: refitting',

@@ -38,6 +38,20 @@ export function shownTerms({ meanBias2, meanVariance, noiseVariance, meanExpecte
   return { bias, variance, noise, sum, expected, difference };
 }
 
+// Which term leads, read from bias² and variance as shown. Near the best k the two are close
+// (the lesson's setting: 0.0077 and 0.0236 at k = 4, 0.0134 and 0.0193 at k = 5, 0.0210 and
+// 0.0159 at k = 6), so "dominates" is kept for a term at least BALANCE times the other; between,
+// neither does, and the words say only that, never "of similar size": at k = 8 one is 3.3 times
+// the other (the lesson's rows k = 1 and k = 20 are 39 and 36 times apart).
+export const BALANCE = 4;
+export function leaderOf(bias, variance) {
+  const b = readShown(bias);
+  const v = readShown(variance);
+  if (b >= BALANCE * v && b > 0) return 'bias';
+  if (v >= BALANCE * b && v > 0) return 'variance';
+  return 'balanced';
+}
+
 // Whether the best k can be read off what was on screen: `shown` maps each k whose expected error
 // was displayed to that error as shown. Returns the k with the lowest shown error when a larger
 // error was shown on each side of it that exists (below it unless it is 1, above it unless it is
@@ -161,7 +175,10 @@ function build(ctx) {
     stat.noise.set(terms.noise);
     stat.sum.set(terms.sum);
     stat.expected.set(terms.expected);
-    const leader = result.meanBias2 > result.meanVariance ? t('bias-variance-measured.leader.bias') : t('bias-variance-measured.leader.variance');
+    const lead = leaderOf(terms.bias, terms.variance);
+    const leader = lead === 'bias' ? t('bias-variance-measured.leader.bias')
+      : lead === 'variance' ? t('bias-variance-measured.leader.variance')
+        : t('bias-variance-measured.leader.balanced', { factor: BALANCE });
     shownErrors.set(opts.k, readShown(terms.expected));
     judgeBestK();
     noteSeen();

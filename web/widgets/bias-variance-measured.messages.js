@@ -35,6 +35,7 @@ export const messages = {
   'bias-variance-measured.tooLarge': 'k = {k} is more than the {n} points in a training set: lower k or add points.',
   'bias-variance-measured.leader.bias': 'bias² dominates: the fits are too smooth to follow the curve',
   'bias-variance-measured.leader.variance': 'variance dominates: each fit chases its own noise',
+  'bias-variance-measured.leader.balanced': 'neither bias² nor variance is {factor} times the other, so neither dominates',
   'bias-variance-measured.summary': ({ k, leader, refits, sum, expected, difference }) => `k = ${k}: ${leader}. Estimated from ${countOf(refits, 'resample')}, bias² + variance + s² = ${sum} ≈ the estimated expected error ${expected} (in expectation the split is exact; a finite number of resamples leaves a difference of ${difference}).`,
   'bias-variance-measured.axis.x': 'x',
   'bias-variance-measured.axis.y': 'y',

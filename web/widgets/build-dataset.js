@@ -11,7 +11,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber, readShown } from '../lib/format.js';
+import { formatNumber, formatShort, readShown } from '../lib/format.js';
 import { recordedResult, reportComplete, reportScore } from '../lib/report.js';
 import { seededShuffle } from '../lib/rng.js';
 import { holdout } from '../lib/holdout.js';
@@ -126,8 +126,23 @@ function build(ctx) {
       const held = new Set(data.validation);
       return { X: data.X, y: data.y, extra: { name: 'split', values: Array.from(data.y, (_, i) => (held.has(i) ? 'validation' : 'train')) } };
     },
-    set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; solvedReported = false; load(); },
+    set: (parsed) => { checkPrices(parsed.y); imported = { X: parsed.X, y: parsed.y }; solvedReported = false; load(); },
   });
+
+  // R² compares the model's errors with the spread of the prices it is scored on: with every price
+  // the same (in all the houses, or in the training or the validation houses alone) there is no
+  // spread, R² is 0/0 and any number shown for it would be made up (the engine's r2Score returns 1
+  // for a perfect fit there, by convention). Such houses are refused before anything changes;
+  // generated houses always vary. The split checked is the one load() makes, from the seed.
+  function checkPrices(y) {
+    const same = (rows) => rows.every((r) => y[r] === y[rows[0]]);
+    const all = Array.from(y, (_, i) => i);
+    if (same(all)) throw new Error(t('build-dataset.csv.onePrice', { price: formatShort(y[0], 6) }));
+    const s = holdout(ml, y.length, VALIDATION_FRACTION, options.seed);
+    for (const rows of [s.train, s.validation]) {
+      if (same(rows)) throw new Error(t('build-dataset.csv.onePartPrice', { validation: rows === s.validation, count: formatNumber(rows.length, 0), price: formatShort(y[rows[0]], 6) }));
+    }
+  }
 
   function load() {
     const ok = attempt(card, () => {
@@ -357,6 +372,9 @@ function build(ctx) {
           throw new RangeError(`the chosen columns must be different whole numbers from 0 to ${SHORT.length - 1}`);
         }
         const houses = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (houses) {
+          try { checkPrices(houses.y); } catch (err) { throw new RangeError(err.message.replace(/\.$/, '')); }
+        }
         if (houses) { imported = { X: houses.X, y: houses.y }; load(); }
         chosen = [...cols].sort((a, b) => a - b);
         quiet = true;

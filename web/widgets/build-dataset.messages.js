@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'build-dataset.title': 'Build the dataset',
-  'build-dataset.hint': 'Toggle the features you think help predict the price. The signal meter is the validation R² of a model the engine fits on your columns.',
+  'build-dataset.hint': 'Which columns tell you something about a house’s price? Switch features on and off: the signal meter reads the validation R² of the model the engine fits on the columns you kept.',
   // The columns of generated houses (as the engine's courseHouses names them)…
   'build-dataset.column.size': 'size (m²)',
   'build-dataset.column.beds': 'bedrooms',
@@ -55,6 +55,10 @@ export const messages = {
     : counted
       ? 'Finding it completes this activity.'
       : `This set was restored from a link or the page address, not chosen here${complete ? '; the activity is already complete.' : ', so it does not count: choose the columns yourself to complete this activity.'}`}`,
+  // Imported houses whose prices do not vary (all of them, or all the training or validation houses):
+  // R² has no meaning there, so they are refused (a file, or a Share link holding them).
+  'build-dataset.csv.onePrice': 'Every house has the same price, {price}: the prices do not vary, so there is nothing to predict, and R², which compares the errors with the spread of the prices, has no meaning.',
+  'build-dataset.csv.onePartPrice': ({ validation, count, price }) => `All ${count} ${validation ? 'validation' : 'training'} houses of the seeded split have the same price, ${price}: the prices the model ${validation ? 'is scored on' : 'learns from'} do not vary, so ${validation ? 'validation' : 'training'} R², which compares the errors with the spread of the prices, has no meaning.`,
   'build-dataset.keepGoing': 'Validation R² {r2}. Keep toggling: can you reach {best}?',
   'build-dataset.theBest': 'the best',
   'build-dataset.ownHouses': ({ adding, name, delta }) => `${adding ? 'Adding' : 'Removing'} ${name}: validation R² ${delta} on your houses.`,

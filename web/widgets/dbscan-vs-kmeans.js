@@ -11,7 +11,7 @@ import { legend } from '../lib/legend.js';
 import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
 import { messages } from './dbscan-vs-kmeans/messages.js';
 import { createPrediction } from '../lib/predict.js';
-import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
+import { pointsAtOnePlace, pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -32,6 +32,8 @@ export const meta = { title: messages['dbscan-vs-kmeans.title'], hint: messages[
 // Options that make the generated points: changing one replaces imported points.
 const DATA_OPTIONS = ['data', 'points', 'noise', 'seed'];
 export const CSV_RULES = { labels: 'none', domain: [-100, 100], minPoints: 8, maxPoints: 1000 };
+// Points that all lie at one place (pointsAtOnePlace): no ε separates them and no centroid can split them, so advice
+// about ε would be false. Refused (a file or a Share link) before anything changes.
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -84,7 +86,11 @@ function build(ctx) {
   pointsCsv(ctx, card.controls, {
     filename: 'clusters-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, extra: { name: 'dbscan_cluster', values: Array.from(dbLabels) } }),
-    set: (parsed) => { imported = parsed.X; loadData(); },
+    set: (parsed) => {
+      if (pointsAtOnePlace(parsed.X)) throw new Error(t('dbscan-vs-kmeans.csv.onePlace', { x: formatNumber(parsed.X[0], 2), y: formatNumber(parsed.X[1], 2) }));
+      imported = parsed.X;
+      loadData();
+    },
   });
 
   // Predict, then check: ε = 0.2 separates the moons; what does it make of three blobs? Judged
@@ -328,6 +334,7 @@ function build(ctx) {
       get() { return imported ? pointsState(imported) : null; },
       set(value) {
         const points = pointsFromState(value, CSV_RULES);
+        if (pointsAtOnePlace(points.X)) throw new RangeError(t('dbscan-vs-kmeans.csv.onePlace', { x: formatNumber(points.X[0], 2), y: formatNumber(points.X[1], 2) }).replace(/\.$/, ''));
         imported = points.X;
         loadData();
       },

@@ -14,6 +14,7 @@ import { equalDomain } from '../lib/domain.js';
 import { logAxes } from '../lib/ticks.js';
 import { nearestRungValue, roundLadder } from '../lib/ladder.js';
 import { createPrediction } from '../lib/predict.js';
+import { runInSlices } from '../lib/slices.js';
 import { messages } from './deep-q/messages.js';
 import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, PREDICT_SEEN_AFTER, FULL_RECENT, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
 
@@ -22,6 +23,7 @@ export { schema };
 export const meta = { title: messages['deep-q.title'], hint: messages['deep-q.hint'] };
 
 const SPEEDS = { slow: { every: 120, moves: 1 }, medium: { every: 0, moves: 2 }, fast: { every: 0, moves: 40 } };
+const BATCH_VIEW_MS = 250; // while Train 100 episodes runs, the plots and readouts follow this often
 const DIRS = [[0, 1], [1, 0], [0, -1], [-1, 0]]; // up, right, down, left in plot coordinates (y up)
 
 // The log sliders' stops: the site's round ladder (web/lib/ladder.js), one rung per arrow press,
@@ -56,6 +58,7 @@ function build(ctx) {
   let trail = [];
   let success = NaN;
   let successAt = -1;
+  let batch = null; // Train 100 episodes while its episodes run: { n, from, run }
 
   const plane = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 240, maxHeight: 440, domain: [0, 1, 0, 1], label: t('deep-q.plane'), onResize: () => ctx.requestDraw(draw) }));
   plane.margin = { left: 8, right: 8, top: 8, bottom: 8 }; // no axes: the square fills the canvas
@@ -68,14 +71,15 @@ function build(ctx) {
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
+    start: () => { endBatch(); },
     reduced: () => episodes(25),
     every: () => SPEEDS[speed].every,
     tick: () => { moves(SPEEDS[speed].moves); },
     quiet: true, // each episode's end (goal, pit, time limit) is said, many a second
   });
-  button(buttons, t('deep-q.step'), () => { play.stop(); moves(1); });
+  button(buttons, t('deep-q.step'), () => { play.stop(); endBatch(); moves(1); });
   button(buttons, t('deep-q.reset'), () => { play.stop(); resetAgent(t('deep-q.resetText')); });
-  button(buttons, t('deep-q.train100'), () => { play.stop(); episodes(100); });
+  const trainButton = button(buttons, t('deep-q.train100'), () => { if (batch) return; play.stop(); trainEpisodes(100); });
   const taskSelect = select(card.controls, {
     label: t('deep-q.select.task'), value: opts.task,
     options: ['plane', 'lake'].map((id) => [id, t(`deep-q.task.${id}`)]),
@@ -109,6 +113,8 @@ function build(ctx) {
     id: 'deep-q-no-stabilisers',
     question: t('deep-q.predict.question', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW }),
     choices: ['high', 'middle', 'low'].map((id) => [id, t(`deep-q.predict.${id}`)]),
+    // Not while Train 100 episodes runs: the box judges what a batch showed when it ends.
+    ready: () => (batch ? t('deep-q.predict.wait', { episodes: formatNumber(batch.n, 0) }) : null),
     onCommit: () => {
       runShown = false;
       awayNoted = '';
@@ -119,7 +125,7 @@ function build(ctx) {
     },
     // Changed once "neither" had passed the episodes that show its class, the box has had the
     // answer's class on screen (locking again replays the same seed).
-    progress: () => runShown,
+    progress: () => runShown || (batch !== null && opts.setup === 'neither' && opts.task === 'plane' && agent.episodes() > PREDICT_SEEN_AFTER),
     next: () => t('deep-q.predict.next', { episodes: PREDICT_EPISODES, steps: away().map((k) => restoreStep[k]()) }),
   });
   let runShown = false; // "neither" past PREDICT_SEEN_AFTER episodes has been on screen since the lock
@@ -144,7 +150,10 @@ function build(ctx) {
     seed: () => t('deep-q.predict.restore.seed', { judged: schema.seed.default, now: opts.seed }),
   };
 
-  function judge() {
+  // What the run on screen tells the box. A batch of Train 100 episodes is judged when it ends (and
+  // what it showed when Reset or a setting stops it part-way), never from a slice on the way: the
+  // box speaks of what a press showed.
+  function judge({ settle = true } = {}) {
     if (opts.setup !== 'neither' || opts.task !== 'plane') return;
     const differs = away();
     if (prediction.pending !== null && differs.length && agent.episodes() > 0) {
@@ -161,7 +170,7 @@ function build(ctx) {
       return;
     }
     runShown = true;
-    if (differs.length || agent.episodes() < PREDICT_EPISODES) return;
+    if (!settle || differs.length || agent.episodes() < PREDICT_EPISODES) return;
     const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
     const outcome = returnClass(r);
     prediction.settle(outcome, t('deep-q.predict.why', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW, mean: formatNumber(r, 2), both: formatNumber(FULL_RECENT, 2) }));
@@ -173,6 +182,7 @@ function build(ctx) {
   }
 
   function resetAgent(text) {
+    dropBatch();
     attempt(card, () => { configure(agent, opts, world); configureTable(table, world, opts.seed); });
     // A setup without replay or without a target network ignores that slider: say so by disabling it.
     const setup = SETUPS[opts.setup] || SETUPS.full;
@@ -208,12 +218,79 @@ function build(ctx) {
 
   function episodes(n) {
     attempt(card, () => agent.runEpisodes(n));
+    showTrained(n);
+  }
+
+  function showTrained(n) {
     syncTable();
     trail = [pos()];
     const r = agent.episodeReturns();
     if (agent.status() === 'diverged') card.setMessage(t('deep-q.diverged'), 'bad');
     else card.setMessage(t('deep-q.trained', { n, total: formatNumber(agent.episodes(), 0), window: Math.min(RETURN_WINDOW, r.length), mean: formatNumber(recentReturn(r), 2) }), 'info');
     render();
+  }
+
+  // Train 100 episodes: the episodes run in short slices between tasks (web/lib/slices.js), so the
+  // page stays live; done in one go they held a slow phone for seconds with nothing on screen, and
+  // a second tap in that time trained 100 more. The button says how far the batch has got and
+  // ignores presses until it ends; the plots and readouts follow every BATCH_VIEW_MS (drawn every
+  // frame, the value map took most of a slow phone's time and the batch several times longer than
+  // in one go). Slices of about 30 ms: with 8 ms ones, the pauses between them doubled the time
+  // the batch takes. One move at a time (an early episode is hundreds of moves), stopping after
+  // the move that ends the n-th episode, as runEpisodes(n) does: the same moves, so the numbers
+  // are those of one go.
+  function trainEpisodes(n) {
+    if (batch) return;
+    const from = agent.episodes();
+    batch = { n, from, run: null, viewed: performance.now() };
+    showBatch();
+    batch.run = runInSlices(ctx, {
+      ms: 30,
+      step: () => attempt(card, () => agent.fit(1), 0) > 0 && agent.episodes() - from < n,
+      progress: () => {
+        if (performance.now() - batch.viewed < BATCH_VIEW_MS) return;
+        batch.viewed = performance.now();
+        ctx.requestDraw(showBatchProgress);
+      },
+      done: () => endBatch(),
+    });
+  }
+  function showBatchProgress() {
+    if (!batch) return;
+    syncTable();
+    trail = [pos()];
+    render({ judged: false });
+    showBatch();
+  }
+
+  // The batch's end (or Step or Play part-way through it): the button takes its name back and the
+  // message says how many episodes it trained.
+  function endBatch() {
+    if (!batch) return;
+    const { from } = batch;
+    dropBatch();
+    const n = agent.episodes() - from;
+    if (n > 0 || agent.status() === 'diverged') showTrained(n);
+  }
+
+  // Stops the batch where it is (a reset replaces the agent it trains): the episodes it showed
+  // count as seen, but a run stopped part-way settles no prediction.
+  function dropBatch() {
+    if (!batch) return;
+    batch.run.stop();
+    batch = null;
+    showBatch();
+    judge({ settle: false });
+  }
+
+  function showBatch() {
+    if (batch) {
+      trainButton.textContent = t('deep-q.training', { done: formatNumber(agent.episodes() - batch.from, 0), total: formatNumber(batch.n, 0) });
+      trainButton.setAttribute('aria-disabled', 'true');
+    } else {
+      trainButton.textContent = t('deep-q.train100');
+      trainButton.removeAttribute('aria-disabled');
+    }
   }
 
   // The table trains for as many episodes as the network has finished (lake only).
@@ -229,9 +306,9 @@ function build(ctx) {
     else card.setMessage(t('deep-q.timeLimit', { moves: formatNumber(agent.maxEpisodeSteps(), 0) }), 'warn');
   }
 
-  function render() {
+  function render({ judged = true } = {}) {
     const eps = agent.episodes();
-    if (eps !== successAt && (eps - successAt >= 10 || eps < 10 || !play.playing)) {
+    if (eps !== successAt && (eps - successAt >= 10 || eps < 10 || (!play.playing && !batch))) {
       success = agent.status() === 'diverged' ? NaN : agent.greedySuccess(SUCCESS_GRID);
       successAt = eps;
     }
@@ -253,7 +330,7 @@ function build(ctx) {
       const [net, tab, best] = startValues();
       plane.canvas.setAttribute('aria-label', t('deep-q.lakeFigure', { x: Math.round(agent.position().x * 3), y: Math.round(agent.position().y * 3), episodes: eps, net: formatNumber(net, 2), table: formatNumber(tab, 2), best: formatNumber(best, 2), success: Number.isFinite(success) ? formatPercent(success, 0) : t('deep-q.unmeasured') }));
     } else plane.canvas.setAttribute('aria-label', t('deep-q.planeFigure', { x: formatNumber(pos()[0], 2), y: formatNumber(pos()[1], 2), episodes: eps, epsilon: formatNumber(agent.epsilon(), 2), success: Number.isFinite(success) ? formatPercent(success, 0) : t('deep-q.unmeasured'), value: Number.isFinite(probe) ? formatNumber(probe, 2) : t('deep-q.notMeasured') }));
-    judge();
+    if (judged) judge();
     ctx.requestDraw(draw);
   }
 

@@ -16,6 +16,14 @@ import { messages } from './distribution-shift/messages.js';
 // Unshifted test accuracy within this of training accuracy is called close to it.
 const CLOSE_TO_TRAINING = 0.03;
 
+// The fall in accuracy (or the train–test gap) as the learner reads it: the two accuracies as
+// shown (3 decimals), one taken from the other (as train-vs-test works out its gap), so 0.980 →
+// 0.930 and 0.930 → 0.880 are both a drop of 0.050 and land in the same band, never 0.04999… in
+// one and 0.05 in the other.
+function shownDrop(start, acc) {
+  return Number((readShown(fixed(start, 3)) - readShown(fixed(acc, 3))).toFixed(3));
+}
+
 export const schema = {
   points: { type: 'int', min: 40, max: 600, default: 400, description: 'Points drawn in all (half train, half test).' },
   spread: { type: 'number', min: 0.3, max: 2.5, default: 1.1, description: 'Standard deviation of each blob.' },
@@ -99,8 +107,8 @@ function build(ctx) {
       return;
     }
     const start = sweep.acc[0];
-    const drop = start - current.acc;
-    prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', t('distribution-shift.predict.why', { drift, start: fixed(start, 3), accuracy: fixed(current.acc, 3) }));
+    const drop = shownDrop(start, current.acc);
+    prediction.settle(readShown(fixed(current.acc, 3)) <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', t('distribution-shift.predict.why', { drift, start: fixed(start, 3), accuracy: fixed(current.acc, 3) }));
   }
 
   function loadData() {
@@ -166,10 +174,10 @@ function build(ctx) {
     // the prediction's baseline), not from training accuracy: new points score a little lower
     // than the ones the model was fitted to even when nothing has moved.
     const start = sweep.acc[0];
-    const drop = start - current.acc;
+    const drop = shownDrop(start, current.acc);
     const [accuracy, drift, from, train] = [fixed(current.acc, 3), fixed(current.drift, 2), fixed(start, 3), fixed(current.trainAcc, 3)];
     if (!Number.isFinite(current.acc)) card.setMessage(t('distribution-shift.unscored'), 'bad');
-    else if (opts.shift === 0 && Math.abs(current.trainAcc - current.acc) <= CLOSE_TO_TRAINING) card.setMessage(t('distribution-shift.noShift', { accuracy, train }), 'ok');
+    else if (opts.shift === 0 && Math.abs(shownDrop(current.trainAcc, current.acc)) <= CLOSE_TO_TRAINING) card.setMessage(t('distribution-shift.noShift', { accuracy, train }), 'ok');
     else if (opts.shift === 0) card.setMessage(t('distribution-shift.noShiftGap', { accuracy, train }), 'ok');
     else if (opts.direction === 'along' && drop < 0.05) card.setMessage(t('distribution-shift.alongHolds', { drift, accuracy }), 'warn');
     else if (drop > 0.1) card.setMessage(t('distribution-shift.fell', { shift: fixed(opts.shift, 2), drift, start: from, accuracy }), 'bad');

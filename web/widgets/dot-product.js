@@ -135,7 +135,7 @@ function build(ctx) {
       arrow(c, plot, 0, 0, b[0], b[1], th.class1, t('dot-product.vector.b'));
       arrow(c, plot, 0, 0, a[0], a[1], th.class0, t('dot-product.vector.a'));
     });
-    const focused = document.activeElement === plot.canvas;
+    const focused = drag.keyboardFocused; // not after a click (drag.js)
     plot.handle(b[0], b[1], { focused: (focused && active === 'b') || drag.grabbed === 'b', color: th.class1 });
     plot.handle(a[0], a[1], { focused: (focused && active === 'a') || drag.grabbed === 'a', color: th.class0 });
   }

@@ -436,7 +436,7 @@ function build(ctx) {
     // Handle positions in CSS pixels, for pointer tests and assistive tooling.
     // Pixel positions for a script to read (split on spaces and commas): never grouped.
     plot.canvas.dataset.handles = ends.map((p) => `${formatNumber(plot.px(p.x), 1, { grouping: false })},${formatNumber(plot.py(p.y), 1, { grouping: false })}`).join(' ');
-    ends.forEach((p, i) => plot.handle(p.x, p.y, { focused: (selected === i || selected === 2) && (document.activeElement === plot.canvas || drag.grabbed !== null) }));
+    ends.forEach((p, i) => plot.handle(p.x, p.y, { focused: (selected === i || selected === 2) && (drag.keyboardFocused || drag.grabbed !== null) }));
   }
 
   loadData();

@@ -5,7 +5,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'draw-boundary.title': 'Draw the boundary',
-  'draw-boundary.hint': 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you score above 95%?',
+  'draw-boundary.hint': 'Put each class on its own side of the line: drag the line itself to shift it, or a round handle to turn it. What counts is the fraction of points on their own side, and to win it must beat the target shown with it.',
   'draw-boundary.plot': 'Two classes of points and your dividing line',
   'draw-boundary.legend': 'logistic probability of class 1 (blue circle):',
   'draw-boundary.legend.low': '0 (orange)',

@@ -11,11 +11,13 @@
 // moves (sliders, handles, keys) report: a line that came with the page (its options, its address
 // or a Share link) is shown and judged, never scored. Either way the round has been played, and
 // the lesson's text that names the best line (`::: reveal predict=empirical-risk-best-line`) opens.
+// That text opened by the learner before a win is recorded (web/js/reveal.js sends 'dw:reveal-read')
+// has given the answer as Show the best line does: every round on this page is then practice.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, quietWhileHeld, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber, readShown } from '../lib/format.js';
+import { formatNumber, asShown } from '../lib/format.js';
 import { recordedResult, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './empirical-risk.messages.js';
@@ -82,6 +84,7 @@ function build(ctx) {
   let shown = false;      // the best line has been shown on this page: every round after it is practice (state s: 1)
   let given = true;       // the line on screen came with the page (options, address, Share link), not from the learner
   let bestShown = null;   // the least-squares line Show the best line put on screen
+  let read = false;       // the lesson's text naming the best line was opened before a win was recorded: every round on this page is practice
   const n = HOUSES.x.length;
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, minHeight: 240, maxHeight: 400, domain: [1000, 3500, 0, 560], label: t('empirical-risk.plot'), onResize: () => ctx.requestDraw(draw) }));
@@ -159,7 +162,7 @@ function build(ctx) {
   // 299/3 is "99.7" (under a goal of 100), never "100: under the goal of 100".
   function riskText(r) {
     let digits = 0;
-    while (digits < 3 && r !== opts.goal && readShown(formatNumber(r, digits)) === opts.goal) digits += 1;
+    while (digits < 3 && r !== opts.goal && asShown(r, digits) === opts.goal) digits += 1;
     return formatNumber(r, digits);
   }
 
@@ -188,6 +191,10 @@ function build(ctx) {
       // A round after the reveal (Reset, or a reload of one): practice, never reported.
       if (now.risk < opts.goal) card.setMessage(t('empirical-risk.reachedPractice', { risk: riskText(now.risk), goal, recorded: winRecorded() }), 'info');
       else card.setMessage(`${t('empirical-risk.aboveGoal', { risk: riskText(now.risk), goal })}${t('empirical-risk.practiceNote', { recorded: winRecorded() })}`, 'info');
+    } else if (read) {
+      // The lesson's text naming the best line was read before a win: practice, never reported.
+      if (now.risk < opts.goal) card.setMessage(t('empirical-risk.reachedRead', { risk: riskText(now.risk), goal }), 'info');
+      else card.setMessage(`${t('empirical-risk.aboveGoal', { risk: riskText(now.risk), goal })}${t('empirical-risk.readNote')}`, 'info');
     } else if (now.risk < opts.goal && given) {
       const earlier = recordedResult(card, 'empirical-risk');
       card.setMessage(t('empirical-risk.givenUnder', { risk: riskText(now.risk), goal, recorded: !!earlier && earlier.complete === true }), 'info');
@@ -222,7 +229,7 @@ function build(ctx) {
       plot.segment(1000, lineAt(1000), 3500, lineAt(3500), { color: th.model, width: 2 });
     });
     HOUSES.x.forEach((x, i) => plot.point(x, HOUSES.y[i], 1));
-    HANDLE_X.forEach((x, i) => plot.handle(x, lineAt(x), { focused: drag.focused && (drag.grabbed === i || (drag.grabbed === null && i === active)) }));
+    HANDLE_X.forEach((x, i) => plot.handle(x, lineAt(x), { focused: drag.keyboardFocused && (drag.grabbed === i || (drag.grabbed === null && i === active)) }));
   }
 
   // Dragging a handle moves that end of the line and keeps the other end where it is.
@@ -258,6 +265,17 @@ function build(ctx) {
     restore: ([sw, sb, sGiven]) => setLine(sw, sb, sGiven ? 'page' : 'own'),
     onFocusChange: () => ctx.requestDraw(draw),
   });
+
+  // Opened after a win of this page's or of an earlier visit (or after Show the best line, which
+  // already makes every round practice), the text changes nothing.
+  function readAhead(event) {
+    if (`predict:${event.detail && event.detail.predict}` !== BEST_LINE_REVEAL || read || shown || reached) return;
+    if ((recordedResult(card, 'empirical-risk') || {}).complete === true) return;
+    read = true;
+    compute();
+  }
+  ctx.element.addEventListener('dw:reveal-read', readAhead);
+  ctx.own(() => ctx.element.removeEventListener('dw:reveal-read', readAhead));
 
   compute();
   return {

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'empirical-risk.title': 'Three houses: the empirical risk of a line',
-  'empirical-risk.hint': 'Move w and b (sliders, or drag the line’s round handles; arrow keys when the figure has focus). Each bar is a miss; the table squares the misses and averages them.',
+  'empirical-risk.hint': 'Set w and b with their sliders or by pulling the round handles on the chart (the arrow keys work too once the figure has focus). Each bar is a miss; the table squares the misses and averages them.',
   'empirical-risk.plot': 'Three houses and the line',
   'empirical-risk.table.caption': 'Area x in square feet; price y, prediction ŷ and miss ŷ − y in thousands',
   'empirical-risk.table.house': 'house',
@@ -31,6 +31,10 @@ export const messages = {
   // A round after Show the best line (Reset, or a reload of one): practice, never reported.
   'empirical-risk.reachedPractice': ({ risk, goal, recorded }) => `Empirical risk ${risk}: under the goal of ${goal}, but this round is practice: Show the best line has given the answer, and these three houses never change, so it is not recorded${recorded ? ' (your own win is already recorded)' : ''}.`,
   'empirical-risk.practiceNote': ({ recorded }) => ` This round is practice: Show the best line has given the answer, and these three houses never change, so a line you set now is not recorded${recorded ? ' (your own win is already recorded)' : ''}.`,
+  // The lesson's text that names the best line, opened by the learner before a win was recorded:
+  // every round on this page is practice, never reported.
+  'empirical-risk.reachedRead': 'Empirical risk {risk}: under the goal of {goal}, but this round is practice: you opened “What the widget shows”, which names the best line, before winning, so it is not recorded.',
+  'empirical-risk.readNote': ' This round is practice: you opened “What the widget shows”, which names the best line, before winning, so a line you set on this page is not recorded.',
   'empirical-risk.badShown': 'the mark for a round after Show the best line (s) must be 1 or left out',
   // A line under the goal that came with the page (its settings, its address or a Share link), before any move of the learner's.
   'empirical-risk.givenUnder': ({ risk, goal, recorded }) => `Empirical risk ${risk}: under the goal of ${goal}, but this line came with the page, not from your moves, so it is not scored${recorded ? ' (your own win, from an earlier visit, is already recorded)' : ''}. Move the line yourself: a line of yours under ${goal} counts.`,

@@ -7,12 +7,13 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, quietWhileHeld, showOptions, slider } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
-import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
+import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { gridPoints } from '../lib/contour.js';
-import { shapeMarker } from '../lib/marks.js';
+import { contourSegments, gridPoints } from '../lib/contour.js';
+import { drawSegments, shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
 import { boxAround } from '../lib/datasets.js';
+import { legend } from '../lib/legend.js';
 import { messages } from './feature-scaling.messages.js';
 
 export const schema = {
@@ -62,6 +63,10 @@ function build(ctx) {
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('feature-scaling.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
   quietWhileHeld(ctx, plot.canvas); // arrow keys held on the plot: said once, when let go
+  // The key: the model-coloured p = 0.5 contour, then the tint's scale with the classes named by
+  // shape as well as colour at its ends (▲ at 0, ● at 1; docs/design.md: heat maps with a legend).
+  legend(card.stage, [{ text: t('feature-scaling.legend.boundary'), swatch: 'dw-line-key' }]);
+  const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: t('feature-scaling.legend.low'), high: t('feature-scaling.legend.high'), caption: t('feature-scaling.legend') });
   const note = el('p', { className: 'dw-hint dw-explain', 'aria-live': 'polite' });
   card.stage.append(note);
 
@@ -161,9 +166,12 @@ function build(ctx) {
     const th = plot.theme;
     const h = opts.scaled ? heat.scaled : heat.raw;
     if (h) drawHeatmap(plot, h, GRID, GRID, probabilityRgb(th), { alpha: 0.35, smooth: false });
+    key.paint(probabilityRgb(th));
     plot.axes({ xLabel: t('feature-scaling.axis.x'), yLabel: t('feature-scaling.axis.y'), xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y / K) };
     plot.clipToArea(() => {
+      // The model's boundary: where the engine's p(blue circle) crosses ½ on the grid the tint shows.
+      if (h) drawSegments(plot, contourSegments(h, GRID, GRID, { x0, x1, y0: y0 / K, y1: y1 / K }, 0.5), { color: th.model, width: 2.5 });
       const set = new Set(near ? near.indices : []);
       ctx.strokeStyle = rgba(th.model, 0.5); ctx.lineWidth = 1.2;
       ctx.beginPath();
@@ -173,7 +181,7 @@ function build(ctx) {
     });
     ctx.lineWidth = 3; ctx.strokeStyle = th.model; ctx.fillStyle = th.surface;
     shapeMarker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
-    if (drag.focused) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = th.accent; ctx.lineWidth = 2; ctx.stroke(); }
+    if (drag.keyboardFocused) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = th.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 
   function moveQuery(pos) {

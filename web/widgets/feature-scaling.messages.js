@@ -23,6 +23,10 @@ export const messages = {
   'feature-scaling.class.1': 'blue',
   'feature-scaling.classMany.0': 'orange triangles',
   'feature-scaling.classMany.1': 'blue circles',
+  'feature-scaling.legend': 'p(blue circle), the share of blue votes:',
+  'feature-scaling.legend.low': '0 (▲ orange)',
+  'feature-scaling.legend.high': '1 (● blue)',
+  'feature-scaling.legend.boundary': 'the model’s boundary, p = 0.5',
   'feature-scaling.axis.x': 'age (years)',
   'feature-scaling.axis.y': 'income (thousand €)',
 };

@@ -7,11 +7,15 @@
 // readable on the sliders: a line the learner then sets on those points (after Reset line) is
 // practice, scored on screen but never reported, until New points (place-centroids' rule; the
 // state keeps s: 1). Lines on imported points are practice too: the game is the lesson's points.
+// Imported points bring their own view: the plot's y axis spans their values, the line starts flat
+// through their mean, and the sliders' ranges reach their best line (points whose best line lies
+// beyond the line's limits, a slope within ±50 and an intercept within ±500, are refused in words).
+// A slider's readout is always the line's own value, also where its thumb stops at an end.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, quietWhileHeld, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatNumber } from '../lib/format.js';
+import { formatBeside, formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
@@ -37,6 +41,89 @@ const STEPS_PER_FRAME = 6;
 const DATA_OPTIONS = ['seed', 'points', 'noise', 'slope', 'intercept'];
 export const CSV_RULES = { dims: 1, labels: 'value', domain: [X_MIN, X_MAX], valueRange: [-1000, 1000], minPoints: 2, maxPoints: 500 };
 const LEARNING_RATE = 0.02;
+// The game's bar (the lesson's "within 1%"): a line whose MSE is at most this fraction above the
+// best possible MSE wins the round.
+const WIN_GAP = 0.01;
+
+// "Close: …% above the best possible MSE" for a line that has not won: one decimal, or as many
+// more as it takes for the percentage shown to read above the 1% bar (a gap of 1.015% is "1.02",
+// never "1.0", which would be the bar itself beside a verdict of "not yet").
+function gapAboveBar(gap) { return formatBeside(gap * 100, WIN_GAP * 100, 1); }
+
+// The line's limits (what the state takes): a slope within ±50, an intercept within ±500.
+export const LINE_LIMITS = { w: 50, b: 500 };
+// The sliders' ranges on the lesson's points (the line starts at w 0, b 5).
+const SLOPE_RANGE = [-2, 2];
+const INTERCEPT_RANGE = [-5, 12];
+// A slider's step: the first of 0.01, 0.02, 0.05, 0.1, 0.2 … that cuts its range into at most this
+// many steps (0.01 for the slope's -2…2, 0.05 for the intercept's -5…12).
+const SLIDER_STEPS = 400;
+function niceStep(span, most) {
+  for (let e = -2; e < 6; e++) {
+    for (const m of [1, 2, 5]) {
+      const step = Number((m * 10 ** e).toPrecision(6));
+      if (span / step <= most + 1e-9) return step;
+    }
+  }
+  return 1e6;
+}
+
+// The least-squares line through (X, y) and the mean of y, worked out here so that imported points
+// can be checked before anything changes (null when every x is the same).
+export function bestLineOf(X, y) {
+  const n = X.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) { mx += X[i] / n; my += y[i] / n; }
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) { sxy += (X[i] - mx) * (y[i] - my); sxx += (X[i] - mx) ** 2; }
+  if (!(sxx > 1e-12)) return null;
+  const w = sxy / sxx;
+  return { w, b: my - w * mx, mean: my };
+}
+
+// What imported points need that the line cannot take, for the refusal ('' for each part that fits):
+// their best line's slope or intercept, or the flat line through their mean (where the line starts).
+export function outOfReach(X, y) {
+  const line = bestLineOf(X, y);
+  if (!line) return null;
+  const slope = Math.abs(line.w) > LINE_LIMITS.w ? formatNumber(line.w, 2) : '';
+  const intercept = Math.abs(line.b) > LINE_LIMITS.b ? formatNumber(line.b, 2) : '';
+  const mean = Math.abs(line.mean) > LINE_LIMITS.b ? formatNumber(line.mean, 2) : '';
+  return slope || intercept || mean ? { slope, intercept, mean } : null;
+}
+
+// The sliders' ranges and steps for a set of points: the lesson's ranges, widened (in round steps,
+// within the line's limits) to take the best line, and for imported points ranges around their
+// best line and their mean instead. Also where the line starts: w 0, b 5 on the lesson's points;
+// flat through the mean (to the intercept slider's step) on imported ones.
+export function lineView(X, y, isImported) {
+  const line = bestLineOf(X, y);
+  let ys = [Infinity, -Infinity];
+  for (const v of y) ys = [Math.min(ys[0], v), Math.max(ys[1], v)];
+  const range = (base, values, margin, limit) => {
+    const lo0 = Math.min(base[0], ...values.map((v) => v - margin));
+    const hi0 = Math.max(base[1], ...values.map((v) => v + margin));
+    const unit = niceStep(hi0 - lo0, 10); // an end the values push out goes to a round number
+    const lo = Math.max(-limit, lo0 < base[0] ? Math.floor(lo0 / unit) * unit : base[0]);
+    const hi = Math.min(limit, hi0 > base[1] ? Math.ceil(hi0 / unit) * unit : base[1]);
+    return { min: Number(lo.toPrecision(12)), max: Number(hi.toPrecision(12)), step: niceStep(hi - lo, SLIDER_STEPS) };
+  };
+  const good = line && Number.isFinite(line.w) && Number.isFinite(line.b);
+  const slopes = good ? [0, line.w] : [0];
+  const slope = range(SLOPE_RANGE, slopes, good ? Math.max(1, Math.abs(line.w) / 4) : 0, LINE_LIMITS.w);
+  if (!isImported) {
+    const intercept = range(INTERCEPT_RANGE, good ? [line.b] : [], 2, LINE_LIMITS.b);
+    return { slope, intercept, start: { w: 0, b: 5 } };
+  }
+  const margin = Math.max(2, (ys[1] - ys[0]) / 4);
+  const mean = good ? line.mean : (ys[0] + ys[1]) / 2;
+  const values = good ? [line.b, mean] : [mean];
+  const intercept = range([Math.min(...values), Math.max(...values)], values, margin, LINE_LIMITS.b);
+  const b = Math.max(-LINE_LIMITS.b, Math.min(LINE_LIMITS.b, Math.round(mean / intercept.step) * intercept.step));
+  return { slope, intercept, start: { w: 0, b: Number(b.toPrecision(12)) } };
+}
 
 // The step size gradient descent uses on these x: 0.02, or less where 0.02 would not be stable.
 // The MSE's Hessian is H = 2·[[mean x², mean x], [mean x, 1]], and a fixed step η converges only
@@ -87,9 +174,27 @@ function build(ctx) {
   });
   button(buttons, t('fit-line.step'), () => { fit.stop(); gdSteps(1); });
   button(buttons, t('fit-line.newPoints'), () => { fit.stop(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
-  button(buttons, t('fit-line.resetLine'), () => { fit.stop(); assisted = false; setLine(0, 5, false); });
-  const slopeSlider = slider(card.controls, { label: t('fit-line.slider.slope'), min: -2, max: 2, step: 0.01, value: 0, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } });
-  const interceptSlider = slider(card.controls, { label: t('fit-line.slider.intercept'), min: -5, max: 12, step: 0.05, value: 5, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
+  // The lesson's starting line (its "Reset line puts w = 0, b = 5"); imported points start flat through their mean.
+  button(buttons, t('fit-line.resetLine'), () => { fit.stop(); assisted = false; if (imported) setLine(view.start.w, view.start.b, false); else setLine(0, 5, false); });
+  // The sliders are made again, in their places, when the points bring other ranges (ui.js's
+  // slider keeps its range for good).
+  let view = { slope: { min: SLOPE_RANGE[0], max: SLOPE_RANGE[1], step: 0.01 }, intercept: { min: INTERCEPT_RANGE[0], max: INTERCEPT_RANGE[1], step: 0.05 }, start: { w: 0, b: 5 } };
+  const makeSlider = (which, value, old) => {
+    const made = which === 'slope'
+      ? slider(card.controls, { label: t('fit-line.slider.slope'), ...view.slope, value, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } })
+      : slider(card.controls, { label: t('fit-line.slider.intercept'), ...view.intercept, value, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
+    if (old) old.field.replaceWith(made.field);
+    return made;
+  };
+  let slopeSlider = makeSlider('slope', 0, null);
+  let interceptSlider = makeSlider('intercept', 5, null);
+  function setView(next) {
+    const same = (a, c) => a.min === c.min && a.max === c.max && a.step === c.step;
+    const changed = { slope: !same(view.slope, next.slope), intercept: !same(view.intercept, next.intercept) };
+    view = next;
+    if (changed.slope) slopeSlider = makeSlider('slope', w, slopeSlider);
+    if (changed.intercept) interceptSlider = makeSlider('intercept', b, interceptSlider);
+  }
 
   const statMse = card.stat(t('fit-line.stat.mse'));
   const statBest = card.stat(t('fit-line.stat.best'));
@@ -98,7 +203,12 @@ function build(ctx) {
   pointsCsv(ctx, card.controls, {
     filename: 'fit-line-points.csv', rules: CSV_RULES, labelName: 'y',
     get: () => ({ X: data.X, y: data.y }),
-    set: (parsed) => { fit.stop(); imported = { X: parsed.X, y: parsed.y }; loadData(); },
+    set: (parsed) => {
+      refuseOutOfReach(parsed.X, parsed.y, Error); // before anything changes
+      fit.stop();
+      imported = { X: parsed.X, y: parsed.y };
+      loadData();
+    },
   });
 
   // Predict, then check: where in a run of gradient descent does the loss fall most? Judged from
@@ -128,6 +238,13 @@ function build(ctx) {
     prediction.settle(outcome, t('fit-line.predict.why', { steps: formatNumber(steps, 0), tenthSteps: formatNumber(Math.ceil(steps / 10), 0), share: formatNumber(tenth * 100, 1) }));
   }
 
+  // Points whose best line (or the flat line through their mean, where the line starts) lies beyond
+  // the line's limits cannot be shown with a line of their own: refused, saying which number.
+  function refuseOutOfReach(X, y, Kind) {
+    const far = outOfReach(X, y);
+    if (far) throw new Kind(t('fit-line.outOfReach', { slope: far.slope, intercept: far.intercept, mean: far.mean, w: formatNumber(LINE_LIMITS.w, 0), b: formatNumber(LINE_LIMITS.b, 0), sentence: Kind === Error }));
+  }
+
   function loadData() {
     attempt(card, () => {
       data = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : ml.makeLinear(opts.points, opts.slope, opts.intercept, opts.noise, opts.seed, X_MIN, X_MAX);
@@ -142,7 +259,8 @@ function build(ctx) {
     assisted = false;
     answerShown = false;
     lossHistory = [];
-    setLine(0, 5, false);
+    if (data) setView(lineView(data.X, data.y, imported !== null));
+    setLine(view.start.w, view.start.b, false);
   }
 
   function mseOf(slope, intercept) {
@@ -161,14 +279,14 @@ function build(ctx) {
   function setLine(slope, intercept, moved, keyEnd = -1) {
     const practice = answerShown || imported !== null;
     const own = moved && !assisted && !practice;
-    w = Math.max(-50, Math.min(50, slope));
-    b = Math.max(-500, Math.min(500, intercept));
+    w = Math.max(-LINE_LIMITS.w, Math.min(LINE_LIMITS.w, slope));
+    b = Math.max(-LINE_LIMITS.b, Math.min(LINE_LIMITS.b, intercept));
     const mse = mseOf(w, b); // also puts the engine model at (w, b) for the next GD step
     lossHistory = [mse];
     statSteps.set('0');
     if (own && mse < best) best = mse;
-    slopeSlider.set(Math.max(-2, Math.min(2, w)));
-    interceptSlider.set(Math.max(-5, Math.min(12, b)));
+    slopeSlider.set(w); // the line's own values: a thumb past its range stops at the end, the readout does not
+    interceptSlider.set(b);
     statMse.set(formatNumber(mse, 3));
     statBest.set(Number.isFinite(best) ? formatNumber(best, 3) : '–'); // until the learner has moved the line
     statTarget.set(formatNumber(bestPossible, 3));
@@ -178,11 +296,11 @@ function build(ctx) {
     let tone = 'info';
     let justWon = false; // said at once, even while a held key keeps the message quiet
     if (!moved) say = assisted ? t('fit-line.movedByGd') : practice ? `${t('fit-line.howTo')}${t('fit-line.practiceNote', { imported: imported !== null })}` : t('fit-line.howTo'); // restored from a link as the model's line
-    else if (gap <= 0.01 && assisted) say = t('fit-line.closeByGd');
+    else if (gap <= WIN_GAP && assisted) say = t('fit-line.closeByGd');
     else if (assisted) say = t('fit-line.movedByGd');
-    else if (gap <= 0.01 && practice) say = t('fit-line.excellentPractice', { imported: imported !== null });
-    else if (practice) say = `${gap <= 0.1 ? t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) }) : ''}${t('fit-line.practiceNote', { imported: imported !== null })}`.trim();
-    else if (gap <= 0.01) {
+    else if (gap <= WIN_GAP && practice) say = t('fit-line.excellentPractice', { imported: imported !== null });
+    else if (practice) say = `${gap <= 0.1 ? t('fit-line.closeGap', { gap: gapAboveBar(gap) }) : ''}${t('fit-line.practiceNote', { imported: imported !== null })}`.trim();
+    else if (gap <= WIN_GAP) {
       tone = 'ok';
       // Score: how close the learner's best came, as a percentage of the best possible MSE. The
       // game is won once; a better line after that raises the recorded score.
@@ -199,7 +317,7 @@ function build(ctx) {
       }
       // Said with the report: this round's win (reported now or earlier on these points) completes the activity.
       say = t('fit-line.excellent', { complete: won });
-    } else if (gap <= 0.1) say = t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) });
+    } else if (gap <= 0.1) say = t('fit-line.closeGap', { gap: gapAboveBar(gap) });
     else if (keyEnd < 0) say = t('fit-line.howTo');
     // Someone using the arrow keys hears which end moved and the MSE, not how to drag.
     if (keyEnd >= 0) say = t('fit-line.keyMoved', { end: t(`fit-line.end.${keyEnd}`), y: formatNumber(endpoints()[keyEnd].y, 2), mse: formatNumber(mse, 3), best: formatNumber(bestPossible, 3), then: say });
@@ -230,8 +348,8 @@ function build(ctx) {
     w = p[0];
     b = p[1];
     const mse = model.loss();
-    slopeSlider.set(Math.max(-2, Math.min(2, w)));
-    interceptSlider.set(Math.max(-5, Math.min(12, b)));
+    slopeSlider.set(w); // the line's own values: a thumb past its range stops at the end, the readout does not
+    interceptSlider.set(b);
     statMse.set(formatNumber(mse, 3));
     statSteps.set(formatNumber(stepsTaken, 0));
     const status = model.status();
@@ -271,7 +389,7 @@ function build(ctx) {
       if (!dy) return false; // the ends move up and down only
       if (focusedHandle < 0) focusedHandle = 0;
       fit.stop();
-      moveHandle(focusedHandle, endpoints()[focusedHandle].y + dy * 0.1, true);
+      moveHandle(focusedHandle, endpoints()[focusedHandle].y + dy * Math.max(0.1, view.intercept.step), true);
       return true;
     },
     enter: () => {
@@ -301,7 +419,7 @@ function build(ctx) {
       for (let i = 0; i < data.rows; i++) plot.point(data.X[i], data.y[i], 1, { size: 4.5 });
       plot.segment(X_MIN, b + w * X_MIN, X_MAX, b + w * X_MAX, { width: 2.5 });
     });
-    endpoints().forEach((h, i) => plot.handle(h.x, h.y, { focused: (i === focusedHandle && drag.focused) || i === drag.grabbed }));
+    endpoints().forEach((h, i) => plot.handle(h.x, h.y, { focused: (i === focusedHandle && drag.keyboardFocused) || i === drag.grabbed }));
 
     const finite = lossHistory.filter(Number.isFinite);
     lossPlot.setDomain(0, Math.max(10, lossHistory.length - 1), 0, Math.max(bestPossible * 1.2 || 1, ...finite.slice(0, 1)) * 1.05);
@@ -324,15 +442,16 @@ function build(ctx) {
     currentOptions() { return { seed: opts.seed }; },
     state: {
       get() {
-        if (!imported && !answerShown && w === 0 && b === 5) return null;
+        if (!imported && !answerShown && w === view.start.w && b === view.start.b) return null;
         return { w, b, ...(assisted ? { a: 1 } : answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
       set(value) {
-        const ok = value && typeof value === 'object' && Number.isFinite(value.w) && Number.isFinite(value.b) && Math.abs(value.w) <= 50 && Math.abs(value.b) <= 500;
+        const ok = value && typeof value === 'object' && Number.isFinite(value.w) && Number.isFinite(value.b) && Math.abs(value.w) <= LINE_LIMITS.w && Math.abs(value.b) <= LINE_LIMITS.b;
         if (!ok) throw new RangeError(t('fit-line.badLine'));
         if (value.a !== undefined && value.a !== 1) throw new RangeError(t('fit-line.badMark'));
         if (value.s !== undefined && value.s !== 1) throw new RangeError(t('fit-line.badShown'));
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (points) refuseOutOfReach(points.X, points.y, RangeError);
         fit.stop();
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         assisted = value.a === 1;

@@ -1,11 +1,11 @@
 // Every word the fit-line widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js), counts with their noun from format.js countOf; another language adds the
 // same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../lib/format.js';
+import { countOf, listedInWords } from '../lib/format.js';
 
 export const messages = {
   'fit-line.title': 'Fit the line',
-  'fit-line.hint': 'Drag either end of the line (or use the sliders) to make the MSE as small as you can. Then lock in the prediction below and press Auto-fit to watch gradient descent do it.',
+  'fit-line.hint': 'Get the MSE as low as you can by hand: drag an end of the line, or use the sliders. Then lock in the prediction below and press Auto-fit to let gradient descent take over.',
   'fit-line.plot': 'Scatter plot with your line',
   'fit-line.lossPlot': 'Loss curve of gradient descent',
   'fit-line.autoFit': 'Auto-fit',
@@ -53,6 +53,14 @@ export const messages = {
   'fit-line.lossAxis.x': 'GD step',
   'fit-line.lossAxis.y': 'MSE',
   'fit-line.badLine': 'the line needs a slope w within ±50 and an intercept b within ±500',
+  // Imported points (a file, or a link's state) whose line this plot cannot take; sentence: said on
+  // its own after "Nothing was imported:" (a file), else inside "could not be used (…)" (a link).
+  'fit-line.outOfReach': ({ slope, intercept, mean, w, b, sentence }) => {
+    const best = listedInWords([slope && `a slope of ${slope}`, intercept && `an intercept of ${intercept}`].filter(Boolean));
+    const why = [best && `their best line has ${best}`, mean && `their mean y is ${mean}, where the line starts`].filter(Boolean).join(', and ');
+    const text = `these points need a line beyond this plot’s limits (a slope w within ±${w} and an intercept b within ±${b}): ${why}`;
+    return sentence ? `${text[0].toUpperCase()}${text.slice(1)}.` : text;
+  },
   'fit-line.badMark': 'the mark for a line placed by Auto-fit (a) must be 1 or left out',
   'fit-line.badShown': 'the mark for points whose best line Auto-fit has shown (s) must be 1 or left out',
 };

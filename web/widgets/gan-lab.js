@@ -5,7 +5,8 @@
 // losses per round. A preset makes the generator collapse onto one mode and another helps it
 // recover; the readout counts the target modes the fakes cover (the engine's coverage measure).
 // Own points: a CSV file of (x1, x2) rows (or a Share link) replaces the target's real points
-// (the engine's Gan.setRealPoints: one mode); choosing a target or "Make it collapse" drops them.
+// (the engine's Gan.setRealPoints: one mode, so "Modes covered" shows – for them, said in words);
+// choosing a target drops them, and "Make it collapse" starts again on them.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
@@ -75,7 +76,9 @@ function build(ctx) {
     tick: () => advance(opts.roundsPerFrame),
   });
   cleanups.push(() => play.stop());
-  button(buttons, t('gan-lab.step'), () => advance(1));
+  // Step pauses a run and adds one round; Reset (and everything else that starts afresh, see
+  // restart) pauses it too, so the fresh ring waits for Play.
+  button(buttons, t('gan-lab.step'), () => { play.stop(); advance(1); });
   button(buttons, t('gan-lab.reset'), () => restart());
   const presets = buttonRow(card.controls);
   button(presets, t('gan-lab.collapse'), () => applyPreset(COLLAPSE, true));
@@ -90,7 +93,9 @@ function build(ctx) {
   pointsCsv(ctx, card.controls, {
     filename: 'gan-real-points.csv', rules: CSV_RULES,
     get: () => ({ X: real || new Float64Array(0), y: null }),
-    set: (parsed) => { imported = parsed.X; restart(); },
+    // The engine counts imported points as one mode, so the readout would say "1 of 1 mode" for
+    // any file: it shows – instead, and the import's notes say why.
+    set: (parsed) => { imported = parsed.X; restart(); return [t('gan-lab.csv.modes')]; },
   });
   const optimizerSelect = select(card.controls, {
     label: t('gan-lab.select.optimizer'),
@@ -168,10 +173,11 @@ function build(ctx) {
   }
   function showPreset() {
     if (!presetShown) return;
-    const { preset, from, running } = presetShown;
+    const { preset, from, running, own } = presetShown;
     const rate = formatShort(RECOVER.generatorRate, 2);
     const round = formatNumber(from, 0);
-    if (preset === COLLAPSE) card.setMessage(running ? t('gan-lab.collapseRunning') : t('gan-lab.collapseText'));
+    if (preset === COLLAPSE && own) card.setMessage(running ? t('gan-lab.collapseOwnRunning') : t('gan-lab.collapseOwnText'));
+    else if (preset === COLLAPSE) card.setMessage(running ? t('gan-lab.collapseRunning') : t('gan-lab.collapseText'));
     else card.setMessage(running ? t('gan-lab.recoverRunning', { rate, round }) : t('gan-lab.recoverText', { rate, round }));
   }
 
@@ -185,6 +191,7 @@ function build(ctx) {
   }
 
   function restart() {
+    play.stop();
     collapseRun = false;
     const next = attempt(card, () => createGan(ml, opts, imported), null);
     if (!next) return;
@@ -200,15 +207,16 @@ function build(ctx) {
   }
   cleanups.push(() => { if (gan) gan.delete(); gan = null; });
 
+  // "Make it collapse" (fresh) starts again on the ring, or on the learner's imported points when
+  // they are loaded (kept, and said so: the prediction is about the ring, so that run is not judged).
   function applyPreset(preset, fresh) {
-    opts = { ...opts, ...preset, target: fresh ? 'ring' : opts.target };
-    if (fresh) imported = null;
+    opts = { ...opts, ...preset, target: fresh && !imported ? 'ring' : opts.target };
     syncControls();
-    if (fresh) { restart(); collapseRun = preset === COLLAPSE; } else {
+    if (fresh) { restart(); collapseRun = preset === COLLAPSE && !imported; } else {
       collapseRun = false;
       attempt(card, () => { gan.setGeneratorSteps(opts.generatorSteps); gan.setDiscriminatorSteps(opts.discriminatorSteps); gan.setLearningRates(opts.generatorRate, opts.discriminatorRate); });
     }
-    presetShown = { preset, from: gan ? gan.steps() : 0, running: false };
+    presetShown = { preset, from: gan ? gan.steps() : 0, running: false, own: !!imported };
     showPreset();
     stateChanged();
   }
@@ -240,9 +248,9 @@ function build(ctx) {
     roundStat.set(formatNumber(gan.steps(), 0));
     lossDStat.set(formatNumber(lossD, 3));
     lossGStat.set(formatNumber(lossG, 3));
-    coverStat.set(coverageText(cov, t));
+    coverStat.set(imported ? '–' : coverageText(cov, t));
     onDataStat.set(formatPercent(cov.onData, 0));
-    const text = describe({ round: gan.steps(), lossD, lossG, cov, dReal }, t);
+    const text = describe({ round: gan.steps(), lossD, lossG, cov, dReal, own: !!imported }, t);
     described.textContent = text;
     plot.canvas.setAttribute('aria-label', text);
     requestDraw(draw);

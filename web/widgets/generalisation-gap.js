@@ -4,7 +4,9 @@
 // (docs/design.md): training solid in the model colour with filled dots, held-out dashed
 // red-orange with hollow dots. The dashed grey curve is the Hoeffding + union bound for
 // the finite class of trees of that depth on a grid of thresholds (engine: hoeffdingUnionBound,
-// treeClassLogSize), which shrinks like √(ln|H| / n).
+// treeClassLogSize), which shrinks like √(ln|H| / n). The engine's tree cuts halfway between
+// neighbouring training values, so strictly it lies outside that class; the summary names the grid
+// and the lesson says so.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { listenForTaps } from '../lib/drag.js';
 import { Plot, yLabelTop } from '../lib/plot.js';
@@ -152,7 +154,7 @@ function build(ctx) {
     stat.test.set(shown[i].test);
     stat.gap.set(shown[i].gap);
     stat.bound.set(bounds[i] > 1 ? t('generalisation-gap.bound.vacuous', { bound }) : bound);
-    card.setMessage(t('generalisation-gap.summary', { depth: opts.depth, repeats: study.repeats, redrawn: study.redrawn.length, first: shown[0].gap, nFirst: sizeText(SIZES[0]), last: shown[last].gap, nLast: sizeText(SIZES[last]), n: sizeText(SIZES[i]), gap: shown[i].gap, bound, vacuous: bounds[i] > 1 }), 'info');
+    card.setMessage(t('generalisation-gap.summary', { depth: opts.depth, repeats: study.repeats, redrawn: study.redrawn.length, first: shown[0].gap, nFirst: sizeText(SIZES[0]), last: shown[last].gap, nLast: sizeText(SIZES[last]), n: sizeText(SIZES[i]), gap: shown[i].gap, grid: THRESHOLDS, bound, vacuous: bounds[i] > 1 }), 'info');
     chart.canvas.setAttribute('aria-label', t('generalisation-gap.figure', { depth: opts.depth, n: sizeText(SIZES[i]), train: shown[i].train, test: shown[i].test, gap: shown[i].gap }));
     ctx.requestDraw(draw);
   }

@@ -34,8 +34,8 @@ export const messages = {
   'generalisation-gap.predict.seen': 'The depth-{depth} bound is on screen before you predicted it, so a prediction made on this page now is practice and is not recorded.',
   'generalisation-gap.predict.seenShallower': 'The depth-{depth} bound is already above 1 at n = {n}, and a depth-{deep} tree’s bound is larger still. That was on screen before you predicted, so a prediction made on this page now is practice and is not recorded.',
   'generalisation-gap.predict.changed': 'The settings changed: predict again.',
-  'generalisation-gap.summary': ({ depth, repeats, redrawn, first, nFirst, last, nLast, n, gap, bound, vacuous }) => `Depth ${depth}, averaged over ${repeats} resamples: the gap falls from ${first} at n = ${nFirst} to ${last} at n = ${nLast}. `
-    + `At n = ${n} the measured gap is ${gap}; the bound guarantees at most ${bound}${vacuous ? ', which is vacuous (an error rate cannot exceed 1)' : ''}.`
+  'generalisation-gap.summary': ({ depth, repeats, redrawn, first, nFirst, last, nLast, n, gap, grid, bound, vacuous }) => `Depth ${depth}, averaged over ${repeats} resamples: the gap falls from ${first} at n = ${nFirst} to ${last} at n = ${nLast}. `
+    + `At n = ${n} the measured gap is ${gap}; the bound for the same trees with their cuts on a grid of ${grid} values per feature is ${bound}${vacuous ? ', which is vacuous (an error rate cannot exceed 1)' : ''}.`
     + (redrawn ? ` ${redrawn === 1 ? 'One resample' : countOf(redrawn, 'resample')} dealt only one class to ${redrawn === 1 ? 'its' : 'their'} ${nFirst} training points, leaving a tree nothing to separate, so ${redrawn === 1 ? 'it was' : 'they were'} drawn again with the next unused ${redrawn === 1 ? 'seed' : 'seeds'}.` : ''),
   'generalisation-gap.figure': 'Errors against training size, depth {depth}; at n = {n} train {train}, held-out {test}, gap {gap}',
   'generalisation-gap.axis.x': 'training size n (log scale)',

@@ -3,7 +3,7 @@
 // Q-values as coloured wedges and the greedy action as an arrow; a chart follows the return of
 // every episode. The engine's QLearning does every update; its valueIteration gives the optimum.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { listenForTaps } from '../lib/drag.js';
+import { listenForTaps, trackKeyboardFocus } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
@@ -266,12 +266,10 @@ function build(ctx) {
       ctx.requestDraw(draw);
     }
   };
-  const onFocus = () => { if (!cursor) cursor = { ...world.start() }; ctx.requestDraw(draw); };
-  const onBlur = () => { ctx.requestDraw(draw); };
+  // The keyboard cursor shows for keyboard focus, never for a click or tap (drag.js).
+  const keyboardFocus = ctx.own(trackKeyboardFocus(board.canvas, (on) => { if (on && !cursor) cursor = { ...world.start() }; ctx.requestDraw(draw); }));
   listenForTaps(ctx, board.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(board.canvas, 'keydown', onKey);
-  ctx.listen(board.canvas, 'focus', onFocus);
-  ctx.listen(board.canvas, 'blur', onBlur);
 
   function geometry() {
     const w = world.width();
@@ -364,7 +362,7 @@ function build(ctx) {
     const ay = g.oy + (pos.y + 0.5) * g.size;
     c.beginPath(); c.arc(ax, ay, g.size * 0.17, 0, Math.PI * 2);
     c.fillStyle = th.accent; c.fill(); c.lineWidth = 3; c.strokeStyle = th.surface; c.stroke();
-    if (cursor && document.activeElement === board.canvas) {
+    if (cursor && keyboardFocus.keyboardFocused) {
       c.strokeStyle = th.accent; c.lineWidth = 3;
       c.strokeRect(g.ox + cursor.x * g.size + 2, g.oy + cursor.y * g.size + 2, g.size - 4, g.size - 4);
     }

@@ -381,8 +381,11 @@ function build(ctx) {
     }, (err) => { pause(); card.setMessage(t('hyperparameter-search.stopped', { reason: err.message }), 'bad'); });
   }
 
+  // Under prefers-reduced-motion Play runs one trial per press, as Step does, and nothing moves by
+  // itself (docs/design.md; lib/player.js's reduced()).
   function play() {
     if (done >= opts.budget) resetTrials();
+    if (prefersReducedMotion()) { stepTrial(); return; }
     playing = true;
     lastTrial = 0;
     wake();

@@ -21,7 +21,7 @@ import { messages } from './kernel-svm.messages.js';
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
   kernel: { type: 'enum', values: ['rbf', 'poly', 'linear'], default: 'rbf', description: 'Kernel function.' },
-  gamma: { type: 'number', min: GAMMA_STOPS[0], max: GAMMA_STOPS.at(-1), default: 1, description: 'Kernel width parameter γ (used at the nearest slider stop: 0.01, 0.012, 0.015, 0.02, … 100).' },
+  gamma: { type: 'number', min: GAMMA_STOPS[0], max: GAMMA_STOPS.at(-1), default: 1, description: 'RBF kernel parameter γ in exp(−γ‖a−b‖²), an inverse width: a larger γ gives narrower bumps around each point (used at the nearest slider stop: 0.01, 0.012, 0.015, 0.02, … 100).' },
   degree: { type: 'int', min: 1, max: 8, default: 2, description: 'Polynomial degree.' },
   C: { type: 'number', min: C_STOPS[0], max: C_STOPS.at(-1), default: 1, description: 'Soft-margin penalty C (used at the nearest slider stop: 0.01, 0.012, 0.015, 0.02, … 1000).' },
   points: { type: 'int', min: 20, max: 300, default: 120, description: 'Number of training points.' },

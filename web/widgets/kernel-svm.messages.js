@@ -20,10 +20,10 @@ export const messages = {
   'kernel-svm.select.data': 'data',
   'kernel-svm.select.kernel': 'kernel',
   'kernel-svm.kernel.rbf': 'RBF  exp(−γ‖a−b‖²)',
-  'kernel-svm.kernel.poly': 'polynomial (γa·b + 1)^d',
+  'kernel-svm.kernel.poly': 'polynomial (γ a·b + 1)ᵖ',
   'kernel-svm.kernel.linear': 'linear a·b',
   'kernel-svm.slider.gamma': 'γ',
-  'kernel-svm.slider.degree': 'degree d',
+  'kernel-svm.slider.degree': 'degree p',
   'kernel-svm.slider.C': 'C',
   'kernel-svm.stat.accuracy': 'training accuracy',
   'kernel-svm.stat.support': 'support vectors',
@@ -43,7 +43,7 @@ export const messages = {
   // (C as its readout shows it, or '') say which of these differ here.
   'kernel-svm.predict.offReady': ({ data, kernel, C, predictC }) => `This prediction is about the RBF kernel on the circles at C = ${predictC}, and here ${offSettingsText({ data, kernel, C })}. ${capitalised(backToSettings({ data, kernel, C, predictC }))} first, then lock in your prediction.`,
   'kernel-svm.predict.offRun': ({ data, kernel, C, predictC, gamma }) => `This run does not test your prediction: it is about the RBF kernel on the circles at C = ${predictC}, and here ${offSettingsText({ data, kernel, C })}. ${capitalised(backToSettings({ data, kernel, C, predictC }))}, and the run at γ = ${gamma} will settle it.`,
-  'kernel-svm.predict.why': ({ C, startGamma, startCount, gamma, count, total, accuracy, more }) => `C = ${C}, γ = ${startGamma}: ${countOf(startCount, 'support vector')}; γ = ${gamma}: ${countOf(count, 'support vector')} of ${total}, with ${accuracy}% of the training points right. ${more ? 'So wide a kernel can only draw a nearly straight boundary, which cannot follow the classes: many points end up inside the margin or on the wrong side, and every one of those is a support vector. A smooth boundary is not automatically a sparse one.' : ''}`,
+  'kernel-svm.predict.why': ({ C, startGamma, startCount, gamma, count, total, accuracy, more }) => `C = ${C}, γ = ${startGamma}: ${countOf(startCount, 'support vector')}; γ = ${gamma}: ${countOf(count, 'support vector')} of ${total}, with ${accuracy}% of the training points right. ${more ? 'So wide a kernel can only draw a nearly straight boundary, which cannot follow the classes: many points fall within the street or across the boundary, and every one of those is a support vector. A smooth boundary is not automatically a sparse one.' : ''}`,
   'kernel-svm.predict.newData': 'New data: predict again.',
   'kernel-svm.predict.changed': 'The settings changed: predict again.',
   // The kernel in a message.

@@ -6,7 +6,7 @@
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, slider, select, showOptions } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber, readShown } from '../lib/format.js';
+import { formatPercent as pct, formatNumber, asShown } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { rgba } from '../lib/colors.js';
@@ -107,7 +107,7 @@ function build(ctx) {
     const { mean } = stats();
     // Judged on the means as shown (percent, one decimal): 82.0% → 84.0% is "within 2 points",
     // as the option says, although 0.84 − 0.82 is 0.020000000000000018 in floating point.
-    const shown = (v) => readShown(formatNumber(100 * v, 1));
+    const shown = (v) => asShown(100 * v, 1);
     const d = shown(mean) - shown(startRun.mean);
     const outcome = shown(mean) > 95 ? 'perfect' : Math.abs(d) <= 2 + 1e-9 ? 'same' : d > 0 ? 'higher' : 'lower';
     prediction.settle(outcome, t('kfold-animation.predict.why', { startDepth: startRun.depth, startMean: pct(startRun.mean, 1), depth: opts.depth, mean: pct(mean, 1), perfect: outcome === 'perfect' }));

@@ -7,7 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber, formatShort } from '../lib/format.js';
+import { asShown, formatNumber, formatShort } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { pointsCsv, pointsFromState } from '../lib/points-csv.js';
@@ -38,6 +38,10 @@ const CENTROID_Y = 3; // centroids float above it
 // Own points from a CSV file: one column of positions on the number line (the same limits as the
 // points option); a second column is ignored with a note.
 export const CSV_RULES = { dims: 1, labels: 'none', domain: [-20, 40], minPoints: 2, maxPoints: 12 };
+// A point's position in a sentence (the half-step lines, the figure's label): the value the
+// table's "point x" column shows (two decimals), written without trailing zeros, so a point at
+// 3.5 reads "3.5" wherever it is named (never "4"), and 12.25 reads "12.25" (never "12.3").
+function pointText(v) { return formatShort(asShown(v, 2), 4); }
 const MAX_HALF_STEPS = 60; // a Share link's step count: far more than any run here needs
 
 export function mount(element, options) {
@@ -216,7 +220,7 @@ function build(ctx) {
   }
 
   function groupText(labels, j) {
-    const members = points.filter((_, i) => labels[i] === j).map((v) => fixed(v, v % 1 ? 1 : 0));
+    const members = points.filter((_, i) => labels[i] === j).map(pointText);
     return members.length ? t('kmeans-by-hand.group', { members: members.join(', ') }) : t('kmeans-by-hand.group.empty');
   }
 
@@ -244,11 +248,16 @@ function build(ctx) {
     } else if (phase === 0) {
       const lab = lastAssign.labels;
       const probe = points.findIndex((x, i) => lab[i] === 1);
-      const example = probe >= 0 ? t('kmeans-by-hand.explain.example', { x: fixed(points[probe], 0), c2: fixed(ref[1], 2), d2: fixed(Math.abs(points[probe] - ref[1]), 2), c1: fixed(ref[0], 2), d1: fixed(Math.abs(points[probe] - ref[0]), 2) }) : '';
+      const example = probe >= 0 ? t('kmeans-by-hand.explain.example', { x: pointText(points[probe]), c2: fixed(ref[1], 2), d2: fixed(Math.abs(points[probe] - ref[1]), 2), c1: fixed(ref[0], 2), d1: fixed(Math.abs(points[probe] - ref[0]), 2) }) : '';
       explain.textContent = t('kmeans-by-hand.explain.assign', { group1: groupText(lab, 0), group2: groupText(lab, 1), example });
       card.setMessage(t('kmeans-by-hand.assigned', { changed: lastAssign.changed }), 'info');
     } else if (phase === 1) {
-      explain.textContent = t('kmeans-by-hand.explain.move', { c1: fixed(c[0], 2), c2: fixed(c[1], 2), inertia: fixed(inertia, 2) });
+      // What each centroid averaged: the group the last assignment gave it (none: it stays).
+      const lab = lastAssign.labels;
+      const [first, second] = [0, 1].map((j) => (lab.some((l) => l === j)
+        ? t('kmeans-by-hand.explain.meanOf', { centroid: t(`kmeans-by-hand.centroid.${j}`), at: fixed(c[j], 2), group: groupText(lab, j) })
+        : t('kmeans-by-hand.explain.stays', { centroid: t(`kmeans-by-hand.centroid.${j}`), at: fixed(c[j], 2) })));
+      explain.textContent = t('kmeans-by-hand.explain.move', { first, second, inertia: fixed(inertia, 2) });
       card.setMessage(t('kmeans-by-hand.moved'), 'info');
     } else {
       const empty = labels.length ? [0, 1].filter((j) => !labels.some((l) => l === j)) : [];
@@ -256,7 +265,7 @@ function build(ctx) {
       explain.textContent = t('kmeans-by-hand.explain.check', { c1: fixed(c[0], 2), c2: fixed(c[1], 2), empty: emptyText });
       card.setMessage(t('kmeans-by-hand.converged', { updates: Math.max(1, iterations - 1), iterations, inertia: fixed(inertia, 2), empty: empty.length > 0 }), empty.length ? 'warn' : 'ok');
     }
-    plot.canvas.setAttribute('aria-label', t('kmeans-by-hand.figure', { from: fixed(axis[0], 1), to: fixed(axis[1], 1), points: points.map((v) => formatShort(v)).join(', '), c1: fixed(c[0], 2), c2: fixed(c[1], 2), inertia: fixed(inertia, 2), selected: t(`kmeans-by-hand.centroid.${selected}`) }));
+    plot.canvas.setAttribute('aria-label', t('kmeans-by-hand.figure', { from: fixed(axis[0], 1), to: fixed(axis[1], 1), points: points.map(pointText).join(', '), c1: fixed(c[0], 2), c2: fixed(c[1], 2), inertia: fixed(inertia, 2), selected: t(`kmeans-by-hand.centroid.${selected}`) }));
     keysNow.textContent = t('kmeans-by-hand.keysNow', { centroid: t(`kmeans-by-hand.centroid.${selected}`) });
     judgeConverged(inertia);
     ctx.requestDraw(draw);
@@ -288,7 +297,7 @@ function build(ctx) {
       shapeMarker(ctx, X, Y, assigned ? j : 1, 6);
       ctx.fill(); ctx.strokeStyle = th.surface; ctx.lineWidth = 1; ctx.stroke();
     });
-    const focused = drag.focused;
+    const focused = drag.keyboardFocused;
     shown.forEach((cx, j) => {
       const X = plot.px(cx); const Y = plot.py(CENTROID_Y);
       ctx.strokeStyle = clusterColor(th, j); ctx.lineWidth = 1; ctx.setLineDash([3, 3]);

@@ -284,7 +284,7 @@ function build(ctx) {
   }
   // Drag a centroid, or select one with keys 1–6 and move it with the arrows (0.1 a press, 1 with
   // Shift: drag.js gives ±1, ±10); Enter or Space runs a half-step; Escape stops playing.
-  ctx.drag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => { const j = nearestCentroid(pos); return j < 0 ? null : j; },
     grab: (j) => { play.stop(); selected = j; plot.canvas.classList.add('dw-dragging'); },
     moveOnPress: false,
@@ -331,7 +331,7 @@ function build(ctx) {
           plot.point(data.X[2 * i], data.X[2 * i + 1], l % 3, { size: 4, hollow: l >= 3 });
         }
       }
-      const focused = document.activeElement === plot.canvas;
+      const focused = drag.keyboardFocused; // not after a click (drag.js)
       for (let j = 0; j < cent.length / 2; j++) {
         plot.handle(cent[2 * j], cent[2 * j + 1], { focused: focused && j === selected, color: labels.length ? clusterColor(th, j) : th.model });
         plot.text(cent[2 * j], cent[2 * j + 1], String(j + 1), { weight: 700, size: 11 });

@@ -6,10 +6,12 @@
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
-import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
+import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
+import { contourSegments } from '../lib/contour.js';
+import { legend } from '../lib/legend.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
-import { shapeMarker } from '../lib/marks.js';
+import { drawSegments, shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
@@ -57,6 +59,10 @@ function build(ctx) {
   const vote1 = el('span', { className: 'knn-vote-vote1' });
   voteBar.append(vote0, vote1);
   card.stage.append(voteBar);
+  // The tint's key: the model-coloured boundary (p = 0.5), then the scale with the classes named by
+  // shape as well as colour at its ends (docs/design.md: heat maps with a legend). Shown with the tint.
+  const lineKey = legend(card.stage, [{ text: t('knn-vote.legend.boundary'), swatch: 'dw-line-key' }]);
+  const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: t('knn-vote.legend.low'), high: t('knn-vote.legend.high'), caption: t('knn-vote.legend') });
 
   const kSlider = slider(card.controls, { label: t('knn-vote.slider.k'), min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
   const dataMenu = select(card.controls, { label: t('knn-vote.select.data'), options: DATASET_NAMES.map((d) => [d, t(`knn-vote.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
@@ -205,9 +211,15 @@ function build(ctx) {
     const ctx = plot.begin();
     const th = plot.theme;
     if (heat) drawHeatmap(plot, heat, GRID, GRID, probabilityRgb(th), { alpha: 0.35, smooth: false });
+    lineKey.style.display = heat ? '' : 'none'; // (.dw-legend's display: flex outranks [hidden])
+    key.element.style.display = heat ? '' : 'none';
+    key.paint(probabilityRgb(th));
     plot.axes({ xLabel: t('knn-vote.axis.x'), yLabel: t('knn-vote.axis.y'), xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y) };
     plot.clipToArea(() => {
+      // The boundary: where the engine's p(blue circle) crosses ½ on the grid the tint shows (a tie
+      // counts as orange, as in the vote).
+      if (heat) drawSegments(plot, contourSegments(heat, GRID, GRID, domain, 0.5), { color: th.model, width: 2.5 });
       const neighbours = near ? new Set(near.indices) : new Set();
       if (near && near.distances.length) {
         // the circle reaching the k-th neighbour (in data units; x and y scales may differ, so an ellipse)
@@ -231,7 +243,7 @@ function build(ctx) {
     ctx.fillStyle = th.surface;
     shapeMarker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
     ctx.fill(); ctx.stroke();
-    if (drag.focused || drag.grabbed !== null) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = th.accent; ctx.lineWidth = 2; ctx.stroke(); }
+    if (drag.keyboardFocused || drag.grabbed !== null) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = th.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 
   function moveQuery(pos) {

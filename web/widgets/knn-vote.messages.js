@@ -5,7 +5,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'knn-vote.title': 'Vote of the neighbours',
-  'knn-vote.hint': 'Drag the big hollow query point (or focus the plot and use the arrow keys). Its k nearest points are circled and vote on its class. Change k and watch the prediction flip near the boundary.',
+  'knn-vote.hint': 'The hollow marker is a point of unknown class: drag it (or focus the plot and use the arrow keys). Lines join it to the k training points nearest to it, and the class most of them share becomes its prediction. Near the border between the classes, see whether a different k changes the answer.',
   'knn-vote.plot': 'Labelled points and a query point',
   'knn-vote.slider.k': 'k (neighbours)',
   'knn-vote.select.data': 'data',
@@ -14,6 +14,10 @@ export const messages = {
   'knn-vote.dataset.circles': 'circles',
   'knn-vote.dataset.blobs': 'blobs',
   'knn-vote.tint': 'tint the plane with the prediction',
+  'knn-vote.legend': 'p(blue circle), the share of blue votes:',
+  'knn-vote.legend.low': '0 (▲ orange)',
+  'knn-vote.legend.high': '1 (● blue)',
+  'knn-vote.legend.boundary': 'the boundary, p = 0.5: the prediction changes class across it',
   'knn-vote.stat.k': 'k',
   'knn-vote.stat.orange': 'votes ▲ orange',
   'knn-vote.stat.blue': 'votes ● blue',
@@ -32,7 +36,7 @@ export const messages = {
   'knn-vote.predict.some': '5% to 20%',
   'knn-vote.predict.many': 'over 20%',
   'knn-vote.predict.ready': 'Set k to {narrow} or lower first: the prediction compares a narrow vote with a vote of {k}.',
-  'knn-vote.predict.next': 'Now raise k to {k} and compare the tint.',
+  'knn-vote.predict.next': 'Now raise k to {k} and compare the tint and the boundary line.',
   'knn-vote.predict.why': ({ from, to, share, cells, many }) => `From k = ${from} to k = ${to}, ${share}% of the ${cells} grid cells changed class. ${many ? 'A wide vote redraws much of this map.' : 'Most of the plane keeps its colour: a wider vote shifts and smooths the boundary; it does not redraw whole regions.'}`,
   'knn-vote.predict.seen': 'The map at k = {k} was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'knn-vote.predict.nearSeen': 'The map at k = {k} differs from the map at k = {top} in under 5% of the plane, and it was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',

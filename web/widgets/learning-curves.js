@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
-import { formatNumber, formatShort, readShown } from '../lib/format.js';
+import { formatNumber, formatShort, asShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { holdout, polyErrors } from '../lib/holdout.js';
 import { fillLegend, legend } from '../lib/legend.js';
@@ -34,6 +34,18 @@ const FRAME_MS = 90; // one new training-set size per ~0.1 s
 // can miss the validation points by 10⁵⁰) is pinned to the top edge and the largest is noted.
 const LOG_TOP = 2;
 const LOG_BOTTOM = -3;
+
+// The lesson's definitions, applied to one point { trainMse, valMse } with the noise floor s²:
+// high bias = both curves high (validation above 2 s²) and together (gap below s²); high
+// variance = a wide gap (validation more than twice training); close = neither, with validation
+// at most twice the floor. What is left, 'apart', is high (over 2 s²) but neither together nor a
+// wide gap (a line on 12–14 points: 0.243 and 0.371, gap 0.128): no shape, and it is said so.
+export function diagnose(p, floor) {
+  if (p.valMse > floor * 2 && p.valMse - p.trainMse < floor) return 'bias';
+  if (p.valMse > 2 * p.trainMse) return 'variance';
+  if (p.valMse > floor * 2) return 'apart';
+  return 'close';
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -91,19 +103,14 @@ function build(ctx) {
     progress: () => runShown,
     next: () => t('learning-curves.predict.next', { degree: PREDICT_DEGREE }),
   });
-  function diagnose(p) {
-    // The lesson's definitions: high bias = both curves together (gap below s²/2) and high
-    // (validation above 2 s²); high variance = a wide gap (validation more than twice training).
-    const floor = opts.noise * opts.noise;
-    if (p.valMse > floor * 2 && p.valMse - p.trainMse < floor * 0.5) return 'bias';
-    if (p.valMse > 2 * p.trainMse) return 'variance';
-    return 'close';
-  }
   function judgeFinal() {
     if (points.length !== sizes.length || degree !== PREDICT_DEGREE) return;
     if (prediction.pending === null) { prediction.outcomeSeen(t('learning-curves.predict.seen', { degree: PREDICT_DEGREE, n: points[points.length - 1].n })); return; }
     const last = points[points.length - 1];
-    const shape = diagnose(last);
+    const shape = diagnose(last, opts.noise * opts.noise);
+    // High, but neither together nor a wide gap: none of the three choices, so the run does not
+    // judge the prediction (only other settings than the lesson's can end degree 12 here).
+    if (shape === 'apart') { prediction.note(t('learning-curves.predict.apart', { degree, n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), ratio: formatNumber(shownRatio(last), 2) })); return; }
     const lesson = t(`learning-curves.lesson.${shape === 'close' && degree >= 9 ? 'closeFlexible' : shape}`);
     prediction.settle(shape, t('learning-curves.predict.why', { degree, n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), ratio: formatNumber(shownRatio(last), 2), lesson }));
   }
@@ -157,11 +164,11 @@ function build(ctx) {
   // The gap as the difference of the two readouts shown beside it, so it checks out by hand
   // (0.350 − 0.325 = 0.025, where the unrounded values differ by 0.0255).
   function shownGap(p) {
-    return formatNumber(readShown(formatNumber(p.valMse, 3)) - readShown(formatNumber(p.trainMse, 3)), 3);
+    return formatNumber(asShown(p.valMse, 3) - asShown(p.trainMse, 3), 3);
   }
   // Validation error in noise floors, from the two numbers as shown (0.350 / 0.090).
   function shownRatio(p) {
-    return readShown(formatNumber(p.valMse, 3)) / readShown(formatNumber(opts.noise * opts.noise, 3));
+    return asShown(p.valMse, 3) / asShown(opts.noise * opts.noise, 3);
   }
 
   function describe() {
@@ -173,9 +180,10 @@ function build(ctx) {
     // (distinct x), so its training error is 0 there.
     if (last.n <= degree + 1) { card.setMessage(t('learning-curves.interpolates', { n: last.n, coefficients: degree + 1, validation: formatNumber(last.valMse, 3) }), 'warn'); return; }
     if (!done && last.n < 12) { card.setMessage(t('learning-curves.few', { n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3) }), 'info'); return; }
-    const shape = diagnose(last);
-    if (shape === 'bias') card.setMessage(t('learning-curves.highBias', { where, validation: formatNumber(last.valMse, 3), floor: formatNumber(floor, 3) }), 'bad');
+    const shape = diagnose(last, floor);
+    if (shape === 'bias') card.setMessage(t('learning-curves.highBias', { where, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), gap: shownGap(last), ratio: formatNumber(shownRatio(last), 2), floor: formatNumber(floor, 3) }), 'bad');
     else if (shape === 'variance') card.setMessage(t('learning-curves.highVariance', { where, validation: formatNumber(last.valMse, 3), train: formatNumber(last.trainMse, 3), done }), 'warn');
+    else if (shape === 'apart') card.setMessage(t('learning-curves.apart', { where, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), gap: shownGap(last), ratio: formatNumber(shownRatio(last), 2), floor: formatNumber(floor, 3), done }), 'info');
     else {
       const ratio = shownRatio(last);
       const near = ratio < 1.5;

@@ -30,6 +30,7 @@ export const messages = {
   'learning-curves.lesson.variance': 'The gap is still wide: this model needs more data, or less freedom.',
   'learning-curves.lesson.closeFlexible': 'However wild it was on a few points, enough data pins down even a flexible curve.',
   'learning-curves.lesson.close': 'Enough capacity for the wave, and enough data to pin it down.',
+  'learning-curves.predict.apart': 'Degree {degree} at n = {n}: training {train} and validation {validation} ({ratio} times the noise floor) are high but neither together nor a wide gap, so this run fits none of the three answers and does not judge your prediction.',
   'learning-curves.predict.why': 'Degree {degree} at n = {n}: training {train}, validation {validation}, {ratio} times the noise floor s². {lesson}',
   'learning-curves.start': 'Degree {degree}. Press Play (or Step) to grow the training set from 2 points to {max}.',
   'learning-curves.figure': 'Learning curves for degree {degree}: at n = {n}, training MSE {train}, validation MSE {validation}',
@@ -37,9 +38,12 @@ export const messages = {
   'learning-curves.where.at': 'At n = {n}',
   'learning-curves.interpolates': 'n = {n} points, {coefficients} coefficients: the curve passes exactly through every training point, so training error is 0, while validation error is {validation}.',
   'learning-curves.few': 'n = {n}: training {train}, validation {validation}. With this few points any model looks unreliable; watch where the curves settle.',
-  'learning-curves.highBias': 'High bias. {where}, both curves sit together at about {validation}, far above the noise floor {floor}. More data will not help; a more flexible model would.',
+  'learning-curves.highBias': 'High bias. {where}, training {train} and validation {validation} sit together (gap {gap}) and high: validation is {ratio} times the noise floor s² = {floor}. More data will not help; a more flexible model would.',
   'learning-curves.highVariance': ({ where, validation, train, done }) => `High variance. ${where}, validation error ${validation} is more than twice training error ${train}. ${done ? 'More data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`,
   'learning-curves.close': ({ where, train, validation, gap, ratio, floor, near }) => `${where}, training ${train} and validation ${validation} are close (gap ${gap}); validation error is ${ratio} times the noise floor s² = ${floor}${near ? ', close to the best any model can do on noisy targets' : ''}.`,
+  // High (validation over 2 s²) but neither together (gap under s²) nor a wide gap (validation
+  // over twice training): a line on 12 points, 0.243 and 0.371. No shape is claimed.
+  'learning-curves.apart': ({ where, train, validation, gap, ratio, floor, done }) => `${where}, training ${train} and validation ${validation} are both high (validation is ${ratio} times the noise floor s² = ${floor}) and still ${gap} apart: not together, yet not a wide gap either, since validation is not more than twice training. ${done ? 'Neither shape fits this point.' : 'Keep growing n and watch whether they come together.'}`,
   'learning-curves.axis.x': 'training set size n',
   'learning-curves.axis.y': 'MSE',
   'learning-curves.offTop.long': '↑ errors above 100 are drawn at the top edge (largest: {largest})',

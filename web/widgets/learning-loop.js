@@ -186,12 +186,22 @@ function build(ctx) {
     if (status === 'diverged' || !Number.isFinite(w) || !Number.isFinite(b)) {
       play.stop();
       card.setMessage(t('learning-loop.divergedStop'), 'bad');
-    } else if (lapIndex >= 9 && learnerActed && !reported) {
-      // What happened: ten training steps ran without diverging, and the learner drove or stopped
-      // the loop at least once (autoplay alone records nothing). Watching is not a score, so none is claimed.
+    } else if (lapIndex >= 9 && learnerActed && !reported && tenLapsLearned()) {
+      // What happened: ten training steps ran, the learner drove or stopped the loop at least once
+      // (autoplay alone records nothing), and they brought the error down: the lesson's activity is
+      // ten laps at a learning rate that learns, so a run whose error grew (η = 0.6, which the
+      // engine calls diverged only later) does not complete it, and the message says why
+      // (learning-loop.diverging, tenLaps). Watching is not a score, so none is claimed.
       reported = true;
       reportComplete(card, { widget: 'learning-loop', title: t('learning-loop.report') });
     }
+  }
+
+  // After the current lap's update: is the error below where lap 1 started? (Lap 11's error, the
+  // one the ten-laps prediction is judged on, once ten updates have run.)
+  function tenLapsLearned() {
+    const after = attempt(card, () => model.loss(), NaN);
+    return Number.isFinite(after) && laps.length > 0 && after < laps[0].mse;
   }
 
   function lapAt() { return Math.min(laps.length - 1, Math.floor(pos / 5)); }
@@ -224,7 +234,8 @@ function build(ctx) {
     if (model.status() !== 'diverged' && k > 0) {
       const first = laps[0].mse;
       if (!(lap.mse <= laps[k - 1].mse)) {
-        card.setMessage(t('learning-loop.diverging', { from: fixed(laps[k - 1].mse, 1), to: fixed(lap.mse, 1), eta: fixed(opts.eta, 2) }), 'bad');
+        // From lap 11 on, ten laps have run without completing the activity: say why.
+        card.setMessage(t('learning-loop.diverging', { from: fixed(laps[k - 1].mse, 1), to: fixed(lap.mse, 1), eta: fixed(opts.eta, 2), tenLaps: k >= 10 && !reported }), 'bad');
       } else {
         card.setMessage(t('learning-loop.shrinking', { share: fixed((lap.mse / first) * 100, 1), updates: k, complete: reported }), 'ok');
       }

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'learning-loop.title': 'The learning loop',
-  'learning-loop.hint': 'Watch a packet of evidence go round: data → model → prediction → error → update. Each lap is one real training step, and the error bar shrinks. It goes round twice by itself; press Play to keep it going, or Step to read a stage.',
+  'learning-loop.hint': 'The dot goes data → model → prediction → error → update, and one lap is one training step of a real model: the error bar gets shorter from lap to lap. It runs two laps on its own; Play keeps it running, Step stops at each stage so you can read it.',
   'learning-loop.diagram': 'The learning loop',
   'learning-loop.scatter': 'The six houses and the model line',
   'learning-loop.stage.data': 'Data',
@@ -40,8 +40,9 @@ export const messages = {
   'learning-loop.text.error': ({ lap, house, miss, low, mse }) => `Lap ${lap} · Error: house ${house} is ${miss}k too ${low ? 'low' : 'high'}; over all six houses the mean squared error is ${mse}.`,
   'learning-loop.text.update': 'Lap {lap} · Update: the gradient ({gw}, {gb}) says which way is uphill; step the other way: w {w} → {w2}, b {b} → {b2}.',
   'learning-loop.text.waiting': 'Lap {lap} · Update: waiting for the engine.',
-  'learning-loop.diverging': 'Diverging: the error grew from {from} to {to} this lap. With η = {eta} every update overshoots the best line by more than it corrects. Lower the learning rate.',
-  'learning-loop.shrinking': ({ share, updates, complete }) => `Error down to ${share}% of where it started after ${updates} update${updates === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.${complete ? ' Ten laps with you at the controls: that completes this activity.' : ''}`,
+  // `tenLaps`: ten laps or more have run and the activity is not complete (a growing error does not complete it).
+  'learning-loop.diverging': ({ from, to, eta, tenLaps }) => `Diverging: the error grew from ${from} to ${to} this lap. With η = ${eta} every update overshoots the best line by more than it corrects. Lower the learning rate.${tenLaps ? ' Ten laps ran, but the error ended higher than it started, so they do not complete this activity: that takes ten laps that bring the error down. Lower η, press Reset and run ten laps again.' : ''}`,
+  'learning-loop.shrinking': ({ share, updates, complete }) => `Error down to ${share}% of where it started after ${updates} update${updates === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.${complete ? ' Ten laps with you at the controls that brought the error down: that completes this activity.' : ''}`,
   'learning-loop.figure': 'The learning loop, lap {lap}, stage {stage}; error {mse}',
   'learning-loop.centre.lap': 'lap {lap}',
   'learning-loop.centre.mse': 'MSE {mse}',

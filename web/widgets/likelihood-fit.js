@@ -13,7 +13,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, lossRgb } from '../lib/heatmap.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, asShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { DEFAULT_POINTS, DEFAULT_GUESS, X_RANGE, S_RANGE, GRID, MAX_POINTS, spreadChange, spreadOutside } from './likelihood-fit/data.js';
@@ -28,6 +28,12 @@ export const schema = {
 };
 
 export const meta = { title: messages['likelihood-fit.title'], hint: messages['likelihood-fit.hint'] };
+
+// The Gaussian panel's ℓ readouts show 2 decimals; the verdict compares them as shown.
+const LL_DIGITS = 2;
+const CLOSE_GAP = 0.05; // a shown gap this small is "close to the peak", still not at it
+// How far `mine` is below `best`, as the difference of the two numbers on screen (≥ 0).
+const shownGap = (best, mine) => Math.max(0, Number((asShown(best, LL_DIGITS, { grouping: false }) - asShown(mine, LL_DIGITS, { grouping: false })).toFixed(LL_DIGITS)));
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -183,8 +189,8 @@ function buildGaussian(ctx) {
   function report() {
     statN.set(formatNumber(points.length, 0));
     const ll = points.length ? attempt(card, () => ml.gaussianLogLikelihood(points, mu, s), NaN) : NaN;
-    statLl.set(formatNumber(ll, 2));
-    statMax.set(fit ? formatNumber(fit.logLikelihood, 2) : '–');
+    statLl.set(formatNumber(ll, LL_DIGITS));
+    statMax.set(fit ? formatNumber(fit.logLikelihood, LL_DIGITS) : '–');
     statMu.set(fit ? formatNumber(fit.mu, 3) : '–');
     statS.set(fit ? formatNumber(fit.s, 3) : '–');
     statS1.set(fit && points.length > 1 ? formatNumber(fit.s * Math.sqrt(points.length / (points.length - 1)), 3) : '–');
@@ -197,13 +203,16 @@ function buildGaussian(ctx) {
         const side = spreadOutside(fit.s);
         const edge = clamp(fit.s, S_RANGE[0], S_RANGE[1]);
         const reachable = side ? attempt(card, () => ml.gaussianLogLikelihood(points, fit.mu, edge), NaN) : fit.logLikelihood;
-        const gap = reachable - ll;
-        const shown = { hat: formatNumber(fit.s, 3), edge: formatNumber(edge, 2), mu: formatNumber(fit.mu, 2) };
+        // Judged as the readouts show ℓ (2 decimals): at the peak only when your ℓ shows the same
+        // number as the best; otherwise the gap is the difference of the two shown numbers, and
+        // "close" (within CLOSE_GAP) is not "at the peak".
+        const gap = shownGap(reachable, ll);
+        const shown = { hat: formatNumber(fit.s, 3), edge: formatNumber(edge, 2), mu: formatNumber(fit.mu, 2), gap: formatNumber(gap, LL_DIGITS) };
         if (!side) {
-          if (gap <= 0.05) card.setMessage(t('likelihood-fit.gaussian.atPeak', { count: points.length }), 'ok');
-          else card.setMessage(t('likelihood-fit.gaussian.below', { gap: formatNumber(gap, 2) }), 'info');
-        } else if (gap <= 0.05) card.setMessage(t('likelihood-fit.gaussian.edgeAt', { side, hat: shown.hat, edge: shown.edge, mu: shown.mu }), 'ok');
-        else card.setMessage(t('likelihood-fit.gaussian.edgeBelow', { side, gap: formatNumber(gap, 2), hat: shown.hat, edge: shown.edge, mu: shown.mu }), 'info');
+          if (gap <= 0) card.setMessage(t('likelihood-fit.gaussian.atPeak', { count: points.length, max: formatNumber(fit.logLikelihood, LL_DIGITS) }), 'ok');
+          else card.setMessage(t('likelihood-fit.gaussian.below', { gap: shown.gap, close: gap <= CLOSE_GAP + 1e-9 }), 'info');
+        } else if (gap <= 0) card.setMessage(t('likelihood-fit.gaussian.edgeAt', { side, hat: shown.hat, edge: shown.edge, mu: shown.mu }), 'ok');
+        else card.setMessage(t('likelihood-fit.gaussian.edgeBelow', { side, gap: shown.gap, hat: shown.hat, edge: shown.edge, mu: shown.mu }), 'info');
       }
     }
     describe();
@@ -237,7 +246,7 @@ function buildGaussian(ctx) {
       if (best) linePlot.path(xs, best, { color: th.truth, dash: [6, 4] });
       linePlot.path(xs, mine, { color: th.model, width: 2.5 });
     });
-    points.forEach((x, i) => linePlot.point(x, top * 0.02, 1, { size: 6, highlight: lineDrag.focused && i === selected }));
+    points.forEach((x, i) => linePlot.point(x, top * 0.02, 1, { size: 6, highlight: lineDrag.keyboardFocused && i === selected }));
     if (fit) star(linePlot, fit.mu, top * 0.02, th.accent);
 
     surfacePlot.setDomain(X_RANGE[0], X_RANGE[1], S_RANGE[0], S_RANGE[1]);
@@ -250,7 +259,7 @@ function buildGaussian(ctx) {
     surfacePlot.axes({ xLabel: t('likelihood-fit.gaussian.axis.mu'), yLabel: t('likelihood-fit.gaussian.axis.s') });
     // ŝ at an end of the map (as the readout shows it) is on the map: its star sits on the edge.
     if (fit && !spreadOutside(fit.s)) star(surfacePlot, fit.mu, clamp(fit.s, S_RANGE[0], S_RANGE[1]), th.accent);
-    surfacePlot.handle(mu, s, { focused: surfaceDrag.focused });
+    surfacePlot.handle(mu, s, { focused: surfaceDrag.keyboardFocused });
   }
 
   pointsChanged(false, false);
@@ -263,6 +272,9 @@ function buildGaussian(ctx) {
         if (value.points.length > MAX_POINTS) throw new Error(`at most ${MAX_POINTS} points`);
         if (!value.points.every((x) => Number.isFinite(x) && x >= X_RANGE[0] && x <= X_RANGE[1])) throw new Error(`every point must be a number from ${X_RANGE[0]} to ${X_RANGE[1]}`);
         if (!Number.isFinite(value.mu) || !Number.isFinite(value.s)) throw new Error('mu and s must be numbers');
+        // Refused, not clamped: a guess the sliders cannot show would be moved without a word.
+        if (value.mu < X_RANGE[0] || value.mu > X_RANGE[1]) throw new RangeError(`the guess μ must be from ${X_RANGE[0]} to ${X_RANGE[1]}`);
+        if (value.s < S_RANGE[0] || value.s > S_RANGE[1]) throw new RangeError(`the guess s must be from ${S_RANGE[0]} to ${S_RANGE[1]}`);
         points = value.points.map((x) => round(x, 0.05));
         selected = Math.max(0, points.length - 1);
         setGuess(value.mu, value.s, false);

@@ -5,7 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, segmented } from '../lib/ui.js';
-import { formatNumber, formatPercent, readShown } from '../lib/format.js';
+import { formatNumber, formatPercent, asShown } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './loss-penalties.messages.js';
 
@@ -78,7 +78,7 @@ function build(ctx) {
       // ± 0.5 of the 4.61 at 1% (so does every p up to 0.016). Copying it is no prediction.
       if (prediction.pending !== null || !Number.isFinite(shownCost)) return;
       const answer = attempt(card, () => ml.logLoss([1], [LOW]), NaN);
-      if (Math.abs(readShown(formatNumber(answer, 2)) - shownCost) <= TOLERANCE + 1e-12) prediction.outcomeSeen(t('loss-penalties.predict.closeSeen', { cost: formatNumber(shownCost, 3), tolerance: formatNumber(TOLERANCE, 1) }));
+      if (Math.abs(asShown(answer, 2) - shownCost) <= TOLERANCE + 1e-12) prediction.outcomeSeen(t('loss-penalties.predict.closeSeen', { cost: formatNumber(shownCost, 3), tolerance: formatNumber(TOLERANCE, 1) }));
       return;
     }
     // The cost at 1% is in the readout: a prediction made after it could copy it.
@@ -132,7 +132,7 @@ function build(ctx) {
     else card.setMessage(t('loss-penalties.compare', { mse: formatNumber(mse, 3), ce: formatNumber(ce, 3) }), 'info');
     msePlot.canvas.setAttribute('aria-label', t('loss-penalties.mseFigure', { yHat: formatNumber(yHat, 2), target: formatNumber(opts.target, 2), mse: formatNumber(mse, 3) }));
     cePlot.canvas.setAttribute('aria-label', t('loss-penalties.ceFigure', { label, p: formatNumber(p, 3), ce: formatNumber(ce, 3) }));
-    judgeOnePercent(readShown(formatNumber(ce, 3)));
+    judgeOnePercent(asShown(ce, 3));
     ctx.requestDraw(draw);
   }
 
@@ -187,7 +187,7 @@ function build(ctx) {
     c.textAlign = 'left';
     c.fillText(t('loss-penalties.trueY', { target: formatNumber(opts.target, 1) }), msePlot.px(opts.target) + 6, msePlot.margin.top + 12);
     c.restore();
-    msePlot.handle(yHat, Math.min(mseNow, MSE_TOP * 1.08), { focused: mseDrag.focused });
+    msePlot.handle(yHat, Math.min(mseNow, MSE_TOP * 1.08), { focused: mseDrag.keyboardFocused });
 
     const u = cePlot.theme;
     cePlot.setDomain(0, 1, 0, CE_TOP * 1.08);
@@ -216,9 +216,9 @@ function build(ctx) {
       d.textAlign = p < 0.5 ? 'left' : 'right';
       d.fillText(`↑ ${formatNumber(ceNow, 2)}`, p < 0.5 ? X + 10 : X - 10, Y + 10);
       d.restore();
-      cePlot.handle(p, CE_TOP * 1.02, { focused: ceDrag.focused, color: u.loss });
+      cePlot.handle(p, CE_TOP * 1.02, { focused: ceDrag.keyboardFocused, color: u.loss });
     } else {
-      cePlot.handle(p, ceNow, { focused: ceDrag.focused });
+      cePlot.handle(p, ceNow, { focused: ceDrag.keyboardFocused });
     }
   }
 

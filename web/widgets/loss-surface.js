@@ -6,7 +6,7 @@
 // The message line names what each ball is doing (loss-surface/surfaces.js describePath), including
 // a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { listenForTaps } from '../lib/drag.js';
+import { listenForTaps, trackKeyboardFocus } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, rungSlider, select, showOptions } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
@@ -46,6 +46,8 @@ export function mount(element, options) {
 function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
+  // The η the card was given; its rung is the η used (reported as given while the slider stays there).
+  let askedEta = opts.eta;
   opts.eta = onEtaLadder(opts.eta);
   const surface = ctx.own(createSurface(ml));
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
@@ -359,21 +361,36 @@ function build(ctx) {
       }
     });
     if (cursor) plot.handle(cursor.x, cursor.y, { focused: true });
-    else if (document.activeElement === plot.canvas && start) plot.handle(start.x, start.y, { focused: true });
+    else if (keyboardFocus.keyboardFocused && start) plot.handle(start.x, start.y, { focused: true });
   }
 
-  plot.canvas.addEventListener('focus', () => ctx.requestDraw(draw));
-  plot.canvas.addEventListener('blur', () => ctx.requestDraw(draw));
+  // The start's ring shows for keyboard focus, never for a click (drag.js).
+  const keyboardFocus = ctx.own(trackKeyboardFocus(plot.canvas, () => ctx.requestDraw(draw)));
   loadSurface();
 
   return {
     update(next) {
       play.stop();
       opts = { ...next };
+      askedEta = opts.eta;
       opts.eta = onEtaLadder(opts.eta);
       judgedEta = opts.eta; // as a card opened with `next` judges
       showOptions({ eta: etaSlider, optimizer: optSelect, surface: surfaceSelect }, opts);
       loadSurface();
+    },
+    // Shared by a link: η, the optimiser, the surface and the step budget as options, and a
+    // dropped start point (not the surface's own starting spot) as state, so the link reruns the
+    // same ball from the same place.
+    currentOptions() { return { eta: onEtaLadder(askedEta) === opts.eta ? askedEta : opts.eta, optimizer: opts.optimizer, surface: opts.surface, maxSteps: opts.maxSteps }; },
+    state: {
+      get() { return !start || atStart() ? null : { x: start.x, y: start.y }; },
+      set(value) {
+        const ok = value && Number.isFinite(value.x) && Number.isFinite(value.y) && !!view
+          && value.x >= view.x0 && value.x <= view.x1 && value.y >= view.y0 && value.y <= view.y1;
+        if (!ok) throw new RangeError(view ? `the start point needs x from ${formatNumber(view.x0, 2)} to ${formatNumber(view.x1, 2)} and y from ${formatNumber(view.y0, 2)} to ${formatNumber(view.y1, 2)}` : 'the surface could not be loaded');
+        cursor = null;
+        dropAt(value.x, value.y);
+      },
     },
   };
 }

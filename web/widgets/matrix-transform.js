@@ -229,7 +229,7 @@ function build(ctx) {
       arrow(c, plot, 0, 0, out[f], out[f + 1], th.class0, 'Aî');
       arrow(c, plot, 0, 0, out[f + 2], out[f + 3], th.class1, 'Aĵ');
     });
-    const focused = document.activeElement === plot.canvas;
+    const focused = drag.keyboardFocused; // not after a click (drag.js)
     if (mix >= 1) {
       plot.handle(A[0], A[2], { focused: (focused && active === 0) || drag.grabbed === 0, color: th.class0 });
       plot.handle(A[1], A[3], { focused: (focused && active === 1) || drag.grabbed === 1, color: th.class1 });

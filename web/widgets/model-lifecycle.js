@@ -10,11 +10,11 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, nextId, select, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber, formatShort } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
-import { DAYS, SETTINGS, WIDGET_DEFAULTS, askedSettings, deploymentConfig, inputMonitorVerdict, manualFromState, meanAccuracy, psiAxisTop, settingsAwayFrom, versionRows, firstInputAlarm } from './model-lifecycle/lifecycle.js';
+import { DAYS, SETTINGS, WIDGET_DEFAULTS, askedSettings, deploymentConfig, inputMonitorVerdict, manualFromState, meanAccuracy, psiAxisTop, psiText, ksText, settingsAwayFrom, versionRows, firstInputAlarm } from './model-lifecycle/lifecycle.js';
 import { messages } from './model-lifecycle/messages.js';
 
 export const schema = {
@@ -186,8 +186,9 @@ function build(ctx) {
   }
 
   function verdictMessage(r) {
-    const psi = fixed(r.psi, 2);
-    const ks = formatShort(r.ksPValue, 2);
+    // Written beside their limits, so the words agree with the numbers (psiText, ksText).
+    const psi = psiText(r.psi);
+    const ks = ksText(r.ksPValue);
     if (r.retrainedTo) {
       const v = run.versions[r.retrainedTo - 1];
       const why = t(`model-lifecycle.why.${v.trigger}`);
@@ -223,14 +224,14 @@ function build(ctx) {
     sliders.day.set(opts.day);
     statDay.set(t('model-lifecycle.dayOf', { day: day(opts.day), last: day(DAYS - 1) }));
     statVersion.set(t('model-lifecycle.version', { id: day(r.version) }));
-    statPsi.set(fixed(r.psi, 2));
-    statKs.set(formatShort(r.ksPValue, 2));
+    statPsi.set(psiText(r.psi));
+    statKs.set(ksText(r.ksPValue));
     statAcc.set(r.labelledDay >= 0 ? fixed(run.days[r.labelledDay].accuracy, 3) : t('model-lifecycle.noLabels'));
     statRetrains.set(day(run.versions.filter((v) => v.id > 1 && v.trainedOnDay <= opts.day).length));
     const [text, tone] = verdictMessage(r);
     card.setMessage(text, tone);
     accPlot.canvas.setAttribute('aria-label', t('model-lifecycle.accFigure', { day: day(opts.day), version: day(r.version) }));
-    driftPlot.canvas.setAttribute('aria-label', t('model-lifecycle.driftFigure', { day: day(opts.day), psi: fixed(r.psi, 2), threshold: LIMITS.psiThreshold }));
+    driftPlot.canvas.setAttribute('aria-label', t('model-lifecycle.driftFigure', { day: day(opts.day), psi: psiText(r.psi), threshold: LIMITS.psiThreshold }));
     renderTable();
     judge();
     ctx.stateChanged();

@@ -390,10 +390,10 @@ function build(ctx, defaults) {
     try {
       const parsed = parseCsv(await readFile(file, 2e6, t), t);
       stopPlaying();
-      const { notes, ...points } = parsed;
+      const { notes, warn, ...points } = parsed;
       data = points;
       change({ dataset: 'custom', pts: encodePoints(points) });
-      card.setMessage([t('nn-playground.imported', { count: parsed.y.length, regression: parsed.kind === 'regression', classes: parsed.classes }), ...notes].join(' '), 'ok');
+      card.setMessage([t('nn-playground.imported', { count: parsed.y.length, regression: parsed.kind === 'regression', classes: parsed.classes }), ...notes].join(' '), warn ? 'warn' : 'ok');
     } catch (err) { card.setMessage(err.message, 'bad'); }
   }
 

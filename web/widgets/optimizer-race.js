@@ -9,6 +9,8 @@ import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { fillLegend, legend } from '../lib/legend.js';
+import { seriesStyle } from '../lib/colors.js';
+import { shapeMarker } from '../lib/marks.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './optimizer-race.messages.js';
 
@@ -21,14 +23,10 @@ export const schema = {
 
 export const meta = { title: messages['optimizer-race.title'], hint: messages['optimizer-race.hint'] };
 
-const RACERS = [
-  { name: 'sgd', color: 'model', dash: [] },
-  { name: 'momentum', color: 'class0', dash: [] },
-  { name: 'nesterov', color: 'class2', dash: [6, 3] },
-  { name: 'rmsprop', color: 'good', dash: [] },
-  { name: 'adagrad', color: 'loss', dash: [2, 3] },
-  { name: 'adam', color: 'class1', dash: [] },
-];
+// Each racer is drawn in its own series style (colors.js seriesStyle: colour, dash pattern and
+// marker shape, index i), so the six stay apart for colour-blind learners and in grey, and none
+// borrows a colour docs/design.md gives another meaning (class, loss, good, model).
+const RACERS = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam'].map((name) => ({ name }));
 // Learning rates that make each surface interesting for all six at once (the slider overrides).
 const DEFAULT_RATE = { bowl: 0.02, ravine: 0.05, rosenbrock: 0.001, saddle: 0.05 };
 const MAX_STEPS = 600;
@@ -211,7 +209,7 @@ function build(ctx) {
       stats[i].set(status === 'diverged' ? t('optimizer-race.stat.diverged') : fixed(lastLoss(r), 4));
     });
     plot.canvas.setAttribute('aria-label', t('optimizer-race.figure', { surface: t(`optimizer-race.figureSurface.${opts.surface}`), x: fixed(start.x, 2), y: fixed(start.y, 2), step: stepCount }));
-    fillLegend(keyRow, racers.map((r) => ({ text: r.label, swatch: 'dw-swatch', color: plot.theme[r.color] })));
+    fillLegend(keyRow, racers.map((r, i) => ({ text: r.label, line: seriesStyle(plot.theme, i) })));
     ctx.requestDraw(draw);
   }
 
@@ -243,19 +241,25 @@ function build(ctx) {
     plot.begin();
     if (heat) drawGridImage(plot, heat);
     plot.axes({ xLabel: opts.surface === 'bowl' ? t('optimizer-race.axis.w') : t('optimizer-race.axis.x'), yLabel: opts.surface === 'bowl' ? t('optimizer-race.axis.b') : t('optimizer-race.axis.y') });
+    const heads = [];
     plot.clipToArea((ctx) => {
       plot.text(info.minX, info.minY, '★', { weight: 700, size: 16, color: th.model });
-      for (const r of racers) {
+      racers.forEach((r, k) => {
+        const style = seriesStyle(th, k);
         const p = r.surface.path();
         const xs = []; const ys = [];
         for (let i = 0; i < p.length; i += 2) { xs.push(p[i]); ys.push(p[i + 1]); }
-        plot.path(xs, ys, { color: th[r.color], width: 2.5, dash: r.dash });
+        // A light casing under the path keeps it clear of the grey map; then the path itself.
+        ctx.globalAlpha = 0.55; plot.path(xs, ys, { color: th.surface, width: 5 }); ctx.globalAlpha = 1;
+        plot.path(xs, ys, { color: style.color, width: 2.5, dash: style.dash });
         const n = xs.length - 1;
         if (n >= 0 && Number.isFinite(xs[n]) && Number.isFinite(ys[n])) {
-          ctx.beginPath(); ctx.arc(plot.px(xs[n]), plot.py(ys[n]), 4.5, 0, Math.PI * 2);
-          ctx.fillStyle = th[r.color]; ctx.fill(); ctx.strokeStyle = th.surface; ctx.lineWidth = 1.5; ctx.stroke();
+          const X = plot.px(xs[n]); const Y = plot.py(ys[n]);
+          headMark(ctx, X, Y, style);
+          heads.push({ X, Y, label: r.label });
         }
-      }
+      });
+      labelHeads(ctx, heads);
     });
     plot.handle(start.x, start.y, { focused: document.activeElement === plot.canvas });
 
@@ -266,7 +270,46 @@ function build(ctx) {
     lossPlot.setDomain(0, Math.max(50, stepCount), Math.max(lo, -8), hi + 0.2);
     lossPlot.begin();
     lossPlot.axes({ xLabel: t('optimizer-race.lossAxis.x'), yLabel: t('optimizer-race.lossAxis.y'), xTicks: 5, yTicks: 3 });
-    lossPlot.clipToArea(() => racers.forEach((r, i) => lossPlot.path(series[i].map((_, k) => k), series[i], { color: th[r.color], width: 2, dash: r.dash })));
+    lossPlot.clipToArea((ctx) => racers.forEach((r, i) => {
+      const style = seriesStyle(th, i);
+      lossPlot.path(series[i].map((_, k) => k), series[i], { color: style.color, width: 2, dash: style.dash });
+      const n = series[i].length - 1;
+      if (n >= 0 && Number.isFinite(series[i][n])) headMark(ctx, lossPlot.px(n), lossPlot.py(series[i][n]), style);
+    }));
+  }
+
+  // A path's head: its marker shape, outlined in the surface colour so it shows on the map.
+  function headMark(c, X, Y, style) {
+    c.save();
+    c.setLineDash([]);
+    shapeMarker(c, X, Y, style.shape, 5);
+    c.fillStyle = style.color; c.fill();
+    c.strokeStyle = plot.theme.surface; c.lineWidth = 1.5; c.stroke();
+    c.restore();
+  }
+
+  // Each head named beside it, on a surface-coloured plate; a label that would cover one already
+  // placed (or leave the plot) tries the other side, then above and below, and is left out if all four are taken
+  // (racers bunched at the minimum share one place; the marker shapes still tell them apart).
+  function labelHeads(c, heads) {
+    const th = plot.theme;
+    c.save();
+    c.font = `12px ${th.font}`;
+    c.textBaseline = 'middle';
+    const placed = [];
+    for (const h of heads) {
+      const w = c.measureText(h.label).width + 6; const ht = 16;
+      const spots = [[h.X + 9, h.Y - ht / 2], [h.X - 9 - w, h.Y - ht / 2], [h.X - w / 2, h.Y - 10 - ht], [h.X - w / 2, h.Y + 10]];
+      const m = plot.margin;
+      const inside = ([x, y]) => x >= m.left && x + w <= plot.width - m.right && y >= m.top && y + ht <= plot.height - m.bottom;
+      const spot = spots.filter(inside).find(([x, y]) => !placed.some((b) => x < b.x + b.w && b.x < x + w && y < b.y + b.h && b.y < y + ht));
+      if (!spot) continue;
+      const [x, y] = spot;
+      placed.push({ x, y, w, h: ht });
+      c.globalAlpha = 0.85; c.fillStyle = th.surface; c.fillRect(x, y, w, ht); c.globalAlpha = 1;
+      c.fillStyle = th.text; c.fillText(h.label, x + 3, y + ht / 2);
+    }
+    c.restore();
   }
 
   loadSurface();

@@ -115,8 +115,20 @@ function build(ctx) {
   pointsCsv(ctx, card.controls, {
     filename: 'pca-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, extra: { name: 'projection', values: feet().map((p) => Number(p.s.toPrecision(6))) } }),
-    set: (parsed) => { imported = parsed.X; loadData(); },
+    set: (parsed) => {
+      if (!spread(parsed.X)) throw new Error(t('pca-projection.csv.noSpread', { x1: formatNumber(parsed.X[0], 2), x2: formatNumber(parsed.X[1], 2) }));
+      imported = parsed.X;
+      loadData();
+    },
   });
+
+  // Points with no spread (every point at one place) are refused before anything changes, so the
+  // plot, the readouts and the Share state keep the cloud on screen. The engine's PCA is the
+  // judge (a throw-away one: its refusal is exactly the one the widget's PCA would give).
+  function spread(X) {
+    const probe = new ml.PCA();
+    try { probe.setData(Float64Array.from(X), 2, []); return true; } catch { return false; } finally { probe.delete(); }
+  }
 
   // Predict, then check: the share a line 45° away from PC1 keeps. Judged from the engine's
   // varianceAlong when the learner turns the line to within half a degree of 45° off PC1.
@@ -296,7 +308,7 @@ function build(ctx) {
     });
     // the handle: where dragging turns the line
     const hx = mean[0] + 2.6 * scale * ux; const hy = mean[1] + 2.6 * scale * uy;
-    plot.handle(hx, hy, { focused: drag.focused || drag.grabbed !== null });
+    plot.handle(hx, hy, { focused: drag.keyboardFocused || drag.grabbed !== null });
 
     // scree bars, with a marker at the share the learner's line keeps
     scree.setDomain(0, 2, 0, 1.08);
@@ -363,6 +375,7 @@ function build(ctx) {
         if (!value || typeof value !== 'object' || !Number.isFinite(value.a) || value.a < 0 || value.a >= 180) throw new RangeError('the line needs an angle from 0 up to 180 degrees');
         if (value.s !== undefined && value.s !== 1) throw new RangeError('the mark for a cloud whose PC1 Snap has shown (s) must be 1 or left out');
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (points && !spread(points.X)) throw new RangeError(t('pca-projection.state.noSpread', { x1: formatNumber(points.X[0], 2), x2: formatNumber(points.X[1], 2) }));
         if (points) { imported = points.X; loadData(); }
         if (value.s === 1) answerShown = true; // never cleared here: only a new cloud does that
         stopSnapping();

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'pca-projection.title': 'Project onto the principal axis',
-  'pca-projection.hint': 'First lock in the prediction below: what share of the spread does a line 45° away from PC1 keep? Then drag anywhere on the plot to turn the line (or focus it and use the arrow keys). Each point drops a foot onto the line; the readout shows how much of the spread the feet keep. Find the best direction, then press Snap to PC1.',
+  'pca-projection.hint': 'First lock in the prediction below: what share of the spread survives on a line turned 45° from PC1? Then turn the line by dragging anywhere on the plot (or focus it and use the arrow keys). Every point is projected straight onto the line, to its foot, and the readout gives the share of the spread the feet keep. When you think you have the best angle, press Snap to PC1 to compare.',
   'pca-projection.plot': 'Cloud of points with a projection line',
   'pca-projection.scree.title': 'Scree: share of variance per principal axis',
   'pca-projection.scree': 'Scree chart',
@@ -35,6 +35,9 @@ export const messages = {
   // Appended to the learner's own turns once Snap has shown PC1 on this cloud (until New cloud),
   // or on imported points: finding PC1 then is practice and is not recorded.
   'pca-projection.practiceNote': ({ imported, found }) => ` ${found ? 'This find is practice' : 'This is practice'}: ${imported ? 'these are imported points, and only PC1 of the game’s own cloud is recorded' : 'Snap to PC1 has already shown where PC1 lies on this cloud'}, so it is not recorded. New cloud starts a round that counts.`,
+  // Imported points (a CSV file, a Share link) that all lie at one place: nothing to project.
+  'pca-projection.csv.noSpread': 'Every point lies at ({x1}, {x2}): the points have no spread, so there is no direction that keeps more of it than another. PCA needs points at two different places at least.',
+  'pca-projection.state.noSpread': 'every point lies at ({x1}, {x2}): the points have no spread, so PCA has no direction to find',
   'pca-projection.anticlockwise': 'anticlockwise',
   'pca-projection.clockwise': 'clockwise',
   'pca-projection.figure': 'Cloud of {n} points; projection line at {angle} keeps {share} of the variance',

@@ -7,7 +7,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, asShown } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { holdout, polyErrors } from '../lib/holdout.js';
@@ -33,18 +33,26 @@ const CURVE_POINTS = 240;
 export const PASS_SCORE = 80;
 
 // The verdict on a locked-in degree, from the validation errors of all twelve degrees (valMse[d],
-// d = 1…12) and the degrees the learner had tried this round. Score: the best validation error as a
-// share of yours, rounded as shown (100 = you found the minimum). The round finishes the game only
-// when it reaches PASS_SCORE *and* the choice followed the lesson's recipe on what was on screen:
-// the degrees next to it were tried and no degree tried had a lower validation error. The score bar
-// alone is reached by a degree chosen blind: on the first sample degrees 5 to 8 all score 85 or
-// more (lessons/model-selection.claims.test.mjs).
+// d = 1…12) and the degrees the learner had tried this round. Every comparison is on the errors as
+// the readouts show them (3 decimals, `shownMse`): two degrees that both show 0.124 are equally
+// low, and a locked degree that ties the lowest shown error is the best (score 100). Score: the
+// best shown validation error as a share of yours, rounded (100 = you found the minimum). The
+// round finishes the game only when it reaches PASS_SCORE *and* the choice followed the lesson's
+// recipe on what was on screen: the degrees next to it were tried and no degree tried showed a
+// lower validation error. The score bar alone is reached by a degree chosen blind: on the first
+// sample degrees 5 to 8 all score 85 or more (lessons/model-selection.claims.test.mjs).
+export const MSE_DIGITS = 3;
+export const shownMse = (v) => asShown(v, MSE_DIGITS);
 export function judgeRound(valMse, locked, tried) {
+  const shown = valMse.map((v) => (v === undefined || v === null ? v : shownMse(v)));
+  // The lowest shown error; among degrees that tie on it, the locked one if it is one of them,
+  // otherwise the one with the lowest unrounded error.
   let best = 1;
-  for (let d = 2; d <= MAX_DEGREE; d++) if (valMse[d] < valMse[best]) best = d;
-  const score = Math.round((100 * valMse[best]) / valMse[locked]);
+  for (let d = 2; d <= MAX_DEGREE; d++) if (shown[d] < shown[best] || (shown[d] === shown[best] && valMse[d] < valMse[best])) best = d;
+  if (shown[locked] === shown[best]) best = locked;
+  const score = shown[locked] > 0 ? Math.round((100 * shown[best]) / shown[locked]) : 100;
   const missing = [locked - 1, locked + 1].filter((d) => d >= 1 && d <= MAX_DEGREE && !tried.has(d));
-  const lower = [...tried].filter((d) => valMse[d] < valMse[locked]).sort((a, b) => valMse[a] - valMse[b]);
+  const lower = [...tried].filter((d) => shown[d] < shown[locked]).sort((a, b) => shown[a] - shown[b] || valMse[a] - valMse[b]);
   let reason = 'done';
   if (score < PASS_SCORE) reason = 'low';
   else if (missing.length) reason = 'unchecked';
@@ -67,6 +75,7 @@ function build(ctx) {
   let visited = new Set();
   let degree = opts.degree;
   let locked = null;     // the degree locked in this round
+  let lockedBest = null; // the verdict's best degree for that round (judgeRound)
   let rounds = 0;
   let total = 0;
 
@@ -117,11 +126,6 @@ function build(ctx) {
     setDegree(degree);
   }
 
-  function bestDegree() {
-    let best = 1;
-    for (let d = 2; d <= MAX_DEGREE; d++) if (results[d].valMse < results[best].valMse) best = d;
-    return best;
-  }
 
   function setDegree(d) {
     degree = Math.max(1, Math.min(MAX_DEGREE, Math.round(d)));
@@ -148,8 +152,10 @@ function build(ctx) {
     const valMse = results.map((r) => r && r.valMse);
     const verdict = judgeRound(valMse, locked, visited);
     const { best, score } = verdict;
-    const mine = results[locked].valMse;
-    const min = results[best].valMse;
+    lockedBest = best;
+    // As the readouts show them: the verdict compares these (judgeRound).
+    const mine = shownMse(results[locked].valMse);
+    const min = shownMse(results[best].valMse);
     rounds += 1;
     total += score;
     statScore.set(formatNumber(score, 0));
@@ -166,7 +172,8 @@ function build(ctx) {
     newDataBtn.focus();
     for (let d = 1; d <= MAX_DEGREE; d++) visited.add(d);
     // "35% above the best"; far off, a ratio reads better than "1882% above".
-    const above = mine / min >= 2 ? t('pick-the-model.times', { ratio: formatNumber(mine / min, 1) }) : t('pick-the-model.above', { percent: formatNumber((mine / min - 1) * 100, 0) });
+    // Under 1% above, one decimal, so a shown difference never reads as "0% above".
+    const above = mine / min >= 2 ? t('pick-the-model.times', { ratio: formatNumber(mine / min, 1) }) : t('pick-the-model.above', { percent: formatNumber((mine / min - 1) * 100, mine / min - 1 < 0.01 ? 1 : 0) });
     if (locked === best) card.setMessage(t('pick-the-model.spotOn', { degree: locked, min: formatNumber(min, 3), score, verdict: verdictText }), verdict.done ? 'ok' : 'warn');
     else if (locked < best) {
       // Underfitting, as the lesson defines it: too stiff, so the training error is high too
@@ -219,7 +226,7 @@ function build(ctx) {
     const X = errPlot.px(degree);
     c.beginPath(); c.moveTo(X, errPlot.margin.top); c.lineTo(X, errPlot.height - errPlot.margin.bottom); c.stroke();
     if (locked !== null) {
-      const best = bestDegree();
+      const best = lockedBest;
       c.setLineDash([]);
       c.strokeStyle = th.good;
       c.beginPath(); c.arc(errPlot.px(best), errPlot.py(log10(results[best].valMse)), 10, 0, Math.PI * 2); c.stroke();

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'pick-the-model.title': 'Pick the model',
-  'pick-the-model.hint': 'Slide the degree from a stiff line (1) to a wild squiggle (12). Each degree you try reveals its training and validation error. Lock in the degree you think generalises best.',
+  'pick-the-model.hint': 'Which degree, from 1 to 12, will do best on points it was not fitted to? Every degree you set with the slider adds its training and validation error to the chart. When you think you have the one with the lowest validation error, press Lock in this degree.',
   'pick-the-model.fitHeading': 'The fit',
   'pick-the-model.errHeading': 'Error by degree (log scale)',
   'pick-the-model.fitPlot': 'Noisy points and the fitted polynomial',

@@ -12,7 +12,7 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, quietWhileHeld, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatNumber, formatShort, readShown } from '../lib/format.js';
+import { formatBeside, formatNumber, formatShort, asShown } from '../lib/format.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
@@ -38,13 +38,16 @@ const HALF_STEP_MS = 550;
 export const PASS_SCORE = 50;
 // The plot shows this square (centre x, centre y, half-widths) around generated blobs.
 export const BLOB_VIEW = [0, 0, 4.6, 4.6];
+// k-means's grouping matches the best known one within this fraction of its inertia (0.5 %); a gap
+// above it is written so that it reads above it (0.51 %, never "0.5" beside "a local minimum").
+const MATCH_GAP = 0.005;
 
 // The game's score measures the placement, not Lloyd's algorithm: from almost any start on
 // well-separated blobs (four centroids in a row through the middle included) k-means reaches the
 // best grouping by itself. 100 × best known inertia ÷ inertia of the centroids as placed, from
 // the two numbers as shown to two decimals (100 = they started where the best grouping's are).
 export function placementScore(bestInertia, startInertia) {
-  const shown = (v) => readShown(formatNumber(v, 2)); // the readout's rounding (decimal halves away from zero)
+  const shown = (v) => asShown(v, 2); // the readout's rounding (decimal halves away from zero)
   return Math.max(0, Math.min(100, Math.round((100 * shown(bestInertia)) / shown(startInertia))));
 }
 
@@ -52,6 +55,8 @@ export function placementScore(bestInertia, startInertia) {
 // them apart by itself), so a centroid keeps at least this distance from the others: a tenth of
 // the plot's larger half-width, to one significant figure (0.5 on the blobs' plot).
 export function minimumGap(view) { return Number((0.1 * Math.max(view[2], view[3])).toPrecision(1)); }
+// Distances closer than this to the gap count as the gap itself (floating-point error, not a place).
+const SAME_DISTANCE = 1e-9;
 // Own points from a CSV file: positions only (a label column is ignored with a note); at least
 // as many points as the largest k.
 // Options that make the generated points: changing one replaces imported points.
@@ -290,7 +295,7 @@ function build(ctx) {
     const gap = (inertia - target) / target;
     const empty = km.emptyClusters();
     const steps = km.steps();
-    const matched = empty === 0 && (!(target > 0) || gap <= 0.005);
+    const matched = empty === 0 && (!(target > 0) || gap <= MATCH_GAP);
     // Runs started by k-means++ are not the learner's placement: no score.
     const scored = !assisted && !given && target > 0 && startInertia > 0;
     const score = scored ? placementScore(target, startInertia) : NaN;
@@ -305,7 +310,7 @@ function build(ctx) {
       const level = gap <= 1e-9 ? t('place-centroids.asLowAs') : t('place-centroids.within', { gap: fixed(gap * 100, 2) });
       card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, yours }), passed || !scored ? 'ok' : practice ? 'info' : 'warn');
     } else {
-      card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: fixed(gap * 100, 1), target: fixed(target, 2), yours }), 'warn');
+      card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: formatBeside(gap * 100, MATCH_GAP * 100, 1), target: fixed(target, 2), yours }), 'warn');
     }
     if (scored && practice) statScore.set(t('place-centroids.practiceScoreValue', { score: formatNumber(score, 0) }));
     if (scored && !practice) {
@@ -355,7 +360,9 @@ function build(ctx) {
         ctx.fill();
       }
     });
-    const focused = drag.focused;
+    // Only keyboard focus (Tab, or a key pressed on the plot: drag.js) draws the cross: a click also
+    // focuses the canvas, and a pointer learner gets no cross where they did not click.
+    const focused = drag.keyboardFocused;
     // Once k-means has moved them, a dashed ring (joined to its centroid) marks where each
     // centroid started: the learner's own start, the one thing that drags.
     if (movedFromStart()) {
@@ -425,13 +432,16 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = plot.domain;
     return { x: Math.max(x0, Math.min(x1, p.x)), y: Math.max(y0, Math.min(y1, p.y)) };
   }
-  // The first centroid in list (other than `except`) closer to pos than `gap`, or -1.
+  // The first centroid in list (other than `except`) closer to pos than `gap`, or -1. A spot
+  // exactly `gap` away is far enough, also when floating point puts it a hair short: five arrow
+  // presses of 0.1 from a centroid are 0.5 away, though the sum of the steps can be 0.49999….
   function crowding(list, pos, except = -1, gap = minimumGap(view)) {
-    return list.findIndex((p, j) => j !== except && Math.hypot(p.x - pos.x, p.y - pos.y) < gap);
+    return list.findIndex((p, j) => j !== except && Math.hypot(p.x - pos.x, p.y - pos.y) < gap - SAME_DISTANCE);
   }
   function tooClose(j, pos) {
     const other = placed[j];
-    card.setMessage(t('place-centroids.tooClose', { distance: fixed(Math.hypot(other.x - pos.x, other.y - pos.y), 2), gap: formatShort(minimumGap(view), 1) }), 'warn');
+    const gap = minimumGap(view);
+    card.setMessage(t('place-centroids.tooClose', { distance: formatBeside(Math.hypot(other.x - pos.x, other.y - pos.y), gap, 2), gap: formatShort(gap, 1) }), 'warn');
   }
   // Returns whether the centroid went down (false: too close to another, and the status says so).
   function drop(pos) {
@@ -525,6 +535,7 @@ function build(ctx) {
         e.preventDefault();
       }
     },
+    // Keyboard focus says the keys; focus by a click does not (drag.js).
     onFocusChange: (on) => {
       if (on) card.setMessage(t('place-centroids.keys', { gap: formatShort(minimumGap(view), 1) }), 'info');
       ctx.requestDraw(draw);

@@ -5,7 +5,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'place-centroids.title': 'Place the centroids',
-  'place-centroids.hint': 'Click the plot (or focus it, move the cross with the arrow keys and press Enter) to drop k centroids, one where you think each cluster\'s centre is. Then Run iteration to assign and move, or Auto-run to converge. Your score is for where you put them: the lower their inertia as placed, the higher.',
+  'place-centroids.hint': 'Your score depends only on where you start the centroids: the lower the inertia of your k centroids as placed, the higher it is. Place them by clicking the plot (or focus it, move the cross with the arrow keys and press Enter). Run iteration does one assignment and one update; Auto-run keeps going until k-means has converged.',
   'place-centroids.plot': 'Scatter plot of unlabelled points',
   'place-centroids.elbowHeading': 'Elbow: best inertia for each k',
   'place-centroids.elbowPlot': 'Elbow chart',
@@ -53,7 +53,7 @@ export const messages = {
   'place-centroids.givenNote': ' These centroids came with the page\'s address, not from your clicks: move one (or press Clear and place your own) to make the start yours, or the run will not count.',
   'place-centroids.practiceRecorded': ' This round is practice: a score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit, so a start on them is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is (by keyboard: focus the plot, move the cross with the arrow keys, press Enter).`,
-  'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} measures each point's squared distance to its nearest centroid. Press Run iteration.`,
+  'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} adds up every point's squared distance to its nearest centroid. Press Run iteration.`,
   // `centroids` lists the placed ones' positions, "1 at (x, y), 2 at (x, y)" (placed = 0: empty).
   'place-centroids.figure': ({ rows, placed, k, centroids, inertia }) => `Scatter plot of ${rows} points with ${placed} of ${k} centroids placed${centroids ? `: ${centroids}` : ''}${inertia ? `; inertia ${inertia}` : ''}`,
   'place-centroids.figureCentroid': '{number} at ({x}, {y})',

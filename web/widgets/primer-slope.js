@@ -75,7 +75,7 @@ function build(ctx) {
       if (Number.isFinite(now.chord)) plot.segment(w - 1, now.loss - now.chord, w + h + 1, now.ahead + now.chord, { color: th.class1, width: 2, dash: [6, 4] });
     });
     if (Number.isFinite(now.ahead)) plot.point(w + h, now.ahead, 1, { hollow: true });
-    plot.handle(w, now.loss, { focused: drag.focused || drag.grabbed !== null });
+    plot.handle(w, now.loss, { focused: drag.keyboardFocused || drag.grabbed !== null });
   }
 
   const setW = (v) => { w = Math.round(Math.max(W0, Math.min(W1, v)) * 10) / 10; wSlider.set(w); compute(); };

@@ -71,7 +71,7 @@ function build(ctx) {
         plot.segment(X[i], y, X[i], yhat(i), { color: th.loss, width: 2, dash: [4, 3] });
       });
     });
-    const focused = drag.focused;
+    const focused = drag.keyboardFocused;
     ys.forEach((y, i) => plot.handle(X[i], y, { focused: (focused || drag.grabbed !== null) && active === i, color: th.class1 }));
   }
 

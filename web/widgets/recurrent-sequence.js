@@ -362,7 +362,7 @@ function build(ctx) {
       c.textAlign = 'left'; c.textBaseline = 'top';
       c.fillText(t('recurrent-sequence.freeMark'), signal.px(WARMUP) + 4, signal.margin.top + 2);
       if (cursor !== null) {
-        signal.segment(cursor, lo - 1, cursor, hi + 1, { color: th.accent, width: drag.focused ? 2 : 1.5 });
+        signal.segment(cursor, lo - 1, cursor, hi + 1, { color: th.accent, width: drag.keyboardFocused ? 2 : 1.5 });
         signal.point(cursor, series[cursor], 1, { size: 4, highlight: true });
       }
     });

@@ -14,7 +14,9 @@ import { button, buttonRow, checkbox, el, rungSlider, select, segmented, showOpt
 import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent, readShown } from '../lib/format.js';
-import { clusterColor } from '../lib/colors.js';
+import { seriesStyle } from '../lib/colors.js';
+import { lineKey } from '../lib/legend.js';
+import { shapeMarker } from '../lib/marks.js';
 import { renderBars } from '../lib/bars.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
@@ -41,10 +43,15 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
 
-// Curve colours (colors.js clusterColor), none the points' class-1 blue; the RBF SVR, the
-// default winner, is drawn in the text colour so it stands out in light and dark themes.
-const COLOR_OF = { linear: 0, elastic: 3, svrLinear: 4, forest: 2, boosting: 5 };
-const colorOf = (theme, key) => (key === 'svrRbf' ? theme.text : clusterColor(theme, COLOR_OF[key]));
+// Each model's curve has its own series style (colors.js seriesStyle: colour, dash pattern and
+// marker shape), so the six stay apart for colour-blind learners and in grey; none is the points'
+// class-1 blue or another colour docs/design.md reserves. The RBF SVR, the default winner, gets
+// the solid line; the two tree ensembles (both staircases) and the three straight models get
+// patterns far apart from each other.
+const STYLE_OF = { svrRbf: 0, forest: 1, boosting: 2, linear: 3, elastic: 4, svrLinear: 5 };
+const styleOf = (theme, key) => seriesStyle(theme, STYLE_OF[key]);
+// A key drawn as the model's curve is: its colour, dash and marker.
+const keyOf = (theme, key) => { const k = lineKey(styleOf(theme, key)); k.classList.add('regression-race-key'); k.dataset.model = key; return k; };
 const METRIC_COLUMNS = ['rmse', 'mae', 'r2'];
 // Own points from a CSV file: x and y columns. Options that make the curve drop them.
 const DATA_OPTIONS = ['seed', 'points', 'noise'];
@@ -89,10 +96,10 @@ function build(ctx) {
   const checks = {};
   for (const m of MODELS) {
     checks[m.key] = checkbox(toggles, { label: modelName(m.key), checked: true, onChange: (on) => { visible[m.key] = on; ctx.requestDraw(draw); } });
-    const sw = el('span', { className: 'regression-race-swatch', 'aria-hidden': 'true' });
-    sw.style.background = colorOf(plot.theme, m.key);
-    checks[m.key].after(sw);
+    checks[m.key].after(keyOf(plot.theme, m.key));
   }
+  // The keys follow the theme (light or dark) the plot is drawn in.
+  const refreshKeys = () => { for (const k of raceStage.querySelectorAll('.regression-race-key')) k.replaceWith(keyOf(plot.theme, k.dataset.model)); };
   const table = el('table', { className: 'dw-table regression-race-table' });
   const caption = el('p');
   raceStage.append(tableWrap(ctx, table, { caption }).element);
@@ -233,8 +240,7 @@ function build(ctx) {
       el('tr', {}, METRIC_COLUMNS.flatMap(() => [el('th', { scope: 'col', text: t('regression-race.column.train') }), el('th', { scope: 'col', text: t('regression-race.column.test') })])),
     ]);
     const body = el('tbody', {}, ok.map((r) => {
-      const swatch = el('span', { className: 'regression-race-swatch', 'aria-hidden': 'true' });
-      swatch.style.background = colorOf(plot.theme, r.key);
+      const swatch = keyOf(plot.theme, r.key);
       return el('tr', { 'data-model': r.key, className: r.key === best ? 'regression-race-best' : '' }, [
         el('th', { scope: 'row' }, [swatch, el('span', { text: r.key === best ? t('regression-race.best', { model: modelName(r.key) }) : modelName(r.key) })]),
         ...METRIC_COLUMNS.flatMap((k) => [
@@ -308,10 +314,21 @@ function build(ctx) {
     plot.axes({ xLabel: t('regression-race.axis.x'), yLabel: t('regression-race.axis.y'), xTicks: 6, yTicks: 5 });
     for (let i = 0; i < data.test.x.length; i++) plot.point(data.test.x[i], data.test.y[i], 1, { hollow: true, size: 3 });
     for (let i = 0; i < data.train.x.length; i++) plot.point(data.train.x[i], data.train.y[i], 1, { size: 5 });
-    plot.clipToArea(() => {
+    if (toggles.querySelector('.regression-race-key')?.dataset.color !== styleOf(th, MODELS[0].key).color) refreshKeys();
+    plot.clipToArea((c) => {
       results.forEach((r, i) => {
         if (!r || !visible[MODELS[i].key]) return;
-        plot.path(r.curve.x, r.curve.y, { color: colorOf(th, r.key), width: r.key === editing ? 3.5 : 2 });
+        const style = styleOf(th, r.key);
+        plot.path(r.curve.x, r.curve.y, { color: style.color, width: r.key === editing ? 3.5 : 2.5, dash: style.dash });
+        // Three markers of the model's shape on its curve, staggered from model to model so that
+        // curves lying on top of each other (least squares and ElasticNet) still show both.
+        const n = r.curve.x.length;
+        for (let j = 0; j < 3; j++) {
+          const at = Math.min(n - 1, Math.round(((STYLE_OF[r.key] + 0.5) / 18 + j / 3) * (n - 1)));
+          if (!Number.isFinite(r.curve.y[at])) continue;
+          shapeMarker(c, plot.px(r.curve.x[at]), plot.py(r.curve.y[at]), style.shape, 4.5);
+          c.fillStyle = style.color; c.fill(); c.strokeStyle = th.surface; c.lineWidth = 1.2; c.stroke();
+        }
       });
     });
   }

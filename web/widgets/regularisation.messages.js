@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'regularisation.title': 'Regularisation smooths the fit',
-  'regularisation.hint': 'Raise λ and watch the wild degree-9 wiggles relax; the bars show what the penalty does to each weight. Lock in the prediction below before you switch from L2 to L1.',
+  'regularisation.hint': 'With the λ slider at its left end there is almost no penalty, and the polynomial bends to chase the noise. Push λ up to see the penalty smooth it out; the bars show how each weight shrinks. Lock in the prediction below before switching from L2 to L1.',
   'regularisation.plot': 'Noisy points and the penalised fit',
   'regularisation.legend.fit': 'penalised fit',
   'regularisation.legend.plain': 'no penalty (λ = 0)',

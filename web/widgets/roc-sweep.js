@@ -6,7 +6,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, segmented } from '../lib/ui.js';
-import { formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent, formatSignificant, readShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { drawScoreStrip, scoredExamples } from '../lib/scores.js';
 import { createPrediction } from '../lib/predict.js';
@@ -28,6 +28,21 @@ const HIDDEN_UNTIL_SWEPT = new Set(['hard']);
 // The unit square padded a little, so a marker at a curve's start (0 on either axis) sits clear
 // of the tick numbers beside the axes.
 const PAD = 0.04;
+
+// The threshold t as a learner reads it: three significant digits, or as many more as it takes
+// for t to read differently from the thresholds of the steps beside it (`neighbours`), and
+// never as 0 or 1 when it lies strictly between them. The top scores on Easy differ only in the
+// fourth or fifth decimal (0.999987, 0.99985, …): at three decimals five steps all read "1.000"
+// while the curve moves, and under "score ≥ t" a t of 1 would flag only a score of exactly 1.
+export function thresholdText(v, neighbours = []) {
+  for (let s = 3; s <= 12; s++) {
+    const shown = readShown(formatSignificant(v, s));
+    if ((v < 1 && shown >= 1) || (v > 0 && shown <= 0)) continue;
+    if (neighbours.some((n) => readShown(formatSignificant(n, s)) === shown)) continue;
+    return formatSignificant(v, s);
+  }
+  return formatSignificant(v, 12);
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -147,6 +162,20 @@ function build(ctx) {
 
   const last = () => (roc ? roc.fpr.length - 1 : 0);
 
+  // The shown text of ROC threshold k (1 … last), told apart from the thresholds of steps k ± 1.
+  const stepThreshold = (i) => thresholdText(roc.thresholds[i], [i - 1, i + 1].filter((n) => n >= 1 && n <= last()).map((n) => roc.thresholds[n]));
+
+  // The precision–recall point of ROC point k: thresholds increase along the pr arrays, and the
+  // last entry (recall 0, precision 1) is the anchor with no threshold, "nothing flagged". The
+  // traced part is every threshold at least as strict as the current one.
+  function prIndex() {
+    const n = pr.precision.length;
+    if (k === 0) return n - 1;
+    const current = roc.thresholds[k];
+    for (let i = 0; i < pr.thresholds.length; i++) if (pr.thresholds[i] >= current) return i;
+    return n - 1;
+  }
+
   // ROC point k predicts positive when score ≥ thresholds[k]; k = 0 is "nothing positive".
   function setIndex(i, fromThreshold = null) {
     if (!roc) return;
@@ -155,14 +184,17 @@ function build(ctx) {
     showTotals();
     threshold = fromThreshold ?? (k === 0 ? 1 : roc.thresholds[k]);
     const area = k === 0 ? 0 : attempt(card, () => ml.trapezoidArea(roc.fpr.slice(0, k + 1), roc.tpr.slice(0, k + 1)), NaN);
-    statT.set(k === 0 && fromThreshold === null ? t('roc-sweep.aboveAll') : formatNumber(threshold, 3));
+    const shownT = fromThreshold === null ? (k === 0 ? t('roc-sweep.aboveAll') : stepThreshold(k)) : thresholdText(threshold);
+    statT.set(shownT);
     statTpr.set(formatNumber(roc.tpr[k], 3));
     statFpr.set(formatNumber(roc.fpr[k], 3));
     statArea.set(formatNumber(area, 3));
     if (k === 0) card.setMessage(t('roc-sweep.strictest', { hidden: hidden() }), 'info');
     else if (k === last()) card.setMessage(t('roc-sweep.complete', { auc: formatNumber(auc, 3), easy: opts.dataset === 'easy' }), 'ok');
-    else card.setMessage(t('roc-sweep.atThreshold', { t: formatNumber(threshold, 3), tpr: formatPercent(roc.tpr[k], 1), fpr: formatPercent(roc.fpr[k], 1), area: formatNumber(area, 3) }), 'info');
+    else card.setMessage(t('roc-sweep.atThreshold', { t: shownT, tpr: formatPercent(roc.tpr[k], 1), fpr: formatPercent(roc.fpr[k], 1), area: formatNumber(area, 3) }), 'info');
     rocPlot.canvas.setAttribute('aria-label', t('roc-sweep.figure', { k, last: last(), fpr: formatNumber(roc.fpr[k], 3), tpr: formatNumber(roc.tpr[k], 3), auc: hidden() ? '' : formatNumber(auc, 3) }));
+    const j = prIndex();
+    prPlot.canvas.setAttribute('aria-label', t('roc-sweep.prFigure', { k, last: last(), recall: formatNumber(pr.recall[j], 3), precision: formatNumber(pr.precision[j], 3), ap: hidden() ? '' : formatNumber(ap, 3) }));
     judgeSweep();
     ctx.requestDraw(draw);
   }
@@ -208,7 +240,7 @@ function build(ctx) {
 
   function draw() {
     if (!data || !roc) return;
-    drawScoreStrip(strip, data.y, data.scores, threshold, { focused: stripDrag.focused, t });
+    drawScoreStrip(strip, data.y, data.scores, threshold, { focused: stripDrag.keyboardFocused, t });
 
     const th = rocPlot.theme;
     rocPlot.begin();
@@ -232,7 +264,7 @@ function build(ctx) {
       if (!hidden()) rocPlot.path(Array.from(roc.fpr), Array.from(roc.tpr), { color: th.gridLine, width: 2 });
       rocPlot.path(fx, ty, { color: th.model, width: 2.5 });
     });
-    rocPlot.handle(roc.fpr[k], roc.tpr[k], { focused: rocDrag.focused });
+    rocPlot.handle(roc.fpr[k], roc.tpr[k], { focused: rocDrag.keyboardFocused });
     const c = rocPlot.ctx;
     c.save();
     c.font = `12px ${th.font}`;
@@ -241,14 +273,8 @@ function build(ctx) {
     c.fillText(t('roc-sweep.noSkill'), rocPlot.px(0.97), rocPlot.py(0.42));
     c.restore();
 
-    // PR curve: thresholds increase along pr arrays; the last entry (recall 0, precision 1)
-    // has no threshold. The traced part is every threshold at least as strict as the current.
-    const n = pr.precision.length;
-    let j = n - 1;
-    if (k > 0) {
-      const current = roc.thresholds[k];
-      for (let i = 0; i < pr.thresholds.length; i++) if (pr.thresholds[i] >= current) { j = i; break; }
-    }
+    // PR curve, traced from its anchor (recall 0, precision 1) to the current threshold.
+    const j = prIndex();
     prPlot.begin();
     prPlot.axes({ xLabel: t('roc-sweep.prAxis.x'), yLabel: t('roc-sweep.prAxis.y'), xTicks: 5, yTicks: 5 });
     prPlot.clipToArea(() => {

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'rules-or-learn.title': 'Rules or learn?',
-  'rules-or-learn.hint': 'Read each scenario and decide: would you write the rules by hand, or learn them from examples?',
+  'rules-or-learn.hint': 'One everyday job for a program per card. If you could code the exact procedure yourself, choose Write rules; if it is better taught by showing many solved cases, choose Learn from data.',
   'rules-or-learn.choice.rules': 'Write rules',
   'rules-or-learn.choice.learn': 'Learn from data',
   'rules-or-learn.card.even.text': 'Decide whether a whole number is even.',

@@ -3,15 +3,18 @@
 // engine's PolynomialRegression.solve()); the table's train/test MSE come from the engine's
 // sinExperiment, and each verdict is read off those numbers. The check: the learner chooses the
 // degree that does best on the test points (which makes them a validation set, as the found
-// message says), and it counts only if it is the degree with the lowest test MSE
-// (merely visiting a degree records nothing). The first pick on the page is the one recorded, on
-// any noise: later picks are practice.
+// message says), and it counts only if it is the degree with the lowest test MSE as the readouts
+// show it (3 decimals: two degrees that both show 0.062 are equally low, and either counts);
+// merely visiting a degree records nothing. The first pick on the page is the one recorded, on
+// any noise: later picks are practice. The lesson's text that names the best degree, opened by the
+// learner before the first pick (web/js/reveal.js sends 'dw:reveal-read'), has shown the answer:
+// every pick on this page is then practice and reports nothing.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber, formatShort } from '../lib/format.js';
+import { formatNumber, formatShort, listedInWords, asShown } from '../lib/format.js';
 import { recordedFirstPick, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './sin-experiment.messages.js';
@@ -26,9 +29,6 @@ export const schema = {
 export const meta = { title: messages['sin-experiment.title'], hint: messages['sin-experiment.hint'] };
 
 const TWO_PI = 2 * Math.PI;
-// The lowest test MSE beside a ratio to it, to two significant digits: "30.0× the lowest, 0.0073"
-// can be checked by hand, where the table's three decimals ("0.007") would give 31.3.
-const lowestText = (mse) => formatShort(mse, 2);
 const TABLE_DEGREES = [1, 3, 11];
 // The lesson's text that names the best degree (`::: reveal predict=sin-best-degree`) opens once the
 // learner has found it with Choose this degree.
@@ -37,6 +37,15 @@ const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 // A degree counts as "just right" when its test MSE is within 0.02 of the lowest any degree
 // reaches: sin x has variance 1/2 on [0, 2π], so 0.02 is 4% of what a flat line would miss by.
 export const JUST_RIGHT_MARGIN = 0.02;
+// Test MSE as the readouts, the table and the messages show it (3 decimals). Which degree is the
+// lowest is judged on these: the learner cannot tell apart two degrees that both read 0.062, so
+// either is "the lowest" (as pick-the-model judges its degrees, shownMse).
+const MSE_DIGITS = 3;
+const shownMse = (v) => asShown(v, MSE_DIGITS);
+// The lowest test MSE beside a ratio to it: at least the table's digits ("0.060", not "0.06"), so the
+// same degree's error reads the same everywhere, and at least two significant digits ("0.0073", not
+// "0.007"), so the ratio beside it checks out by hand (4.359 ÷ 0.0073 ≈ 597).
+const lowestText = (mse) => formatNumber(mse, MSE_DIGITS, { significant: 2 });
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -63,8 +72,19 @@ function build(ctx) {
   let firstPick = null;
   let completed = false; // the lowest was found (dw:complete reported) on this page or before
   let pickedHere = false;
+  let readFirst = false; // the lesson's text naming the best degree was opened before any pick was recorded
   function fromRecord() { ({ firstPick, complete: completed } = recordedFirstPick(card, 'sin-experiment')); }
   fromRecord();
+  // Opened after a pick, or with a pick recorded on an earlier visit, the text changes nothing.
+  function readAhead(event) {
+    if (`predict:${event.detail && event.detail.predict}` !== BEST_DEGREE_REVEAL || readFirst) return;
+    if (!pickedHere) fromRecord();
+    if (firstPick !== null || completed) return;
+    readFirst = true;
+    card.setMessage(t('sin-experiment.readFirst'), 'info');
+  }
+  ctx.element.addEventListener('dw:reveal-read', readAhead);
+  ctx.own(() => ctx.element.removeEventListener('dw:reveal-read', readAhead));
   // Degrees the learner has set on this data set. Only their errors are on screen (table, error
   // chart, best so far): with every degree shown from the start, the lowest test error and the
   // degree-11 outcome could be read off before the learner searched or predicted.
@@ -160,11 +180,17 @@ function build(ctx) {
     return b;
   }
 
-  // The degree with the lowest test MSE among those the learner has set on this data set.
-  function bestVisitedIndex() {
-    let b = degree - 1;
-    for (const d of visited) if (sweep.test[d - 1] < sweep.test[b]) b = d - 1;
-    return b;
+  // Whether degree i's test MSE, as shown, is the lowest shown: the degree with the lowest value,
+  // or one that reads the same to 3 decimals.
+  function lowestAsShown(i) {
+    return shownMse(sweep.test[i]) === shownMse(sweep.test[bestIndex()]);
+  }
+
+  // The degrees with the lowest shown test MSE among those the learner has set on this data set
+  // (more than one when they read the same).
+  function bestVisitedDegrees() {
+    const low = Math.min(...[...visited, degree].map((d) => shownMse(sweep.test[d - 1])));
+    return [...new Set([...visited, degree])].filter((d) => shownMse(sweep.test[d - 1]) === low).sort((a, b) => a - b);
   }
 
   // A verdict read off the engine's numbers: close to the lowest test error → just right; otherwise the
@@ -199,10 +225,10 @@ function build(ctx) {
     statDeg.set(String(degree));
     statTrain.set(formatNumber(sweep.train[i], 3));
     statTest.set(formatNumber(sweep.test[i], 3));
-    statBest.set(String(sweep.degrees[bestVisitedIndex()]));
+    statBest.set(listedInWords(bestVisitedDegrees().map(String)));
     const v = verdict(i);
-    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), margin: formatShort(JUST_RIGHT_MARGIN), times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]) };
-    const says = v.id === 'justRight' && i === b ? 'best' : v.id;
+    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), margin: formatShort(JUST_RIGHT_MARGIN), times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]), bestTrain: formatNumber(sweep.train[b], 3) };
+    const says = v.id === 'justRight' && lowestAsShown(i) ? 'best' : v.id;
     let text = t(`sin-experiment.says.${says}`, numbers);
     if (lowestWithheld() && says === 'overfit') text = t('sin-experiment.says.overfitAlone', { degree, train: numbers.train, test: numbers.test, margin: numbers.margin });
     else if (lowestWithheld() && says === 'justRight') text = t('sin-experiment.says.justRightAlone', { degree, test: numbers.test, margin: numbers.margin });
@@ -218,8 +244,8 @@ function build(ctx) {
     return prediction.pending === null && visited.has(11) && !visited.has(3);
   }
 
-  // The learner's answer to "which degree does best on the test points?": right only for the degree with the
-  // lowest test MSE; a near miss inside the just-right band is told so, with the numbers. As in
+  // The learner's answer to "which degree does best on the test points?": right only for a degree with the
+  // lowest test MSE as shown (lowestAsShown); a near miss inside the just-right band is told so, with the numbers. As in
   // check-yourself, the first pick is the score, whatever the noise: a wrong first pick reports
   // 0 of 1, and finding the degree after it (on these dots or new ones) completes the check at 0.
   // Every pick after the recorded ones is practice: judged and shown, not reported.
@@ -230,18 +256,23 @@ function build(ctx) {
     if (lowestWithheld()) prediction.outcomeGlimpsed(t('sin-experiment.predict.glimpsed'));
     const i = degree - 1;
     const b = bestIndex();
-    const bestDegree = sweep.degrees[b];
     const test = formatNumber(sweep.test[i], 3);
     const detail = { widget: 'sin-experiment', title: t('sin-experiment.report'), max: 1, firstTry: true };
     if (!pickedHere) fromRecord();
     pickedHere = true;
-    if (degree === bestDegree) {
-      const found = t('sin-experiment.found', { degree, test });
-      const after = completed ? t('sin-experiment.practice') : firstPick === 'wrong' ? t('sin-experiment.foundLate') : '';
+    // The answer was read before a pick was recorded: judged and shown, never reported.
+    const practice = readFirst && firstPick === null && !completed;
+    if (lowestAsShown(i)) {
+      // Other degrees that show the same lowest test MSE are named: either pick counts.
+      const tied = sweep.degrees.filter((d) => d !== degree && lowestAsShown(d - 1)).map((d) => formatNumber(d, 0));
+      const found = t('sin-experiment.found', { degree, test, tied });
+      const after = practice ? t('sin-experiment.practiceRead') : completed ? t('sin-experiment.practice') : firstPick === 'wrong' ? t('sin-experiment.foundLate') : '';
       card.setMessage(after ? `${found} ${after}` : found, 'ok');
-      if (!completed) reportComplete(card, { ...detail, score: firstPick === null ? 1 : 0 });
-      if (firstPick === null) firstPick = 'right';
-      completed = true;
+      if (!practice) {
+        if (!completed) reportComplete(card, { ...detail, score: firstPick === null ? 1 : 0 });
+        if (firstPick === null) firstPick = 'right';
+        completed = true;
+      }
       reportOutcomeShown(card, { widget: BEST_DEGREE_REVEAL });
       return;
     }
@@ -251,6 +282,7 @@ function build(ctx) {
       ? t('sin-experiment.close', { degree, test, margin: formatShort(JUST_RIGHT_MARGIN) })
       : t('sin-experiment.notThis', { degree, test, times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]), overfit: v.id === 'overfit' });
     const follow = t('sin-experiment.follow', { why });
+    if (practice) { card.setMessage(`${follow} ${t('sin-experiment.practiceRead')}`, 'warn'); return; }
     card.setMessage(firstPick === null ? follow : `${follow} ${t('sin-experiment.practice')}`, 'warn');
     if (firstPick !== null) return;
     firstPick = 'wrong';

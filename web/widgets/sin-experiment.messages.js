@@ -39,17 +39,21 @@ export const messages = {
   'sin-experiment.verdict.underfit': 'underfit',
   'sin-experiment.says.best': 'Degree {degree} is just right: its test MSE {test} is the lowest any degree reaches. It follows the wave, not the noise.',
   'sin-experiment.says.justRight': 'Degree {degree} is just right: test MSE {test} is within {margin} of the lowest any degree reaches, {lowest}. It follows the wave, not the noise; one degree does a little better.',
-  'sin-experiment.says.overfit': 'Degree {degree} overfits: training MSE {train} is tiny, but test MSE {test} is {times}× the lowest any degree reaches ({lowest}). The curve bends to pass through the noise and swings between the points.',
+  'sin-experiment.says.overfit': 'Degree {degree} overfits: it fits the training points at least as closely as the degree with the lowest test MSE (training MSE {train} against {bestTrain}), but its test MSE {test} is {times}× the lowest any degree reaches ({lowest}). The curve bends to pass through the noise and swings between the points.',
   // Degree 11's test MSE on screen, degree 3's not, nothing predicted: the lowest is left out, as
   // beside degree 11's error it would answer the Predict box (sin-experiment.js, lowestWithheld).
-  'sin-experiment.says.overfitAlone': 'Degree {degree} overfits: training MSE {train} is tiny, but test MSE {test} is more than {margin} above the lowest any degree reaches. The curve bends to pass through the noise and swings between the points.',
+  'sin-experiment.says.overfitAlone': 'Degree {degree} overfits: it fits the training points at least as closely as the degree with the lowest test MSE (its training MSE is {train}), but its test MSE {test} is more than {margin} above the lowest any degree reaches. The curve bends to pass through the noise and swings between the points.',
   'sin-experiment.says.justRightAlone': 'Degree {degree} is just right: test MSE {test} is within {margin} of the lowest any degree reaches. It follows the wave, not the noise; one degree does a little better.',
   'sin-experiment.says.underfit': 'Degree {degree} underfits: training MSE {train} and test MSE {test} are both high. The curve is too stiff to follow the wave.',
   'sin-experiment.says.failed': 'The engine could not fit this degree.',
   'sin-experiment.figure': 'Degree {degree} polynomial through 12 noisy points of sin(x): train MSE {train}, test MSE {test}, {verdict}',
-  'sin-experiment.found': 'Found it: degree {degree} has the lowest test MSE of all eleven degrees ({test}). It generalises best to these 200 points, although degree 11 fits the training points better. Picking it by them has used them as a validation set: a real project would still score it once on a fresh test set, kept untouched until then.',
+  // `tied`: the other degrees whose test MSE reads the same to three decimals (formatted); either pick counts.
+  'sin-experiment.found': ({ degree, test, tied }) => `Found it: degree ${degree} has the lowest test MSE of all eleven degrees (${test}${tied && tied.length ? `, as ${tied.length === 1 ? 'does degree' : 'do degrees'} ${tied.length === 1 ? tied[0] : `${tied.slice(0, -1).join(', ')} and ${tied[tied.length - 1]}`}: to the three decimals shown they are equally low, so either pick counts` : ''}). It generalises best to these 200 points, although degree 11 fits the training points better. Picking it by them has used them as a validation set: a real project would still score it once on a fresh test set, kept untouched until then.`,
   'sin-experiment.foundLate': 'It was not your first pick, so it completes the check without scoring: your first pick is the one your progress records. Later picks, on these dots or after New noise, are practice.',
   'sin-experiment.practice': '(Practice: your first pick is the one your progress records.)',
+  // The lesson's text that names the best degree, opened by the learner before any pick was recorded.
+  'sin-experiment.readFirst': 'You opened “What the widget shows” before your first pick, and it names the best degree: picks on this page are practice and are not recorded.',
+  'sin-experiment.practiceRead': '(Practice: you opened “What the widget shows”, which names the best degree, before your first pick, so this pick is not recorded.)',
   'sin-experiment.report': 'Find the degree with the lowest test error',
   'sin-experiment.close': 'Close: degree {degree} is just right (test MSE {test}, within {margin} of the lowest), but another degree does a little better on the test points.',
   'sin-experiment.notThis': ({ degree, test, times, lowest, overfit }) => `Not degree ${degree}: its test MSE ${test} is ${times}× the lowest, ${lowest} (it ${overfit ? 'overfits' : 'underfits'}).`,

@@ -255,7 +255,12 @@ function build(ctx) {
     }
     shownVerdict = verdict.dataset.tone;
     const top = w.map((wj, j) => ({ j, c: wj * email[j] })).sort((a, c) => Math.abs(c.c) - Math.abs(a.c))[0];
-    const why = top && Math.abs(top.c) > 0.05 ? t('spam-filter.biggestPush', { feature: features[top.j].long, sign: top.c > 0 ? '+' : '−', amount: fixed(Math.abs(top.c), 2) }) : t('spam-filter.noPush');
+    // With no feature pushing much, z is (nearly) the bias b, which need not be near 0: with all
+    // four counts at 0, b = −3.909 alone sets z and p = 2.0%, not 50%.
+    const minus = (text) => text.replace('-', '−');
+    const why = top && Math.abs(top.c) > 0.05
+      ? t('spam-filter.biggestPush', { feature: features[top.j].long, sign: top.c > 0 ? '+' : '−', amount: fixed(Math.abs(top.c), 2) })
+      : t('spam-filter.noPush', { zero: !top || top.c === 0, b: minus(fixed(b, 3)), z: minus(fixed(z, 2)), shift: minus(formatNumber(z - b, 2, { signed: true })), percent });
     card.setMessage(t('spam-filter.judged', { spam: p >= 0.5, why, converged: fitted.converged }), p >= 0.5 ? 'warn' : 'ok');
     ctx.requestDraw(draw);
   }

@@ -57,7 +57,11 @@ export const messages = {
   'spam-filter.verdict.ham': 'Not spam: only {percent}% likely to be spam.',
   'spam-filter.report': 'Tip the new email across the 50% line',
   'spam-filter.biggestPush': ' The biggest push comes from {feature} ({sign}{amount} to z).',
-  'spam-filter.noPush': ' No feature is pushing much either way, so it stays near 50%.',
+  // No feature adds more than 0.05 to z: z is the bias b (exactly, when every term is 0), and p is
+  // σ of it, which is near 50% only when b is near 0.
+  'spam-filter.noPush': ({ zero, b, z, shift, percent }) => (zero
+    ? ` Every feature adds 0 to z here, so the bias b = ${b} alone sets z = ${z}, and p = σ(z) = ${percent}%.`
+    : ` No feature adds more than 0.05 to z either way; together they add ${shift}, so z = ${z} stays close to the bias b = ${b}, and p = σ(z) = ${percent}%.`),
   'spam-filter.judged': ({ spam, why, converged }) => `${spam ? 'Flagged as spam.' : 'Let through.'}${why}${converged ? '' : ' (Training stopped before fully converging.)'}`,
   'spam-filter.axis.weight': 'weight',
   'spam-filter.axis.z': 'score z',

@@ -157,7 +157,7 @@ function build(ctx) {
     bars.canvas.setAttribute('aria-label', t('svd-compress.bars.figure', { listed, more: r > 8, k }));
     layerViews.forEach((view, i) => {
       view.cap.textContent = i < layers.length ? t('svd-compress.layer.caption', { index: subscript(i + 1), sigma: formatNumber(sigma[i], 2) }) : '';
-      view.board.canvas.setAttribute('aria-label', i < layers.length ? t('svd-compress.layer.figure', { index: i + 1, sigma: formatNumber(sigma[i], 2), kept: i < k }) : t('svd-compress.layer.none'));
+      view.board.canvas.setAttribute('aria-label', i < layers.length ? t('svd-compress.layer.figure', { index: i + 1, subscript: subscript(i + 1), sigma: formatNumber(sigma[i], 2), kept: i < k }) : t('svd-compress.layer.none'));
     });
     ctx.stateChanged();
     ctx.requestDraw(draw);

@@ -17,7 +17,8 @@ export const messages = {
   'svd-compress.layers.legend': 'The first layers σᵢuᵢvᵢᵀ (blue: adds ink, orange: removes it)',
   'svd-compress.layer': 'Layer {index}',
   'svd-compress.layer.caption': 'σ{index} = {sigma}',
-  'svd-compress.layer.figure': ({ index, sigma, kept }) => `Layer ${index}, σ = ${sigma}${kept ? ', kept' : ', dropped'}.`,
+  // `index` is the layer's number (3), `subscript` the same number written small (₃): the singular value σ₃.
+  'svd-compress.layer.figure': ({ index, subscript, sigma, kept }) => `Layer ${index}, σ${subscript} = ${sigma}${kept ? ', kept' : ', dropped'}.`,
   'svd-compress.layer.none': 'No layer',
   'svd-compress.select.picture': 'picture',
   'svd-compress.select.digit': 'digit',

@@ -196,7 +196,7 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    drawScoreStrip(plot, data.y, data.scores, threshold, { focused: drag.focused, t });
+    drawScoreStrip(plot, data.y, data.scores, threshold, { focused: drag.keyboardFocused, t });
   }
 
   load();

@@ -4,7 +4,7 @@ import { countOf, pluralOf } from '../lib/format.js';
 
 export const messages = {
   'threshold.title': 'Drag the threshold',
-  'threshold.hint': 'Every example right of the line is called positive. Drag the line (or use the slider) and watch the confusion matrix and the four metrics move.',
+  'threshold.hint': 'The line is the threshold t: the model calls every example to its right positive and every other one negative. Move it by dragging or with the slider, and follow the confusion matrix and the four metrics as they change.',
   'threshold.plot': 'Scored examples and the threshold',
   'threshold.matrix.caption': 'Confusion matrix at the current threshold',
   'threshold.matrix.calledPositive': 'called positive',

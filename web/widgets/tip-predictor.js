@@ -3,11 +3,11 @@
 // LinearRegression — parameters set with setParams — predicts the tip; a table of example
 // bills shows each prediction, its error, and the MSE the Fit-the-line game minimised.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { listenForTaps } from '../lib/drag.js';
+import { listenForTaps, trackKeyboardFocus } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { el, nextId, slider, button, buttonRow, setDisabled } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { equalsSign, formatMoney, formatNumber, readShown } from '../lib/format.js';
+import { equalsSign, formatMoney, formatNumber, readShown, asShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { readPredictedNumber } from '../lib/predict-number.js';
@@ -184,7 +184,7 @@ function build(ctx) {
       const w = formatNumber(opts.w, 3);
       const billShown = dollars(bill);
       const b = signedTerm(opts.b, 2);
-      const equals = equalsSign(readShown(w) * readShown(billShown) + readShown(formatNumber(opts.b, 2)), prediction, 2);
+      const equals = equalsSign(readShown(w) * readShown(billShown) + asShown(opts.b, 2), prediction, 2);
       sum.textContent = t('tip-predictor.sum', { w, bill: billShown, b, equals, tip: money(prediction) });
       if (prediction < 0) card.setMessage(t('tip-predictor.negativeTip', { b: money(opts.b), tip: money(prediction) }), 'warn');
       else if (bill === 0) card.setMessage(t('tip-predictor.zeroBill', { b: money(opts.b), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');
@@ -219,7 +219,7 @@ function build(ctx) {
       if (Number.isFinite(prediction) && bill <= xMax) {
         plot.segment(bill, plot.domain.y0, bill, prediction, { color: plot.theme.truth, dash: [5, 4], width: 1.5 });
         plot.segment(0, prediction, bill, prediction, { color: plot.theme.truth, dash: [5, 4], width: 1.5 });
-        plot.handle(bill, prediction, { focused: document.activeElement === plot.canvas });
+        plot.handle(bill, prediction, { focused: keyboardFocus.keyboardFocused });
         c.save();
         c.font = `12px ${plot.theme.mono}`;
         c.fillStyle = plot.theme.text;
@@ -244,8 +244,8 @@ function build(ctx) {
   };
   listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(plot.canvas, 'keydown', onKey);
-  plot.canvas.addEventListener('focus', () => ctx.requestDraw(draw));
-  plot.canvas.addEventListener('blur', () => ctx.requestDraw(draw));
+  // The handle's ring shows for keyboard focus, never for a click (drag.js).
+  const keyboardFocus = ctx.own(trackKeyboardFocus(plot.canvas, () => ctx.requestDraw(draw)));
 
   loadExamples();
   setBillFromInput();

@@ -20,6 +20,12 @@ export const messages = {
   'tokens-to-ids.weighting.counts': 'word counts',
   'tokens-to-ids.weighting.binary': 'present (0 / 1)',
   'tokens-to-ids.weighting.tfidf': 'tf-idf weights',
+  'tokens-to-ids.clean': 'clean the text first',
+  'tokens-to-ids.stem': 'cut word endings (stem)',
+  'tokens-to-ids.steps': ({ clean, tags, code, entities, unknownEntities, unicode, stem }) => [
+    clean ? `Cleaned before cutting: ${code ? `${countOf(code, 'script or style element')} dropped with the code inside, ` : ''}${tags ? `${countOf(tags, 'markup tag')} dropped` : `no ${code ? 'other ' : ''}markup tags`}, ${entities ? `${countOf(entities, 'character entity', 'character entities')} decoded, ` : ''}${unknownEntities ? `${countOf(unknownEntities, 'entity', 'entities')} with a name it does not know left as text, ` : ''}${unicode ? 'Unicode forms turned into plain letters' : 'no Unicode forms to change'}, all letters lower-cased.` : '',
+    stem ? 'Each token is cut to its stem by rules (-s, -es, -ies, -ing, -ed), and so is every corpus word: the ids are ids of stems.' : '',
+  ].filter(Boolean).join(' '),
   'tokens-to-ids.slider.minCount': 'minimum corpus count',
   'tokens-to-ids.stat.tokens': 'tokens',
   'tokens-to-ids.stat.unknown': 'unknown',
@@ -32,6 +38,8 @@ export const messages = {
   'tokens-to-ids.chip.id': 'id {id}',
   'tokens-to-ids.chip.id.title': '“{word}” has id {id}',
   'tokens-to-ids.noWords': 'No words yet: only letters, digits and apostrophes make words.',
+  'tokens-to-ids.noWords.cleaned': 'Nothing is left after cleaning: the text was all markup.',
+  'tokens-to-ids.noWords.cleanedRest': 'No words were left after cleaning: the markup is gone, and the characters that remain make no tokens (only letters, digits and apostrophes make words).',
   'tokens-to-ids.empty': 'The text has no words, so its vector is all zeros.',
   'tokens-to-ids.allUnknown': ({ words, only }) => `${words === 1
     ? `The only word, “${only}”, is not in the vocabulary, so it gets`

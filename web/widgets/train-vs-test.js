@@ -13,6 +13,9 @@ import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatPercent, readShown } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { contourSegments } from '../lib/contour.js';
+import { legend } from '../lib/legend.js';
+import { drawSegments } from '../lib/marks.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from './train-vs-test/verdict.js';
@@ -78,7 +81,10 @@ function build(ctx) {
   pair.append(left, right);
   card.stage.append(pair);
   const plot = ctx.own(new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: t('train-vs-test.plot'), onResize: () => ctx.requestDraw(draw) }));
-  heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: t('train-vs-test.heatCaption') });
+  // The key: the model-coloured boundary (p = 0.5), then the tint's scale with the classes named by
+  // shape as well as colour at its ends, so it reads without colour (docs/design.md).
+  legend(left, [{ text: t('train-vs-test.legend.boundary'), swatch: 'dw-line-key' }]);
+  const heatKey = heatLegend(left, { color: probabilityRgb(plot.theme), low: t('train-vs-test.heatLow'), high: t('train-vs-test.heatHigh'), caption: t('train-vs-test.heatCaption') });
   const curvePlot = ctx.own(new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: t('train-vs-test.curvePlot'), onResize: () => { ctx.requestDraw(draw); ctx.requestDraw(revealCurrent); } }));
   const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
@@ -318,8 +324,11 @@ function build(ctx) {
     plot.setDomain(view.x0, view.x1, view.y0, view.y1);
     plot.begin();
     if (heat) drawHeatmap(plot, heat, GRID[0], GRID[1], probabilityRgb(plot.theme), { rect: view, alpha: 0.55 });
+    heatKey.paint(probabilityRgb(plot.theme));
     plot.axes({ xLabel: t('train-vs-test.axis.x'), yLabel: t('train-vs-test.axis.y'), xTicks: 4, yTicks: 4 });
     plot.clipToArea(() => {
+      // The model's boundary: where the engine's p(blue circle) crosses ½ on the grid the tint shows.
+      if (heat) drawSegments(plot, contourSegments(heat, GRID[0], GRID[1], view, 0.5), { color: plot.theme.model, width: 2.5 });
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 4 });
       for (let i = 0; i < test.rows; i++) plot.point(test.X[2 * i], test.X[2 * i + 1], test.y[i], { size: 4, hollow: true });
     });

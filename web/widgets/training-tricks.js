@@ -13,6 +13,7 @@ import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { yGrid } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
+import { runInSlices } from '../lib/slices.js';
 import { schema, TRICKS, DATASETS, OUTCOMES, createNet, outcome, ending, shownGap, stalled } from './training-tricks/model.js';
 import { messages } from './training-tricks/messages.js';
 
@@ -20,6 +21,7 @@ export { schema };
 
 const GRID = 36;               // decision-map cells per side
 const PER_FRAME = 10;          // updates per net per animation frame
+const RUN_VIEW_MS = 250;        // while Run to the end runs, the maps and curves follow this often
 const LAYER_EVERY = 4;         // while playing, the layer chart is re-read every 4th frame
 const LOG_MIN = -12;           // the layer chart's floor, 10⁻¹²
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
@@ -44,6 +46,7 @@ function build(ctx) {
   let layerView = 'spread';
   let frames = 0;                         // frames advanced (paces the layer-chart refresh)
   let committedAt = null;                 // the trick and settings a prediction was locked for
+  let running = null;                     // Run to the end while its updates run (runInSlices)
 
   // ---- layout: two decision maps, then the loss curves and the layer chart ----
   const maps = el('div', { className: 'dw-row' });
@@ -76,15 +79,15 @@ function build(ctx) {
   // ---- controls ----
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
-    start: () => { if (atEnd()) restart(); },
-    reduced: () => advance(opts.updates),
+    start: () => { stopRun(); if (atEnd()) restart(); },
+    reduced: () => runToEnd(), // in slices, as Run to the end: the whole run at once held the page for seconds on a slow phone
     tick: () => advance(PER_FRAME),
     // Paused mid-run: read the layer statistics the last frames skipped (not while the widget
     // is being taken down, when the nets are already deleted).
     onStop: () => { if (SIDES.every((side) => nets[side] && !nets[side].isDeleted())) refresh(); },
   });
-  button(buttons, t('training-tricks.step'), () => { play.stop(); advance(PER_FRAME); }, { title: t('training-tricks.stepTitle') });
-  button(buttons, t('training-tricks.runToEnd'), () => { play.stop(); advance(opts.updates); });
+  button(buttons, t('training-tricks.step'), () => { play.stop(); stopRun(); advance(PER_FRAME); }, { title: t('training-tricks.stepTitle') });
+  const runButton = button(buttons, t('training-tricks.runToEnd'), () => { if (running) return; play.stop(); runToEnd(); });
   button(buttons, t('training-tricks.reset'), () => { play.stop(); restart(); });
   const trickSelect = select(card.controls, { label: t('training-tricks.select.trick'), options: TRICKS.map((id) => [id, t(`training-tricks.trick.${id}`)]), value: opts.trick, onChange: (v) => { opts.trick = v; settingsChanged(); } });
   const dataSelect = select(card.controls, { label: t('training-tricks.select.dataset'), options: DATASETS.map((d) => [d, t(`training-tricks.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { opts.dataset = v; settingsChanged(); } });
@@ -124,6 +127,7 @@ function build(ctx) {
 
   function settingsChanged() {
     play.stop();
+    stopRun();
     syncControls();
     restart();
     stateChanged();
@@ -136,6 +140,7 @@ function build(ctx) {
   }
 
   function restart() {
+    stopRun();
     const next = attempt(card, () => {
       const made = {};
       try {
@@ -163,25 +168,81 @@ function build(ctx) {
   }
 
   function advance(k) {
+    if (!fit(k)) return false;
+    // The layer statistics cost a pass over all points forwards and backwards per net: while
+    // playing they are refreshed every LAYER_EVERY frames, and always at the end of a run.
+    frames += 1;
+    shown({ layers: !play.playing || frames % LAYER_EVERY === 0 || atEnd() });
+    return !atEnd();
+  }
+
+  // Up to k more updates of each net still going; false when none was made.
+  function fit(k) {
     if (!nets.on) return false;
     if (atEnd()) return false;
     const left = opts.updates - runSteps();
     const n = Math.min(k, left);
-    const ok = attempt(card, () => {
+    return attempt(card, () => {
       for (const side of SIDES) if (nets[side].status() !== 'diverged') nets[side].fit(n);
       return true;
     }, false);
-    if (!ok) return false;
+  }
+
+  // Updates are on screen: readouts and drawing, and at the end of the run its verdict.
+  function shown(refreshed) {
     // Both loss curves are on screen from the first update: a prediction locked after that (the
     // box asks for a Reset first) could copy where the left one is heading.
     if (prediction.pending === null) prediction.outcomeSeen(t('training-tricks.predict.seen'));
     else runShown = true;
-    // The layer statistics cost a pass over all points forwards and backwards per net: while
-    // playing they are refreshed every LAYER_EVERY frames, and always at the end of a run.
-    frames += 1;
-    refresh({ layers: !play.playing || frames % LAYER_EVERY === 0 || atEnd() });
+    refresh(refreshed);
     if (atEnd()) finish();
-    return !atEnd();
+  }
+
+  // Run to the end: the remaining updates run in short slices between tasks (web/lib/slices.js),
+  // so the page stays live; in one go they held a slow phone for seconds with nothing on screen.
+  // The button says how far the run has got and ignores presses until it ends; the maps and loss
+  // curves follow every RUN_VIEW_MS (drawn every frame, they took most of a slow phone's time and
+  // the run several times longer than in one go), and the run is judged (finish) only once it has
+  // ended. fit(1) over
+  // and over makes the same updates as fit(n): the numbers are those of one go.
+  function runToEnd() {
+    if (running || atEnd()) return;
+    let viewed = -Infinity; // the first slice's updates are on screen at once
+    running = runInSlices(ctx, {
+      ms: 30,
+      step: () => fit(1) && !atEnd(),
+      progress: () => {
+        if (performance.now() - viewed < RUN_VIEW_MS) return;
+        viewed = performance.now();
+        ctx.requestDraw(showRunProgress);
+      },
+      done: () => { running = null; showRun(); shown(); },
+    });
+    showRun();
+  }
+  function showRunProgress() {
+    if (!running) return;
+    showRun();
+    shown({ layers: false });
+  }
+
+  // Stops a run part-way (Reset, Step, Play, a setting changed): what it has trained stays.
+  function stopRun() {
+    if (!running) return;
+    running.stop();
+    running = null;
+    showRun();
+    if (SIDES.every((side) => nets[side] && !nets[side].isDeleted())) refresh();
+  }
+
+  function showRun() {
+    if (running) {
+      runButton.textContent = t('training-tricks.running', { step: formatNumber(runSteps(), 0), updates: formatNumber(opts.updates, 0) });
+      runButton.setAttribute('aria-disabled', 'true');
+    } else {
+      runButton.textContent = t('training-tricks.runToEnd');
+      runButton.removeAttribute('aria-disabled');
+    }
   }
 
   function finish() {

@@ -5,7 +5,7 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber, readShown } from '../lib/format.js';
+import { formatPercent as pct, formatNumber, asShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
@@ -53,6 +53,9 @@ function build(ctx) {
   let stopGrow = null;
   let imported = null; // { X, y } from a CSV file or a Share link, instead of generated points
   let testRows = null; // which imported points are held out for testing
+  // The import's message (its notes: skipped lines, relabelled classes) and tone, kept before the
+  // status line while the tree grows after an import, until the learner's next action.
+  let importNote = null; // { text, warn } or null
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col dw-main-col' });
@@ -67,12 +70,12 @@ function build(ctx) {
   right.append(compare);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, t('tree-splits.play'), () => togglePlay(), { primary: true });
-  button(buttons, t('tree-splits.step'), () => { stopGrowing(); splitOnce(); });
-  button(buttons, t('tree-splits.reset'), () => { stopGrowing(); regrow(false); });
-  const depthSlider = slider(card.controls, { label: t('tree-splits.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
-  const dataMenu = select(card.controls, { label: t('tree-splits.select.data'), options: DATASET_NAMES.map((d) => [d, t(`tree-splits.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
-  const criterionSelect = select(card.controls, { label: t('tree-splits.select.criterion'), options: CRITERIA.map((c) => [c, t(`tree-splits.criterion.${c}`)]), value: opts.criterion, onChange: (v) => { opts.criterion = v; setAsideForCriterion(); regrow(true); } });
+  const playBtn = button(buttons, t('tree-splits.play'), () => { importNote = null; togglePlay(); }, { primary: true });
+  button(buttons, t('tree-splits.step'), () => { importNote = null; stopGrowing(); splitOnce(); });
+  button(buttons, t('tree-splits.reset'), () => { importNote = null; stopGrowing(); regrow(false); });
+  const depthSlider = slider(card.controls, { label: t('tree-splits.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { importNote = null; opts.depth = v; regrow(true); } });
+  const dataMenu = select(card.controls, { label: t('tree-splits.select.data'), options: DATASET_NAMES.map((d) => [d, t(`tree-splits.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { importNote = null; opts.dataset = v; imported = null; loadData(); } });
+  const criterionSelect = select(card.controls, { label: t('tree-splits.select.criterion'), options: CRITERIA.map((c) => [c, t(`tree-splits.criterion.${c}`)]), value: opts.criterion, onChange: (v) => { importNote = null; opts.criterion = v; setAsideForCriterion(); regrow(true); } });
 
   const statDepth = card.stat(t('tree-splits.stat.depth'));
   const statLeaves = card.stat(t('tree-splits.stat.leaves'));
@@ -86,7 +89,11 @@ function build(ctx) {
     get: () => (imported
       ? { X: imported.X, y: imported.y, extra: { name: 'split', values: Array.from(imported.y, (_, i) => (testRows.has(i) ? 'test' : 'train')) } }
       : { X: train.X, y: train.y }),
-    set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; loadData(); },
+    set: (parsed) => {
+      importNote = { text: [t('csv.imported', { count: parsed.count, what: parsed.classes }), ...parsed.notes].join(' '), warn: parsed.skipped > 0 };
+      imported = { X: parsed.X, y: parsed.y };
+      loadData();
+    },
   });
 
   // Predict, then check: grown on until every box is pure, will the tree do better or worse on
@@ -140,7 +147,7 @@ function build(ctx) {
     if (!(end.purity >= 0.999)) return;
     // Judged on the accuracies as shown (one decimal, in points): 88.5% → 89.5% is "within 1
     // point", as the option says, although 179/200 − 177/200 is 0.010000000000000009.
-    const shown = (v) => readShown(formatNumber(100 * v, 1));
+    const shown = (v) => asShown(100 * v, 1);
     const d = shown(end.test) - shown(start.test);
     const outcome = Math.abs(d) <= 1 + 1e-9 ? 'same' : d > 0 ? 'higher' : 'lower';
     prediction.settle(outcome, t('tree-splits.predict.why', { startDepth: start.depth, startTest: pct(start.test, 1), endDepth: end.depth, leaves: tree.leafCount(), endTest: pct(end.test, 1), why: t(`tree-splits.predict.why.${outcome}`) }));
@@ -203,8 +210,15 @@ function build(ctx) {
   function stopGrowing() { if (stopGrow) stopGrow(); stopGrow = null; playBtn.textContent = t('tree-splits.play'); }
   function togglePlay() {
     if (stopGrow) { stopGrowing(); return; }
-    if (prefersReducedMotion()) { splitOnce(); return; }
-    if (tree.status() === 'converged') { attempt(card, () => tree.reset(opts.seed)); render(); }
+    const grown = tree.status() === 'converged';
+    if (grown) { attempt(card, () => tree.reset(opts.seed)); render(); }
+    // Under reduced motion Play replays the growth on demand: a grown tree goes back to the root
+    // (said in words), and each further press adds one split.
+    if (prefersReducedMotion()) {
+      if (grown) card.setMessage(t('tree-splits.reducedRoot'), 'info');
+      else splitOnce();
+      return;
+    }
     startGrowing(550);
   }
 
@@ -264,10 +278,12 @@ function build(ctx) {
     const nodes = nodeTable();
     const tiny = nodes.filter((n) => n.feature < 0 && n.samples <= 2).length;
     const leaves = tree.leafCount();
-    if (leaves === 1) card.setMessage(t('tree-splits.root'), 'info');
-    else if (tiny >= 3) card.setMessage(t('tree-splits.tiny', { tiny, leaves, purity: pct(purity, 1), test: pct(testAcc, 1) }), 'warn');
-    else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(t('tree-splits.pure', { leaves, test: pct(testAcc, 1) }), 'info');
-    else card.setMessage(t('tree-splits.growing', { leaves, purity: pct(purity, 1), test: pct(testAcc, 1), criterion: t(`tree-splits.criterionInText.${opts.criterion}`) }), tree.status() === 'converged' ? 'ok' : 'info');
+    // After an import its notes come first (in the warn tone when lines were skipped), then the status.
+    const say = (text, tone) => card.setMessage(importNote ? `${importNote.text} ${text}` : text, importNote && importNote.warn ? 'warn' : tone);
+    if (leaves === 1) say(t('tree-splits.root'), 'info');
+    else if (tiny >= 3) say(t('tree-splits.tiny', { tiny, leaves, purity: pct(purity, 1), test: pct(testAcc, 1) }), 'warn');
+    else if (tree.status() === 'converged' && purity >= 0.999) say(t('tree-splits.pure', { leaves, test: pct(testAcc, 1) }), 'info');
+    else say(t('tree-splits.growing', { leaves, purity: pct(purity, 1), test: pct(testAcc, 1), criterion: t(`tree-splits.criterionInText.${opts.criterion}`) }), tree.status() === 'converged' ? 'ok' : 'info');
     plot.canvas.setAttribute('aria-label', t('tree-splits.figure', { depth: tree.depth(), leaves, purity: pct(purity, 1) }));
     judgePure();
     ctx.requestDraw(draw);
@@ -355,13 +371,14 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; boxCriterion = opts.criterion; loadData(); },
+    update(next) { importNote = null; if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; boxCriterion = opts.criterion; loadData(); },
     // Shared by a link: the settings changed with the card's own controls, imported points.
     currentOptions() { return { depth: opts.depth, dataset: opts.dataset, criterion: opts.criterion }; },
     state: {
       get() { return imported ? pointsState(imported.X, imported.y) : null; },
       set(value) {
         const points = pointsFromState(value, CSV_RULES);
+        importNote = null;
         imported = { X: points.X, y: points.y };
         loadData();
       },

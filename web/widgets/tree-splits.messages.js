@@ -4,7 +4,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'tree-splits.title': 'Grow the tree, watch the regions split',
-  'tree-splits.hint': 'Raise the depth and watch each new axis-aligned cut appear; the tree diagram grows beside the regions. Step adds one split at a time. Watch purity climb, and watch the boxes shrink around single points at high depth.',
+  'tree-splits.hint': 'Every extra level of depth adds axis-aligned cuts, drawn on the plane and in the tree diagram beside it; Step adds a single split. Purity rises as the tree grows; at the deepest levels, count how few points the smallest boxes hold.',
   'tree-splits.plot': 'Regions of the decision tree',
   'tree-splits.diagram.title': 'The tree (left branch: yes, the value is ≤ the threshold)',
   'tree-splits.diagram': 'Tree diagram',
@@ -54,8 +54,10 @@ export const messages = {
   'tree-splits.predict.newData': 'New data: predict again.',
   'tree-splits.firstCut.none': 'No first cut: the points are all one class.',
   'tree-splits.firstCut': ({ gini, entropy, same }) => `First cut by Gini: ${gini}. By entropy: ${entropy}${same ? ' (the same cut).' : ' (a different cut).'}`,
+  // Play under reduced motion on a grown tree: back to the root, growth on demand.
+  'tree-splits.reducedRoot': 'Reduced motion: the tree is back at the root, to replay its growth one split per press. Press Play or Step for each next split.',
   'tree-splits.root': 'One region, one guess: the root predicts the majority class everywhere. Press Step or raise the depth to make the first cut.',
-  'tree-splits.tiny': '{tiny} of {leaves} boxes hold only one or two training points: the tree is carving boxes around single points, which is how overfitting starts. Training purity {purity}, test accuracy {test}: compare the test accuracy with a shallower tree\'s to see whether fresh points pay for it.',
+  'tree-splits.tiny': '{tiny} of {leaves} leaves rest on one or two training points each: such a leaf just repeats the labels it was built from, noise included. Training purity {purity}, test accuracy {test}: compare the test accuracy with a shallower tree\'s to see whether fresh points pay for it.',
   'tree-splits.pure': 'Every box is pure ({leaves} leaves). Compare test accuracy ({test}) with a shallower tree.',
   'tree-splits.growing': '{leaves} boxes, purity {purity}, test accuracy {test}. Each cut picked the threshold that lowered the {criterion} most.',
   'tree-splits.figure': ({ depth, leaves, purity }) => `Decision tree regions: depth ${depth}, ${countOf(leaves, 'leaf', 'leaves')}, training purity ${purity}`,

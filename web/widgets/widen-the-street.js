@@ -30,6 +30,9 @@ export const schema = {
 export const meta = { title: messages['widen-the-street.title'], hint: messages['widen-the-street.hint'] };
 
 const RAD = Math.PI / 180;
+// A round completes the activity when the learner's best street reaches this share (%) of the
+// SVM's widest one, floored as the message shows it (98 = within 2%).
+export const PASS_PERCENT = 98;
 // C as the slider's readout and every message write it: 1000, 1, 0.1, 0.0126.
 const formatC = (c) => formatShort(c, 3);
 
@@ -262,7 +265,7 @@ function build(ctx) {
     if (score === null) return;
     const detail = { widget: 'widen-the-street', title: t('widen-the-street.title'), score, max: 100 };
     reportScore(card, detail);
-    if (score >= 98) reportComplete(card, { ...detail, passed: true });
+    if (score >= PASS_PERCENT) reportComplete(card, { ...detail, passed: true });
   }
   function stopSolving() { if (stopSolve) stopSolve(); stopSolve = null; optBtn.removeAttribute('aria-disabled'); }
 
@@ -294,11 +297,14 @@ function build(ctx) {
       const v = optimal.violations.size;
       const svText = t('widen-the-street.supportVectors', { count: optimal.sv.size });
       if (v === 0) {
-        const ratio = best > 0 ? best / optimal.width : 0;
+        // The same floored share scoreOf reports, and the bar judged on it as shown.
+        const percent = best > 0 ? Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9)) : 0;
         const yours = shownEarlier ? t('widen-the-street.shownEarlier')
-          : best > 0 ? t('widen-the-street.yours', { percent: formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0), superb: ratio * 100 + 1e-9 >= 98 })
+          : best > 0 ? t('widen-the-street.yours', { percent: formatNumber(percent, 0), pass: PASS_PERCENT, passed: percent >= PASS_PERCENT, practice: movedAfterAnswer })
             : movedBeforeAnswer ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved', { given });
-        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer && !shownEarlier ? t('widen-the-street.practice') : '' }), 'ok');
+        // A score short of the bar is not a success: its message is information, not praise.
+        const short = !shownEarlier && best > 0 && percent < PASS_PERCENT;
+        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer && !shownEarlier ? t('widen-the-street.practice') : '' }), short ? 'info' : 'ok');
       } else {
         card.setMessage(t('widen-the-street.soft', { C: formatC(opts.C), violations: v, width: fixed(optimal.width, 3), supportVectors: svText }), 'info');
       }
@@ -363,7 +369,7 @@ function build(ctx) {
     });
     // handles: the centre point shifts the line, the end point turns it
     const [hx, hy] = at(0);
-    const focused = drag.focused;
+    const focused = drag.keyboardFocused;
     plot.handle(hx, hy, { focused: focused || drag.grabbed === 'shift' });
     plot.handle(hx + 2.2 * dir[0], hy + 2.2 * dir[1], { focused: drag.grabbed === 'rotate', color: th.accent });
   }

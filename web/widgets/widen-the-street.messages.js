@@ -5,7 +5,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'widen-the-street.title': 'Widen the street',
-  'widen-the-street.hint': 'Turn and shift the line (drag on the plot, use the sliders, or focus the plot: Left/Right turn, Up/Down shift) so it splits the classes with the widest empty band. Then press Optimal to see the SVM\'s answer (only streets made before it are scored), and lower C to soften the margin.',
+  'widen-the-street.hint': 'Goal: a line that keeps the two classes on opposite sides with as wide a point-free band around it as you can get. Drag on the plot, use the sliders, or focus the plot (Left/Right turn the line, Up/Down shift it). Optimal shows the SVM’s own line; only streets made before you press it are scored. Lower C and the margin softens.',
   'widen-the-street.plot': 'Two classes and a separating street',
   'widen-the-street.optimal': 'Optimal',
   'widen-the-street.hideOptimal': 'Hide optimal',
@@ -31,7 +31,9 @@ export const messages = {
   'widen-the-street.reset.newPoints': 'New points: predict again.',
   'widen-the-street.solving': 'Finding the widest street…',
   'widen-the-street.supportVectors': ({ count }) => `${countOf(count, 'support vector')} (circled) ${count === 1 ? 'holds' : 'hold'} it in place`,
-  'widen-the-street.yours': ({ percent, superb }) => ` Your best correct street, made before you pressed Optimal, reached ${percent}% of it.${superb ? ' Superb — you found the maximum margin.' : ''}`,
+  // The pass bar is told either way; below it, the next step (streets on these points are practice
+  // now), unless the practice sentence that follows already gives it.
+  'widen-the-street.yours': ({ percent, pass, passed, practice }) => ` Your best correct street, made before you pressed Optimal, reached ${percent}% of it.${passed ? ` Superb — that is within ${100 - pass}% of the maximum margin: ${pass}% or more completes this activity.` : ` ${pass}% or more completes this activity${practice ? '.' : '; press New points for a round that counts, and make your street before pressing Optimal.'}`}`,
   'widen-the-street.noneYours': ' Before you pressed Optimal, your line had not separated the classes, so there is no street of yours to score on these points. Press New points for a fresh round.',
   'widen-the-street.notMoved': ({ given }) => (given
     ? ' You pressed Optimal before moving the line, which came with the page\'s address: it is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.'

@@ -3,7 +3,7 @@
 // cosine similarity (rankByCosine); its nearest neighbours are ringed on the plot. A vector-
 // arithmetic box asks the engine for a − b + c and the word nearest to it (analogy).
 import { mountWidget, attempt } from '../lib/widget.js';
-import { listenForTaps } from '../lib/drag.js';
+import { listenForTaps, trackKeyboardFocus } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, select } from '../lib/ui.js';
 import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from '../lib/text-examples.js';
@@ -172,11 +172,12 @@ function build(ctx) {
     else return;
     e.preventDefault();
   };
-  const onFocus = () => card.setMessage(t('word-embeddings.keys'), 'info');
+  // The keys' help and the focus frame are for keyboard focus, never for a click or tap (drag.js);
+  // first, so a key's own words come after the help it may bring.
+  const keyboardFocus = ctx.own(trackKeyboardFocus(plot.canvas, (on) => { if (on) card.setMessage(t('word-embeddings.keys'), 'info'); ctx.requestDraw(draw); }));
   listenForTaps(ctx, plot.canvas, onDown); // a tap, not a swipe that scrolls past
   ctx.listen(plot.canvas, 'pointermove', onMove);
   ctx.listen(plot.canvas, 'keydown', onKey);
-  ctx.listen(plot.canvas, 'focus', onFocus);
 
   function arrow(c, x0, y0, x1, y1, color, { dash = [], width = 1.5 } = {}) {
     const X0 = plot.px(x0); const Y0 = plot.py(y0); const X1 = plot.px(x1); const Y1 = plot.py(y1);
@@ -235,13 +236,11 @@ function build(ctx) {
       c.textAlign = side === 'l' ? 'right' : 'left';
       c.fillText(word, X + (side === 'l' ? -11 : 11), Y);
     });
-    if (document.activeElement === plot.canvas) {
+    if (keyboardFocus.keyboardFocused) {
       c.strokeStyle = th.accent; c.lineWidth = 2;
       c.strokeRect(1, 1, plot.width - 2, plot.height - 2);
     }
   }
-  const onBlur = () => ctx.requestDraw(draw);
-  ctx.listen(plot.canvas, 'blur', onBlur);
 
   choose(selected);
   runArithmetic();

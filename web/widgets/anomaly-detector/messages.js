@@ -35,6 +35,18 @@ export const messages = {
   'anomaly-detector.predict.back': 'The contamination is back at {judged}. Now switch “heat map shows” to “{other}” to look at both heat maps.',
   'anomaly-detector.predict.why': 'The isolation forest flags {forest} of the planted anomalies, the z-score detector {zscore}. Every planted point but the far one is ordinary in each coordinate on its own, so its z-scores are small. Random cuts isolate the points in the gap quickly because nothing else is near; the empty corners are harder, because each of their coordinates also lies inside one cluster’s range and the cuts run parallel to the axes.',
   'anomaly-detector.flagged': ({ flagged, share, rows, planted }) => `Each detector flags the ${countOf(flagged, 'point')} with the highest scores (${share} of ${rows}); ${countOf(planted, 'planted anomaly', 'planted anomalies')}.`,
+  // The top scores tie at the cut-off, and tied points are not flagged: the detectors flag different
+  // numbers of points, or none at all.
+  'anomaly-detector.flaggedTied': ({ forest, zscore, share, rows, planted }) => `${forest === 0 && zscore === 0
+    ? `Neither detector flags any point: the highest scores are tied, and a point is flagged only when its score lies above the cut-off for the top ${share} of ${rows}`
+    : `Each detector flags the points whose scores lie above the cut-off for the top ${share} of ${rows}, and points tied at the cut-off are left out: the isolation forest flags ${countOf(forest, 'point')}, the z-score detector ${countOf(zscore, 'point')}`}; ${countOf(planted, 'planted anomaly', 'planted anomalies')}.`,
+  'anomaly-detector.csv.onePlace': 'Every point is at ({x}, {y}): both detectors would give every point the same score, so none could stand out. The detectors need points at two different places at least.',
+  // An import's labels as this widget reads them: scikit-learn's −1/1 (−1 outlier, 1 inlier), or
+  // the larger of two labels as the anomaly (1 in the widget's own 0/1 files).
+  'anomaly-detector.csv.labels': ({ sklearn, words, anomalyLabel, normalLabel, anomalies, normal }) => `${sklearn
+    ? 'The labels -1 and 1 were read as scikit-learn writes them (-1 outlier, 1 inlier): '
+    : words ? 'In this widget class 1 marks an anomaly: ' : 'In this widget the larger label marks an anomaly: '}label ${anomalyLabel} → planted anomaly (${countOf(anomalies, 'point')}), label ${normalLabel} → normal point (${countOf(normal, 'point')}).`,
+  'anomaly-detector.csv.mostAnomalies': 'More points are planted anomalies ({anomalies}) than normal points ({normal}): anomalies should be rare. If your file marks the normal points with the larger label, swap the two labels and import it again.',
   'anomaly-detector.nothingPlanted': '{flagged} With nothing planted, every flag is a false alarm: precision and recall have nothing to measure.',
   'anomaly-detector.forestBetter': '{flagged} The isolation forest finds {forest} of them, the z-score detector {zscore}: a point can be ordinary in each coordinate and still lie where no other point is.',
   'anomaly-detector.zscoreBetter': '{flagged} The z-score detector finds {zscore} of them, the isolation forest {forest}.',

@@ -47,7 +47,7 @@ export const messages = {
   'dbscan-vs-kmeans.predict.why': ({ clusters, noise, n, eps, m }) => {
     const found = `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise.`;
     if (clusters === 0) return `${found} With min samples m = ${m}, no point has that many neighbours within ε = ${eps}, so there is no core point to start a cluster: all ${n} points are noise. ε and m together set a density, and it has to suit the data.`;
-    if (clusters > 3) return `${found} These blobs are far sparser than the moons, so a radius of ${eps} holds too few neighbours: each blob breaks into fragments, and the points between them are left as noise. ε is a density, and it has to suit the data.`;
+    if (clusters > 3) return `${found} These blobs are far sparser than the moons, so a radius of ${eps} holds too few neighbours: each blob breaks into fragments, and the points between them are left as noise. ε and m together set a density, and it has to suit the data.`;
     if (clusters === 3) return `${found} As many clusters as blobs: at ε = ${eps} and m = ${m} the blobs hold together and stay apart. ε and m together set a density, and it has to suit the data.`;
     return `${found} Fewer clusters than blobs: at ε = ${eps} and m = ${m}, blobs that touch merge into one cluster, and a blob with no core point is left as noise. ε and m together set a density, and it has to suit the data.`;
   },
@@ -71,5 +71,6 @@ export const messages = {
   'dbscan-vs-kmeans.advice.groups.moons': 'the two moons',
   'dbscan-vs-kmeans.advice.groups.circles': 'the ring and the disc',
   'dbscan-vs-kmeans.advice.bothFind': ({ noise }) => `Both methods find the three blobs here: on round, well separated groups k-means works well (DBSCAN leaves ${countOf(noise, 'point')} as noise).`,
+  'dbscan-vs-kmeans.csv.onePlace': 'Every point is at ({x}, {y}): no radius ε and no number of clusters k can split points that coincide. Clustering needs points at two different places at least.',
   'dbscan-vs-kmeans.advice.setK': 'DBSCAN finds the three blobs; k-means with k = {k} cannot. Set k = 3.',
 };

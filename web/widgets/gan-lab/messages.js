@@ -51,6 +51,8 @@ export const messages = {
   'gan-lab.predict.glimpsed': 'You watched the ring with five generator updates per discriminator update (at another optimiser or learning rate) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
   'gan-lab.predict.seen': 'You watched the ring with five generator updates per discriminator update (the settings of “Make it collapse”) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
   'gan-lab.collapseText': 'Five generator updates per discriminator update, with Adam and both learning rates at 0.01, from a fresh start: press Play and watch the fakes.',
+  'gan-lab.collapseOwnText': 'Five generator updates per discriminator update, with Adam and both learning rates at 0.01, from a fresh start on your own points: press Play and watch whether the fakes pile onto one group of them. (The prediction is about the ring of 8 Gaussians: choose it under “Real data” and press “Make it collapse” again to check it.)',
+  'gan-lab.collapseOwnRunning': 'Running “Make it collapse” on your own points: five generator updates per discriminator update since a fresh start. “Modes covered” is not counted for your points, so watch the plot: do the fakes cover every group of your points, or only one?',
   'gan-lab.collapseRunning': 'Running “Make it collapse”: five generator updates per discriminator update since a fresh start. Watch the fakes.',
   'gan-lab.recoverText': 'Five discriminator updates per generator update and a slower generator (η = {rate}), continuing from round {round}: press Play and watch the coverage.',
   'gan-lab.recoverRunning': 'Running “Help it recover”: five discriminator updates per generator update and a slower generator (η = {rate}) since round {round}. Watch the coverage.',
@@ -58,6 +60,9 @@ export const messages = {
   // The coverage readout (model.js coverageText) and the plane in words (model.js describe).
   'gan-lab.coverage': ({ covered, modes }) => `${covered} of ${countOf(modes, 'mode')}`,
   'gan-lab.describe': 'Round {round}. Discriminator loss {lossD}, generator loss {lossG}. The fakes cover {coverage} of the target; {onData} of them lie on the data. On the real points the discriminator says “real” with probability {dReal} on average.',
+  'gan-lab.describeOwn': 'Round {round}. Discriminator loss {lossD}, generator loss {lossG}. Modes are not counted for your own points; {onData} of the fakes lie on the data. On the real points the discriminator says “real” with probability {dReal} on average.',
+  // An import's note: the engine treats imported points as one mode, so the readout shows –.
+  'gan-lab.csv.modes': '“Modes covered” shows – for your own points: the widget does not know where their modes (the groups the points bunch into) are, so watch the plot to see which groups the fakes reach.',
   'gan-lab.axis.x': 'x₁',
   'gan-lab.axis.y': 'x₂',
   'gan-lab.axis.round': 'round',

@@ -54,7 +54,9 @@ export function coverageText(cov, t = english) {
   return t('gan-lab.coverage', { covered: formatNumber(cov.covered, 0), modes: cov.modes });
 }
 
-// What the plane shows, in words (the canvas's text alternative).
-export function describe({ round, lossD, lossG, cov, dReal }, t = english) {
+// What the plane shows, in words (the canvas's text alternative). `own`: imported real points,
+// whose modes the engine does not know (it counts them as one), so no coverage is named.
+export function describe({ round, lossD, lossG, cov, dReal, own = false }, t = english) {
+  if (own) return t('gan-lab.describeOwn', { round: formatNumber(round, 0), lossD: formatNumber(lossD, 3), lossG: formatNumber(lossG, 3), onData: formatPercent(cov.onData, 0), dReal: formatNumber(dReal, 2) });
   return t('gan-lab.describe', { round: formatNumber(round, 0), lossD: formatNumber(lossD, 3), lossG: formatNumber(lossG, 3), coverage: coverageText(cov, t), onData: formatPercent(cov.onData, 0), dReal: formatNumber(dReal, 2) });
 }

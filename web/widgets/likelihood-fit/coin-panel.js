@@ -80,14 +80,19 @@ export function buildCoin({ ml, card, options, stateChanged, t }) {
       const gap = reachable - ll;
       const side = shareOutside(hat);
       const shown = { hat: formatNumber(hat, 3), best: formatNumber(best, 2), step: formatNumber(P_STEP, 2) };
+      // At the best only when the slider shows the best stop itself: one stop off, ℓ(p) can be
+      // within a few thousandths of the maximum and still show a lower number (p = 0.69 for 7
+      // heads of 10: −6.111 against −6.109). A gap too small for 3 decimals gets one significant digit.
+      const atBest = formatNumber(p, 2) === shown.best;
+      const gapText = (g) => formatNumber(g, 3, { significant: 1 });
       if (max - reachable <= 0.005) {
-        if (max - ll <= 0.005) card.setMessage(t('likelihood-fit.coin.atPeak', { p: formatNumber(hat, 2), heads: formatNumber(heads, 0), n: formatNumber(n, 0) }), 'ok');
-        else card.setMessage(t('likelihood-fit.coin.below', { gap: formatNumber(max - ll, 3) }), 'info');
+        if (atBest) card.setMessage(t('likelihood-fit.coin.atPeak', { p: formatNumber(hat, 2), heads: formatNumber(heads, 0), n: formatNumber(n, 0) }), 'ok');
+        else card.setMessage(t('likelihood-fit.coin.below', { gap: gapText(max - ll), close: Math.abs(p - best) <= P_STEP + 1e-9, best: shown.best }), 'info');
       } else if (side) {
-        if (gap <= 0.005) card.setMessage(t('likelihood-fit.coin.edgeAt', { side, hat: shown.hat, edge: shown.best }), 'ok');
-        else card.setMessage(t('likelihood-fit.coin.edgeBelow', { gap: formatNumber(gap, 3), hat: shown.hat, edge: shown.best }), 'info');
-      } else if (gap <= 0.005) card.setMessage(t('likelihood-fit.coin.stopAt', { hat: shown.hat, best: shown.best, step: shown.step }), 'ok');
-      else card.setMessage(t('likelihood-fit.coin.stopBelow', { gap: formatNumber(gap, 3), hat: shown.hat, best: shown.best, step: shown.step }), 'info');
+        if (atBest) card.setMessage(t('likelihood-fit.coin.edgeAt', { side, hat: shown.hat, edge: shown.best }), 'ok');
+        else card.setMessage(t('likelihood-fit.coin.edgeBelow', { gap: gapText(gap), hat: shown.hat, edge: shown.best }), 'info');
+      } else if (atBest) card.setMessage(t('likelihood-fit.coin.stopAt', { hat: shown.hat, best: shown.best, step: shown.step }), 'ok');
+      else card.setMessage(t('likelihood-fit.coin.stopBelow', { gap: gapText(gap), hat: shown.hat, best: shown.best, step: shown.step }), 'info');
     }
     plot.canvas.setAttribute('aria-label', t('likelihood-fit.coin.figure', { heads: formatNumber(heads, 0), tails: formatNumber(tails, 0), hat: formatNumber(hat, 2), p: formatNumber(p, 2), ll: formatNumber(ll, 3) }));
   }

@@ -1,7 +1,7 @@
 // Defaults and pure helpers of the likelihood-fit widget, kept free of the DOM and the engine so the
 // lesson's claims test (lessons/likelihood-and-kl.claims.test.mjs) can import them.
 
-import { formatNumber, readShown } from '../../lib/format.js';
+import { asShown } from '../../lib/format.js';
 
 export const DEFAULT_POINTS = [1, 2, 6];          // the lesson's worked example
 export const DEFAULT_GUESS = { mu: 1, s: 1 };
@@ -34,13 +34,13 @@ export function spreadChange(before, after) {
 // (3 decimals, the formatter's rounding): 'low' below the smallest, 'high' above the largest, null inside (the ends count
 // as inside: the controls reach them).
 export function spreadOutside(sHat) {
-  const shown = readShown(formatNumber(sHat, 3, { grouping: false }));
+  const shown = asShown(sHat, 3, { grouping: false });
   return shown < S_RANGE[0] ? 'low' : shown > S_RANGE[1] ? 'high' : null;
 }
 
 // The same for p̂ = heads/n against the p slider's ends.
 export function shareOutside(hat) {
-  const shown = readShown(formatNumber(hat, 3, { grouping: false }));
+  const shown = asShown(hat, 3, { grouping: false });
   return shown < P_RANGE[0] ? 'low' : shown > P_RANGE[1] ? 'high' : null;
 }
 

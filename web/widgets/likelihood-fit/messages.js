@@ -39,8 +39,9 @@ export const messages = {
   'likelihood-fit.gaussian.full': 'The widget holds at most {max} points.',
   'likelihood-fit.gaussian.empty': 'Click the line (or press + after focusing it) to add points.',
   'likelihood-fit.gaussian.onOneSpot': 'All the points sit on one spot: the best spread would be 0 and the likelihood would grow without limit. Move one.',
-  'likelihood-fit.gaussian.atPeak': ({ count }) => `At the peak: no other μ and s give these ${countOf(count, 'point')} a higher log-likelihood.`,
-  'likelihood-fit.gaussian.below': 'Your log-likelihood is {gap} below the maximum. Drag the ring on the log-likelihood map, or use the sliders.',
+  // Your ℓ shows the same number as the maximum ℓ (both to 2 decimals).
+  'likelihood-fit.gaussian.atPeak': ({ count, max }) => `At the peak: your log-likelihood shows the maximum, ${max}, and no μ and s give these ${countOf(count, 'point')} a higher one.`,
+  'likelihood-fit.gaussian.below': ({ gap, close }) => `${close ? 'Close to the peak, not at it: your' : 'Your'} log-likelihood is ${gap} below the maximum. Drag the ring on the log-likelihood map${close ? ' onto the star' : ''}, or use the sliders.`,
   // The best spread ŝ lies outside the spreads the map and the s slider reach (side 'low' or 'high'):
   // the learner is judged against the best (μ, s) the controls reach, at the map's edge.
   'likelihood-fit.gaussian.edgeAt': ({ side, hat, edge, mu }) => `At the best the controls allow: μ = ${mu}, s = ${edge}. The best spread, ŝ = ${hat}, is ${side === 'low' ? `below the smallest this map shows (${edge}): the closer together the points, the narrower and higher the peak` : `above the largest this map shows (${edge}): the further apart the points, the wider the best curve`}, so the maximum ℓ itself is out of reach here.`,
@@ -73,7 +74,8 @@ export const messages = {
   'likelihood-fit.coin.noFlips': 'No flips yet.',
   'likelihood-fit.coin.empty': 'Add flips with Heads and Tails: with none, every p explains the data equally well (ℓ = 0).',
   'likelihood-fit.coin.atPeak': 'At the peak: p = {p} is the share of heads, {heads} of {n}.',
-  'likelihood-fit.coin.below': 'ℓ(p) is {gap} below its maximum. Drag the ring along the curve or use the slider.',
+  // close: the slider is one stop from the peak's stop {best}.
+  'likelihood-fit.coin.below': ({ gap, close, best }) => `${close ? `Close to the peak, one stop from it at p = ${best}: ` : ''}ℓ(p) is ${gap} below its maximum. Drag the ring along the curve or use the slider.`,
   // p̂ lies beyond the slider's end (edge…), or between two of its stops (stop…): the learner is
   // judged against the best p the slider reaches.
   'likelihood-fit.coin.edgeAt': ({ side, hat, edge }) => `As close as the slider goes: p̂ = ${hat} lies beyond its end at ${edge}, and ℓ(p) keeps rising all the way ${side === 'high' ? 'up' : 'down'} to p̂, so p = ${edge} is the best p the slider allows.`,

@@ -84,6 +84,10 @@ export const messages = {
   'loss-surface.path.along.diagonal': 'along a diagonal',
   'loss-surface.path.saddle': ({ steps, loss, lowest, along }) => `stalled at a saddle point: after ${countOf(steps, 'step')} the loss is ${loss}, but the lowest point of this surface is at ${lowest}. Here the gradient is almost zero, so nothing pushes the ball off the ridge, yet the surface still curves down ${along}. A ball exactly on the ridge stays there for ever; drop it a little to one side and it escapes, slowly at first`,
   'loss-surface.path.bouncing': 'bouncing without progress: each step jumps across the valley floor to the other side, and the loss is no lower than at the start ({first} → {loss}); η = {eta} is too large for the ball to settle',
+  // A zig-zag whose shown loss got no lower over the last `window` steps, above the lowest point:
+  // levelled for plain SGD (the learning rate's doing), zigzagLevel for the other optimisers.
+  'loss-surface.path.levelled': ({ window, loss, lowest, eta }) => `bouncing without settling: each step jumps across the valley floor to the other side, and the loss has got no lower over the last ${countOf(window, 'step')} (loss ${loss}, lowest ${lowest}); η = ${eta} is too large for the ball to settle`,
+  'loss-surface.path.zigzagLevel': ({ window, loss }) => `zig-zagging: the ball overshoots the valley floor and swings back, and the loss has got no lower over the last ${countOf(window, 'step')} (loss ${loss})`,
   'loss-surface.path.zigzag': 'zig-zagging: the ball overshoots the valley floor and swings back; it still gets lower (loss {loss})',
   'loss-surface.path.crawling': ({ steps, left, eta }) => `crawling: after ${countOf(steps, 'step')} ${left}% of the way down is still left — η = ${eta} is too small for this surface`,
   'loss-surface.path.stopped': ({ steps, loss, lowest }) => `stopped after ${countOf(steps, 'step')}, close to the bottom but not there yet (loss ${loss}, lowest ${lowest})`,

@@ -3,7 +3,7 @@
 // momentum, RMSProp, Adam) running the same update code the engine's MLP trains with.
 // Every value, gradient step and loss comes from the engine; this file only keeps the path.
 
-import { formatNumber, formatShort } from '../../lib/format.js';
+import { formatNumber, formatShort, readShown } from '../../lib/format.js';
 import { addMessages, messageFunction } from '../../lib/messages.js';
 import { messages } from './messages.js';
 
@@ -107,7 +107,8 @@ export function curvatureAt(gradient, x, y, h = 1e-4) {
 
 // The state of one ball in words, from the engine's path (losses and points) alone:
 //   { state, tone, text } with state one of waiting, diverged, overshooting, bottom, saddle,
-//   bouncing (a zig-zag whose loss is no lower than at the start), zigzag, crawling, stopped,
+//   bouncing (a zig-zag whose loss is no lower than at the start, or has read the same over the
+//   last STALL_WINDOW steps), zigzag, crawling, stopped,
 //   gliding. Its words come from t (the widget's ctx.t; English by default).
 // "saddle": the ball has stalled (the loss moved by less than 0.1 % of the way down over the
 // last STALL_WINDOW steps) well above the surface's minimum, next to a point where the gradient
@@ -153,11 +154,28 @@ export function describePath(racer, { minValue, maxSteps, eta, gradient = null, 
     // A zig-zag gets lower only if its loss fell: at η = 1 on the saddle plain SGD jumps between
     // x = −1.5 and x = +1.5 (x ← (1 − 2η)x) and its loss stays the starting 2.25 for ever.
     if (!(loss < first - 1e-9 * Math.max(1, Math.abs(first)))) return { state: 'bouncing', tone: 'bad', text: t('loss-surface.path.bouncing', { first: fmt(first), loss: fmt(loss), eta: formatShortNumber(eta) }) };
+    // A zig-zag whose loss fell at first and then stopped is not "still getting lower". Judged on
+    // the loss as the readout shows it: the lowest shown over the last STALL_WINDOW steps is no
+    // lower than the lowest shown over the STALL_WINDOW steps before. For plain SGD that is the
+    // learning rate's doing: on the ravine at η = 0.4 the steep factor 1 − 5η is −1, so y jumps
+    // between +2 and −2 for ever and the loss reads 10.000 step after step. Momentum and the
+    // adaptive optimisers can stall for a while and then fall again, so for them it is said as seen.
+    if (steps >= 2 * STALL_WINDOW && !fellLately(losses, fmt)) {
+      if (racer.kind === 'sgd') return { state: 'bouncing', tone: 'bad', text: t('loss-surface.path.levelled', { window: STALL_WINDOW, loss: fmt(loss), lowest: fmt(minValue), eta: formatShortNumber(eta) }) };
+      return { state: 'zigzag', tone: 'warn', text: t('loss-surface.path.zigzagLevel', { window: STALL_WINDOW, loss: fmt(loss) }) };
+    }
     return { state: 'zigzag', tone: 'warn', text: t('loss-surface.path.zigzag', { loss: fmt(loss) }) };
   }
   if (steps >= maxSteps && left > 0.05) return { state: 'crawling', tone: 'warn', text: t('loss-surface.path.crawling', { steps, left: formatShortNumber(Math.round(left * 100)), eta: formatShortNumber(eta) }) };
   if (steps >= maxSteps) return { state: 'stopped', tone: 'info', text: t('loss-surface.path.stopped', { steps, loss: fmt(loss), lowest: fmt(minValue) }) };
   return { state: 'gliding', tone: 'info', text: t('loss-surface.path.gliding', { steps, loss: fmt(loss) }) };
+}
+
+// Whether the loss, as shown (fmt), got lower in the last STALL_WINDOW steps than in the ones before.
+function fellLately(losses, fmt) {
+  const n = losses.length;
+  const lowestShown = (from, to) => Math.min(...losses.slice(from, to).map((v) => readShown(fmt(v))));
+  return lowestShown(n - STALL_WINDOW, n) < lowestShown(n - 2 * STALL_WINDOW, n - STALL_WINDOW);
 }
 
 function saddleNear({ losses, points }, { gradient, drop, left, span }) {

@@ -8,7 +8,7 @@
 // holds no words a learner reads: a text that is not an answer yet comes back with a reason
 // ('empty', 'not-a-number', 'too-large', 'no-choice') that the widget puts into words
 // (messages.js).
-import { formatNumber, readShown } from '../../lib/format.js';
+import { formatNumber, asShown } from '../../lib/format.js';
 import { SLOTS, QUESTIONS } from './bank.js';
 import { seededShuffle } from '../../lib/rng.js';
 import { passMark } from '../../lib/badge-pass-rule.js';
@@ -90,7 +90,7 @@ export function parseNumber(text) {
 
 // A number as it is shown to `digits` decimals, read back (0.6667 with 2 decimals is 0.67).
 function shownValue(value, digits) {
-  return readShown(formatNumber(value, digits, { grouping: false }));
+  return asShown(value, digits, { grouping: false });
 }
 
 // Grade one response: a choice index for multiple choice, the typed text for a number.

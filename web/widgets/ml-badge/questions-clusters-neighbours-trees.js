@@ -52,16 +52,18 @@ export const CLUSTERS_NEIGHBOURS_TREES = [
   // ── k-means ──────────────────────────────────────────────────────────────────────────────
   {
     id: 'kmeans-move', slot: 'kmeans', kind: 'choice', digits: 2,
-    q: () => 'k-means with k = 2 runs on the points 1, 2, 3, 9, 10, 11 from the starting centroids c₁ = 2 and c₂ = 4. Where is c₂ after one assign-and-move iteration?',
+    // The start c₂ = 4.5 leaves no point equally far from both centroids (3 is 1 from c₁ and 1.5
+    // from c₂), so the answer needs no tie rule.
+    q: () => 'k-means with k = 2 runs on the points 1, 2, 3, 9, 10, 11 from the starting centroids c₁ = 2 and c₂ = 4.5. Where is c₂ after one assign-and-move iteration?',
     compute(ml) {
-      const r = kmeans1d(ml, [1, 2, 3, 9, 10, 11], [2, 4]);
+      const r = kmeans1d(ml, [1, 2, 3, 9, 10, 11], [2, 4.5]);
       return {
         value: r.afterOne[1],
-        why: `9, 10 and 11 are nearer 4 than 2, so they join c₂, which moves to their mean ${f2(r.afterOne[1])}. (3 is equally far from both and goes to the first centroid.)`,
+        why: `1, 2 and 3 are nearer 2 than 4.5, so they join c₁; 9, 10 and 11 are nearer 4.5, so they join c₂, which moves to their mean ${f2(r.afterOne[1])}.`,
         mistakes: [
-          { value: 4, why: 'The centroid does not stay put: after the assignment it moves to the mean of its points.' },
+          { value: 4.5, why: 'The centroid does not stay put: after the assignment it moves to the mean of its points.' },
           { value: 6, why: '6 is the mean of all six points; c₂ only averages the points assigned to it.' },
-          { value: (3 + 9 + 10 + 11) / 4, why: 'That counts 3 in c₂\'s cluster; a tie goes to the first centroid, c₁.' },
+          { value: (3 + 9 + 10 + 11) / 4, why: 'That counts 3 in c₂\'s cluster, but 3 is 1 from c₁ = 2 and 1.5 from c₂ = 4.5, so it joins c₁.' },
         ],
       };
     },

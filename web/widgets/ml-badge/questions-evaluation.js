@@ -60,7 +60,7 @@ export const EVALUATION = [
     wrong: [
       ['Underfitting: the model has high bias', 'An underfitting model does badly on the training data too; here training error is tiny.'],
       ['The learning rate is too small', 'A small η leaves the training error high; here it is already tiny.'],
-      ['The data contains no noise at all', 'Without noise there would be nothing misleading to memorise.'],
+      ['The data contains no noise at all', 'Noise-free data would not close the gap: a model flexible enough can still swing wildly between exact points. Tiny training error with large validation error is the mark of a model too flexible for the data it has.'],
     ],
   },
   {

@@ -25,7 +25,7 @@ export const LEARNING_AND_DATA = [
     wrong: [
       ['Features: the inputs describing an example', 'The feature here is x, the input. w and b are applied to it.'],
       ['Labels: the answers we want to predict', 'The label is y, the true answer; ŷ is the model\'s guess of it.'],
-      ['Hyper-parameters set before training', 'Hyper-parameters such as the learning rate η are chosen by a person; w and b are found by the learning itself.'],
+      ['Hyperparameters set before training', 'Hyperparameters such as the learning rate η are chosen by a person; w and b are found by the learning itself.'],
     ],
   },
   {
@@ -43,7 +43,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'loop-poor-on-own', slot: 'learning-loop',
     q: 'A house-price model does badly even on the houses it was trained on. Which stages of the loop do you check first?',
-    right: ['The labels, the features and the loss', 'Poor on its own examples points at the early stages: wrong labels, features that say little about price, or a loss that measures the wrong thing. A model that had memorised its houses would at least do well on them.'],
+    right: ['The labels, the features, the loss and the model\'s flexibility', 'Poor on its own examples points at what the model learns from and what it can express: wrong labels, features that say little about price, a loss that measures the wrong thing, or a model too rigid for the pattern (a straight line through prices that curve). A model that had memorised its houses would at least do well on them.'],
     wrong: [
       ['The validation split, since it has overfitted', 'Overfitting makes a model good on its own examples and poor on new ones; this one is poor on its own.'],
       ['The size of the test set', 'The test set only scores the finished model; it plays no part in fitting the training houses.'],
@@ -53,7 +53,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'loop-blame', slot: 'learning-loop',
     q: 'In the learning loop, what does the gradient give each parameter?',
-    right: ['Its share of the blame for the loss', 'It says how much the loss would change if that parameter moved a little; the update then moves each parameter a small step against it.'],
+    right: ['How the loss changes when that parameter moves', 'Its partial derivative says how much the loss would change if that parameter moved a little; the update then moves each parameter a small step against it.'],
     wrong: [
       ['Its best possible value', 'The gradient only points downhill from where we are. The loop never computes the best value directly; it takes many small steps.'],
       ['The learning rate to use for it', 'η is a setting chosen by a person; the gradient is computed from the loss.'],
@@ -93,7 +93,10 @@ export const LEARNING_AND_DATA = [
     ],
   },
   {
-    id: 'rule-debug', slot: 'rules-or-learning',
+    // Taught in ml-foundations ("Programs from examples": a program written by hand is mended by
+    // reading its code, a learned model by studying its data and its mistakes); the slot's lesson,
+    // rules-or-learning, is about choosing between the two, so a miss links to where it is taught.
+    id: 'rule-debug', slot: 'rules-or-learning', lesson: 'ml-foundations', topic: 'Mending a rule or a learned model',
     q: 'A learned model makes a strange mistake. How do you usually find out why?',
     right: ['Study its data and its mistakes', 'The behaviour of a learned model comes from its examples and its numbers, so you look at what it learned from and where it fails.'],
     wrong: [
@@ -148,12 +151,12 @@ export const LEARNING_AND_DATA = [
   },
   {
     id: 'kind-supervised', slot: 'kinds-of-learning',
-    q: 'A filter is trained on 10 000 emails that people have each marked "spam" or "not spam". Which kind of learning is that?',
+    q: 'People went through 10 000 emails and tagged every one as "spam" or "not spam"; a filter is then trained on them. Which kind of learning is that?',
     right: ['Supervised', 'Every training example comes with its right answer (the label), and the model learns to reproduce it.'],
     wrong: [
       ['Unsupervised', 'Unsupervised learning gets no answers; here every email carries one.'],
-      ['Reinforcement', 'No agent acts in a world and collects rewards; the labels are given up front.'],
-      ['Semi-supervised, because spam changes over time', 'Semi-supervised means only some examples are labelled; here all of them are.'],
+      ['Reinforcement', 'Nothing here takes actions or earns rewards; the labels are handed over before training starts.'],
+      ['Self-supervised, because the labels come from the emails', 'A person marked every email; self-supervised learning cuts its answers out of the data itself, with nobody labelling anything.'],
     ],
   },
   {

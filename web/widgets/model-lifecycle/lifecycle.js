@@ -4,7 +4,7 @@
 // number comes from the engine's simulateDeployment; nothing here computes a statistic.
 
 import { roundLadder } from '../../lib/ladder.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatBeside, formatNumber, formatShort } from '../../lib/format.js';
 
 // The widget's option defaults (its schema reads them; the lesson's claims test runs them).
 export const WIDGET_DEFAULTS = { drift: 'inputs', size: 2, ramp: 1, start: 20, policy: 'alarm', every: 14, delay: 0, watch: 'inputs', day: 0, seed: 14 };
@@ -14,6 +14,12 @@ export const DAYS = 60;
 export const SETTINGS = {
   days: DAYS, batchSize: 100, window: 5, psiThreshold: 0.25, ksAlpha: 0.01, consecutive: 2, bins: 10, accuracyDrop: 0.1,
 };
+
+// A monitor reading as the learner reads it beside its limit: the monitor compares the unrounded
+// value, so the text lands on the same side of the limit as the value (formatBeside): PSI with two
+// decimals or more, the KS p-value with two significant digits or more.
+export const psiText = (psi) => formatBeside(psi, SETTINGS.psiThreshold, 2);
+export const ksText = (p) => formatBeside(p, SETTINGS.ksAlpha, 2, formatShort);
 
 // The engine's config for the widget's options and the days retrained by hand.
 export function deploymentConfig(opts, manual = []) {

@@ -147,8 +147,16 @@ export function toCsv(data, testSet) {
 // most three whole labels, mapped to 0, 1, 2) are classes; other numbers within ±30 are
 // regression targets.
 export const CSV_RULES = { labels: 'auto', domain: [-DOMAIN, DOMAIN], minPoints: 4, maxPoints: MAX_POINTS, maxClasses: 3, valueRange: [-30, 30], strict: true };
+// More than three different whole-number labels are read as regression targets (the playground
+// shows at most three classes), and a note says so with the labels, so a file of four classes
+// never turns into a regression unsaid (`warn`).
 export function parseCsv(text, t) {
   const parsed = parsePointsCsv(text, { ...CSV_RULES, t });
   const k = parsed.kind === 'regression' ? { kind: 'regression', classes: 0 } : kindOf(parsed.y);
-  return { X: parsed.X, y: parsed.y, ...k, notes: parsed.notes };
+  const distinct = [...new Set(parsed.y)].sort((a, b) => a - b);
+  const manyClasses = parsed.kind === 'regression' && distinct.every(Number.isInteger) && distinct.length > CSV_RULES.maxClasses;
+  const notes = manyClasses
+    ? [...parsed.notes, t('nn-playground.csv.manyClasses', { count: distinct.length, values: `${distinct.slice(0, 6).join(', ')}${distinct.length > 6 ? ', …' : ''}`, max: CSV_RULES.maxClasses })]
+    : parsed.notes;
+  return { X: parsed.X, y: parsed.y, ...k, notes, warn: manyClasses };
 }

@@ -72,6 +72,8 @@ export const messages = {
   'nn-playground.trainingSteps': ({ steps }) => `Training… ${countOf(steps, 'step')} per frame (the Speed slider sets it).`,
   'nn-playground.editing': ({ tool }) => `Editing points: ${tool === 'add' ? 'click or tap the map to add a point of the chosen class' : tool === 'move' ? 'drag a point to move it' : 'click a point to delete it'}. Keyboard: focus the map, arrows move the cross-hair, Enter applies.`,
   'nn-playground.imported': ({ count, regression, classes }) => `Imported ${countOf(count, 'point')} (${regression ? 'regression targets' : `${classes} classes`}).`,
+  // A file whose labels are more than three different whole numbers (data.js parseCsv).
+  'nn-playground.csv.manyClasses': ({ count, values, max }) => `The labels are ${count} different whole numbers (${values}): more than the ${max} classes the playground can show, so they were read as regression targets, numbers to predict. To train a classifier, keep at most ${max} different labels.`,
   'nn-playground.weightsRefused': 'These weights could not be loaded: {reason}',
   'nn-playground.weightsLoaded': 'Weights loaded: the maps and metrics show the imported network on the current data.',
   'nn-playground.paused': ({ steps, epoch, train, test, score }) => `Paused after ${countOf(steps, 'step')} (epoch ${epoch}): training loss ${train}, test loss ${test}, ${score}.`,

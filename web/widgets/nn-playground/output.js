@@ -6,7 +6,7 @@
 // Escape cancels.
 import { Plot } from '../../lib/plot.js';
 import { drawGridImage } from '../../lib/heatmap.js';
-import { el } from '../../lib/ui.js';
+import { commandKey, el } from '../../lib/ui.js';
 import { DOMAIN } from './settings.js';
 
 const PICK_RADIUS_PX = 18;
@@ -93,7 +93,7 @@ export function createOutputView(parent, handlers, t) {
   };
   const onLeave = () => { if (!editing) handlers.onHoverPoint(null); };
   const onKey = (e) => {
-    if (!editing) return;
+    if (!editing || commandKey(e)) return;
     const step = e.shiftKey ? 1.5 : 0.15; // data units; Shift moves ten times as far
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     if (moves[e.key]) {

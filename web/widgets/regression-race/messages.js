@@ -25,7 +25,7 @@ export const messages = {
   'regression-race.setting.svrLinear.epsilon': 'ε (tube half-width)',
   'regression-race.setting.svrRbf.C': 'C',
   'regression-race.setting.svrRbf.epsilon': 'ε (tube half-width)',
-  'regression-race.setting.svrRbf.gamma': 'γ (kernel width)',
+  'regression-race.setting.svrRbf.gamma': 'γ (inverse kernel width)',
   'regression-race.setting.forest.trees': 'trees',
   'regression-race.setting.forest.minLeaf': 'min points per leaf',
   'regression-race.setting.boosting.rounds': 'rounds',

@@ -2,7 +2,7 @@
 // series (engine makeSeries) and the engine's forecastValidation of a lag forecaster under
 // shuffled k-fold, TimeSeriesSplit and a truly later hold-out.
 
-import { formatNumber, readShown } from '../../lib/format.js';
+import { formatNumber, readShown, asShown } from '../../lib/format.js';
 
 // The series the lesson talks about: 120 steps, a trend of 0.2 per step, a season of 12 steps
 // with amplitude 2, Gaussian noise of standard deviation 0.5.
@@ -31,7 +31,7 @@ export function validate(ml, forecaster, values, { model, lags, horizon, folds, 
 // error; "far too optimistic" when the hold-out error is more than twice it. Judged on the errors
 // as the message shows them (SHOWN_DECIMALS), so it never calls 0.38 below 0.38.
 export const SHOWN_DECIMALS = 2;
-const shown = (v) => readShown(formatNumber(v, SHOWN_DECIMALS, { grouping: false }));
+const shown = (v) => asShown(v, SHOWN_DECIMALS, { grouping: false });
 export function optimism(estimate, holdout) {
   if (!(estimate > 0) || !Number.isFinite(holdout)) return 'unknown';
   const [e, h] = [estimate, holdout].map(shown);

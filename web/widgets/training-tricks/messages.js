@@ -31,6 +31,7 @@ export const messages = {
   'training-tricks.step': 'Step',
   'training-tricks.stepTitle': 'Ten updates of each net',
   'training-tricks.runToEnd': 'Run to the end',
+  'training-tricks.running': 'Running… {step} of {updates}',
   'training-tricks.reset': 'Reset',
   'training-tricks.select.trick': 'Trick',
   'training-tricks.select.dataset': 'Data set',

@@ -3,7 +3,7 @@
 // differ only in that trick: "off" (left) and "on" (right). Both share the data set, the shape
 // (ReLU layers), the optimiser (momentum 0.9), mini-batches of 20 and the seed.
 import { seedOption } from '../../lib/schema.js';
-import { formatNumber, readShown } from '../../lib/format.js';
+import { formatNumber, asShown } from '../../lib/format.js';
 
 export const TRICKS = ['init', 'batchnorm', 'schedule', 'clipping'];
 export const DATASETS = ['spiral', 'moons', 'circles', 'xor'];
@@ -82,7 +82,7 @@ export const SAME_MARGIN = 0.05;
 const LOG2_SHOWN = 0.693;
 const SAME_THOUSANDTHS = Math.round(SAME_MARGIN * 1000);
 // A loss in thousandths as shown (0.6431 → 643), so the margins are compared without rounding noise.
-function thousandths(loss) { return Math.round(readShown(formatNumber(loss, 3)) * 1000); }
+function thousandths(loss) { return Math.round(asShown(loss, 3) * 1000); }
 export function diverged(loss) { return !Number.isFinite(loss); }
 export function stalled(loss) {
   return !diverged(loss) && thousandths(loss) >= Math.round((LOG2_SHOWN - STALL_MARGIN) * 1000);
