@@ -143,9 +143,12 @@ test('anomaly-detector: scikit-learn\'s -1/1 labels are read as -1 = anomaly; ot
 
   // Labels 1/2 with the "anomalies" in the majority: the note names which label is which, and warns.
   const swapped = await load('swapped.csv', file(2, 1, 'x1,x2,label'));
-  assert.match(swapped, /label 2 → planted anomaly \(95 points\), label 1 → normal point \(5 points\)\. More points are planted anomalies \(95\) than normal points \(5\)/);
+  assert.match(swapped, /label 2 → planted anomaly \(95 points\), label 1 → normal point \(5 points\)\. More points are planted anomalies \(95\) than normal points \(5\): anomalies should be rare\. If label 2 marks the normal points in your file, swap labels 2 and 1 and import it again\.$/);
   assert.doesNotMatch(swapped, /classes 0, 1/);
   assert.equal(await card.locator('.dw-message').getAttribute('data-tone'), 'warn');
+  // Word labels, the second word in the majority: the advice names the file's words, not "the larger label".
+  const words = await load('words.csv', Buffer.from(['x1,x2,kind', ...far.map((p) => `${p},outlier`), ...normal.map((p) => `${p},inlier`)].join('\n')));
+  assert.match(words, /label inlier → planted anomaly \(95 points\), label outlier → normal point \(5 points\)\. More points are planted anomalies \(95\) than normal points \(5\): anomalies should be rare\. If label inlier marks the normal points in your file, swap labels inlier and outlier and import it again\.$/);
   assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();

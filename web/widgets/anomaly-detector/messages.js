@@ -46,7 +46,8 @@ export const messages = {
   'anomaly-detector.csv.labels': ({ sklearn, words, anomalyLabel, normalLabel, anomalies, normal }) => `${sklearn
     ? 'The labels -1 and 1 were read as scikit-learn writes them (-1 outlier, 1 inlier): '
     : words ? 'In this widget class 1 marks an anomaly: ' : 'In this widget the larger label marks an anomaly: '}label ${anomalyLabel} → planted anomaly (${countOf(anomalies, 'point')}), label ${normalLabel} → normal point (${countOf(normal, 'point')}).`,
-  'anomaly-detector.csv.mostAnomalies': 'More points are planted anomalies ({anomalies}) than normal points ({normal}): anomalies should be rare. If your file marks the normal points with the larger label, swap the two labels and import it again.',
+  // Names the file's own labels: "the larger label" meant nothing for cat/dog or scikit-learn's −1/1.
+  'anomaly-detector.csv.mostAnomalies': 'More points are planted anomalies ({anomalies}) than normal points ({normal}): anomalies should be rare. If label {anomalyLabel} marks the normal points in your file, swap labels {anomalyLabel} and {normalLabel} and import it again.',
   'anomaly-detector.nothingPlanted': '{flagged} With nothing planted, every flag is a false alarm: precision and recall have nothing to measure.',
   'anomaly-detector.forestBetter': '{flagged} The isolation forest finds {forest} of them, the z-score detector {zscore}: a point can be ordinary in each coordinate and still lie where no other point is.',
   'anomaly-detector.zscoreBetter': '{flagged} The z-score detector finds {zscore} of them, the isolation forest {forest}.',
