@@ -72,7 +72,7 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
     start: () => { endBatch(); },
-    reduced: () => episodes(25),
+    reduced: () => trainEpisodes(25), // in slices, as Train 100 episodes (the Train button counts them)
     every: () => SPEEDS[speed].every,
     tick: () => { moves(SPEEDS[speed].moves); },
     quiet: true, // each episode's end (goal, pit, time limit) is said, many a second
@@ -216,11 +216,6 @@ function build(ctx) {
     render();
   }
 
-  function episodes(n) {
-    attempt(card, () => agent.runEpisodes(n));
-    showTrained(n);
-  }
-
   function showTrained(n) {
     syncTable();
     trail = [pos()];
@@ -230,7 +225,7 @@ function build(ctx) {
     render();
   }
 
-  // Train 100 episodes: the episodes run in short slices between tasks (web/lib/slices.js), so the
+  // Train 100 episodes (and Play under reduced motion, 25): the episodes run in short slices between tasks (web/lib/slices.js), so the
   // page stays live; done in one go they held a slow phone for seconds with nothing on screen, and
   // a second tap in that time trained 100 more. The button says how far the batch has got and
   // ignores presses until it ends; the plots and readouts follow every BATCH_VIEW_MS (drawn every
