@@ -63,13 +63,17 @@ test('no glossary link sits on a word used in another sense', () => {
 });
 
 // The primer promises that lessons needing a tool link back to its section.
-test('every lesson that uses ∂ or the chain rule links the primer\'s section, and likelihood-and-kl links e and ln', () => {
+test('every lesson that uses ∂ or the chain rule links the primer\'s section, and every lesson with ln or log links e and ln', () => {
   const missing = [];
+  const missingLn = [];
   for (const l of course.lessons) {
     if (['notation', 'maths-primer'].includes(l.slug)) continue;
     if (/\\partial|chain rule/i.test(l.body) && !/maths-primer\.html#(?:slopes-and-partial-derivatives|the-chain-rule)/.test(l.body)) missing.push(l.slug);
+    // \log_2 has a base of its own; \ln and a bare \log are the natural logarithm.
+    if (/\\(?:ln|log)(?![A-Za-z_])/.test(l.body) && !/maths-primer\.html#e-and-ln/.test(l.body)) missingLn.push(l.slug);
   }
   assert.deepEqual(missing, []);
+  assert.deepEqual(missingLn, []);
   for (const slug of ['learning-loop', 'gradient-descent', 'fit-the-line', 'neural-network-playground', 'activation-functions', 'recurrent-networks', 'fine-tuning', 'loss-functions']) {
     assert.match(html(slug), /href="maths-primer\.html#(?:slopes-and-partial-derivatives|the-chain-rule)"/, slug);
   }
