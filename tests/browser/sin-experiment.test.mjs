@@ -34,6 +34,16 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.doesNotMatch(await page.locator(`${card} .dw-message`).textContent(), /degree 5|4\.359/);
   assert.doesNotMatch(await page.locator(card).textContent(), /4\.359/);
   assert.equal(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluate((d) => d.open), false);
+  // Degree 3 is just right but not the best: the message counts the degrees whose test MSE, as shown,
+  // is lower (it said "one degree does a little better" for every just-right degree).
+  const better = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const test = Array.from(ml.sinExperiment([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.3, 0).testMse, (v) => Number(v.toFixed(3)));
+    return test.filter((v) => v < test[2]).length;
+  });
+  assert.equal(better, 2, 'degrees 5 and 6');
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Degree 3 is just right: .* It follows the wave, not the noise; 2 other degrees do a little better\.$/);
   await page.getByRole('button', { name: 'Degree 1', exact: true }).click();
   await page.getByRole('button', { name: 'Degree 11' }).click();
   await page.getByRole('button', { name: 'Degree 3' }).click();

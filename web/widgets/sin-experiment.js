@@ -227,11 +227,12 @@ function build(ctx) {
     statTest.set(formatNumber(sweep.test[i], 3));
     statBest.set(listedInWords(bestVisitedDegrees().map(String)));
     const v = verdict(i);
-    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), margin: formatShort(JUST_RIGHT_MARGIN), times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]), bestTrain: formatNumber(sweep.train[b], 3) };
+    const better = sweep.test.filter((v) => shownMse(v) < shownMse(sweep.test[i])).length;
+    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), margin: formatShort(JUST_RIGHT_MARGIN), times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]), bestTrain: formatNumber(sweep.train[b], 3), better };
     const says = v.id === 'justRight' && lowestAsShown(i) ? 'best' : v.id;
     let text = t(`sin-experiment.says.${says}`, numbers);
     if (lowestWithheld() && says === 'overfit') text = t('sin-experiment.says.overfitAlone', { degree, train: numbers.train, test: numbers.test, margin: numbers.margin });
-    else if (lowestWithheld() && says === 'justRight') text = t('sin-experiment.says.justRightAlone', { degree, test: numbers.test, margin: numbers.margin });
+    else if (lowestWithheld() && says === 'justRight') text = t('sin-experiment.says.justRightAlone', { degree, test: numbers.test, margin: numbers.margin, better });
     card.setMessage(text, v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
     plot.canvas.setAttribute('aria-label', t('sin-experiment.figure', { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), verdict: v.text }));
   }

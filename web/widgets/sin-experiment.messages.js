@@ -1,5 +1,9 @@
 // Every word the sin-experiment widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
+const betterDegrees = (n) => `${countOf(n, 'other degree')} ${n === 1 ? 'does' : 'do'} a little better`;
+
 export const messages = {
   'sin-experiment.title': 'Underfit, just right, overfit',
   'sin-experiment.hint': 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree does best on the 200 test points it never saw? Find the one with the lowest test error and press Choose this degree.',
@@ -38,12 +42,14 @@ export const messages = {
   'sin-experiment.verdict.overfit': 'overfit',
   'sin-experiment.verdict.underfit': 'underfit',
   'sin-experiment.says.best': 'Degree {degree} is just right: its test MSE {test} is the lowest any degree reaches. It follows the wave, not the noise.',
-  'sin-experiment.says.justRight': 'Degree {degree} is just right: test MSE {test} is within {margin} of the lowest any degree reaches, {lowest}. It follows the wave, not the noise; one degree does a little better.',
+  // {better}: how many degrees have a lower test MSE as shown (one fixed "one degree" was wrong
+  // whenever two or more did better).
+  'sin-experiment.says.justRight': ({ degree, test, margin, lowest, better }) => `Degree ${degree} is just right: test MSE ${test} is within ${margin} of the lowest any degree reaches, ${lowest}. It follows the wave, not the noise; ${betterDegrees(better)}.`,
   'sin-experiment.says.overfit': 'Degree {degree} overfits: it fits the training points at least as closely as the degree with the lowest test MSE (training MSE {train} against {bestTrain}), but its test MSE {test} is {times}× the lowest any degree reaches ({lowest}). The curve bends to pass through the noise and swings between the points.',
   // Degree 11's test MSE on screen, degree 3's not, nothing predicted: the lowest is left out, as
   // beside degree 11's error it would answer the Predict box (sin-experiment.js, lowestWithheld).
   'sin-experiment.says.overfitAlone': 'Degree {degree} overfits: it fits the training points at least as closely as the degree with the lowest test MSE (its training MSE is {train}), but its test MSE {test} is more than {margin} above the lowest any degree reaches. The curve bends to pass through the noise and swings between the points.',
-  'sin-experiment.says.justRightAlone': 'Degree {degree} is just right: test MSE {test} is within {margin} of the lowest any degree reaches. It follows the wave, not the noise; one degree does a little better.',
+  'sin-experiment.says.justRightAlone': ({ degree, test, margin, better }) => `Degree ${degree} is just right: test MSE ${test} is within ${margin} of the lowest any degree reaches. It follows the wave, not the noise; ${betterDegrees(better)}.`,
   'sin-experiment.says.underfit': 'Degree {degree} underfits: training MSE {train} and test MSE {test} are both high. The curve is too stiff to follow the wave.',
   'sin-experiment.says.failed': 'The engine could not fit this degree.',
   'sin-experiment.figure': 'Degree {degree} polynomial through 12 noisy points of sin(x): train MSE {train}, test MSE {test}, {verdict}',
