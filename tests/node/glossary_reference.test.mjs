@@ -91,3 +91,22 @@ test('a gradient\'s subscript with no small form is dropped in plain text, one w
   const gd = entries.find((e) => e.id === 'glossary-gradient-descent');
   assert.doesNotMatch(gd.definition, /∇θ/);
 });
+
+// "Standard deviation" was used from the first lesson on (s = 0.3 in ml-foundations) with no
+// entry to look it up; its worked example and the Gaussian shares are checked here.
+test('the standard deviation entry: linked at its first use, its worked example and its Gaussian shares hold', () => {
+  const entry = entries.find((e) => e.id === 'glossary-standard-deviation');
+  assert.ok(entry, 'an entry');
+  assert.match(html('ml-foundations'), /href="notation\.html#glossary-standard-deviation"[^>]*>standard deviation<\/a> is/);
+  const values = [2, 4, 6];
+  const mean = values.reduce((a, b) => a + b) / values.length;
+  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length;
+  assert.equal(mean, 4);
+  assert.equal(variance.toFixed(2), '2.67');
+  assert.equal(Math.sqrt(variance).toFixed(2), '1.63');
+  // Shares of a Gaussian within 1 and 2 standard deviations: erf(1/√2) and erf(2/√2).
+  const erf = (x) => { let sum = 0; let term = x; for (let n = 0; n < 60; n++) { sum += term / (2 * n + 1); term *= -x * x / (n + 1); } return (2 / Math.sqrt(Math.PI)) * sum; };
+  assert.equal(erf(1 / Math.SQRT2).toFixed(3), '0.683', 'about two in three');
+  assert.equal(erf(2 / Math.SQRT2).toFixed(3), '0.954', 'about 95 in 100');
+  assert.match(entry.definition, /2, 4 and 6 the mean is 4/);
+});
