@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/generalisation.js';
 import { formatNumber, readShown } from '../web/lib/format.js';
-import { shownTerms, leaderOf, BALANCE } from '../web/widgets/bias-variance-measured.js';
+import { shownTerms, leaderOf, leaderKey, BALANCE } from '../web/widgets/bias-variance-measured.js';
 import { messages } from '../web/widgets/bias-variance-measured.messages.js';
 
 const S2 = 0.3 * 0.3;
@@ -115,6 +115,37 @@ test('the verdict says which term dominates only when it is BALANCE times the ot
   assert.equal(leaderOf('0.0000', '0.0000'), 'balanced');
   assert.equal(leaderOf('0.0012', '0.0000'), 'bias');
   assert.doesNotMatch(messages['bias-variance-measured.leader.balanced'], /chases|too smooth/);
+});
+
+// The reason the widget gives for the leading term holds in its setting: with noise 0 and fixed x
+// the variance is exactly 0 at every k (the resamples are identical); at k = 1, the least smooth
+// fit, a leading bias² comes from the gaps between the points, never from smoothing; with noise 0
+// and x redrawn, a leading variance comes from where the points fell, not from noise.
+test('the leader sentence: identical resamples at noise 0, k = 1 never "too smooth", no noise blamed at noise 0', () => {
+  const at = (k, noise, sampleSize, fixedX) => {
+    const knn = new ml.KNearestNeighbors();
+    try {
+      knn.setMode('regress');
+      knn.setK(k);
+      const shown = shownTerms(ml.biasVariance(knn, null, { noise, sampleSize, refits: 100, gridSize: 60, seed: 1, maxSteps: 1, fixedX }));
+      return { shown, key: leaderKey(leaderOf(shown.bias, shown.variance), { k, noise, fixedX }) };
+    } finally { knn.delete(); }
+  };
+  for (const k of [1, 5, 10]) {
+    const r = at(k, 0, 10, true);
+    assert.equal(r.shown.variance, '0.0000', `k = ${k}`);
+    assert.equal(r.key, 'identical', `k = ${k}`);
+  }
+  const one = at(1, 0.05, 10, true);
+  assert.deepEqual([one.shown.bias, one.shown.variance, one.key], ['0.0204', '0.0024', 'biasAtOne']);
+  const redrawn = at(1, 0, 30, false);
+  assert.deepEqual([redrawn.shown.bias, redrawn.shown.variance, redrawn.key], ['0.0016', '0.0101', 'varianceFromInputs']);
+  assert.equal(at(20, 0.3, 30, true).key, 'bias');
+  assert.equal(at(1, 0.3, 30, true).key, 'variance');
+  for (const key of ['identical', 'biasAtOne', 'varianceFromInputs']) {
+    const m = messages[`bias-variance-measured.leader.${key}`];
+    assert.doesNotMatch(typeof m === 'function' ? m({ n: 10 }) : m, /too smooth|chases its own noise/, key);
+  }
 });
 
 test('noise 0 leaves only bias²; redrawing x raises the variance at k = 5 from 0.019 to 0.031', () => {

@@ -63,6 +63,74 @@ test('bias–variance: the measured terms match the engine and k trades bias for
   }
 });
 
+// Audit 10 C1: points per set lowered to 10 (a fit at 10 points), then k raised to 20, then points
+// per set back to 30: the engine's setK was checked against the 10 points of the earlier fit, and
+// the card stuck on "k=20 exceeds the 10 training points; lower k with setK" with every readout
+// "–", at k = 15 as well, until k went to 10 or below.
+test('bias–variance: k above an earlier, smaller points per set works once points per set is raised again', async () => {
+  const page = await openPage(site, '/lessons/frontier-bias-variance.html');
+  const w = cardAt(page, 1);
+  const points = w.getByRole('slider', { name: /points per set/ });
+  const k = w.getByRole('slider', { name: /k neighbours/ });
+  await points.fill('10');
+  assert.match(await message(w), /^k = 5: /);
+  await k.fill('20');
+  assert.equal(await message(w), 'k = 20 is more than the 10 points in a training set: lower k or add points.');
+  await points.fill('30');
+  const expected = await inEngine(page, (ml) => {
+    const knn = new ml.KNearestNeighbors();
+    try {
+      knn.setMode('regress');
+      const out = {};
+      for (const k of [20, 15]) {
+        knn.setK(k);
+        out[k] = ml.biasVariance(knn, null, { noise: 0.3, sampleSize: 30, refits: 100, gridSize: 60, seed: 1, maxSteps: 1, fixedX: true }).meanBias2.toFixed(4);
+      }
+      return out;
+    } finally { knn.delete(); }
+  });
+  assert.match(await message(w), /^k = 20: bias² dominates/);
+  assert.doesNotMatch(await message(w), /setK|exceeds/);
+  assert.equal(await stat(w, 'bias²'), expected[20]);
+  await k.fill('15');
+  assert.match(await message(w), /^k = 15: /);
+  assert.equal(await stat(w, 'bias²'), expected[15]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 10 C9: with noise 0 and the same x every resample is identical, so the variance is 0 at
+// every k; at k = 1 (the least smooth fit) the card said "bias² dominates: the fits are too smooth
+// to follow the curve". With noise redrawn (0.05) at 10 points, k = 1 still has bias² leading, and
+// the reason given is the steps between the points, not smoothing.
+test('bias–variance: the leading term\'s reason follows the setting (noise 0 with fixed x, k = 1)', async () => {
+  const page = await openPage(site, '/lessons/frontier-bias-variance.html');
+  const w = cardAt(page, 1);
+  await w.getByRole('slider', { name: /points per set/ }).fill('10');
+  await w.getByRole('slider', { name: /k neighbours/ }).fill('1');
+  await w.getByRole('slider', { name: /noise s/ }).fill('0');
+  assert.equal(await stat(w, 'bias²'), '0.0202');
+  assert.equal(await stat(w, 'variance'), '0.0000');
+  let said = await message(w);
+  assert.match(said, /^k = 1: with no noise and the same x every resample is identical, so the fits do not vary: variance is 0 and all of the error is bias²\./);
+  assert.doesNotMatch(said, /too smooth/);
+  await w.getByRole('slider', { name: /noise s/ }).fill('0.05');
+  assert.equal(await stat(w, 'bias²'), '0.0204');
+  assert.equal(await stat(w, 'variance'), '0.0024');
+  said = await message(w);
+  assert.match(said, /^k = 1: bias² dominates, though no fit is less smooth: it steps from one of the 10 training points to the next and misses the curve in between\./);
+  // Noise 0 with x redrawn: the variance leads at 30 points and k = 1, and no noise is blamed.
+  await w.getByRole('slider', { name: /points per set/ }).fill('30');
+  await w.getByRole('slider', { name: /noise s/ }).fill('0');
+  await w.getByRole('checkbox', { name: /same x every time/ }).uncheck();
+  assert.equal(await stat(w, 'variance'), '0.0101');
+  said = await message(w);
+  assert.match(said, /^k = 1: variance dominates: with no noise, each fit follows where its own training points happened to fall\./);
+  assert.doesNotMatch(said, /chases/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('bias–variance: at every k the sum and the difference shown work out from the shown numbers', async () => {
   const page = await openPage(site, '/lessons/frontier-bias-variance.html');
   const w = cardAt(page, 1);

@@ -208,3 +208,29 @@ test('k-NN vote: with k = 1 the words read "an orange triangle" / "a blue circle
   await assertClean(page);
   await page.close();
 });
+
+// Audit 10 C4: the schema promised k up to 51, but the slider stops at 25 and k = 26…51 was cut
+// to 25 without a word. The schema's range is now the slider's, so the shared option reader says
+// so in the card's notes; and a k above the points there are is lowered with a sentence too.
+test('k-NN vote: k above the slider\'s 25 is lowered with a note; k above the number of points is lowered in words', async () => {
+  let page = await openPage(site, '/embed.html?w=knn-vote&k=51');
+  let card = page.locator('.dw-card').first();
+  assert.match(await card.locator('.dw-notes').textContent(), /k=51 is above 25; using 25\./);
+  assert.equal(await card.getByRole('slider', { name: /k \(neighbours\)/ }).inputValue(), '25');
+  assert.equal(await stat(card, 'k'), '25');
+  await assertClean(page);
+  await page.close();
+  page = await openPage(site, '/embed.html?w=knn-vote&points=10&k=20');
+  card = page.locator('.dw-card').first();
+  const slider = card.getByRole('slider', { name: /k \(neighbours\)/ });
+  assert.equal(await slider.inputValue(), '10');
+  assert.equal(await stat(card, 'k'), '10');
+  assert.match(await card.locator('.dw-message').first().textContent(), /\(k is 10, not 20: there are only 10 points to vote\.\)$/);
+  await slider.fill('15');
+  assert.equal(await slider.inputValue(), '10');
+  assert.match(await card.locator('.dw-message').first().textContent(), /\(k is 10, not 15: there are only 10 points to vote\.\)$/);
+  await slider.fill('7');
+  assert.doesNotMatch(await card.locator('.dw-message').first().textContent(), /not \d+: there are only/);
+  await assertClean(page);
+  await page.close();
+});

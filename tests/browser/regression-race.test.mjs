@@ -290,8 +290,12 @@ test('race: "learned part of the noise" only for a flexible model on a noisy cur
     const d = await import('/widgets/regression-race/data.js');
     const { formatNumber } = await import('/lib/format.js');
     const { results } = d.race(await loadEngine(), { ...d.RACE_DEFAULTS, ...options }, settings || d.defaultSettings());
-    const [key, gap] = results.map((r) => [r.key, r.test.rmse - r.train.rmse]).sort((a, b) => b[1] - a[1])[0];
-    return { key, gap: formatNumber(gap, 2) };
+    // Each gap from the table's two-decimal RMSEs, as a learner works it out (in hundredths, so
+    // equal gaps compare equal; those go to the larger unrounded gap).
+    const cents = (v) => Math.round(100 * Number(v.toFixed(2)));
+    const gaps = results.map((r) => [r.key, cents(r.test.rmse) - cents(r.train.rmse), r.test.rmse - r.train.rmse]);
+    const [key, gap] = gaps.sort((a, b) => b[1] - a[1] || b[2] - a[2])[0];
+    return { key, gap: formatNumber(gap / 100, 2) };
   }, [options, settings]);
   const names = { linear: 'linear regression', elastic: 'ElasticNet', svrLinear: 'SVR, linear kernel', svrRbf: 'SVR, RBF kernel', forest: 'random forest', boosting: 'gradient boosting' };
   const gapSentence = ({ key, gap }) => `The largest gap between test and training RMSE is the ${names[key]}'s (${gap})`;
@@ -328,6 +332,39 @@ test('race: "learned part of the noise" only for a flexible model on a noisy cur
   assert.equal(want.key, 'boosting');
   assert.ok(Number(want.gap) <= 0, want.gap);
   assert.ok((await message()).endsWith(`${gapSentence(want)}.`), await message());
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 10 C3: at noise 0, 10 training points and the RBF SVR at C = 0.01, ε = 0, γ = 0.01, the
+// table reads boosting 0.00 (train) and 0.42 (test), but the readout and the message gave the
+// unrounded gap, 0.41. The gap now follows from the table's numbers; and the forest's test RMSE,
+// 0.4163, also reads 0.42 beside boosting's 0.4156, which the message now says.
+test('race: the largest train–test gap is worked out from the RMSEs as the table shows them; a best tied as shown is said', async () => {
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
+  const c = page.locator('.dw-card').nth(0);
+  await c.getByRole('slider', { name: /^noise/ }).fill('0');
+  await c.getByRole('slider', { name: /^training points/ }).fill('10');
+  await c.getByRole('combobox', { name: 'settings of' }).selectOption('svrRbf');
+  await c.getByRole('slider', { name: /^C/ }).fill(stopOf('svrRbf', 'C', 0.01));
+  await c.getByRole('slider', { name: /^ε/ }).fill('0');
+  await c.getByRole('slider', { name: /^γ/ }).fill(stopOf('svrRbf', 'gamma', 0.01));
+  const raw = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/regression-race/data.js');
+    const s = d.defaultSettings(); s.svrRbf = { C: 0.01, epsilon: 0, gamma: 0.01 };
+    const { results } = d.race(await loadEngine(), { ...d.RACE_DEFAULTS, noise: 0, points: 10 }, s);
+    return Object.fromEntries(results.map((r) => [r.key, { train: r.train.rmse, test: r.test.rmse }]));
+  });
+  // The unrounded gap reads 0.41; the shown one, 0.42 − 0.00, reads 0.42.
+  assert.equal((raw.boosting.test - raw.boosting.train).toFixed(2), '0.41');
+  assert.equal(await cells(c, 'boosting').nth(0).textContent(), '0.00');
+  assert.equal(await cells(c, 'boosting').nth(1).textContent(), '0.42');
+  assert.equal(await cells(c, 'forest').nth(1).textContent(), '0.42');
+  assert.ok(raw.boosting.test < raw.forest.test);
+  assert.equal(await stat(c, 'largest train–test gap'), 'boosting 0.42');
+  assert.equal(await stat(c, 'lowest test RMSE'), 'boosting 0.42');
+  assert.equal(await c.locator('.dw-message').textContent(), 'gradient boosting has the lowest test RMSE (0.42; the random forest\'s also rounds to 0.42, a little higher unrounded). The largest gap between test and training RMSE is the gradient boosting\'s (0.42): with no noise on the curve there is none to learn, so the gap comes only from where the test points fall.');
   await assertClean(page);
   await page.close();
 });

@@ -3,9 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatNumber, readShown } from '../../web/lib/format.js';
-import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, openPage, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+import { cardByTitle, canvasIsDrawn, finish, listenLive, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -217,4 +217,41 @@ test('ROC sweep: a prediction changed part-way through the Hard sweep is practic
     else await assertFirstTry(page, box);
     await page.close();
   }
+});
+
+// Audit 10 C5: at points=10 (the option's minimum) the top score is 0.9999999999998992, and the
+// first Step read "Threshold t = 1.00000000000" (12 digits that read as 1, under which "score ≥ t"
+// would flag nothing), the second "0.99999999". A t that six digits cannot tell apart from its
+// neighbours, or from 1, is now written as its gap below 1.
+test('ROC sweep at points=10: thresholds next to 1 read as their gap below 1, in few digits', async () => {
+  const page = await openPage(site, '/embed.html?w=roc-sweep&points=10');
+  const w = page.locator('.dw-card').first();
+  const step = w.getByRole('button', { name: 'Step', exact: true });
+  const want = ['1 − 1.01 × 10⁻¹³', '1 − 8.25 × 10⁻⁹', '0.99996', '0.999', '0.0825', '3.19 × 10⁻¹²'];
+  for (const [i, shown] of want.entries()) {
+    await step.click();
+    assert.equal(await stat(w, 'threshold'), shown, `step ${i + 1}`);
+    assert.ok((await w.locator('.dw-message').textContent()).startsWith(`Threshold t = ${shown}:`), `step ${i + 1}`);
+  }
+  await page.close();
+});
+
+// Audit 10 A2: Play rewrote the polite message line on every frame of the sweep ("Threshold t = …",
+// 80 times in five seconds), so "Sweep complete" queued behind them. The sweep is quiet, then its
+// last sentence is said once.
+test('ROC sweep: Play by keyboard is quiet while it sweeps and says "Sweep complete" once', async () => {
+  const page = await openLesson(site, 'roc-curves');
+  const card = cardByTitle(page, 'Sweep the threshold');
+  const play = card.getByRole('button', { name: 'Play' });
+  await play.focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('Enter');
+  await card.locator('.dw-message', { hasText: 'Sweep complete' }).waitFor({ timeout: PLAY_TIMEOUT });
+  await card.locator('.dw-message[aria-live="polite"]').waitFor(); // live again once the sweep is over
+  const said = (await heard()).filter((h) => !/predict/.test(h.region));
+  assert.deepEqual(said.map((h) => h.text), [(await card.locator('.dw-message').textContent()).trim()]);
+  assert.match(said[0].text, /^Sweep complete: the area under the ROC curve is AUC = 0\.\d{3}/);
+  assert.equal(await play.evaluate((b) => b === document.activeElement), true, 'focus stays on Play');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

@@ -52,6 +52,18 @@ export function leaderOf(bias, variance) {
   return 'balanced';
 }
 
+// The message key for the leader sentence: the lead (leaderOf) with the reason that holds in this
+// setting. With no noise and the same x every resample is identical, so the variance is exactly 0
+// whatever k is and "bias² dominates" would explain nothing. k = 1 is the least smooth fit, so
+// bias² leading there comes from the gaps between the training points, never from smoothing; and
+// with no noise a variance can come only from the redrawn x, not from noise the fits chase.
+export function leaderKey(lead, { k, noise, fixedX }) {
+  if (noise === 0 && fixedX) return 'identical';
+  if (lead === 'bias') return k === 1 ? 'biasAtOne' : 'bias';
+  if (lead === 'variance') return noise === 0 ? 'varianceFromInputs' : 'variance';
+  return 'balanced';
+}
+
 // Whether the best k can be read off what was on screen: `shown` maps each k whose expected error
 // was displayed to that error as shown. Returns the k with the lowest shown error when a larger
 // error was shown on each side of it that exists (below it unless it is 1, above it unless it is
@@ -73,8 +85,19 @@ export function mount(element, options) {
 function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
-  const knn = ctx.own(new ml.KNearestNeighbors());
   let result = null;
+  // biasVariance refits the model on every resample, so the model handed to it carries only its
+  // settings. It is made afresh for each estimate because the engine checks setK against the
+  // training set the model already holds: the one left by an earlier, smaller points-per-set
+  // would refuse a k that the current setting allows.
+  let knn = null;
+  function regressorWithK(k) {
+    ctx.free(knn);
+    knn = ctx.own(new ml.KNearestNeighbors());
+    knn.setMode('regress');
+    knn.setK(k);
+    return knn;
+  }
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: t('bias-variance-measured.plot'), onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [{ text: t('bias-variance-measured.legend.truth'), swatch: 'dw-swatch dw-swatch-truth' }, { text: t('bias-variance-measured.legend.fit'), swatch: 'dw-swatch bias-variance-measured-swatch-faint' }, { text: t('bias-variance-measured.legend.mean'), swatch: 'dw-swatch dw-swatch-line-model' }]);
@@ -124,10 +147,8 @@ function build(ctx) {
     const values = attempt(card, () => {
       const out = [];
       for (let k = 1; k <= kMax(); k++) {
-        knn.setK(k);
-        out.push(ml.biasVariance(knn, null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX }).meanExpectedError);
+        out.push(ml.biasVariance(regressorWithK(k), null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX }).meanExpectedError);
       }
-      knn.setK(opts.k);
       return out;
     }, null);
     if (values) totals = { key, values };
@@ -164,9 +185,7 @@ function build(ctx) {
       return;
     }
     result = attempt(card, () => {
-      knn.setMode('regress');
-      knn.setK(opts.k);
-      return ml.biasVariance(knn, null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX });
+      return ml.biasVariance(regressorWithK(opts.k), null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX });
     }, null);
     if (!result) { ctx.requestDraw(draw); return; }
     const terms = shownTerms(result);
@@ -175,10 +194,8 @@ function build(ctx) {
     stat.noise.set(terms.noise);
     stat.sum.set(terms.sum);
     stat.expected.set(terms.expected);
-    const lead = leaderOf(terms.bias, terms.variance);
-    const leader = lead === 'bias' ? t('bias-variance-measured.leader.bias')
-      : lead === 'variance' ? t('bias-variance-measured.leader.variance')
-        : t('bias-variance-measured.leader.balanced', { factor: BALANCE });
+    const key = leaderKey(leaderOf(terms.bias, terms.variance), opts);
+    const leader = t(`bias-variance-measured.leader.${key}`, { factor: BALANCE, n: opts.sampleSize });
     shownErrors.set(opts.k, readShown(terms.expected));
     judgeBestK();
     noteSeen();

@@ -18,12 +18,16 @@ import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/p
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './knn-vote.messages.js';
 
+// The k slider's top, and so the schema's: the lesson's widest vote (its Predict, then check raises
+// k to 25). A larger k asked for in an embed is lowered to it with a note (web/lib/schema.js).
+const K_MAX = 25;
+
 export const schema = {
   seed: seedOption(2, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many labelled points.' },
   dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
-  k: { type: 'int', min: 1, max: 51, default: 5, description: 'How many neighbours vote.' },
+  k: { type: 'int', min: 1, max: K_MAX, default: 5, description: 'How many neighbours vote (at most the number of points).' },
   boundary: { type: 'boolean', default: true, description: 'Tint the plane with the k-NN prediction.' },
 };
 
@@ -64,7 +68,7 @@ function build(ctx) {
   const lineKey = legend(card.stage, [{ text: t('knn-vote.legend.boundary'), swatch: 'dw-line-key' }]);
   const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: t('knn-vote.legend.low'), high: t('knn-vote.legend.high'), caption: t('knn-vote.legend') });
 
-  const kSlider = slider(card.controls, { label: t('knn-vote.slider.k'), min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
+  const kSlider = slider(card.controls, { label: t('knn-vote.slider.k'), min: 1, max: K_MAX, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
   const dataMenu = select(card.controls, { label: t('knn-vote.select.data'), options: DATASET_NAMES.map((d) => [d, t(`knn-vote.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
   const show = checkbox(card.controls, { label: t('knn-vote.tint'), checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); ctx.requestDraw(draw); } });
 
@@ -81,7 +85,7 @@ function build(ctx) {
   // Predict, then check: raising k to 25, what share of the plane changes its predicted class?
   // Judged from the engine's predictGrid (class 1 where its probability is above 0.5, ties to
   // orange as in the vote) at the commit and at k = 25.
-  const K_TOP = 25;
+  const K_TOP = K_MAX;
   // The box compares a narrow vote with the vote of 25: locked at k = 24, "under 5%" would be
   // certain (one more neighbour barely moves the map), a win without a prediction.
   const K_NARROW = Math.floor(K_TOP / 2);
@@ -155,13 +159,16 @@ function build(ctx) {
     setK();
   }
 
+  // k can be no more than the points that vote: a larger k (from the slider or an option) is
+  // lowered to their number, and the message says so once.
   function setK() {
-    const maxK = Math.max(1, Math.min(25, data ? data.rows : 1));
+    const maxK = Math.max(1, Math.min(K_MAX, data ? data.rows : 1));
+    const asked = opts.k;
     if (opts.k > maxK) opts.k = maxK;
     kSlider.set(opts.k);
     attempt(card, () => { knn.setK(opts.k); knn.step(); });
     refreshHeat();
-    vote();
+    vote(asked > opts.k ? asked : null);
     judgeRaise();
   }
 
@@ -174,7 +181,7 @@ function build(ctx) {
     for (let i = 0; i < heat.length; i++) heat[i] = g[2 * i + 1];
   }
 
-  function vote() {
+  function vote(loweredFrom = null) {
     const q = [query.x, query.y];
     const ok = attempt(card, () => {
       near = knn.neighbors(q);
@@ -197,6 +204,7 @@ function build(ctx) {
     else if (votes[0] === votes[1]) text = t('knn-vote.tie', { orange: formatNumber(votes[0], 0), blue: formatNumber(votes[1], 0) });
     else text = t('knn-vote.majority', { winner, k, many: t(`knn-vote.classMany.${predicted === 1 ? 1 : 0}`), called: t(`knn-vote.class.${predicted === 1 ? 1 : 0}`), share: formatNumber((winner / k) * 100, 0) });
     if (lastPrediction !== null && lastPrediction !== predicted) text = t('knn-vote.flipped', { text });
+    if (loweredFrom !== null) text = t('knn-vote.lowered', { text, asked: formatNumber(loweredFrom, 0), k: formatNumber(k, 0) });
     lastPrediction = predicted;
     card.setMessage(text, 'info');
     plot.canvas.dataset.query = `${query.x},${query.y}`; // exact position, for tests and embedding pages

@@ -45,6 +45,7 @@ export const messages = {
   'knn-vote.tie': 'Tie {orange}–{blue}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.',
   'knn-vote.majority': '{winner} of {k} neighbours are {many}, so the query is called {called} ({share}% of the vote).',
   'knn-vote.flipped': 'Flipped! {text}',
+  'knn-vote.lowered': '{text} (k is {k}, not {asked}: there are only {k} points to vote.)',
   'knn-vote.figure': ({ x, y, k, orange, blue, predicted }) => `Query at (${x}, ${y}); ${countOf(k, 'nearest neighbour')} ${k === 1 ? 'votes' : 'vote'} ${orange} orange, ${blue} blue; predicted ${predicted}`,
   'knn-vote.keyboard': 'Arrow keys move the query point (Shift for bigger moves); Escape puts it back.',
   'knn-vote.axis.x': 'x₁',

@@ -22,7 +22,7 @@ import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import {
   FEATURE_RANGE, FEATURES, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
-  ANSWER_SHOWN_FROM_NOISE, NOISE_FITTERS, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, changedSettings, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
+  ANSWER_SHOWN_FROM_NOISE, NOISE_FITTERS, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, changedSettings, defaultSettings, fitOne, impurityOnly, importances, largestShownGap, modelByKey, ownRaceData, raceData, ranking, shownRmse, tiedAsShown,
   settingText, settingsOnSliders, validSettings,
 } from './regression-race/data.js';
 import { messages } from './regression-race/messages.js';
@@ -228,10 +228,10 @@ function build(ctx) {
     const ok = results.filter(Boolean);
     if (!ok.length || ok.length !== MODELS.length) { ctx.requestDraw(draw); return; }
     const best = ranking(ok, 'rmse', 'test')[0];
-    const gaps = ok.map((r) => [r.key, r.test.rmse - r.train.rmse]).sort((a, b) => b[1] - a[1]);
+    const gap = largestShownGap(ok);
     const bestResult = ok.find((r) => r.key === best);
-    statBest.set(t('regression-race.modelValue', { model: shortName(best), value: formatNumber(bestResult.test.rmse, 2) }));
-    statGap.set(t('regression-race.modelValue', { model: shortName(gaps[0][0]), value: formatNumber(gaps[0][1], 2) }));
+    statBest.set(t('regression-race.modelValue', { model: shortName(best), value: shownRmse(bestResult.test.rmse) }));
+    statGap.set(t('regression-race.modelValue', { model: shortName(gap.key), value: gap.gap }));
     const head = el('thead', {}, [
       el('tr', {}, [
         el('th', { scope: 'col', rowspan: '2', text: t('regression-race.column.model') }),
@@ -255,11 +255,11 @@ function build(ctx) {
     table.replaceChildren(head, body);
     // "Learned part of the noise" only where it can be so: a flexible model, a curve with noise, a
     // gap above 0 as shown. Own points say nothing about their noise, so their gap is stated plainly.
-    const gapShown = formatNumber(gaps[0][1], 2);
     const cause = imported ? ''
       : opts.noise <= 0 ? 'noNoise'
-        : NOISE_FITTERS.includes(gaps[0][0]) && readShown(gapShown) > 0 ? 'noise' : '';
-    const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: gapShown, cause });
+        : NOISE_FITTERS.includes(gap.key) && readShown(gap.gap) > 0 ? 'noise' : '';
+    const tied = tiedAsShown(ok, best).map(modelName);
+    const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: shownRmse(bestResult.test.rmse), tied, gapModel: modelName(gap.key), gap: gap.gap, cause });
     if (opts.view === 'race') card.setMessage(gapText, 'info');
     // The question (and the lesson's reveal) is about the six models at their default settings: at
     // other settings the table neither answers it nor gives the answer away.

@@ -34,14 +34,31 @@ const PAD = 0.04;
 // never as 0 or 1 when it lies strictly between them. The top scores on Easy differ only in the
 // fourth or fifth decimal (0.999987, 0.99985, …): at three decimals five steps all read "1.000"
 // while the curve moves, and under "score ≥ t" a t of 1 would flag only a score of exactly 1.
+// At most PLAIN_DIGITS digits: a t closer to 1 than that tells apart (at 10 points the top score
+// is 0.9999999999998992, which took 12 digits and read "1.00000000000") is written as its gap
+// below 1, "1 − 1.01 × 10⁻¹³", the gap in as few significant digits as tell it from its
+// neighbours' gaps; a t near 0 needs no such form, as the formatter writes it "3.19 × 10⁻¹²".
+const PLAIN_DIGITS = 6;
 export function thresholdText(v, neighbours = []) {
-  for (let s = 3; s <= 12; s++) {
-    const shown = readShown(formatSignificant(v, s));
-    if ((v < 1 && shown >= 1) || (v > 0 && shown <= 0)) continue;
-    if (neighbours.some((n) => readShown(formatSignificant(n, s)) === shown)) continue;
-    return formatSignificant(v, s);
+  // The fewest significant digits from 3 to `most` at which `write` tells x from every neighbour
+  // (and, for t itself, keeps it off 0 and 1), or null.
+  const digitsToTell = (x, others, most, inside = () => true) => {
+    for (let s = 3; s <= most; s++) {
+      const shown = readShown(formatSignificant(x, s));
+      if (!inside(shown)) continue;
+      if (!others.some((n) => readShown(formatSignificant(n, s)) === shown)) return s;
+    }
+    return null;
+  };
+  const strictlyInside = (shown) => !((v < 1 && shown >= 1) || (v > 0 && shown <= 0));
+  const plain = digitsToTell(v, neighbours, PLAIN_DIGITS, strictlyInside);
+  if (plain !== null) return formatSignificant(v, plain);
+  if (v > 0.5 && v < 1) {
+    const gap = 1 - v; // exact for v in [0.5, 1] (Sterbenz), and above 0
+    const digits = digitsToTell(gap, neighbours.map((n) => 1 - n), PLAIN_DIGITS) ?? PLAIN_DIGITS;
+    return `1 − ${formatSignificant(gap, digits)}`;
   }
-  return formatSignificant(v, 12);
+  return formatSignificant(v, PLAIN_DIGITS);
 }
 
 export function mount(element, options) {

@@ -11,7 +11,7 @@
 // test set (ownRaceData), and the curves are drawn over the points' own x range.
 
 import { roundLadder, nearestRungValue } from '../../lib/ladder.js';
-import { formatNumber, formatShort } from '../../lib/format.js';
+import { formatNumber, formatShort, readShown } from '../../lib/format.js';
 
 export const RACE_DEFAULTS = { seed: 7, points: 40, noise: 0.4 };
 export const TEST_POINTS = 200;
@@ -205,6 +205,28 @@ export function race(ml, options = RACE_DEFAULTS, settings = defaultSettings()) 
 export function ranking(results, metric = 'rmse', set = 'test') {
   const sign = metric === 'r2' ? -1 : 1;
   return results.slice().sort((a, b) => sign * (a[set][metric] - b[set][metric])).map((r) => r.key);
+}
+
+// An RMSE as the race's table, readouts and messages show it.
+export const shownRmse = (v) => formatNumber(v, 2);
+
+// The model with the largest gap between test and training RMSE, the gap worked out from the two
+// as the table shows them (web/lib/format.js: a difference beside shown numbers checks out by
+// hand): training 0.0015 and test 0.4156 read 0.00 and 0.42, so the gap reads 0.42, never the
+// 0.41 of the unrounded numbers. Counted in hundredths, so equal shown gaps compare equal; those
+// go to the larger unrounded gap. Returns { key, gap } with the gap as shown.
+export function largestShownGap(results) {
+  const hundredths = (v) => Math.round(100 * readShown(shownRmse(v)));
+  const gaps = results.map((r) => ({ key: r.key, shown: hundredths(r.test.rmse) - hundredths(r.train.rmse), raw: r.test.rmse - r.train.rmse }));
+  gaps.sort((a, b) => b.shown - a.shown || b.raw - a.raw);
+  return { key: gaps[0].key, gap: shownRmse(gaps[0].shown / 100) };
+}
+
+// The models other than `best` whose test RMSE reads the same as the best one's: the table marks
+// one winner by the unrounded numbers, and the words say when the rounding hides the difference.
+export function tiedAsShown(results, best) {
+  const bestShown = shownRmse(results.find((r) => r.key === best).test.rmse);
+  return results.filter((r) => r.key !== best && shownRmse(r.test.rmse) === bestShown).map((r) => r.key);
 }
 
 // ---- feature importance ----
