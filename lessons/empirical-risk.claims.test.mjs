@@ -136,7 +136,7 @@ test('after Show the best line, every later round on the three houses is practic
   // What the card says: after the reveal, and in a round after it, never "press Reset to play again".
   for (const recorded of [false, true]) {
     const said = [
-      messages['empirical-risk.revealed']({ w: '0.100', b: '100', risk: '0', recorded }),
+      messages['empirical-risk.revealed']({ w: '0.100', b: '+ 100', risk: '0', recorded }),
       messages['empirical-risk.revealedMoved']({ risk: '25', recorded }),
       messages['empirical-risk.reachedPractice']({ risk: '0', goal: '100', recorded }),
       messages['empirical-risk.practiceNote']({ recorded }),

@@ -41,6 +41,25 @@ test('vocabulary: a cat-and-dog sentence is all known, quantum physics all <unk>
   } finally { v.delete(); v2.delete(); }
 });
 
+// Step 4: the example text's vector at minimum corpus count 1 and 2 (the widget's summary says
+// "mostly zeros" only where fewer than half the entries are non-zero).
+test('step 4: min count 2 shrinks the vector from 52 entries to 13, and the example text uses 8 of them (no longer mostly zeros)', () => {
+  const lesson = readFileSync(new URL('./text-to-numbers.md', import.meta.url), 'utf8');
+  assert.match(lesson, /the vector shrinks from 52 entries to 13\. The example text uses 8 of those 13, so its vector is no longer mostly zeros/);
+  const nonzero = (minCount) => {
+    const v = new ml.Vocabulary();
+    try {
+      v.build(CORPUS, minCount, 0);
+      const x = ml.bagOfWords([START_TEXT], v);
+      return { size: v.size(), nonzero: Array.from(x.data).filter((c) => c !== 0).length };
+    } finally { v.delete(); }
+  };
+  const one = nonzero(1);
+  assert.equal(one.size, 52);
+  assert.ok(2 * one.nonzero < one.size, 'at count 1 the vector is mostly zeros');
+  assert.deepEqual(nonzero(2), { size: 13, nonzero: 8 });
+});
+
 function ranking(word) {
   const i = W.indexOf(word);
   const r = ml.rankByCosine(EMBEDDING_FLAT, 2, EMBEDDING_FLAT.subarray(2 * i, 2 * i + 2), [i]);

@@ -100,6 +100,26 @@ test('Feature scaling: by keyboard, each query move and the toggle announce the 
   await page.close();
 });
 
+// k = 1 and an even k said in proper words: it read "its 1 nearest neighbours aged 54 to 54; 1 of 1
+// are orange triangles", and at k = 2 "1 of 2 are orange triangles, so it is called orange" for a
+// tied vote (the engine gives a tie to the lower label, orange).
+test('Feature scaling: k = 1 is one neighbour deciding alone, and a tied vote at k = 2 is said as a tie', async () => {
+  const page = await openPage(site, '/lessons/scaling-and-cv.html');
+  const card = page.locator('.dw-card').filter({ hasText: 'Feature scaling' });
+  const status = () => card.locator('.dw-message').textContent();
+  const k = card.getByRole('slider', { name: /^k \(neighbours\)/ });
+  await k.focus();
+  await page.keyboard.press('Home');
+  assert.match(await status(), /The query \(age 51, income 54\u202f168 €\) takes the class of its single nearest neighbour, an orange triangle aged 54, so it is called orange\.$/);
+  assert.doesNotMatch(await status(), /1 nearest neighbours|1 of 1/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await status(), /has its 2 nearest neighbours aged 48 to 54; the vote ties 1–1, and a tie goes to the lower label, so it is called orange\.$/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await status(), /has its 3 nearest neighbours aged 35 to 54; 2 of 3 are orange triangles, so it is called orange\.$/);
+  await assertClean(page);
+  await page.close();
+});
+
 // The tint is keyed and bounded (docs/design.md): a colour bar whose ends name the classes by shape
 // as well as colour, a line key for the boundary, and the engine's p = 0.5 contour (raw: the
 // horizontal stripe edge; standardised: a curve) drawn in the model colour where the engine puts it.

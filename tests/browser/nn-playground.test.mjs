@@ -598,6 +598,18 @@ test('typed settings, seed and weights are read like every typed number; a refus
   assert.equal(await seed.inputValue(), '1000');
   await seed.press('ArrowUp');
   await page.waitForFunction(() => location.hash.includes('nn-playground.seed=1001'));
+  // The seed kept is named as the box shows it, in full: it said "Seed stays 1.23457 × 10⁸".
+  await typeIn(seed, 'abc');
+  assert.equal(await message(page), 'Seed stays 1001: "abc" is not a number.');
+  await typeIn(seed, '123456789');
+  await page.waitForFunction(() => location.hash.includes('nn-playground.seed=123456789'));
+  await typeIn(seed, 'x');
+  assert.equal(await message(page), 'Seed stays 123456789: "x" is not a number.');
+  await typeIn(seed, '2147483647');
+  await page.waitForFunction(() => location.hash.includes('nn-playground.seed=2147483647'));
+  await seed.fill(''); await seed.press('Enter');
+  assert.equal(await message(page), 'Seed stays 2147483647: the box was left empty.');
+  assert.equal(await seed.inputValue(), '2147483647');
 
   await page.getByLabel('Learning-rate schedule').selectOption('step');
   const factor = page.getByLabel('Decay factor per period');

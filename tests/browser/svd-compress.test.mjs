@@ -62,7 +62,10 @@ test('smiley at k = 5: 36.5% error, 86.71% energy, 485 of 2,304 numbers; every c
   // (σ alone is the sigmoid on the notation page).
   assert.equal(await page.locator('.svdc .svd-compress-layer canvas').nth(0).getAttribute('aria-label'), 'Layer 1, σ₁ = 28.80, kept.');
   assert.equal(await page.locator('.svdc .svd-compress-layer canvas').nth(1).getAttribute('aria-label'), 'Layer 2, σ₂ = 19.20, dropped.');
+  // One layer kept is singular in the chart's name (it read "the first 1 are kept").
+  assert.match(await page.locator('.svdc canvas').nth(2).getAttribute('aria-label'), /; the first is kept\.$/);
   await page.getByLabel('rank k (layers kept)').fill('2');
+  assert.match(await page.locator('.svdc canvas').nth(2).getAttribute('aria-label'), /; the first 2 are kept\.$/);
   assert.equal(await stat(page, 'relative error'), '0.0%');
   assert.match(await message(page), /^Checkerboard, rank-2 copy: exact, 100.00% of the energy/);
   await clean(page);

@@ -98,6 +98,40 @@ test('time-series-split: a horizon too large for the lags is refused in words th
   await page.close();
 });
 
+// The canvases' labels follow the readouts: after a refused horizon they said the last run's
+// errors ("the last 12 are the hold-out, forecast with MSE 8.17") while every readout showed "–";
+// and one step of hold-out is singular ("the last 1 are").
+test('time-series-split: the figures\' labels say there is no result when a setting is refused, and count one step as one', async () => {
+  const page = await openPage(site, PAGE);
+  const labels = () => page.locator('.time-series-split-plot canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+  assert.deepEqual(await labels(), [
+    'Series of 120 steps; the last 12 steps are the hold-out, forecast with MSE 8.17',
+    '4 TimeSeriesSplit folds (MSE 6.79) and 4 shuffled k-fold folds (MSE 0.99)',
+  ]);
+  await setSlider(page, 'forecast horizon', 24);
+  assert.equal(await statReader(page)('hold-out MSE'), '–');
+  assert.deepEqual(await labels(), [
+    'Series of 120 steps; the last 24 steps are the hold-out, not forecast: nothing runs at these settings',
+    'No folds: nothing is cross-validated at these settings',
+  ]);
+  // The folds' heading is drawn on the canvas: every string drawn is recorded from here on.
+  await page.evaluate(() => {
+    window.drawnTexts = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) { window.drawnTexts.push(String(text)); return fillText.call(this, text, ...rest); };
+  });
+  await setSlider(page, 'forecast horizon', 1);
+  await page.waitForFunction(() => window.drawnTexts.some((s) => s.startsWith('TimeSeriesSplit: ')));
+  const headings = await page.evaluate(() => window.drawnTexts.filter((s) => s.startsWith('TimeSeriesSplit: ')));
+  assert.equal(headings.at(-1), 'TimeSeriesSplit: train on the past, forecast the next step');
+  assert.deepEqual(await labels(), [
+    'Series of 120 steps; the last step is the hold-out, forecast with MSE 1.48',
+    '4 TimeSeriesSplit folds (MSE 2.18) and 4 shuffled k-fold folds (MSE 0.93)',
+  ]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // Moves a slider by `steps` arrow presses (negative: left), without passing through its minimum.
 async function nudgeSlider(page, label, steps) {
   await page.getByRole('slider', { name: new RegExp(`^${label}`) }).focus();

@@ -176,3 +176,24 @@ test('tokens-to-ids: clean the text first drops tags and normalises Unicode; ste
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The lesson's try 4 (minimum corpus count 2, then 3): the vocabulary shrinks to a few words and
+// most entries of the example text's vector are non-zero, so the summary no longer calls it
+// "mostly zeros" (it said so beside 62 % and 83 % non-zero).
+test('tokens-to-ids: "mostly zeros" only where fewer than half the entries are non-zero', async () => {
+  const page = await open(1280);
+  const card = page.locator('.dw-card').nth(0);
+  const message = () => card.locator('.dw-message').first().textContent();
+  const minCount = card.getByRole('slider', { name: /^minimum corpus count/ });
+  assert.match(await message(), /The vector has 52 entries, only 10 non-zero \(19%\): bag-of-words vectors are mostly zeros, and word order is gone\.$/);
+  await minCount.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await message(), /The vector has 13 entries, 8 of them non-zero \(62%\): not mostly zeros, because this vocabulary is tiny; over a real one of thousands of words nearly every entry is zero\. Word order is gone either way\.$/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await message(), /The vector has 6 entries, 5 of them non-zero \(83%\): not mostly zeros/);
+  assert.doesNotMatch(await message(), /only 5|are mostly zeros/);
+  await page.keyboard.press('Home');
+  assert.match(await message(), /only 10 non-zero \(19%\): bag-of-words vectors are mostly zeros/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clipText, countOf, equalsSign, formatBeside, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, formatTick, readShown, asShown } from '../../web/lib/format.js';
+import { clipText, countOf, equalsSign, formatBeside, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, formatTerm, formatTick, readShown, asShown } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -194,4 +194,12 @@ test('formatBeside: a value reads on the same side of its limit as it lies, with
     const side = Math.sign(readShown(formatBeside(v, limit, 1)) - limit);
     assert.equal(side, Math.sign(v - limit), `${v} beside ${limit}`);
   }
+});
+
+test('formatTerm: a later term of a formula carries its sign as the operator, never "+ -300"', () => {
+  assert.equal(formatTerm(-300, 0), '- 300');
+  assert.equal(formatTerm(50, 0), '+ 50');
+  assert.equal(formatTerm(-1.5, 2), '- 1.50');
+  assert.equal(formatTerm(-0.001, 2), '+ 0.00', 'a value that rounds to zero has no minus');
+  assert.equal(formatTerm(-12345, 0), '- 12\u202f345');
 });

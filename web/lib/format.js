@@ -104,6 +104,13 @@ export function equalsSign(shownSum, value, digits) {
   return formatNumber(shownSum, digits) === formatNumber(value, digits) ? '=' : '≈';
 }
 
+// A term after the first in a written formula, its sign as the operator: "+ 50", "- 300", never
+// "+ -300" ("ŷ = 0.150x - 300"); formatNumber's `digits` and options.
+export function formatTerm(v, digits = 3, options) {
+  const text = formatNumber(v, digits, options);
+  return text.startsWith('-') ? `- ${text.slice(1)}` : `+ ${text}`;
+}
+
 // Up to `significant` significant digits, trailing zeros dropped ("0.25", "1 200", "3.14").
 export function formatShort(v, significant = 3, { grouping = true } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';

@@ -17,7 +17,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, quietWhileHeld, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber, asShown } from '../lib/format.js';
+import { formatNumber, formatTerm, asShown } from '../lib/format.js';
 import { recordedResult, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './empirical-risk.messages.js';
@@ -185,7 +185,7 @@ function build(ctx) {
     const winRecorded = () => reached || (recordedResult(card, 'empirical-risk') || {}).complete === true;
     if (revealed) {
       // Said of the least-squares line only while it is on screen; a line moved after it is still no round.
-      if (bestShown && w === bestShown.w && b === bestShown.b) card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: riskText(now.risk), recorded: winRecorded() }), 'info');
+      if (bestShown && w === bestShown.w && b === bestShown.b) card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: formatTerm(b, 0), risk: riskText(now.risk), recorded: winRecorded() }), 'info');
       else card.setMessage(t('empirical-risk.revealedMoved', { risk: riskText(now.risk), recorded: winRecorded() }), 'info');
     } else if (shown) {
       // A round after the reveal (Reset, or a reload of one): practice, never reported.
@@ -211,7 +211,7 @@ function build(ctx) {
       card.setMessage(t('empirical-risk.aboveGoal', { risk: riskText(now.risk), goal }), 'info');
     }
     const misses = now.predictions.map((p, i) => t('empirical-risk.figure.miss', { house: i + 1, miss: formatNumber(p - HOUSES.y[i], 0) })).join(', ');
-    plot.canvas.setAttribute('aria-label', t('empirical-risk.figure', { w: fmtW(w), b: fmtB(b), n, misses, risk: riskText(now.risk) }));
+    plot.canvas.setAttribute('aria-label', t('empirical-risk.figure', { w: fmtW(w), b: formatTerm(b, 0), n, misses, risk: riskText(now.risk) }));
     ctx.requestDraw(draw);
   }
 

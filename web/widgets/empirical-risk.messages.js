@@ -25,7 +25,7 @@ export const messages = {
   'empirical-risk.predict.why': 'Every miss is now {miss} instead of {before}, and squared that is {squared} instead of {squaredBefore}: half the miss, a quarter of the risk, because each miss counts squared.',
   // Show the best line: no score for it, and the houses never change, so a round after Reset is
   // practice (recorded: a win of the learner's own is recorded, this round's or the lesson's).
-  'empirical-risk.revealed': ({ w, b, risk, recorded }) => `This is the least-squares line: ŷ = ${w}x + ${b}, empirical risk ${risk}. It was shown, not found, so ${recorded ? 'it scores nothing; your own win is already recorded' : 'this round has no score'}. These three houses never change, so a round after Reset is practice and is not recorded.`,
+  'empirical-risk.revealed': ({ w, b, risk, recorded }) => `This is the least-squares line: ŷ = ${w}x ${b}, empirical risk ${risk}. It was shown, not found, so ${recorded ? 'it scores nothing; your own win is already recorded' : 'this round has no score'}. These three houses never change, so a round after Reset is practice and is not recorded.`,
   // Show the best line, then the line moved: still the round the reveal ended.
   'empirical-risk.revealedMoved': ({ risk, recorded }) => `Empirical risk ${risk}. The least-squares line was shown in this round, so it has no score${recorded ? ' (your own win is already recorded)' : ''}. These three houses never change, so a round after Reset is practice and is not recorded.`,
   // A round after Show the best line (Reset, or a reload of one): practice, never reported.
@@ -46,7 +46,7 @@ export const messages = {
   'empirical-risk.end.0': 'left',
   'empirical-risk.end.1': 'right',
   'empirical-risk.figure.miss': 'house {house} {miss}',
-  'empirical-risk.figure': 'The line ŷ = {w}x + {b} through {n} houses; misses {misses}; empirical risk {risk}',
+  'empirical-risk.figure': 'The line ŷ = {w}x {b} through {n} houses; misses {misses}; empirical risk {risk}',
   'empirical-risk.axis.x': 'floor area x (square feet)',
   'empirical-risk.axis.y': 'price y (k)',
 };

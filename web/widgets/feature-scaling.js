@@ -154,7 +154,7 @@ function build(ctx) {
     return t('feature-scaling.neighbours', {
       age: formatNumber(query.x, 0), income: formatNumber(query.y, 0), k: vote.near.indices.length,
       youngest: formatNumber(youngest, 0), oldest: formatNumber(oldest, 0), votes,
-      many: t(`feature-scaling.classMany.${cls}`), called: t(`feature-scaling.class.${cls}`),
+      one: t(`feature-scaling.classOne.${cls}`), many: t(`feature-scaling.classMany.${cls}`), called: t(`feature-scaling.class.${cls}`),
     });
   }
 

@@ -18,9 +18,17 @@ export const messages = {
   'feature-scaling.note.raw': 'Raw units: a gap of 1 year of age counts as much as 1 euro of income. Incomes differ by thousands, so the “nearest” points are simply those with the closest income — look how the circled neighbours spread across all ages.',
   'feature-scaling.raw': 'Raw units: {raw} of fresh test points right. The boundary runs in horizontal stripes: age is effectively ignored.',
   'feature-scaling.figure': ({ scaled, age, income }) => `k-NN boundary on ${scaled ? 'standardised' : 'raw'} features; query at age ${age}, income ${income}`,
-  'feature-scaling.neighbours': 'The query (age {age}, income {income} €) has its {k} nearest neighbours aged {youngest} to {oldest}; {votes} of {k} are {many}, so it is called {called}.',
+  // k = 1 is one neighbour deciding alone (as knn-vote says it); an even k can tie, and the engine
+  // gives a tie to the lower label.
+  'feature-scaling.neighbours': ({ age, income, k, youngest, oldest, votes, one, many, called }) => (k === 1
+    ? `The query (age ${age}, income ${income} €) takes the class of its single nearest neighbour, ${one} aged ${youngest}, so it is called ${called}.`
+    : `The query (age ${age}, income ${income} €) has its ${k} nearest neighbours ${youngest === oldest ? `all aged ${youngest}` : `aged ${youngest} to ${oldest}`}; ${2 * votes === k
+      ? `the vote ties ${votes}–${votes}, and a tie goes to the lower label, so it is called ${called}.`
+      : `${votes} of ${k} are ${many}, so it is called ${called}.`}`),
   'feature-scaling.class.0': 'orange',
   'feature-scaling.class.1': 'blue',
+  'feature-scaling.classOne.0': 'an orange triangle',
+  'feature-scaling.classOne.1': 'a blue circle',
   'feature-scaling.classMany.0': 'orange triangles',
   'feature-scaling.classMany.1': 'blue circles',
   'feature-scaling.legend': 'p(blue circle), the share of blue votes:',

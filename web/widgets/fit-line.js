@@ -15,7 +15,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, quietWhileHeld, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatBeside, formatNumber } from '../lib/format.js';
+import { formatBeside, formatNumber, formatTerm } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
@@ -322,14 +322,8 @@ function build(ctx) {
     // Someone using the arrow keys hears which end moved and the MSE, not how to drag.
     if (keyEnd >= 0) say = t('fit-line.keyMoved', { end: t(`fit-line.end.${keyEnd}`), y: formatNumber(endpoints()[keyEnd].y, 2), mse: formatNumber(mse, 3), best: formatNumber(bestPossible, 3), then: say });
     card.setMessage(say, tone, { announce: justWon });
-    plot.canvas.setAttribute('aria-label', t('fit-line.figure', { rows: data.rows, w: formatNumber(w, 2), b: signedTerm(b, 2), mse: formatNumber(mse, 3) }));
+    plot.canvas.setAttribute('aria-label', t('fit-line.figure', { rows: data.rows, w: formatNumber(w, 2), b: formatTerm(b, 2), mse: formatNumber(mse, 3) }));
     ctx.requestDraw(draw);
-  }
-
-  // "+ 1.50" or "- 1.50" as a term of the line's equation.
-  function signedTerm(v, digits) {
-    const text = formatNumber(v, digits);
-    return text.startsWith('-') ? `- ${text.slice(1)}` : `+ ${text}`;
   }
 
   function gdSteps(n) {
@@ -357,7 +351,7 @@ function build(ctx) {
     if (status === 'converged') card.setMessage(t('fit-line.converged', { steps: stepsTaken, mse: formatNumber(mse, 3) }), 'ok');
     else if (status === 'diverged') card.setMessage(t('fit-line.diverged'), 'bad');
     else card.setMessage(t('fit-line.running', { steps: formatNumber(stepsTaken, 0), mse: formatNumber(mse, 3) }), 'info');
-    plot.canvas.setAttribute('aria-label', t('fit-line.gdFigure', { w: formatNumber(w, 2), b: signedTerm(b, 2), mse: formatNumber(mse, 3) }));
+    plot.canvas.setAttribute('aria-label', t('fit-line.gdFigure', { w: formatNumber(w, 2), b: formatTerm(b, 2), mse: formatNumber(mse, 3) }));
     ctx.requestDraw(draw);
     return status;
   }

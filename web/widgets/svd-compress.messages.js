@@ -13,7 +13,7 @@ export const messages = {
   'svd-compress.size': '{rows} × {cols}',
   'svd-compress.bars.legend': 'Singular values σ₁ ≥ σ₂ ≥ … (blue: kept in the copy; grey: dropped)',
   'svd-compress.bars': 'Singular values',
-  'svd-compress.bars.figure': ({ listed, more, k }) => `Singular values, largest first: ${listed}${more ? ', …' : ''}; the first ${k} are kept.`,
+  'svd-compress.bars.figure': ({ listed, more, k }) => `Singular values, largest first: ${listed}${more ? ', …' : ''}; ${k === 1 ? 'the first is' : `the first ${k} are`} kept.`,
   'svd-compress.layers.legend': 'The first layers σᵢuᵢvᵢᵀ (blue: adds ink, orange: removes it)',
   'svd-compress.layer': 'Layer {index}',
   'svd-compress.layer.caption': 'σ{index} = {sigma}',

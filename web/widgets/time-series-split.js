@@ -136,6 +136,10 @@ function build(ctx) {
   function render() {
     if (!result) {
       for (const s of [statShuffled, statSplit, statHoldout]) s.set('–');
+      // The labels say there is no result, as the readouts do: the last run's errors were left
+      // on them, read aloud for a run that did not happen.
+      seriesPlot.canvas.setAttribute('aria-label', t('time-series-split.seriesFigure.none', { steps: values.length, horizon: opts.horizon }));
+      foldsPlot.canvas.setAttribute('aria-label', t('time-series-split.foldsFigure.none'));
       ctx.requestDraw(draw);
       return;
     }

@@ -284,7 +284,11 @@ function build(ctx) {
     }
     else {
       const share = fixed((100 * nonzero) / vector.length, 0);
-      card.setMessage(t('tokens-to-ids.summary', { tokens: tokens.length, unknown, entries: vector.length, nonzero, share, tfidf: opts.weighting === 'tfidf' }), unknown ? 'info' : 'ok');
+      // "Mostly zeros" only where more than half the entries are zero: with the minimum corpus
+      // count raised the vocabulary shrinks to a few words, and most of them are in the text.
+      // (Below 100 entries a share under one half never rounds up to "50%".)
+      const mostlyZero = 2 * nonzero < vector.length;
+      card.setMessage(t('tokens-to-ids.summary', { tokens: tokens.length, unknown, entries: vector.length, nonzero, share, mostlyZero, tfidf: opts.weighting === 'tfidf' }), unknown ? 'info' : 'ok');
     }
     plot.canvas.setAttribute('aria-label', t('tokens-to-ids.figure', { entries: vector.length, nonzero }));
     ctx.requestDraw(draw);

@@ -44,7 +44,9 @@ export const messages = {
   'tokens-to-ids.allUnknown': ({ words, only }) => `${words === 1
     ? `The only word, “${only}”, is not in the vocabulary, so it gets`
     : `None of the ${countOf(words, 'word')} is in the vocabulary, so each gets`} id 0, <unk> (“unknown word”): the vector is a single bar at id 0. A model would learn nothing from this text.`,
-  'tokens-to-ids.summary': ({ tokens, unknown, entries, nonzero, share, tfidf }) => `${countOf(tokens, 'token')}${unknown ? `, ${unknown} of them unknown (id 0, <unk>)` : ', all in the vocabulary'}. The vector has ${countOf(entries, 'entry', 'entries')}, only ${nonzero} non-zero (${share}%): bag-of-words vectors are mostly zeros, and word order is gone.${tfidf ? ' With tf-idf, words that appear in many corpus sentences (like “the”) get smaller bars, and the vector has length 1.' : ''}`,
+  'tokens-to-ids.summary': ({ tokens, unknown, entries, nonzero, share, mostlyZero, tfidf }) => `${countOf(tokens, 'token')}${unknown ? `, ${unknown} of them unknown (id 0, <unk>)` : ', all in the vocabulary'}. The vector has ${countOf(entries, 'entry', 'entries')}, ${mostlyZero
+    ? `only ${nonzero} non-zero (${share}%): bag-of-words vectors are mostly zeros, and word order is gone.`
+    : `${nonzero} of them non-zero (${share}%): not mostly zeros, because this vocabulary is tiny; over a real one of thousands of words nearly every entry is zero. Word order is gone either way.`}${tfidf ? ' With tf-idf, words that appear in many corpus sentences (like “the”) get smaller bars, and the vector has length 1.' : ''}`,
   'tokens-to-ids.figure': 'Bag-of-words vector of {entries} entries, {nonzero} non-zero',
   'tokens-to-ids.axis.x': 'vocabulary id',
   'tokens-to-ids.axis.y.counts': 'count',

@@ -4,7 +4,7 @@
 // settings (after a hash load, an import or a clamp).
 import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
 import { CLIP_NORMS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, REG_RATES, SCHEDULES, SETTINGS, SPEEDS } from './settings.js';
-import { numberBox, refusalReason } from '../../lib/number-field.js';
+import { numberBox, refusalReason, typeable } from '../../lib/number-field.js';
 import { formatNumber, formatShort } from '../../lib/format.js';
 
 function checkbox(parent, label, checked, onChange) {
@@ -19,8 +19,10 @@ function checkbox(parent, label, checked, onChange) {
 // A setting typed as a number, read like every typed number on the site
 // (web/lib/number-field.js; a number box made "0,5" into 5 and "1/2" into 12 without a word),
 // within its range in the settings table. A refused entry is said in words through `refuse`,
-// quoting what was typed, and the box goes back to the setting in use.
-function numberField(parent, { label, key, step, current, change, refuse, t }) {
+// quoting what was typed, and the box goes back to the setting in use. The value kept is written
+// so it can be typed back (number-field.js typeable); an identifier (the seed) is written as its
+// box shows it, in full and ungrouped (format.js), never rounded to "1.23457 × 10⁸".
+function numberField(parent, { label, key, step, current, change, refuse, t, identifier = false }) {
   const id = nextId('num');
   const spec = SETTINGS[key];
   const input = numberBox({
@@ -30,7 +32,7 @@ function numberField(parent, { label, key, step, current, change, refuse, t }) {
     max: spec.max,
     step,
     onValue: (v) => change({ [key]: v }),
-    onRefuse: (r) => refuse(t('nn-playground.fieldRefused', { field: label, kept: formatShort(r.kept, 6), reason: refusalReason(t, r) })),
+    onRefuse: (r) => refuse(t('nn-playground.fieldRefused', { field: label, kept: identifier ? String(r.kept) : typeable(r.kept), reason: refusalReason(t, r) })),
     attrs: { id },
   });
   parent.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: label }), input]));
@@ -95,7 +97,7 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const trainPct = slider(dataPanel, { label: t('nn-playground.slider.trainPct'), min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => t('nn-playground.percent', { value: formatNumber(v, 0) }), onInput: (v) => change({ trainPct: v }) });
   const seedRow = el('div', { className: 'nnp-seed-row' });
   dataPanel.append(seedRow);
-  const seed = numberField(seedRow, { label: t('nn-playground.field.seed'), key: 'seed', step: 1, ...field });
+  const seed = numberField(seedRow, { label: t('nn-playground.field.seed'), key: 'seed', step: 1, identifier: true, ...field });
   button(seedRow, t('nn-playground.regenerate'), regenerate, { title: t('nn-playground.regenerateTitle') });
 
   const edit = el('div', { className: 'nnp-edit', role: 'group', 'aria-label': t('nn-playground.ownPoints') });

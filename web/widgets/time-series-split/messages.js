@@ -3,6 +3,9 @@
 // language adds the same keys with addMessages (web/lib/messages.js).
 import { countOf } from '../../lib/format.js';
 
+// "the last 12 steps are" / "the last step is": the hold-out at the end of the series.
+const lastSteps = (horizon) => (horizon === 1 ? 'the last step is' : `the last ${countOf(horizon, 'step')} are`);
+
 export const messages = {
   'time-series-split.title': 'Time series: shuffled k-fold against TimeSeriesSplit',
   'time-series-split.hint': 'Each row under the series is one fold: blue steps train, hollow orange steps are tested. Compare both cross-validation errors with the error on the truly later hold-out (grey).',
@@ -37,11 +40,13 @@ export const messages = {
   'time-series-split.leak': 'Far too optimistic: shuffled k-fold reports {shuffled}, but forecasting the later hold-out costs {holdout}, {times} times as much. Its test rows sit between training rows from before and after them. {split}',
   'time-series-split.someLeak': 'Optimistic: shuffled k-fold ({shuffled}) is below the hold-out error ({holdout}), which is not twice as high. {split}',
   'time-series-split.noLeak': 'Not optimistic this time: shuffled k-fold ({shuffled}) is not below the hold-out error ({holdout}). {split}',
-  'time-series-split.seriesFigure': 'Series of {steps} steps; the last {horizon} are the hold-out, forecast with MSE {holdout}',
+  'time-series-split.seriesFigure': ({ steps, horizon, holdout }) => `Series of ${countOf(steps, 'step')}; ${lastSteps(horizon)} the hold-out, forecast with MSE ${holdout}`,
+  'time-series-split.seriesFigure.none': ({ steps, horizon }) => `Series of ${countOf(steps, 'step')}; ${lastSteps(horizon)} the hold-out, not forecast: nothing runs at these settings`,
   'time-series-split.foldsFigure': '{folds} TimeSeriesSplit folds (MSE {split}) and {folds} shuffled k-fold folds (MSE {shuffled})',
+  'time-series-split.foldsFigure.none': 'No folds: nothing is cross-validated at these settings',
   'time-series-split.axis.step': 'step t',
   'time-series-split.axis.y': 'y',
-  'time-series-split.heading.split': 'TimeSeriesSplit: train on the past, forecast the next {horizon}',
+  'time-series-split.heading.split': ({ horizon }) => `TimeSeriesSplit: train on the past, forecast the next ${horizon === 1 ? 'step' : horizon}`,
   'time-series-split.heading.splitShort': 'TimeSeriesSplit',
   'time-series-split.heading.shuffled': 'shuffled k-fold: test rows scattered, one step ahead',
   'time-series-split.heading.shuffledShort': 'shuffled k-fold',
