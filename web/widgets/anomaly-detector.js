@@ -105,10 +105,10 @@ function build(ctx) {
     const y = sklearn ? Float64Array.from(parsed.y, (c) => 1 - c) : Float64Array.from(parsed.y);
     const anomalies = y.reduce((sum, v) => sum + v, 0);
     const normal = y.length - anomalies;
-    const labels = { anomalyLabel: String(anomalyLabel), normalLabel: String(normalLabel) };
-    const notes = [t('anomaly-detector.csv.labels', { sklearn, words: typeof first === 'string', ...labels, anomalies, normal })];
+    const [anomalyText, normalText] = [String(anomalyLabel), String(normalLabel)];
+    const notes = [t('anomaly-detector.csv.labels', { sklearn, words: typeof first === 'string', anomalyLabel: anomalyText, normalLabel: normalText, anomalies, normal })];
     const most = anomalies > normal;
-    if (most) notes.push(t('anomaly-detector.csv.mostAnomalies', { anomalies: formatNumber(anomalies, 0), normal: formatNumber(normal, 0), ...labels }));
+    if (most) notes.push(t('anomaly-detector.csv.mostAnomalies', { anomalies: formatNumber(anomalies, 0), normal: formatNumber(normal, 0), anomalyLabel: anomalyText, normalLabel: normalText }));
     return { y, notes, warn: most };
   }
 
