@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
-import { clickTimes, listenForReports, reportedEvents } from './probes.mjs';
+import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
+import { clickTimes, listenForReports, listenLive, reportedEvents } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 import { ml } from '../node/engine.mjs';
 import { formatPercent } from '../../web/lib/format.js';
@@ -445,13 +445,13 @@ test('Draw the boundary: a hand-moved line wins above 95 % (77 of 80), not at ex
       assert.deepEqual(got, ['dw:score', 'dw:complete'].map((type) => ({ type, widget: 'draw-boundary', title: 'Draw the boundary', score: right, max: 80 })), label);
       assert.equal(await stat(page, 'best'), formatPercent(right / 80, 1), label);
       // The win reported by the learner's own move says that it completes the activity (audit 5, E 11).
-      assert.equal(text, `You beat 95%: ${right} of 80 points are on their own side; the ${80 - right} left over are ringed. Can a small turn pick one up without losing another? Beating 95% with a line of your own: that completes this activity.`, label);
+      assert.equal(text, `You beat 95%: ${right} of 80 points are on their own side; the ${80 - right} points left over are ringed. Can a small turn pick one up without losing another? Beating 95% with a line of your own: that completes this activity.`, label);
       assert.equal(tone, 'ok', label);
       // The same winning line restored from a link is not a move of the learner's: nothing reported, no completion said.
       const won = (await widgetState(page)).e.map(([x, y]) => ({ x, y }));
       const reportedNow = (await reportedEvents(page)).length;
       await placeLine(page, won);
-      assert.equal((await page.locator('.dw-message').textContent()).trim(), `You beat 95%: ${right} of 80 points are on their own side; the ${80 - right} left over are ringed. Can a small turn pick one up without losing another?`, `${label}: restored`);
+      assert.equal((await page.locator('.dw-message').textContent()).trim(), `You beat 95%: ${right} of 80 points are on their own side; the ${80 - right} points left over are ringed. Can a small turn pick one up without losing another?`, `${label}: restored`);
       assert.equal((await reportedEvents(page)).length, reportedNow, `${label}: restored, nothing reported`);
     } else {
       assert.deepEqual(got, [], `${label}: not above the target`);

@@ -448,6 +448,27 @@ test('keyboard: a move says the end and the MSE, Enter the selected end; held ke
   await page.close();
 });
 
+// Audit 10 A1: the value beside each slider is an <output>, which Chromium reads as a polite live
+// region: a run read bare numbers hundreds of times (the keyboard test above counts Auto-fit), and a
+// slider's own move was read twice. The slider's aria-valuetext says its value, and the readout
+// beside it says nothing more (the message line may, in words, if its sentence changes).
+test('Fit the line: a slider move is not read again by its readout; its value is the slider\'s own to say', async () => {
+  const page = await openPage(site, '/lessons/fit-the-line.html');
+  const card = page.locator('.dw-card', { hasText: 'Fit the line' }).first();
+  const slope = card.getByRole('slider', { name: /slope w/ });
+  const readout = card.locator('.dw-field', { has: page.getByRole('slider', { name: /slope w/ }) }).locator('output');
+  await slope.focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await readout.textContent(), '0.01');
+  assert.equal(await slope.getAttribute('aria-valuetext'), 'slope w 0.01');
+  const said = await heard();
+  assert.deepEqual(said.filter((h) => h.region !== 'dw-message'), [], 'only the message line is heard');
+  assert.equal(await readout.getAttribute('aria-live'), 'off');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // Audit 6 C6: the round is won within 1 % of the best possible MSE, so a line that has not won never
 // reads "1.0% above": at w 0.97, b 0.25 the gap is 1.015 % (MSE 2.181 against 2.159), shown as
 // "1.02%"; one slope step down (w 0.96, 1.84 %) reads "1.8%", and one step up (w 0.98, 0.46 %) wins.

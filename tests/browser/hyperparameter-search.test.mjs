@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
-import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, clickTimes, listenLive, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -479,5 +479,25 @@ test('hyperparameter-search: the race box judges only 16 trials on the two moons
   await clickTimes(step, 16);
   assert.match(await assertFirstTry(page, race), /In the 16-trial race on the two moons, the best score found was 0\.892; grid search reached it at trial 7, random search reached it at trial 3, Bayesian search reached it at trial 6\./);
   await screenshot(page.locator('.dw-card').first(), 'hyperparameter-search-race-elsewhere');
+  await page.close();
+});
+
+// Audit 10 A2: Play rewrote the polite message line after every trial ("Trial 1 of 16. Best so far
+// …", four or five a second), faster than a screen reader says it, so the race's result queued
+// behind them. The race is quiet while it plays, then its result is said once.
+test('hyperparameter-search: Play by keyboard is quiet while the race runs and says its result once', async () => {
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
+  const card = page.locator('.dw-card', { hasText: 'Grid, random and Bayesian search' }).first();
+  const play = card.getByRole('button', { name: 'Play' });
+  await play.focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '16 / 16', null, { timeout: PLAY_TIMEOUT });
+  await card.locator('.dw-message[aria-live="polite"]').waitFor(); // live again once the race is over
+  const said = (await heard()).filter((h) => !/predict/.test(h.region));
+  assert.deepEqual(said.map((h) => h.text), [(await card.locator('.dw-message').textContent()).trim()]);
+  assert.match(said[0].text, /^Best score found: 0\.892; Random search reached it first\./);
+  assert.equal(await play.evaluate((b) => b === document.activeElement), true, 'focus stays on Play');
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

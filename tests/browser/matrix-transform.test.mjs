@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards, engineBody } from './probes.mjs';
+import { canvasInk, listenLive, statReader, noNaNInCards, engineBody } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -181,6 +181,28 @@ test('matrix-transform: a typed entry is read like every number on the site; a r
   assert.equal(await a.inputValue(), '0.5');
   assert.equal(await stat('det A'), '0.000');
   await noNaNInCards(page);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 10 A2: Play rewrote the polite message line on every frame of the blend ("Showing (1 − t)·I
+// + t·A at t = 0.01 …", 87 times in two seconds) and the blend slider's readout as often. The blend
+// is quiet, then the matrix's sentence is said once.
+test('matrix-transform: Play by keyboard is quiet while the blend runs and says the result once', async () => {
+  const page = await openPage(site, '/lessons/vectors-and-matrices.html');
+  const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
+  const play = card.getByRole('button', { name: 'Play' });
+  await play.focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('Enter');
+  await card.getByRole('button', { name: 'Pause' }).waitFor();
+  await card.getByRole('button', { name: 'Play' }).waitFor({ timeout: PLAY_TIMEOUT }); // the blend reached t = 1
+  await card.locator('.dw-message[aria-live="polite"]').waitFor();
+  const said = (await heard()).filter((h) => !/predict/.test(h.region));
+  assert.deepEqual(said.map((h) => h.text), [(await card.locator('.dw-message').textContent()).trim()]);
+  assert.match(said[0].text, /^det A = 3\.000: /);
+  // The blend's value is the slider's own to say (its readout beside it is not live).
+  assert.equal(await card.getByRole('slider', { name: /blend/ }).getAttribute('aria-valuetext'), 'blend identity → A (t) 1.00');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -199,8 +199,10 @@ export async function assertFitsClean(page, width) {
 }
 
 // What a screen reader would hear from `scope` (a card locator) from now on: the text of each live
-// region (aria-live or role status/alert/log) that changes while it is not aria-live="off", once
-// per region per batch of mutations (a MutationObserver). heard() → [{ region, text }, …] so far.
+// region (aria-live, role status/alert/log, or an <output>, which Chromium reads as a polite
+// status) that changes while it is not aria-live="off", once per region per batch of mutations (a
+// MutationObserver). heard() → [{ region, text }, …] so far; region is the element's class, or its
+// tag name when it has none.
 export async function listenLive(scope) {
   await scope.evaluate((root) => {
     const heard = [];
@@ -209,10 +211,10 @@ export async function listenLive(scope) {
       const regions = new Set();
       for (const r of records) {
         const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-        const region = node && node.closest('[aria-live], [role="status"], [role="alert"], [role="log"]');
+        const region = node && node.closest('[aria-live], [role="status"], [role="alert"], [role="log"], output');
         if (region && root.contains(region) && region.getAttribute('aria-live') !== 'off') regions.add(region);
       }
-      for (const region of regions) heard.push({ region: region.className, text: region.textContent.trim() });
+      for (const region of regions) heard.push({ region: region.className || region.tagName.toLowerCase(), text: region.textContent.trim() });
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   });

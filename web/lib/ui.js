@@ -184,7 +184,11 @@ export function sliderSettings(spec) {
 // A range slider with a visible, formatted value. `scale: 'log'` maps the track to powers of ten.
 export function slider(parent, { label, min, max, step, value, format = (v) => String(v), scale = 'linear', onInput, name }) {
   const id = nextId('slider');
-  const output = el('output', { for: id, text: format(value) });
+  // The value shown beside the slider. An <output> is a polite live region by default: every run
+  // that moves the slider (Auto-fit, Play) would have a screen reader read bare numbers many times
+  // a second, past card.hush(), and a learner's own move twice. The slider's aria-valuetext
+  // already says its value, so the readout is not live.
+  const output = el('output', { for: id, text: format(value), 'aria-live': 'off' });
   const input = el('input', { type: 'range', id, name: name || id });
   const toTrack = (v) => (scale === 'log' ? Math.log10(v) : v);
   const track = sliderTrack({ min, max, step, scale });

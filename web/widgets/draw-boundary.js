@@ -230,7 +230,7 @@ function build(ctx) {
       } else if (beatsTarget(accuracy, opts.target)) {
         // The learner's own move wins (reportWin): that completes the activity; a line restored from a link does not.
         if (own) reportWin();
-        card.setMessage(t('draw-boundary.reached', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), wrong: wrong ? formatNumber(wrong, 0) : '', complete: own && won }), 'ok');
+        card.setMessage(t('draw-boundary.reached', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), wrong, complete: own && won }), 'ok');
       } else if (Math.abs(accuracy - opts.target) < SAME_SHARE) {
         card.setMessage(`${t('draw-boundary.atTarget', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0) })}${note}`, 'info');
       } else if (accuracy >= 0.8) {
@@ -305,15 +305,20 @@ function build(ctx) {
     if (learner.status() !== 'ready' || learner.steps() >= MAX_FIT_STEPS) attempt(card, () => learner.setParams([0, 0, 0]));
     if (prefersReducedMotion()) { logisticSteps(MAX_FIT_STEPS); return; }
     fitBtn.textContent = t('draw-boundary.pause');
+    // Each frame rewrites the message ("Logistic step n: …"): quiet until the fit stops, which
+    // then says its last words once (card.hush in ui.js).
+    card.hush();
     fitting = ctx.animate(() => {
       if (logisticSteps(STEPS_PER_FRAME) !== 'ready') stopFit();
     });
   }
 
   function stopFit() {
-    if (fitting) fitting();
+    if (!fitting) return;
+    fitting();
     fitting = null;
     fitBtn.textContent = t('draw-boundary.fit');
+    card.speak();
   }
 
   // ---- dragging and keys ----

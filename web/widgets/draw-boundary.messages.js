@@ -32,7 +32,8 @@ export const messages = {
   'draw-boundary.predict.reset': ({ target }) => `New points: get your own line above ${target} on them first, then predict again.`,
   'draw-boundary.predict.why': 'Logistic regression put {its} of {n} points on the correct side; your best line, {mine}. It minimises the log loss, which rewards confident right answers and punishes confident wrong ones, not the count of errors, so a careful hand can tie or beat it where the classes overlap.',
   // complete: the learner's own line in a round that counts, reported as the win (draw-boundary.js reportWin).
-  'draw-boundary.reached': ({ target, right, n, wrong, complete }) => `You beat ${target}: ${right} of ${n} points are on their own side${wrong ? `; the ${wrong} left over are ringed. Can a small turn pick one up without losing another?` : ' — a perfect split.'}${complete ? ` Beating ${target} with a line of your own: that completes this activity.` : ''}`,
+  // wrong: the count of points left over (a number; 0 for none).
+  'draw-boundary.reached': ({ target, right, n, wrong, complete }) => `You beat ${target}: ${right} of ${n} points are on their own side${wrong ? `; the ${countOf(wrong, 'point')} left over ${wrong === 1 ? 'is ringed. Can a small turn pick it up' : 'are ringed. Can a small turn pick one up'} without losing another?` : ' — a perfect split.'}${complete ? ` Beating ${target} with a line of your own: that completes this activity.` : ''}`,
   // A hand line at exactly the target has not beaten it yet (draw-boundary.js beatsTarget).
   'draw-boundary.atTarget': 'Exactly {target}, {right} of {n} points on their own side: that reaches the target without beating it. One more point on its own side wins; the ones left over are ringed.',
   // Moving a line Auto-fit placed (until Reset or New points): practice, never "your best" or the win.

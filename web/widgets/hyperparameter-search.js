@@ -388,12 +388,17 @@ function build(ctx) {
     if (prefersReducedMotion()) { stepTrial(); return; }
     playing = true;
     lastTrial = 0;
+    // Each trial rewrites the message (best so far), four or five a second: quiet while playing,
+    // and the race's result said once at the end (card.hush in ui.js).
+    card.hush();
     wake();
     playBtn.textContent = t('hyperparameter-search.pause');
   }
   function pause() {
+    if (!playing) return;
     playing = false;
     playBtn.textContent = t('hyperparameter-search.play');
+    card.speak();
   }
 
   function drawPanel(key) {

@@ -175,12 +175,20 @@ function build(ctx) {
   const shown = () => [1 - mix + mix * A[0], mix * A[1], mix * A[2], 1 - mix + mix * A[3]];
 
   function showBlend() { blend.set(Number(mix.toFixed(2))); describe(); }
-  function pause() { if (stop) stop(); stop = null; playBtn.textContent = t('matrix-transform.play'); }
+  function pause() {
+    if (!stop) return;
+    stop();
+    stop = null;
+    playBtn.textContent = t('matrix-transform.play');
+    card.speak();
+  }
   function play() {
     if (stop) { pause(); return; }
     if (mix >= 1) mix = 0;
     if (prefersReducedMotion()) { stepBlend(); return; }
     playBtn.textContent = t('matrix-transform.pause');
+    // "Showing … at t = …" is rewritten on every frame: quiet until the blend stops (card.hush in ui.js).
+    card.hush();
     let last = null;
     stop = ctx.animate((time) => {
       if (last !== null) mix = Math.min(1, mix + (time - last) / 2000);

@@ -93,6 +93,7 @@ function build(ctx) {
   let sweepStart = null; // time and index where Play's sweep began
   let sweepFrom = 0;
   const play = ctx.player(buttons, {
+    quiet: true, // the threshold's sentence is rewritten on every frame of the sweep
     start: () => {
       if (!roc) return false;
       if (k >= last()) setIndex(0);
