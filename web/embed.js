@@ -37,6 +37,22 @@ export function isElementAttribute(name, schema) {
   return GLOBAL_ATTRIBUTES.has(attribute) || /^on[a-z]/.test(attribute) || attribute.startsWith('xmlns:');
 }
 
+// The learner's own default text size in px: what the browser's `medium` is (16 px unless the
+// learner chose larger text). Widget CSS writes its text-relative lengths as
+// calc(N * var(--dw-rem, 1rem)) rather than Nrem, because inside a shadow root `rem` is still the
+// HOST page's root size: a host with html { font-size: 62.5% } set the dartboards' table in 6.9 px
+// type and squeezed the nn-playground's columns. On the site's own pages --dw-rem is unset and
+// 1rem is the learner's size. Measured on a probe in the shadow root (the host's selectors cannot
+// reach it; `font` resets the family too, since Chromium's `medium` is 13 px in monospace).
+function learnerTextSize(shadowRoot) {
+  const probe = document.createElement('span');
+  probe.style.font = 'medium sans-serif';
+  shadowRoot.append(probe);
+  const px = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  return Number.isFinite(px) && px > 0 ? px : 16;
+}
+
 class DataWorkshopWidget extends HTMLElement {
   // `name` mounts a different widget. Every other attribute is an option of the widget, and
   // which names exist depends on the widget, so a MutationObserver (which sees every
@@ -109,6 +125,7 @@ class DataWorkshopWidget extends HTMLElement {
     }
     const container = document.createElement('div');
     container.className = 'dw-embed';
+    container.style.setProperty('--dw-rem', `${learnerTextSize(this.shadow)}px`);
     this.shadow.append(container);
     const name = this.getAttribute('name') || '';
     let module;

@@ -625,3 +625,66 @@ test('Draw the boundary: a win on imported points is practice; the lesson keeps 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Audit 10 A5: a win with one point left over read "the 1 left over are ringed". The count goes
+// through countOf, and the verb and the pronoun follow it: 79 of 80 leaves 1 point, 78 leaves 2.
+test('Draw the boundary: a win says "the 1 point left over is ringed", and "the 2 points left over are ringed"', async () => {
+  const page = await openFreshPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
+  const complete = ' Beating 95% with a line of your own: that completes this activity.';
+  await ownLineAt(page, 79);
+  assert.equal((await page.locator('.dw-message').textContent()).trim(), `You beat 95%: 79 of 80 points are on their own side; the 1 point left over is ringed. Can a small turn pick it up without losing another?${complete}`);
+  await ownLineAt(page, 78);
+  assert.equal((await page.locator('.dw-message').textContent()).trim(), `You beat 95%: 78 of 80 points are on their own side; the 2 points left over are ringed. Can a small turn pick one up without losing another?${complete}`);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 10 A2: Auto-fit rewrote the polite message line on every frame ("Logistic step 2 …", 300
+// times in five seconds), so the result queued behind them. The run is quiet, then its last
+// sentence is said once (the prediction box may say its own line, in its own region).
+test('Draw the boundary: Auto-fit by keyboard is quiet while it runs and says its result once', async () => {
+  const page = await openFreshPage(site, '/lessons/draw-the-boundary.html');
+  const card = page.locator('.dw-card', { hasText: 'Draw the boundary' }).first();
+  const fit = card.getByRole('button', { name: 'Auto-fit (logistic)' });
+  await fit.focus();
+  const heard = await listenLive(card);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^Stopped after|converged/.test(document.querySelector('.dw-card .dw-message').textContent), null, { timeout: PLAY_TIMEOUT });
+  await card.locator('.dw-message[aria-live="polite"]').waitFor(); // live again once the run is over
+  const said = (await heard()).filter((h) => !/predict/.test(h.region));
+  assert.deepEqual(said.map((h) => h.text), [(await card.locator('.dw-message').textContent()).trim()]);
+  assert.match(said[0].text, /^Stopped after 600 steps: log loss 0\.\d{4}, accuracy 97\.5%/);
+  assert.equal(await fit.evaluate((b) => b === document.activeElement), true, 'focus stays on Auto-fit');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 10 F5: on a phone held sideways (800 × 375) the plot was 528 px tall (width × aspect), so
+// its top or bottom was off screen, and a finger holding a handle cannot scroll the page to reach
+// it. The plot now fits the window with room to spare; portrait and desktop keep their heights.
+test('Draw the boundary: held sideways (800 × 375) the plot and both handles fit in the window; portrait and desktop unchanged', async () => {
+  const page = await openPage(site, '/lessons/draw-the-boundary.html', { width: 375, height: 800 });
+  const canvas = page.locator('.dw-card', { hasText: 'Draw the boundary' }).first().locator('canvas').first();
+  const height = () => canvas.evaluate((c) => c.getBoundingClientRect().height);
+  assert.equal(await height(), 260, 'portrait: width × aspect, at the plot\'s minimum height');
+  await page.setViewportSize({ width: 800, height: 375 });
+  for (let i = 0; i < 3; i++) await afterNextFrame(page);
+  const sideways = await height();
+  assert.ok(sideways <= 375 - 40, `sideways the plot is ${sideways} px tall in a 375 px window`);
+  assert.ok(sideways >= 260, `sideways the plot keeps its minimum height: ${sideways} px`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 375, `the plot spans ${box.y}..${box.y + box.height} of the 375 px window`);
+  // The handles are drawn on the canvas, so they are in the window too; the drawing follows the
+  // new height (backing store, and the line still crosses the plot).
+  assert.equal(await canvas.evaluate((c) => c.height / devicePixelRatio), sideways, 'the backing store follows the new height');
+  assert.equal((await lineEnds(canvas)).length, 2);
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (let i = 0; i < 3; i++) await afterNextFrame(page);
+  assert.equal(await height(), 260, 'back to portrait: the height it had');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (let i = 0; i < 3; i++) await afterNextFrame(page);
+  assert.equal(await height(), 540, 'desktop: the plot\'s maximum height');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

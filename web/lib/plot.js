@@ -5,6 +5,20 @@
 import { readTheme, readFontScale, watchColorScheme } from './theme.js';
 import { formatTick } from './format.js';
 
+// A plot is never taller than the window less this much room (CSS px) for the card's readout.
+// On a phone held sideways (800 × 375) width × aspect made a plot taller than the screen, and
+// while a finger holds a handle the page does not scroll (drag.js): the line could not be dragged
+// to the part out of view. Portrait and desktop windows are tall enough for every plot's maxHeight.
+const WINDOW_ROOM = 48;
+
+// The window's height with the browser's bars shown (documentElement.clientHeight, which does not
+// change as a phone's address bar hides on scroll). Not inside a frame: the host page sizes an
+// embed's iframe to its content (web/js/embed-frame.js), so the frame's height says nothing of the
+// screen's, and capping by it would hold a plot short in a frame that starts small.
+function windowHeight() {
+  return window.self === window.top ? document.documentElement.clientHeight || Infinity : Infinity;
+}
+
 export class Plot {
   // minWidth and fallbackWidth (used while the parent has no layout yet) are in CSS pixels.
   constructor(parent, { aspect = 0.62, minHeight = 220, maxHeight = 520, domain = [0, 1, 0, 1], label = 'Plot', onResize, minWidth = 200, fallbackWidth = 600 } = {}) {
@@ -87,7 +101,8 @@ export class Plot {
     const parent = this.canvas.parentElement;
     if (!parent) return;
     const width = Math.max(this.minWidth, parent.clientWidth || this.fallbackWidth);
-    const height = Math.round(Math.min(this.maxHeight, Math.max(this.minHeight, width * this.aspect)));
+    const tallest = Math.min(this.maxHeight, Math.max(this.minHeight, windowHeight() - WINDOW_ROOM));
+    const height = Math.round(Math.min(tallest, Math.max(this.minHeight, width * this.aspect)));
     const dpr = Math.min(3, window.devicePixelRatio || 1);
     const scale = readFontScale(parent);
     if (scale !== this.fontScale) {

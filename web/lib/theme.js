@@ -17,9 +17,10 @@ export function readTheme(element) {
 }
 
 // How much larger the learner's text is than the 16 px default, read from the widget card's own
-// font size (1rem on a lesson page, so it follows a larger browser or page text size; a fixed 16 px
-// in an embed's shadow root, which a host page cannot restyle). Canvas text is multiplied by it
-// (web/lib/plot.js), so axis numbers grow with the page's text instead of staying at 11 px.
+// font size (1rem on a lesson page, so it follows a larger browser or page text size; in an embed's
+// shadow root the browser's default size, which a host page cannot restyle: web/embed.js). Canvas
+// text is multiplied by it (web/lib/plot.js), so axis numbers grow with the page's text instead of
+// staying at 11 px.
 export function readFontScale(element) {
   const card = (element && element.closest && element.closest('.dw-card')) || element;
   const size = card ? parseFloat(getComputedStyle(card).fontSize) : NaN;
