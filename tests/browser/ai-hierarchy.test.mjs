@@ -124,6 +124,52 @@ test('ai-hierarchy: sorting all 11 with 10 right first time reports the result o
 });
 
 
+// Audit 10, F item 4: the second tap of a double-tap on a set, with the technique already placed,
+// replaced the answer's explanation (on the last technique, the round's result) with "Pick a
+// technique first". The explanation now stays until the next technique is picked.
+test('ai-hierarchy: a second click on a set keeps the answer explained, and on the last technique the round\'s result', async () => {
+  const { TECHNIQUES, DEAL_ORDER } = await import('../../web/lib/ai-history.js');
+  const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
+  const page = await openFreshPage(site, '/lessons/history-of-ai.html', { width: 375 });
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const message = card.locator('.dw-message');
+  const setButton = (region) => card.getByRole('button', { name: `${messages[`ai-hierarchy.region.${region}`]}: ${messages[`ai-hierarchy.regionLong.${region}`]}` });
+  const deal = DEAL_ORDER.map((id) => TECHNIQUES.find((t) => t.id === id));
+  for (const [k, t] of deal.entries()) {
+    await card.getByRole('button', { name: t.name, exact: true }).click();
+    // Two clicks on the set's button (found again for the second: placing the chip reflows the tray).
+    await setButton(t.region).click();
+    await setButton(t.region).click();
+    const text = await message.textContent();
+    assert.ok(text.startsWith(`Right: ${t.name}`), `${t.name}: ${text}`);
+    assert.ok(text.includes(t.why), 'the explanation stays');
+    assert.equal(await message.getAttribute('data-tone'), 'ok');
+    if (k === 0) {
+      // Nor does a click on the figure, nor on another set, take the explanation away.
+      await setButton('ai').click();
+      await card.locator('canvas').scrollIntoViewIfNeeded();
+      const box = await card.locator('canvas').boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + 12);
+      assert.ok((await message.textContent()).startsWith(`Right: ${t.name}`));
+    }
+  }
+  assert.match(await message.textContent(), /All 11 sorted, 11 right first time\. That score is recorded and completes this activity; Start again for a practice round\.$/);
+  const reports = await page.evaluate(() => window.reports);
+  assert.deepEqual(reports.map((r) => r.type), [...Array(11).fill('dw:score'), 'dw:complete']);
+  // With nothing picked and no answer on screen, a set still asks for a technique first.
+  await card.getByRole('button', { name: 'Start again' }).click();
+  await setButton('ml').click();
+  assert.match(await message.textContent(), /^Pick a technique first, then choose a set for it\.$/);
+  await screenshot(page, 'ai-hierarchy-double-click-375');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+
 // Every wrong answer names the right set, so a second game could copy them: only each technique's
 // first answer on the page counts, the score is recorded once (with firstTry, so saved progress keeps
 // it), and a game after Start again is practice.

@@ -385,6 +385,62 @@ test('Place the centroids: by keyboard the status says where the cross is, what 
   await page.close();
 });
 
+// Audit 10, F item 3: Auto-run on a converged run replays it from the same start, and it sent the
+// round's dw:score and dw:complete again (a double-tap too), though a game reports a round once.
+test('Place the centroids: Auto-run again, or double-clicked, on a converged run reports the round once; New points starts a round that reports', async () => {
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const canvas = card.locator('canvas').first();
+  const autoRun = card.getByRole('button', { name: 'Auto-run' });
+  const sent = async () => (await reportedEvents(page)).map((r) => [r.type, r.score]);
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  const { score } = await placeOnCentres(page, card, 11, [0, 0]); // the cross starts in the middle
+  assert.ok(score >= 50, `a start on the blob centres finishes the game (${score})`);
+  assert.deepEqual(await sent(), [['dw:score', score], ['dw:complete', score]]);
+  await autoRun.click();
+  await autoRun.dblclick();
+  await card.getByRole('button', { name: 'Run iteration' }).click();
+  assert.equal(await stat(card, 'placement score'), `${score} / 100`, 'the replay shows the same score');
+  assert.match(await card.locator('.dw-message').textContent(), /They started near the clusters' centres: game finished/);
+  assert.deepEqual(await sent(), [['dw:score', score], ['dw:complete', score]], 'the replays send nothing more');
+  // New points: a new round, whose score is reported once.
+  await card.getByRole('button', { name: 'New points' }).click();
+  const box = await canvas.boundingBox();
+  for (const [x, y] of [[-3, 0], [-1, 0], [1, 0], [3, 0]]) await canvas.click({ position: toPx(box, x, y) });
+  await autoRun.click();
+  await autoRun.click();
+  const reports = await sent();
+  assert.equal(reports.length, 3, 'one more report, for the new round');
+  assert.equal(reports[2][0], 'dw:score');
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 10, B item 6: a pasted Share snippet (<dw-widget state="…">) said its centroids "came with
+// the page's address"; they came in the element's attributes, and the card says so as the settings
+// notes do.
+test('Place the centroids: centroids given in a <dw-widget state> attribute are said to be given in the attributes', async () => {
+  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  const state = Buffer.from(JSON.stringify({ c: [[-3, 0], [-1, 0], [1, 0], [3, 0]] })).toString('base64url');
+  const host = `${site.base}/pasted-place-centroids.html`;
+  await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title><link rel="icon" href="/favicon.svg">
+<script type="module" src="/embed.js"></script></head><body><main><dw-widget name="place-centroids" state="${state}"></dw-widget></main></body></html>` }));
+  await page.goto(host);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card');
+  const text = () => card.locator('.dw-message').textContent();
+  assert.match(await text(), /These centroids were given in the attributes, not placed by your clicks: move one \(or press Clear and place your own\) to make the start yours, or the run will not count\.$/);
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.match(await text(), /\(these centroids were given in the attributes, not placed by your clicks, so the game does not count this run as yours\)/);
+  assert.doesNotMatch(await text(), /address/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
 // Reports collected from the first moment of every load of the page (a reload included).
 async function listenFromEveryLoad(page) {
   await page.addInitScript(() => {
@@ -461,10 +517,10 @@ test('Place the centroids in an embed: the state keeps s: 1 after a run, and cen
   await widgetsReady(page);
   const card = page.locator('.dw-card');
   const mount = page.locator('main#widget, .dw-mount, dw-widget').first();
-  assert.match(await card.locator('.dw-message').textContent(), /These centroids came with the page's address, not from your clicks: move one \(or press Clear and place your own\) to make the start yours, or the run will not count\.$/);
+  assert.match(await card.locator('.dw-message').textContent(), /These centroids were given in the page address, not placed by your clicks: move one \(or press Clear and place your own\) to make the start yours, or the run will not count\.$/);
   await card.getByRole('button', { name: 'Auto-run' }).click();
   assert.equal(await stat(card, 'placement score'), '–');
-  assert.match(await card.locator('.dw-message').textContent(), /\(these centroids came with the page's address, not from your clicks, so the game does not count this run as yours\)/);
+  assert.match(await card.locator('.dw-message').textContent(), /\(these centroids were given in the page address, not placed by your clicks, so the game does not count this run as yours\)/);
   assert.deepEqual(await reportedEvents(page), [], 'the link\'s centroids score nothing');
   const state = await mount.evaluate((el) => el.dwHandle.state);
   assert.equal(state.s, 1, 'the run is kept in the state');

@@ -145,6 +145,36 @@ test('Widen the street: a 99% street made before Optimal is recorded as won', as
   await page.close();
 });
 
+// Audit 10, F item 3: every press of Optimal solved again and sent the round's dw:score and
+// dw:complete again (a double-tap sent two pairs), though a game reports a round once.
+test('Widen the street: Optimal pressed again, or double-clicked, on a finished round reports it once; New points starts a round that reports', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await openFresh(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const optimal = card.getByRole('button', { name: 'Optimal', exact: true });
+  const sent = async () => (await reportedEvents(page)).map((r) => [r.type, r.score]);
+  await widenTo99(card);
+  await optimal.dblclick();
+  assert.deepEqual(await sent(), [['dw:score', 99], ['dw:complete', 99]], 'a double-click reports the round once');
+  await optimal.click();
+  await card.getByRole('button', { name: 'Hide optimal' }).click();
+  await optimal.click();
+  assert.match(await card.locator('.dw-message').textContent(), /made before you pressed Optimal, reached 99% of it\. Superb/, 'the result is still shown');
+  assert.deepEqual(await sent(), [['dw:score', 99], ['dw:complete', 99]], 'pressing Optimal again sends nothing more');
+  // New points: a street of the learner's own there is a new round, reported when it ends.
+  await card.getByRole('button', { name: 'New points' }).click();
+  await card.getByRole('slider', { name: /shift/ }).fill('0.5');
+  const own = await stat(card, 'best correct margin');
+  assert.notEqual(own, '–', 'the moved line separates the new points');
+  await optimal.click();
+  await optimal.click();
+  const reports = await sent();
+  assert.equal(reports.length, 3, 'one more dw:score, for the new round');
+  assert.equal(reports[2][0], 'dw:score');
+  await assertClean(page);
+  await page.close();
+});
+
 // The dashed line is the answer: a street lined up with it is a copy, so it never raises the score.
 test('Widen the street: streets made with the solver\'s street on screen are practice, and copying it records no win', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
@@ -425,7 +455,7 @@ test('Widen the street: Optimal, a street near the optimum, a reload and Optimal
   card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const text = () => card.locator('.dw-message').textContent();
   assert.equal(await stat(card, 'line\'s margin'), '2.726', 'the street is back');
-  assert.match(await text(), /^This line came with the page's address: it separates the classes with a street 2\.726 wide.*It is not yours until you turn or shift it\. The SVM's street has been shown for these points, so streets you make now are practice/);
+  assert.match(await text(), /^This line was given in the page address: it separates the classes with a street 2\.726 wide.*It is not yours until you turn or shift it\. The SVM's street has been shown for these points, so streets you make now are practice/);
   await card.getByRole('slider', { name: /shift/ }).fill('-0.27');
   await card.getByRole('slider', { name: /shift/ }).fill('-0.28');
   assert.match(await text(), /^Your line separates the classes.*streets you make now are practice/);
@@ -457,12 +487,36 @@ test('Widen the street: a Share link holding a 99% street reports nothing on a f
   const text = () => card.locator('.dw-message').textContent();
   assert.equal(await stat(card, 'line\'s margin'), '2.726');
   assert.equal(await stat(card, 'best correct margin'), '–');
-  assert.match(await text(), /^This line came with the page's address: it separates the classes with a street 2\.726 wide/);
+  assert.match(await text(), /^This line was given in the page address: it separates the classes with a street 2\.726 wide/);
   assert.doesNotMatch(await text(), /practice/);
   await card.getByRole('button', { name: 'Optimal', exact: true }).click();
-  assert.match(await text(), /You pressed Optimal before moving the line, which came with the page's address: it is not yours, so there is no street of yours to score on these points/);
+  assert.match(await text(), /You pressed Optimal before moving the line, which was given in the page address: it is not yours, so there is no street of yours to score on these points/);
   assert.deepEqual(await reportedEvents(page), []);
   assert.equal((await storedStreet(page)) ?? null, null);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 10, B item 6: a pasted Share snippet (<dw-widget state="…">) said its street "came with
+// the page's address"; the state came in the element's attributes, and the card says so as the
+// settings notes do.
+test('Widen the street: a street given in a <dw-widget state> attribute is said to be given in the attributes', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  const state = Buffer.from(JSON.stringify({ a: 128, o: -0.28 })).toString('base64url');
+  const host = `${site.base}/pasted-widen-the-street.html`;
+  await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title><link rel="icon" href="/favicon.svg">
+<script type="module" src="/embed.js"></script></head><body><main><dw-widget name="widen-the-street" state="${state}"></dw-widget></main></body></html>` }));
+  await page.goto(host);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const text = () => card.locator('.dw-message').textContent();
+  assert.equal(await stat(card, 'line\'s margin'), '2.726');
+  assert.match(await text(), /^This line was given in the attributes: it separates the classes with a street 2\.726 wide/);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.match(await text(), /You pressed Optimal before moving the line, which was given in the attributes: it is not yours/);
+  assert.doesNotMatch(await text(), /address/);
+  assert.deepEqual(await reportedEvents(page), []);
   await assertClean(page);
   await page.close();
 });

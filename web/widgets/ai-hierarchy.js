@@ -53,6 +53,10 @@ function build(ctx) {
   let completed = false;          // the activity is complete (a round reached the pass mark, on this page or before)
   let practiceRound = false;      // this round started with every first answer given: it is scored, not recorded
   let rects = {};                 // region → {x, y, w, h} from the last draw
+  // The message explains the last answer (and, after the last technique, gives the round's
+  // result) until a technique is picked or the round starts again: a tap on a set with nothing
+  // picked meanwhile (the second tap of a double-tap, or a tap once all are sorted) leaves it.
+  let explaining = false;
   const gameIds = () => DEAL_ORDER.slice(0, Math.min(opts.items, DEAL_ORDER.length));
   // What the lesson recorded of a game of this many techniques on an earlier visit: each technique's
   // first answer (a record made before first answers were kept per technique has only the score,
@@ -102,7 +106,7 @@ function build(ctx) {
   // again: Start again was pressed (not the page opening or new options).
   function deal(again = false) {
     items = DEAL_ORDER.slice(0, opts.items).map((id) => TECHNIQUES.find((x) => x.id === id));
-    placed.clear(); tried.clear(); firstTry = 0; picked = null;
+    placed.clear(); tried.clear(); firstTry = 0; picked = null; explaining = false;
     practiceRound = recorded !== null;
     const total = formatNumber(items.length, 0);
     const need = formatNumber(passMark(items.length), 0);
@@ -122,7 +126,7 @@ function build(ctx) {
     for (const item of items) {
       if (placed.has(item.id)) continue;
       const b = el('button', { type: 'button', className: 'ai-hierarchy-chip', text: item.name, 'aria-pressed': String(picked === item.id), 'data-id': item.id });
-      b.addEventListener('click', () => { picked = item.id; renderTray(); card.setMessage(t('ai-hierarchy.picked', { name: item.name }), 'info'); });
+      b.addEventListener('click', () => { picked = item.id; explaining = false; renderTray(); card.setMessage(t('ai-hierarchy.picked', { name: item.name }), 'info'); });
       tray.append(b);
     }
     if (!tray.children.length) tray.append(el('p', { className: 'ai-hierarchy-done', text: t('ai-hierarchy.allSorted') }));
@@ -137,7 +141,8 @@ function build(ctx) {
 
   function place(region) {
     const item = items.find((x) => x.id === picked);
-    if (!item) { card.setMessage(t('ai-hierarchy.pickFirst'), 'warn'); return; }
+    if (!item) { if (!explaining) card.setMessage(t('ai-hierarchy.pickFirst'), 'warn'); return; }
+    explaining = true;
     const first = !tried.has(item.id);
     tried.add(item.id);
     const need = passMark(items.length);
@@ -252,7 +257,7 @@ function build(ctx) {
     const x = e.clientX - r.left; const y = e.clientY - r.top;
     const region = ['dl', 'ml', 'ai'].find((k) => inside(rects[k], x, y));
     if (!region) return;
-    if (!picked) { card.setMessage(t('ai-hierarchy.thatIsSet', { set: t(`ai-hierarchy.setInText.${region}`) }), 'info'); return; }
+    if (!picked) { if (!explaining) card.setMessage(t('ai-hierarchy.thatIsSet', { set: t(`ai-hierarchy.setInText.${region}`) }), 'info'); return; }
     place(region);
   };
   ctx.listen(board.canvas, 'click', onClick);

@@ -111,7 +111,17 @@ function build(ctx) {
   // The run from the start made before it still counts when it converges.
   let answerShown = false;
   let practice = false;
-  let given = false;        // the centroids came with the page's address or a Share link, unchanged since
+  // A round's score is reported once (docs/embedding.md: dw:score once for every round). Auto-run
+  // on a converged run replays it from the same start to the same score, which is shown again but
+  // not sent again; only new points start a round whose score is reported.
+  let scoreReported = false;
+  // Where centroids restored from a state came from while they are unchanged ('address',
+  // 'attribute', 'options', 'update': the card's note sources, web/lib/ui.js), else null. A state
+  // comes with the options it was given with: at the start, where those came from (ctx.noteSource);
+  // later, with the update that brought it (widget.js calls update(next, from) before state.set).
+  let given = null;
+  let stateFrom = ctx.noteSource;
+  const givenWhere = () => t(`card.from.${given}`);
   let recordedBefore = false; // a score of this game was already recorded in the lesson: the page's own points are practice
 
   const row = el('div', { className: 'dw-row' });
@@ -155,10 +165,10 @@ function build(ctx) {
     view = imported ? extentView(imported) : BLOB_VIEW;
     // New points start a round that counts; the same points again (the same seed, or a file of
     // the points already shown) keep what k-means has shown on them.
-    if (!samePoints(before, data)) { answerShown = false; practice = false; recordedBefore = false; }
+    if (!samePoints(before, data)) { answerShown = false; practice = false; recordedBefore = false; scoreReported = false; }
     placed = [];
     assisted = false;
-    given = false;
+    given = null;
     best = new Map();
     selected = -1;
     cursor = { x: view[0], y: view[1] };
@@ -171,7 +181,7 @@ function build(ctx) {
   function practiceText() { return recordedBefore ? t('place-centroids.practiceRecorded') : t('place-centroids.practice'); }
 
   function startChanged() {
-    given = false;
+    given = null;
     if (answerShown) practice = true;
     syncModel();
   }
@@ -303,7 +313,7 @@ function build(ctx) {
     const passed = scored && !practice && matched && score >= PASS_SCORE;
     const yours = scored
       ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, practice, recorded: recordedBefore, pass: formatNumber(PASS_SCORE, 0) })
-      : t('place-centroids.notYours', { given });
+      : t('place-centroids.notYours', { given: given !== null, where: given && givenWhere() });
     if (empty > 0) {
       card.setMessage(t('place-centroids.empty', { steps, empty, yours }), 'bad');
     } else if (matched) {
@@ -313,8 +323,9 @@ function build(ctx) {
       card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: formatBeside(gap * 100, MATCH_GAP * 100, 1), target: fixed(target, 2), yours }), 'warn');
     }
     if (scored && practice) statScore.set(t('place-centroids.practiceScoreValue', { score: formatNumber(score, 0) }));
-    if (scored && !practice) {
-      statScore.set(t('place-centroids.scoreValue', { score: formatNumber(score, 0) }));
+    if (scored && !practice) statScore.set(t('place-centroids.scoreValue', { score: formatNumber(score, 0) }));
+    if (scored && !practice && !scoreReported) {
+      scoreReported = true;
       const detail = { widget: 'place-centroids', title: t('place-centroids.title'), score, max: 100 };
       reportScore(card, detail);
       if (passed) reportComplete(card, { ...detail, passed: true });
@@ -331,7 +342,7 @@ function build(ctx) {
     runBtn.disabled = false;
     if (messageText) card.setMessage(messageText, 'info');
     else if (!converged) {
-      const note = practice ? practiceText() : given ? t('place-centroids.givenNote') : '';
+      const note = practice ? practiceText() : given ? t('place-centroids.givenNote', { where: givenWhere() }) : '';
       if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }) + note, 'info');
       else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }) + note, 'info');
     }
@@ -555,7 +566,7 @@ function build(ctx) {
   }
 
   return {
-    update(next) { stopAuto(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
+    update(next, from) { stopAuto(); if (from) stateFrom = from; if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
     // Shared by a link: the points (New points changes the seed), k (its slider), the centroids
     // as placed, and s: 1 once k-means has shown where they go on these points (a start on them
     // stays practice after a reload, until New points). Centroids restored from it are not the
@@ -582,7 +593,7 @@ function build(ctx) {
         placed = centroids; // as placed (and clamped) on the sharer's plot
         selected = -1;
         startChanged();
-        given = centroids.length > 0;
+        given = centroids.length > 0 ? stateFrom : null;
         render();
       },
     },

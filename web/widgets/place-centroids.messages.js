@@ -27,8 +27,9 @@ export const messages = {
   'place-centroids.plusPlusPlaced': 'k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.',
   'place-centroids.placeMore': ({ count }) => `Place ${countOf(count, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is (or focus the plot, move the cross there with the arrow keys and press Enter).`,
   'place-centroids.assigned': ({ changed }) => `Assigned: ${countOf(changed, 'point')} changed cluster. Now each centroid moves to the mean of its points…`,
-  // given: the centroids came with the page's address or a Share link, not from the learner.
-  'place-centroids.notYours': ({ given }) => ` (${given ? 'these centroids came with the page\'s address, not from your clicks' : 'k-means++ placed these centroids'}, so the game does not count this run as yours). k-means has now shown where the centroids go on these points, so a start you make on them is practice: New points starts a round that counts.`,
+  // given: the centroids came with a state (a Share link or code), not from the learner; where:
+  // where that state was given, as the settings notes say it ("in the attributes", "in the page address").
+  'place-centroids.notYours': ({ given, where }) => ` (${given ? `these centroids were given ${where}, not placed by your clicks` : 'k-means++ placed these centroids'}, so the game does not count this run as yours). k-means has now shown where the centroids go on these points, so a start you make on them is practice: New points starts a round that counts.`,
   'place-centroids.empty': ({ steps, empty, yours }) => `Converged after ${countOf(steps, 'iteration')}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${yours}`,
   'place-centroids.asLowAs': 'as low as',
   'place-centroids.within': 'within {gap}% of',
@@ -50,7 +51,7 @@ export const messages = {
       : `${head} The game finishes when your own start reaches the best grouping with a placement score of ${pass} or more. ${next}.`;
   },
   'place-centroids.practice': ' This round is practice: k-means has already shown where the centroids go on these points, so a start made now is scored on screen but not recorded. New points starts a round that counts.',
-  'place-centroids.givenNote': ' These centroids came with the page\'s address, not from your clicks: move one (or press Clear and place your own) to make the start yours, or the run will not count.',
+  'place-centroids.givenNote': ({ where }) => ` These centroids were given ${where}, not placed by your clicks: move one (or press Clear and place your own) to make the start yours, or the run will not count.`,
   'place-centroids.practiceRecorded': ' This round is practice: a score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit, so a start on them is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is (by keyboard: focus the plot, move the cross with the arrow keys, press Enter).`,
   'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} adds up every point's squared distance to its nearest centroid. Press Run iteration.`,

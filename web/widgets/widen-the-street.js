@@ -89,7 +89,17 @@ function build(ctx) {
   let movedBeforeAnswer = false;
   let movedAfterAnswer = false;
   let shownEarlier = false; // the solver's street was shown for these points before this page opened (s: 1 in the state)
-  let given = false;        // the line came with the page's address or a Share link and has not been moved since
+  // Where a line restored from a state came from while it is unmoved ('address', 'attribute',
+  // 'options', 'update': the card's note sources, web/lib/ui.js), else null. A state comes with the
+  // options it was given with: at the start, where those came from (ctx.noteSource); later, with
+  // the update that brought it (widget.js calls update(next, from) before state.set).
+  let given = null;
+  let stateFrom = ctx.noteSource;
+  const givenWhere = () => t(`card.from.${given}`);
+  // A round's result is reported once (docs/embedding.md: dw:score once for every round): pressing
+  // Optimal again, or a double-tap on it, solves again and shows the same street and share, but
+  // sends nothing more until New points (or a new spread) starts another round.
+  let resultReported = false;
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
   let stopSolve = null;
   let imported = null;     // { X, y } from a CSV file or a Share link, instead of generated blobs
@@ -203,10 +213,11 @@ function build(ctx) {
     shownAbove.low = null;
     widthAtOne = null;
     answerShown = false;
+    resultReported = false;
     movedBeforeAnswer = false;
     movedAfterAnswer = false;
     shownEarlier = false;
-    given = false;
+    given = null;
     optimal = null;
     angle = 120; offset = 0.4;
     render();
@@ -215,7 +226,7 @@ function build(ctx) {
   // The learner's line: points p with n·(p − centre) = offset, n the unit normal.
   function lineMoved() {
     moved = true;
-    given = false;
+    given = null;
     if (answerShown) movedAfterAnswer = true;
     else movedBeforeAnswer = true;
   }
@@ -255,14 +266,16 @@ function build(ctx) {
   // The game's result, whenever both streets are known: the learner's best correct street as a
   // share of the SVM's widest one (only when their own line did separate the classes, and only
   // against a hard margin: with violations the SVM's street is not the widest empty one).
-  // Reported when the solver finishes (the best is then frozen: see answerShown).
+  // Reported the first time the solver finishes with a score for these points (the best is then
+  // frozen: see answerShown; later solves, at any C, show it again without a report).
   function scoreOf() {
     if (shownEarlier || !optimal || !optimal.converged || stopSolve || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return null;
     return Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9));
   }
   function reportResult() {
     const score = scoreOf();
-    if (score === null) return;
+    if (score === null || resultReported) return;
+    resultReported = true;
     const detail = { widget: 'widen-the-street', title: t('widen-the-street.title'), score, max: 100 };
     reportScore(card, detail);
     if (score >= PASS_PERCENT) reportComplete(card, { ...detail, passed: true });
@@ -301,7 +314,7 @@ function build(ctx) {
         const percent = best > 0 ? Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9)) : 0;
         const yours = shownEarlier ? t('widen-the-street.shownEarlier')
           : best > 0 ? t('widen-the-street.yours', { percent: formatNumber(percent, 0), pass: PASS_PERCENT, passed: percent >= PASS_PERCENT, practice: movedAfterAnswer })
-            : movedBeforeAnswer ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved', { given });
+            : movedBeforeAnswer ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved', { given: given !== null, where: given && givenWhere() });
         // A score short of the bar is not a success: its message is information, not praise.
         const short = !shownEarlier && best > 0 && percent < PASS_PERCENT;
         card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer && !shownEarlier ? t('widen-the-street.practice') : '' }), short ? 'info' : 'ok');
@@ -313,7 +326,7 @@ function build(ctx) {
     } else {
       const width = fixed(m.width, 3);
       const practice = movedAfterAnswer || (answerShown && !moved) ? t('widen-the-street.practice') : '';
-      const line = moved ? t('widen-the-street.separates', { width }) : given ? t('widen-the-street.givenSeparates', { width }) : answerShown ? t('widen-the-street.startShown', { width }) : t('widen-the-street.startSeparates', { width });
+      const line = moved ? t('widen-the-street.separates', { width }) : given ? t('widen-the-street.givenSeparates', { width, where: givenWhere() }) : answerShown ? t('widen-the-street.startShown', { width }) : t('widen-the-street.startSeparates', { width });
       card.setMessage(line + practice, 'info');
     }
     plot.canvas.setAttribute('aria-label', t('widen-the-street.figure', { angle: formatAxisAngle(angle, 1), wrong: m.wrong, width: m.wrong ? null : fixed(m.width, 3) }));
@@ -421,7 +434,7 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ spread: spreadSlider, C: cSlider }, opts); loadData(); },
+    update(next, from) { if (from) stateFrom = from; if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ spread: spreadSlider, C: cSlider }, opts); loadData(); },
     // Shared by a link: the settings changed with the card's own controls, the street (angle and
     // shift) once moved, s: 1 once the solver's street has been shown for these points (streets
     // on them stay practice after a reload, until New points), and imported points. A street
@@ -442,7 +455,7 @@ function build(ctx) {
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         // Never cleared here: only New points (or new settings) start a round that counts again.
         if (value.s === 1 && !answerShown) { answerShown = true; shownEarlier = true; }
-        if (line) { angle = value.a; offset = value.o; moved = false; given = true; }
+        if (line) { angle = value.a; offset = value.o; moved = false; given = stateFrom; }
         render();
       },
     },

@@ -35,8 +35,10 @@ export const messages = {
   // now), unless the practice sentence that follows already gives it.
   'widen-the-street.yours': ({ percent, pass, passed, practice }) => ` Your best correct street, made before you pressed Optimal, reached ${percent}% of it.${passed ? ` Superb — that is within ${100 - pass}% of the maximum margin: ${pass}% or more completes this activity.` : ` ${pass}% or more completes this activity${practice ? '.' : '; press New points for a round that counts, and make your street before pressing Optimal.'}`}`,
   'widen-the-street.noneYours': ' Before you pressed Optimal, your line had not separated the classes, so there is no street of yours to score on these points. Press New points for a fresh round.',
-  'widen-the-street.notMoved': ({ given }) => (given
-    ? ' You pressed Optimal before moving the line, which came with the page\'s address: it is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.'
+  // given: the line came with a state (a Share link or code); where: where that state was given,
+  // as the settings notes say it ("in the attributes", "in the page address").
+  'widen-the-street.notMoved': ({ given, where }) => (given
+    ? ` You pressed Optimal before moving the line, which was given ${where}: it is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.`
     : ' You pressed Optimal before moving the line: the starting line is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.'),
   // The page opened with the solver's street already shown for these points (its address keeps s: 1).
   'widen-the-street.shownEarlier': ' The SVM\'s street had already been shown for these points before this page was opened, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts.',
@@ -47,7 +49,7 @@ export const messages = {
   'widen-the-street.wrongSide': ({ wrong }) => `${countOf(wrong, 'point')} ${wrong === 1 ? 'is' : 'are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`,
   'widen-the-street.startSeparates': 'The starting line separates the classes with a street {width} wide: twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours yet: turn or shift it, and only the streets you make count as your best.',
   'widen-the-street.startShown': 'The starting line separates the classes with a street {width} wide: twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours.',
-  'widen-the-street.givenSeparates': 'This line came with the page\'s address: it separates the classes with a street {width} wide, twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours until you turn or shift it.',
+  'widen-the-street.givenSeparates': 'This line was given {where}: it separates the classes with a street {width} wide, twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours until you turn or shift it.',
   'widen-the-street.separates': 'Your line separates the classes with a street {width} wide: twice the distance from the line to the nearest point (the point nearest the line in each class is circled). Shift it toward the middle and turn it to widen the street.',
   'widen-the-street.figure': ({ angle, wrong, width }) => `Separating line at ${angle}; ${countOf(wrong, 'point')} on the wrong side; street width ${width === null ? 'none' : width}`,
   'widen-the-street.axis.x': 'x₁',
