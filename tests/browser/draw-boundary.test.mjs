@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
-import { clickTimes, listenForReports, listenLive, reportedEvents } from './probes.mjs';
+import { addressOnceSettled, clickTimes, listenForReports, listenLive, reportedEvents } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 import { ml } from '../node/engine.mjs';
 import { formatPercent } from '../../web/lib/format.js';
@@ -685,6 +685,40 @@ test('Draw the boundary: held sideways (800 × 375) the plot and both handles fi
   await page.setViewportSize({ width: 1280, height: 900 });
   for (let i = 0; i < 3; i++) await afterNextFrame(page);
   assert.equal(await height(), 540, 'desktop: the plot\'s maximum height');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 10, F items 1 and 2: the address was written on the card's pointerup, which comes before
+// the button's click, so after a mouse click on Auto-fit a reload lost the mark (a: 1) and the
+// practice note; after New points a reload brought the old points back.
+test('Draw the boundary: after a mouse click on Auto-fit, a reload keeps the mark and a move reports nothing; after New points a reload keeps the new points', async () => {
+  const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
+  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  assert.equal(await stat(page, 'accuracy'), '97.5%');
+  const fitted = await widgetState(page);
+  assert.equal(fitted.a, 1);
+  assert.deepEqual(await addressOnceSettled(page, 'draw-boundary', (a) => a.state?.a === 1), { state: fitted }, 'the address holds the line and mark after the click');
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  assert.deepEqual(await widgetState(page), fitted);
+  await page.locator('canvas[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  assert.match((await page.locator('.dw-message').textContent()).trim(), /^Above 95%, but logistic regression found this line, so moving it does not count/);
+  assert.equal(await stat(page, 'best'), '–');
+  assert.deepEqual(await reportedEvents(page), [], 'no dw:score, no dw:complete for the machine\'s line');
+
+  await page.getByRole('button', { name: 'New points' }).click();
+  assert.equal(await widgetState(page), null);
+  assert.deepEqual(await addressOnceSettled(page, 'draw-boundary', (a) => a.seed === '5'), { seed: '5' }, 'the address holds the new points');
+  const accuracy = await stat(page, 'accuracy');
+  await page.reload();
+  await widgetsReady(page);
+  assert.equal((await page.locator('.dw-mount[data-widget="draw-boundary"]').evaluate((el) => el.dwHandle.options)).seed, 5);
+  assert.equal(await stat(page, 'accuracy'), accuracy, 'the reload shows the new points');
+  assert.equal(await widgetState(page), null);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

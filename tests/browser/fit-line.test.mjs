@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
-import { clickTimes, holdKey, listenLive } from './probes.mjs';
+import { addressOnceSettled, clickTimes, holdKey, listenLive } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -558,6 +558,41 @@ test('Fit the line: imported points far from the lesson\'s range get a line on t
   await mount.evaluate((el, s) => el.dwHandle.update({ state: s }), text);
   assert.match(await page.locator('.dw-notes').first().textContent(), /could not be used \(these points need a line beyond this plot’s limits \(a slope w within ±50 and an intercept b within ±500\): their best line has a slope of 20\u202f000\.00 and an intercept of -100\u202f100\.00\)/);
   assert.deepEqual((await state()).p, before.p, 'the imported points stay');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 10, F items 1 and 2: the address was written on the card's pointerup, which comes before
+// the button's click, so it held the state from before each press. After a mouse click on
+// Auto-fit a reload lost the mark (a: 1), and copying the sliders then won the game at 100; after
+// New points a reload brought the old points back.
+test('Fit the line: after a mouse click on Auto-fit, a reload keeps the mark and copying the answer reports nothing; after New points a reload keeps the new points', async () => {
+  const { page, reports } = await openLesson();
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.match(await message(page), /converged/);
+  const fitted = await widgetState(page);
+  assert.equal(fitted.a, 1);
+  assert.deepEqual(await addressOnceSettled(page, 'fit-line', (a) => a.state?.a === 1), { state: fitted }, 'the address holds the line and mark after the click');
+  await page.reload();
+  await widgetsReady(page);
+  assert.deepEqual(await widgetState(page), fitted);
+  assert.equal((await message(page)).trim(), BY_GD);
+  // The numbers Auto-fit showed, typed into the sliders: still the machine's line.
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.98');
+  await page.getByRole('slider', { name: /intercept b/ }).fill('0.35');
+  assert.doesNotMatch(await message(page), /completes this activity/);
+  assert.equal(await stat(page, 'your best'), '–');
+  assert.deepEqual(await reports(), [], 'no dw:score, no dw:complete for the copied answer');
+
+  await page.getByRole('button', { name: 'New points' }).click();
+  const bestPossible = await stat(page, 'best possible');
+  assert.equal(await widgetState(page), null);
+  assert.deepEqual(await addressOnceSettled(page, 'fit-line', (a) => a.seed === '4'), { seed: '4' }, 'the address holds the new points and no line');
+  await page.reload();
+  await widgetsReady(page);
+  assert.equal((await page.locator('.dw-mount[data-widget="fit-line"]').evaluate((el) => el.dwHandle.options)).seed, 4);
+  assert.equal(await stat(page, 'best possible'), bestPossible, 'the reload shows the new points');
+  assert.equal(await widgetState(page), null);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, openPage, openFreshPage, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents, addressOnceSettled } from './probes.mjs';
 import { SETTLE_MS } from '../../web/widgets/pca-projection.js';
 
 let site;
@@ -413,6 +413,42 @@ test('PCA projection: points with no spread are refused in words, from a file or
   assert.equal(await page.locator('.dw-notes').first().textContent(), 'Settings adjusted (in the page address): The saved state could not be used (every point lies at (3.00, 3.00): the points have no spread, so PCA has no direction to find); the widget starts from its defaults.');
   assert.equal(await handle(), null);
   await screenshot(page, 'pca-projection-no-spread');
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 10, F items 1 and 2: the address was written on the card's pointerup, before the button's
+// click, and not when Snap's turn ended, so after a mouse click on Snap to PC1 a reload lost the
+// mark (s: 1) and turning back onto PC1 completed the game; after New cloud a reload brought the
+// old cloud back. Snap turns the line here (no reduced motion): the address is written when it arrives.
+test('PCA projection: after a mouse click on Snap to PC1, a reload keeps the mark and turning onto PC1 is practice; after New cloud a reload keeps the new cloud', async () => {
+  const page = await openFreshPage(site, '/lessons/pca.html', { reducedMotion: 'no-preference' });
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const slider = card.getByRole('slider', { name: /line angle/ });
+  await card.getByRole('button', { name: 'Snap to PC1' }).click();
+  const written = await addressOnceSettled(page, 'pca-projection', (a) => a.state?.s === 1);
+  const snapped = await widgetState(page);
+  assert.equal(snapped.s, 1);
+  assert.equal(await stat(card, 'off PC1 by'), '0.0°', 'the turn has arrived on PC1');
+  assert.deepEqual(written, { state: snapped }, 'the address holds the snapped line and mark');
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  assert.deepEqual(await widgetState(page), snapped);
+  await slider.fill('100');
+  await slider.fill('34.5');
+  assert.ok((await message(card)).endsWith(PRACTICE), 'a find after the reload is practice, and says so');
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), [], 'no dw:score, no dw:complete for the copied angle');
+
+  await card.getByRole('button', { name: 'New cloud' }).click();
+  const pc1Holds = await stat(card, 'PC1 holds');
+  assert.equal(await widgetState(page), null);
+  assert.deepEqual(await addressOnceSettled(page, 'pca-projection', (a) => a.seed === '6'), { seed: '6' }, 'the address holds the new cloud');
+  await page.reload();
+  await widgetsReady(page);
+  assert.equal((await page.locator('.dw-mount[data-widget="pca-projection"]').evaluate((el) => el.dwHandle.options)).seed, 6);
+  assert.equal(await stat(card, 'PC1 holds'), pc1Holds, 'the reload shows the new cloud');
   await assertClean(page);
   await page.close();
 });

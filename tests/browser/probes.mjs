@@ -162,6 +162,28 @@ export async function reportedEvents(page) {
   return page.evaluate(() => window.__dwReports.slice());
 }
 
+// What the page address holds for one widget's namespace: { seed: '5', state: {…decoded} }, read
+// with the site's own address-state.js and share.js.
+export async function addressOf(page, namespace) {
+  return page.evaluate(async (ns) => {
+    const { readNamespace } = await import('/lib/address-state.js');
+    const { decodeState } = await import('/lib/share.js');
+    const out = {};
+    for (const [key, value] of readNamespace(location.hash, ns).entries) out[key] = key === 'state' ? decodeState(value) : value;
+    return out;
+  }, namespace);
+}
+// The address once `until(address)` holds, or as it stands after `timeout` ms (it is written a
+// moment after each change), for the test's own assertion to say what it holds instead.
+export async function addressOnceSettled(page, namespace, until, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const seen = await addressOf(page, namespace);
+    if (until(seen) || Date.now() > end) return seen;
+    await page.waitForTimeout(100);
+  }
+}
+
 // The readout labelled `label` in the card matched by a CSS selector (the older widgets' own card
 // classes, e.g. '.sin-experiment'), as trimmed text.
 export async function statIn(page, cardSelector, label) {

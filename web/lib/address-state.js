@@ -135,6 +135,7 @@ export function bindAddress(ns, { write = false, legacy = null, onExternalChange
     // widget's parts are gone, not changed; the widget keeps its state and stays quiet.
     if (own === lastOwn || own === '') return;
     lastOwn = own;
+    clearTimeout(timer); // a write still waiting holds the state from before this change
     onExternalChange(readNamespace(location.hash, ns));
   };
   if (available) {

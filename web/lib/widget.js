@@ -82,7 +82,11 @@ export const COMMON_OPTIONS = ['address', 'share', 'state'];
 // The site's root (where embed.js and embed.html live): this file is lib/widget.js.
 const SITE_BASE = new URL('../', import.meta.url);
 const OFF = /^(false|0|no|off)$/i;
-const CHANGE_EVENTS = ['input', 'change', 'pointerup', 'keyup'];
+// The card's events after which the address is written. 'click' comes last of a press: a
+// button's own click handler has run by the time the click reaches the card, whereas pointerup
+// (a mouse or a finger) and Space's keyup come before the click and would save the state from
+// before the press (Auto-fit's mark, New points' seed). pointerup stays for drags on a canvas.
+const CHANGE_EVENTS = ['input', 'change', 'pointerup', 'keyup', 'click'];
 
 function splitCommon(raw) {
   const common = {};
@@ -177,9 +181,15 @@ export function createWidgetContext(base) {
       draws.add(draw);
       requestDraw(draw);
     },
-    animate(fn, onError) { return ownOnce(animate(base.card.card, fn, onError)); },
+    // An animation that stops (a run that converged, a snap that arrived, a Pause) leaves a state
+    // no input event follows, so the address is written then too (a no-op while the widget is
+    // being built or torn down).
+    animate(fn, onError) {
+      const stop = animate(base.card.card, fn, onError);
+      return ownOnce(() => { stop(); base.stateChanged?.(); });
+    },
     player(row, spec) {
-      const handle = player(row, base.card, spec);
+      const handle = player(row, base.card, { ...spec, onStop: () => { spec.onStop?.(); base.stateChanged?.(); } });
       own(() => handle.stop());
       return handle;
     },
@@ -252,6 +262,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
   // ---- the page address ----
   const policy = addressPolicy(element, context, common);
   let address = null;
+  let takingAddress = false; // applying a state someone else wrote to the address
   function addressLayer(found, onto) {
     const raw = {};
     let state = null;
@@ -265,8 +276,13 @@ export function mountWidget(element, options, { schema, meta, build, messages })
       legacy: policy.legacy ? (k) => !!schemaName(schema, k) && !COMMON_OPTIONS.includes(k) : null,
       onExternalChange: (found) => {
         const layer = addressLayer(found, base.values);
-        applyOptions(layer.values, layer.notes, 'address');
-        if (layer.state !== null) restoreState({ text: layer.state, source: 'address' });
+        // The address is what the widget now shows: a run the update stops (which writes the
+        // address, see ctx.animate) must not write the state it stopped in over it.
+        takingAddress = true;
+        try {
+          applyOptions(layer.values, layer.notes, 'address');
+          if (layer.state !== null) restoreState({ text: layer.state, source: 'address' });
+        } finally { takingAddress = false; }
       },
     });
     const found = address.read();
@@ -406,7 +422,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
   // Called after anything the learner did (the card's input events) and after updates; the
   // page's main widget then writes its state to the address (debounced in address-state.js).
   function stateChanged() {
-    if (address && instance && !destroyed) address.write(Object.entries(shareAttributes(base.values)));
+    if (address && instance && !destroyed && !takingAddress) address.write(Object.entries(shareAttributes(base.values)));
   }
 
   function applyOptions(values, notes, from) {

@@ -237,9 +237,7 @@ function build(ctx) {
 
   function solve() {
     stopSolving();
-    const first = !answerShown;
     answerShown = true;
-    if (first) ctx.stateChanged(); // the address keeps the mark before the click's own update is written
     // Watch SMO work: a few pair updates per frame until it converges (all at once with reduced motion).
     const reduced = prefersReducedMotion();
     const ok = attempt(card, () => {
