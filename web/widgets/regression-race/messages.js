@@ -71,7 +71,7 @@ export const messages = {
   // (a straight line, whose gap is the difference between two samples, or your own points).
   // tied: the names of other models whose test RMSE reads the same as the best's.
   'regression-race.gap': ({ best, rmse, tied, gapModel, gap, cause }) => `${best} has the lowest test RMSE (${rmse}${
-    tied.length ? `; the ${tied.join('\'s and the ')}'s also ${tied.length === 1 ? 'rounds' : 'round'} to ${rmse}, a little higher unrounded` : ''}). The largest gap between test and training RMSE is the ${gapModel}'s (${gap})${
+    tied?.length ? `; the ${tied.join('\'s and the ')}'s also ${tied.length === 1 ? 'rounds' : 'round'} to ${rmse}, a little higher unrounded` : ''}). The largest gap between test and training RMSE is the ${gapModel}'s (${gap})${
     cause === 'noise' ? ': it learned part of the noise.'
       : cause === 'noNoise' ? ': with no noise on the curve there is none to learn, so the gap comes only from where the test points fall.'
         : '.'}`,
