@@ -66,7 +66,25 @@ test('the numbers quoted in the lesson: depth 1, 2 and 7', () => {
   assert.deepEqual([pct(at(7).train), pct(at(7).test)], [94, 70]);
   assert.match(lesson, /76% on its training half and 74%[^.]*at depth 1, and 85% and 84% at depth 2\./);
   assert.match(lesson, /At depth 7 the tree scores 94% on its training half and 70% on the hidden half\./);
-  assert.match(lesson, /Depth 7 is overfitting, a 24-point gap/);
+  assert.match(lesson, /Depth 7 is overfitting, a 24-point gap \(set the slider to level 7 to see its two accuracies and the widget's verdict\)/);
+});
+
+// The widget fills its table and chart in as the slider visits each level (a level not yet set is
+// not on screen), so the prediction's answer is not readable before it is checked; the lesson says
+// which levels already give it away.
+test('levels 9 and 10 (depth 10 and 12) score exactly what memorise hard scores; level 8 (depth 8) does not', () => {
+  const hard = treeScores(data, NO_LIMIT);
+  for (const depth of [10, 12]) {
+    assert.equal(at(depth).train, 1, `depth ${depth} gets every training point right`);
+    assert.deepEqual([pct(at(depth).train), pct(at(depth).test)], [pct(hard.train), pct(hard.test)], `depth ${depth} scores as the memoriser does`);
+  }
+  assert.ok(at(8).train < 1, 'depth 8 still misses a training point');
+  assert.notDeepEqual([pct(at(8).train), pct(at(8).test)], [pct(hard.train), pct(hard.test)]);
+  assert.deepEqual([TREE_DEPTH[8], TREE_DEPTH[9]], [10, 12], 'levels 9 and 10 are depth 10 and 12');
+  assert.equal(data.train.rows, 100);
+  assert.match(lesson, /The accuracy chart and the table under it fill in as you move the slider, with a point and a column for each level you set/);
+  assert.match(lesson, /Keep the slider at level 8 or below until your prediction is checked: on these 100 training points the tree already gets every one right at depth 10, so levels 9 and 10 score exactly what memorise hard scores, and a prediction locked in after seeing them is only practice\./);
+  assert.doesNotMatch(lesson, /in the box above, once you have checked your prediction/);
 });
 
 test('depth 1 underfits, depth 2 fits well, depth 7 overfits (the widget says so)', () => {

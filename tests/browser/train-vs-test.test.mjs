@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openFreshPage, openPage } from './browser.mjs';
+import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 import { assertClean, openLesson } from './probes.mjs';
 import { assertKeyedTint, boundaryDrawnShare } from './boundary-probe.mjs';
 
@@ -92,9 +92,12 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
     assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
     await page.getByLabel('model', { exact: true }).selectOption('tree');
   }
+  // Every level of the slider set once: each has its column now.
+  for (let level = 1; level <= 10; level++) await flexSlider.fill(String(level));
+  await flexSlider.fill('9');
   // The verdict row applies the same rule to every column: depth 1 under, 2–5 good, 6 on over.
   assert.deepEqual(await page.locator('td.train-vs-test-verdict').allTextContents(), ['under', 'good', 'good', 'good', 'good', 'over', 'over', 'over', 'over', 'over', 'over']);
-  // The table holds every level plus "memorise".
+  // The table holds every level set plus "memorise" (ticked above).
   assert.equal(await page.locator('.dw-table thead th').count(), 12);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
@@ -119,7 +122,7 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
       return { scrolls: !!scroller, atEnd, visible: now.left >= box.left - 0.5 && now.right <= box.right + 0.5 };
     });
     // The note (the shared table hint, in this widget's words) shows while columns are hidden to the right.
-    assert.equal(await page.locator('.dw-table-box', { has: page.locator('.train-vs-test-curve-table') }).locator('.dw-table-hint', { hasText: 'every setting of the slider has a column' }).isVisible(), view.scrolls && !view.atEnd, `scroll note at ${width} px`);
+    assert.equal(await page.locator('.dw-table-box', { has: page.locator('.train-vs-test-curve-table') }).locator('.dw-table-hint', { hasText: 'every setting you have set the slider to has a column' }).isVisible(), view.scrolls && !view.atEnd, `scroll note at ${width} px`);
     assert.ok(view.visible, `the current column is in view at ${width} px`);
     if (width === 375) assert.ok(view.scrolls, 'eleven columns scroll on a phone');
     await screenshot(page, `train-vs-test-${width}`);
@@ -172,7 +175,9 @@ test('Train vs test: the message and the table quote the readouts as shown, whol
       assert.ok(message.includes(train) && message.includes(test), `"${message}" quotes ${train} and ${test}`);
       assert.match(message, new RegExp(`a gap of ${String(gap).replace('.', '\\.')}(\\.0)? points?`));
       assert.match(await page.locator('.dw-stage canvas').first().getAttribute('aria-label'), new RegExp(`train accuracy ${train}, test ${test}$`));
-      const column = Number(level) + 1;
+      // The level's column, among the levels set so far (2, then 2 and 7).
+      const column = (await page.locator('.train-vs-test-curve-table thead th').evaluateAll((cells, l) => cells.findIndex((c) => c.dataset.level === l), level)) + 1;
+      assert.ok(column > 1, `level ${level} has a column`);
       assert.equal(await page.locator(`.train-vs-test-curve-table tbody tr:nth-child(1) td:nth-child(${column})`).textContent(), train);
       assert.equal(await page.locator(`.train-vs-test-curve-table tbody tr:nth-child(2) td:nth-child(${column})`).textContent(), test);
     }
@@ -188,11 +193,10 @@ test('Train vs test: the "memorise hard" column stays hidden until ticked; seen 
   await recordReports(page);
   const box = page.locator('[data-predict="train-vs-test-memorise"]');
   const heads = () => page.locator('.train-vs-test-curve-table thead th').allTextContents();
-  assert.deepEqual(await heads(), ['depth', '1', '2', '3', '4', '5', '6', '7', '8', '10', '12']);
-  assert.equal(await page.locator('.train-vs-test-curve-table tbody tr').nth(1).locator('td').count(), 10);
+  assert.deepEqual(await heads(), ['depth', '3']);
   const memorise = page.getByRole('checkbox', { name: 'memorise hard' });
   await memorise.check();
-  assert.deepEqual((await heads()).slice(-1), ['no limit']);
+  assert.deepEqual(await heads(), ['depth', '3', 'no limit']);
   assert.match(await box.getByRole('status').textContent(), /The memoriser's accuracy was on screen before a prediction was locked in/);
   await page.getByRole('slider', { name: /flexibility/ }).fill('2');
   await box.getByRole('combobox').selectOption('lower');
@@ -202,10 +206,73 @@ test('Train vs test: the "memorise hard" column stays hidden until ticked; seen 
   await page.close();
 });
 
-// On a phone the table opens at its first columns: centring the current setting (depth 3) slid
+// The prediction's answer is not on screen before it is asked: the table and the accuracy chart
+// hold only the levels the slider has been set to. On the lesson's 100 training points depth 10 and
+// 12 already are the unlimited tree (100% and 68%, what memorise hard scores), so setting level 9
+// before predicting shows the outcome and a later prediction is practice; depth 8 (97%, 69%) is not
+// the memoriser, and a prediction after it is recorded.
+test('Train vs test: only the levels set are on screen; a level that scores as the memoriser does makes a later prediction practice', async () => {
+  const page = await openFreshPage(site, '/lessons/train-vs-test.html');
+  await recordReports(page);
+  const box = page.locator('[data-predict="train-vs-test-memorise"]');
+  const table = page.locator('.train-vs-test-curve-table');
+  const heads = () => table.locator('thead th').allTextContents();
+  const row = (i) => table.locator('tbody tr').nth(i).locator('td').allTextContents();
+  // Opened at level 3: one column, and the chart draws the one setting.
+  assert.deepEqual(await heads(), ['depth', '3']);
+  assert.deepEqual(await row(0), ['85%']);
+  assert.deepEqual(await row(1), ['84%']);
+  assert.doesNotMatch(await table.textContent(), /68%/);
+  const flexSlider = page.getByRole('slider', { name: /flexibility/ });
+  for (let level = 1; level <= 8; level++) await flexSlider.fill(String(level));
+  assert.deepEqual(await heads(), ['depth', '1', '2', '3', '4', '5', '6', '7', '8']);
+  assert.deepEqual(await row(1), ['74%', '84%', '84%', '81%', '81%', '74%', '70%', '69%']);
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /practice/);
+  // Level 9 (depth 10) scores what memorise hard scores: the outcome is on screen.
+  await flexSlider.fill('9');
+  assert.deepEqual((await heads()).slice(-1), ['10']);
+  assert.equal(await box.getByRole('status').textContent(), 'At depth 10 the model already scores what “memorise hard” scores on these points (100% on its training points, 68% on the hidden ones), and that was on screen before a prediction was locked in: a prediction made on this page now is practice and is not recorded.');
+  await flexSlider.fill('2');
+  await box.getByRole('combobox').selectOption('lower');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+  await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});
+
+// Up to level 8 nothing on screen is the memoriser's outcome, and a prediction then counts; set to
+// level 10 under the lock and changed, the prediction could copy what it saw: practice.
+test('Train vs test: a prediction after level 8 is a recorded first try; changed after level 10 was seen under the lock, practice', async () => {
+  for (const changed of [false, true]) {
+    const page = await openFreshPage(site, '/lessons/train-vs-test.html');
+    await recordReports(page);
+    const box = page.locator('[data-predict="train-vs-test-memorise"]');
+    const flexSlider = page.getByRole('slider', { name: /flexibility/ });
+    await flexSlider.fill('8');
+    await flexSlider.fill('2');
+    await box.getByRole('combobox').selectOption('higher');
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    if (changed) {
+      await flexSlider.fill('10');
+      await flexSlider.fill('2');
+      await changePrediction(box);
+      await box.getByRole('combobox').selectOption('lower');
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    }
+    await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+    if (changed) await assertPractice(page, box, { othersMayReport: true, practice: /Practice/ });
+    else await assertFirstTry(page, box, { result: 'missed' });
+    await page.close();
+  }
+});
+
+// On a phone the table keeps its first columns whole: centring the current setting (depth 3) slid
 // depth 1 and most of depth 2 under the sticky row names, so depth 2's column showed only "%".
-test('Train vs test at 375 px: the table opens with its first setting\'s column whole beside the row names', async () => {
+test('Train vs test at 375 px: back at depth 3, the table keeps its first setting\'s column whole beside the row names', async () => {
   const page = await openPage(site, '/lessons/train-vs-test.html', { width: 375 });
+  // Columns appear as the slider sets each level: every level set, down to 1 (the table scrolls back
+  // to its start), then up to 3, whose column is already in view and must stay put.
+  for (const level of [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 2, 3]) await page.getByRole('slider', { name: /flexibility/ }).fill(String(level));
   await afterNextFrame(page);
   const view = await page.locator('.train-vs-test-curve-table').evaluate((table) => {
     const [names, first] = table.querySelectorAll('thead th');

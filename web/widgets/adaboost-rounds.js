@@ -99,7 +99,7 @@ function build(ctx) {
   });
   const sliders = {
     noise: slider(card.controls, { label: t('adaboost-rounds.slider.noise'), min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; imported = null; loadData(); } }),
-    rounds: slider(card.controls, { label: t('adaboost-rounds.slider.rounds'), min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.rounds = v; restart(); } }),
+    rounds: slider(card.controls, { label: t('adaboost-rounds.slider.rounds'), min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); prediction.reset(t('adaboost-rounds.predict.newRounds')); opts.rounds = v; restart(); } }),
   };
   const stat = {
     round: card.stat(t('adaboost-rounds.stat.round')),
@@ -112,11 +112,29 @@ function build(ctx) {
   // Predict, then check: weak stumps, strong vote? The training error of the whole ensemble
   // after the last round, committed at round 0 and judged from the engine's trainingErrors().
   const BOX = { tolerance: 0.03, digits: 2 };
+  // The settings the box is about: the data, noise and rounds the widget was opened with (the
+  // lesson's circles at noise 0.1 over 40 rounds, where each stump gets roughly a third of the
+  // weighted points wrong, as the question says, and the lesson's reveal gives the outcome). A run
+  // at other settings (the lesson's noise 0.3, own points, other rounds) is another experiment: it
+  // neither settles the box nor shows its answer, so a prediction after it still counts, and the box
+  // is not locked there. Compared as the controls show them.
+  let judgedAt = { dataset: opts.dataset, noise: opts.noise, rounds: opts.rounds };
+  const shownSetting = { dataset: (v) => v, noise: (v) => fixed(v, 2), rounds: (v) => fixed(v, 0) };
+  function changedSettings() {
+    const changed = Object.keys(shownSetting).filter((k) => shownSetting[k](opts[k]) !== shownSetting[k](judgedAt[k]));
+    return imported && !changed.includes('dataset') ? ['dataset', ...changed] : changed;
+  }
+  // What the box is about, and which controls to set back to reach it, in words.
+  function offSettingsMessage() {
+    const about = { data: t(`datasets.${judgedAt.dataset}`), noise: fixed(judgedAt.noise, 2), rounds: judgedAt.rounds };
+    const fixes = changedSettings().map((k) => t(`adaboost-rounds.predict.setBack.${k}`, about)).join(' ');
+    return t('adaboost-rounds.predict.offSettings', { data: about.data, noise: about.noise, rounds: about.rounds, fixes });
+  }
   const prediction = createPrediction(ctx, {
     id: 'adaboost-final-error',
     question: t('adaboost-rounds.predict.question'),
     numeric: { label: t('adaboost-rounds.predict.unit'), tolerance: BOX.tolerance, min: 0, max: 1, digits: BOX.digits },
-    ready: () => (ada.rounds() === 0 ? null : t('adaboost-rounds.predict.ready')),
+    ready: () => (changedSettings().length ? offSettingsMessage() : ada.rounds() === 0 ? null : t('adaboost-rounds.predict.ready')),
     onCommit: () => { lockedRounds = 0; },
     // Changed part-way through a run that had reached the settled error, the box has had the
     // answer on screen (Reset then clears the rounds, not what was seen).
@@ -128,7 +146,7 @@ function build(ctx) {
   });
   let lockedRounds = 0; // the most rounds on screen while the prediction was locked
   function judgeFinal(r) {
-    if (r === 0) return;
+    if (r === 0 || changedSettings().length) return;
     if (prediction.pending !== null) lockedRounds = Math.max(lockedRounds, r);
     // The training error on screen with nothing committed has reached its final value (it stays
     // within the box's tolerance of it to the last round): a prediction locked after Reset could
@@ -341,9 +359,15 @@ function build(ctx) {
     update(next) {
       play.stop();
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
+      const roundsChanged = next.rounds !== opts.rounds;
       opts = { ...next };
+      // An embedder's new settings are the ones the box is about from now on.
+      judgedAt = { dataset: opts.dataset, noise: opts.noise, rounds: opts.rounds };
       sliders.noise.set(opts.noise); sliders.rounds.set(opts.rounds);
-      if (dataChanged) { imported = null; loadData(); } else restart();
+      if (dataChanged) { imported = null; loadData(); } else {
+        if (roundsChanged) prediction.reset(t('adaboost-rounds.predict.newRounds'));
+        restart();
+      }
     },
     // Shared by a link: the settings changed with the card's own controls, imported points.
     currentOptions() { return { dataset: opts.dataset, noise: opts.noise, rounds: opts.rounds }; },

@@ -35,6 +35,11 @@ export const messages = {
     ? `After 1 round the vote is a single stump, so the training error ${error} is that stump's own. Every point still weighs the same, so its weighted error ε is the same share of the points; re-weighting starts to matter only from the second stump on.`
     : `After ${countOf(rounds, 'round')} the training error is ${error}${zeroFrom ? `, 0 from round ${zeroFrom} on` : ''}; the stumps' weighted errors stayed between ${low} and ${high}. ${perfect ? 'Each stump only has to beat a coin on the re-weighted points; their weighted votes add up to a boundary no single stump could draw.' : 'Points deep inside the other class keep their mistakes: their weight grows, the stumps\' errors climb towards ½, and the bound stops falling.'}`),
   'adaboost-rounds.predict.newData': 'New data: predict again.',
+  'adaboost-rounds.predict.newRounds': 'The rounds changed: predict again.',
+  'adaboost-rounds.predict.offSettings': ({ data, noise, rounds, fixes }) => `This box asks about the settings the widget opened with: “${data}” at noise ${noise}, ${countOf(rounds, 'round')}. A run at other settings is another experiment, and it neither tests a prediction nor counts as seeing the answer. ${fixes} Then lock in your prediction.`,
+  'adaboost-rounds.predict.setBack.dataset': 'Choose “{data}” as the data again.',
+  'adaboost-rounds.predict.setBack.noise': 'Set the noise back to {noise}.',
+  'adaboost-rounds.predict.setBack.rounds': 'Set the rounds back to {rounds}.',
   'adaboost-rounds.start': 'Round 0: every point starts with weight 1/{n}. Press Step for the first stump.',
   'adaboost-rounds.stop.perfect': 'the last stump classifies every point correctly (ε = 0), so there is nothing left to re-weight',
   'adaboost-rounds.stop.chance': 'no stump beats a coin flip on the weighted data (ε ≥ ½)',

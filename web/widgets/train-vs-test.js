@@ -1,7 +1,9 @@
 // "Train vs test accuracy" (seed 001, level 2): a flexibility slider and a "memorise hard"
 // toggle on a k-nearest-neighbours classifier (small k = flexible) or a decision tree (deep =
 // flexible), trained on half of a seeded noisy data set and judged on the hidden half. Train
-// accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap.
+// accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap. The table
+// and the accuracy chart fill in as the learner sets each level, so the deep settings (which score
+// what "memorise hard" scores) do not answer the Predict box before it is asked.
 // Every accuracy and every heat-map probability comes from the engine (score, predictGrid); the
 // verdict in words follows the lesson's own definitions (train-vs-test/verdict.js).
 // Own points from a CSV file (or a Share link) replace the moons and are split the same seeded,
@@ -69,9 +71,14 @@ function build(ctx) {
   let imported = null;  // { X, y } from a CSV file or a Share link, instead of the moons
   let all = null;       // every point shown, { X, y, rows }, and which of them are test points
   let testRows = new Set();
-  // The models whose "memorise hard" column has been shown on these points: the column answers the
-  // prediction box, so the table and the chart keep it back until the box is ticked.
-  let hardShown = new Set();
+  // The levels each model has been set to on these points (11: "memorise hard"). Only their columns
+  // and points are on screen: the deepest settings score what the memoriser scores (on the lesson's
+  // 100 training points depth 10 and 12 already are the unlimited tree), so a table filled from the
+  // start would answer the prediction box before it is asked.
+  let seenLevels = { knn: new Set(), tree: new Set() };
+  // A slider setting that scores exactly what "memorise hard" scores has been on screen since the
+  // prediction was locked: unlocked part-way, a new prediction could copy it.
+  let memoriserShownSinceLock = false;
 
   const pair = el('div', { className: 'train-vs-test-pair' });
   const left = el('div');
@@ -106,11 +113,7 @@ function build(ctx) {
   if (kinds.length > 1) {
     modelSelect = select(card.controls, { label: t('train-vs-test.select.model'), options: kinds.map((k) => [k, t(`train-vs-test.model.${k}`)]), value: opts.model, onChange: (v) => { opts.model = v; prediction.reset(t('train-vs-test.reset.model')); makeModel(); loadData(); } });
   }
-  const memoriseBox = checkbox(card.controls, { label: t('train-vs-test.memorise'), onChange: (on) => {
-    memorise = on;
-    if (on && !hardShown.has(opts.model)) { hardShown.add(opts.model); renderTable(); }
-    refresh();
-  } });
+  const memoriseBox = checkbox(card.controls, { label: t('train-vs-test.memorise'), onChange: (on) => { memorise = on; refresh(); } });
 
   const statTrain = card.stat(t('train-vs-test.stat.train'));
   const statTest = card.stat(t('train-vs-test.stat.test'));
@@ -129,10 +132,33 @@ function build(ctx) {
     question: t('train-vs-test.predict.question'),
     choices: ['higher', 'same', 'lower'].map((id) => [id, t(`train-vs-test.predict.${id}`)]),
     next: t('train-vs-test.predict.next'),
+    onCommit: () => { memoriserShownSinceLock = false; },
+    progress: () => memoriserShownSinceLock,
   });
+  // The slider level on screen now that scores, as shown, exactly what "memorise hard" scores on
+  // these points (it fits every training point the way the memoriser does), or null.
+  function memoriserTwin() {
+    const hard = curve.find((c) => c.level === 11);
+    const now = curve.find((c) => c.level === opts.flexibility);
+    if (memorise || !hard || !now) return null;
+    const [a, b] = [shownScores(now.train, now.test), shownScores(hard.train, hard.test)];
+    return a.train === b.train && a.test === b.test ? now : null;
+  }
   function judgeMemorise(trainAcc, testAcc) {
     const base = curve.find((c) => c.level === 2);
-    if (!memorise || !base) return;
+    if (!base) return;
+    const twin = memoriserTwin();
+    if (twin) {
+      // The memoriser's outcome is on screen under another name: a prediction made after it could
+      // copy it, and one changed after it was seen under the lock could too.
+      if (prediction.pending !== null) memoriserShownSinceLock = true;
+      else {
+        const shown = shownScores(twin.train, twin.test);
+        prediction.outcomeSeen(t('train-vs-test.predict.seenAtLevel', { setting: describeSetting(twin.level), train: shown.train, test: shown.test }));
+      }
+      return;
+    }
+    if (!memorise) return;
     // The memoriser's test accuracy is on screen: a prediction made after it could copy it.
     if (prediction.pending === null) { prediction.outcomeSeen(t('train-vs-test.predict.seen')); return; }
     // Judged on the two accuracies as the readouts and the verdict show them (84% against 82% is
@@ -141,7 +167,7 @@ function build(ctx) {
     const diff = Number((readShown(shown.test.slice(0, -1)) - readShown(percentText(base.test).slice(0, -1))).toFixed(percentDigits()));
     const outcome = Math.abs(diff) <= 2 ? 'same' : diff > 0 ? 'higher' : 'lower';
     const pointsOf = (v) => t('train-vs-test.points', { points: formatNumber(v, percentDigits()) });
-    const words = { train: shown.train, test: shown.test, base: percentText(base.test), setting: t(`train-vs-test.setting.${opts.model}`, { k: KNN_K[1], depth: TREE_DEPTH[1] }), points: pointsOf(diff), gap: pointsOf(shown.gap), gapText: shown.gap >= 0 ? t('train-vs-test.gapOf', { points: pointsOf(shown.gap) }) : t('train-vs-test.testAbove', { points: pointsOf(-shown.gap) }), limit: formatNumber(OVERFIT_GAP * 100, 0) };
+    const words = { train: shown.train, test: shown.test, base: percentText(base.test), setting: describeSetting(2), points: pointsOf(diff), gap: pointsOf(shown.gap), gapText: shown.gap >= 0 ? t('train-vs-test.gapOf', { points: pointsOf(shown.gap) }) : t('train-vs-test.testAbove', { points: pointsOf(-shown.gap) }), limit: formatNumber(OVERFIT_GAP * 100, 0) };
     let why = t(`train-vs-test.predict.why.${outcome}`, words);
     // Memorising that did not cost test accuracy is still found out, by the lesson's gap rule.
     if (outcome !== 'lower') why += ` ${t(trainTestVerdict(trainAcc, testAcc) === 'overfitting' ? 'train-vs-test.predict.gapOverfit' : 'train-vs-test.predict.gapSmall', words)}`;
@@ -155,6 +181,10 @@ function build(ctx) {
   function describeLevel(level) {
     return t(`train-vs-test.level.${opts.model}`, { level, k: KNN_K[level - 1], depth: TREE_DEPTH[level - 1] });
   }
+  // A slider level by its knob, "depth 2" or "k = 45".
+  function describeSetting(level) {
+    return t(`train-vs-test.setting.${opts.model}`, { k: KNN_K[level - 1], depth: TREE_DEPTH[level - 1] });
+  }
 
   function makeModel() {
     model = ctx.free(model);
@@ -165,7 +195,7 @@ function build(ctx) {
 
   function useImported(points) {
     imported = { X: points.X, y: points.y };
-    hardShown = new Set();
+    seenLevels = { knn: new Set(), tree: new Set() };
     prediction.reset(t('train-vs-test.reset.newData'));
     loadData();
   }
@@ -222,8 +252,9 @@ function build(ctx) {
     renderTable();
   }
 
-  // The curve as shown: every level of the slider, and "memorise hard" once it has been ticked.
-  function shownCurve() { return hardShown.has(opts.model) ? curve : curve.filter((c) => c.level !== 11); }
+  // The curve as shown: the levels this model has been set to on these points (11: memorise hard).
+  function shownCurve() { return curve.filter((c) => seenLevels[opts.model].has(c.level)); }
+  function levelNow() { return memorise ? 11 : opts.flexibility; }
 
   function renderTable() {
     headRow.replaceChildren(el('th', { scope: 'col', text: t(`train-vs-test.knob.${opts.model}`) }));
@@ -232,7 +263,7 @@ function build(ctx) {
     bodyGap.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.gap') }));
     bodyVerdict.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.verdict') }));
     for (const c of shownCurve()) {
-      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? t('train-vs-test.hardest.knn') : t('train-vs-test.noLimit')) : formatNumber(opts.model === 'knn' ? Math.min(knob(c.level, false), train.rows) : knob(c.level, false), 0) }));
+      headRow.append(el('th', { scope: 'col', 'data-level': String(c.level), text: c.level === 11 ? (opts.model === 'knn' ? t('train-vs-test.hardest.knn') : t('train-vs-test.noLimit')) : formatNumber(opts.model === 'knn' ? Math.min(knob(c.level, false), train.rows) : knob(c.level, false), 0) }));
       const shown = shownScores(c.train, c.test);
       bodyTrain.append(el('td', { text: shown.train }));
       bodyTest.append(el('td', { text: shown.test }));
@@ -255,15 +286,18 @@ function build(ctx) {
       heat = new Float64Array(cells);
       for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
     }
-    [...headRow.cells].forEach((cell, i) => cell.classList.toggle('train-vs-test-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
+    const seen = seenLevels[opts.model];
+    if (!seen.has(levelNow())) { seen.add(levelNow()); renderTable(); }
+    [...headRow.cells].forEach((cell) => cell.classList.toggle('train-vs-test-now', cell.dataset.level === String(levelNow())));
     ctx.requestDraw(revealCurrent);
     const shown = shownScores(trainAcc, testAcc);
     statTrain.set(shown.train);
     statTest.set(shown.test);
     statGap.set(t('train-vs-test.points', { points: formatNumber(shown.gap, percentDigits()) }));
     statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? t('train-vs-test.noLimit') : formatNumber(setting, 0)));
-    // "Best on the slider": the memorise column is not a slider setting.
-    const slider = curve.filter((c) => c.level !== 11);
+    // The best of the slider settings tried so far (the memorise column is not a slider setting):
+    // the best of all would name a setting not yet on screen.
+    const slider = shownCurve().filter((c) => c.level !== 11);
     const bestTest = slider.reduce((a, c) => (c.test > a.test ? c : a), slider[0] || { test: 0, level: 1 });
     card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
     judgeMemorise(trainAcc, testAcc);
@@ -334,15 +368,16 @@ function build(ctx) {
     });
 
     const th = curvePlot.theme;
-    // From 40 % up, lower when some accuracy is (imported points can score anything).
-    const floor = Math.min(0.4, Math.floor(Math.min(...curve.flatMap((c) => [c.train, c.test])) * 10) / 10);
+    // From 40 % up, lower when some accuracy on screen is (imported points can score anything); the
+    // scale follows the settings shown, so its bottom does not hint at an accuracy not yet seen.
+    const shown = shownCurve();
+    const floor = Math.min(0.4, Math.floor(Math.min(...shown.flatMap((c) => [c.train, c.test])) * 10) / 10);
     curvePlot.setDomain(0.5, curve.length + 0.5, floor, 1.02);
     curvePlot.begin();
     curvePlot.axes({ xLabel: t('train-vs-test.curveAxis.x'), yLabel: t('train-vs-test.curveAxis.y'), xTicks: 6, yTicks: 4 });
-    const shown = shownCurve();
     const xs = shown.map((c) => c.level);
     curvePlot.clipToArea(() => {
-      const now = memorise ? curve.length : opts.flexibility;
+      const now = levelNow();
       curvePlot.segment(now, floor, now, 1.02, { color: th.truth, dash: [4, 4], width: 1.5 });
       curvePlot.path(xs, shown.map((c) => c.train), { color: th.model, width: 2.5 });
       curvePlot.path(xs, shown.map((c) => c.test), { color: th.loss, width: 2.5, dash: [7, 4] });
@@ -363,7 +398,7 @@ function build(ctx) {
 
   return {
     update(next) {
-      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) { imported = null; hardShown = new Set(); }
+      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) { imported = null; seenLevels = { knn: new Set(), tree: new Set() }; }
       opts = { ...next };
       if (!kinds.includes(opts.model)) opts.model = kinds[0];
       memorise = false;
