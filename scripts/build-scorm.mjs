@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCourse, renderLesson } from './lesson-render.mjs';
+import { readCourse, renderLesson, katexPageStyleSheets } from './lesson-render.mjs';
 import { scormManifest } from './scorm-manifest.mjs';
 import { writeZip, zipEntry } from './zip.mjs';
 
@@ -22,6 +22,9 @@ export const versionFolder = (version) => `scorm${version.replace('.', '')}`;
 
 // The files every page of a package shares: the site's scripts, styles, engine and KaTeX, from
 // dist/. Not the site's other pages (home, gallery, iframe embed): a package has only lessons.
+// Nor dist/'s typeset-math stylesheets (css/katex-<hash>.css): their class numbers come from
+// rendering the whole site, and a package's pages are rendered here, numbered afresh
+// (packageMathSheets).
 function sharedFiles() {
   const files = [];
   const walk = (rel) => {
@@ -35,13 +38,23 @@ function sharedFiles() {
   files.push('favicon.svg');
   // KaTeX lists woff2, woff and ttf for each font; every browser we support takes woff2.
   // Nor the precompressed .gz/.br copies (a package's platform serves the files as they are).
-  return files.filter((f) => !/\.(woff|ttf|gz|br)$/.test(f) && !/^css\/embed|^js\/embed-frame/.test(f)).sort();
+  return files.filter((f) => !/\.(woff|ttf|gz|br)$/.test(f) && !/^css\/(embed|katex-)|^js\/embed-frame/.test(f)).sort();
 }
 
 function sharedContent(file) {
   const bytes = fs.readFileSync(path.join(dist, file));
   if (file !== 'vendor/katex/katex.min.css') return bytes;
   return bytes.toString('utf8').replace(/,url\([^)]+\.(woff|ttf)\) format\("(woff|truetype)"\)/g, '');
+}
+
+// The typeset-math stylesheets the rendered pages link, as [file, CSS]. scripts/lesson-render.mjs
+// numbers KaTeX's styles in the order this process renders pages, so `--lessons a,b` gives other
+// class numbers, and other sheet names, than the site build: each sheet comes from this rendering.
+function packageMathSheets(pages) {
+  const sheets = katexPageStyleSheets();
+  const names = new Set();
+  for (const html of pages) for (const m of html.matchAll(/href="(?:\.\.\/)?css\/(katex-[0-9a-f]+\.css)"/g)) names.add(m[1]);
+  return [...names].sort().map((name) => [`css/${name}`, sheets.get(name)]);
 }
 
 // A link to a lesson page (the glossary's on notation.html too), with its attributes either side of
@@ -72,14 +85,18 @@ export function buildPackages({ out = path.join(root, 'dist-scorm'), lessons: on
   const course = readCourse(path.join(root, 'lessons'));
   const lessons = only ? course.lessons.filter((l) => only.includes(l.slug)) : course.lessons;
   if (only && lessons.length !== only.length) throw new Error(`build-scorm: unknown lesson in ${only.join(', ')}`);
-  const shared = sharedFiles();
-  const sharedEntries = shared.map((f) => zipEntry(f, sharedContent(f))); // compressed once, reused
+  const rendered = new Map((withCourse ? course.lessons : lessons).map((l) => [l.slug, renderLesson(l, course)]));
+  const mathSheets = packageMathSheets(rendered.values());
+  const siteFiles = sharedFiles();
+  const shared = [...siteFiles, ...mathSheets.map(([file]) => file)].sort();
+  // Compressed once, reused by every package.
+  const sharedEntries = [...siteFiles.map((f) => zipEntry(f, sharedContent(f))), ...mathSheets.map(([file, css]) => zipEntry(file, css))];
   const written = [];
   fs.rmSync(out, { recursive: true, force: true });
   for (const version of VERSIONS) {
     const folder = path.join(out, versionFolder(version));
     fs.mkdirSync(folder, { recursive: true });
-    const pages = new Map((withCourse ? course.lessons : lessons).map((l) => [l.slug, zipEntry(`lessons/${l.slug}.html`, packagePage(renderLesson(l, course), version))]));
+    const pages = new Map([...rendered].map(([slug, html]) => [slug, zipEntry(`lessons/${slug}.html`, packagePage(html, version))]));
     const pack = (name, title, items) => {
       const manifest = scormManifest({ version, identifier: name === COURSE_PACKAGE ? name : `data-workshop-${name}`, title, items, shared, levels: course.levels });
       const zip = writeZip([zipEntry('imsmanifest.xml', manifest), ...items.map((l) => pages.get(l.slug)), ...sharedEntries]);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { PLAY_TIMEOUT, screenshot, startSite, openPage, widgetsReady } from './browser.mjs';
-import { createServer } from '../../scripts/serve.mjs';
+import { createServer, STRICT_CSP } from '../../scripts/serve.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const hostDir = path.join(root, 'dist/test-host');
@@ -86,6 +86,16 @@ before(async () => {
 <dw-widget id="w4" name="fit-line" address></dw-widget>
 <div style="height: 3000px">Week 5</div>
 </main></body></html>`);
+  // The same three widgets on a plain course page and on one with a common CSS reset that makes the
+  // page's root font 10 px (html { font-size: 62.5% }).
+  for (const [file, rootFont] of [['root-font-plain.html', ''], ['root-font-small.html', 'html { font-size: 62.5% }']]) {
+    fs.writeFileSync(path.join(hostDir, file), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Root font host</title><link rel="icon" href="../favicon.svg">
+<style>${rootFont}</style><script type="module" src="../embed.js"></script></head><body><main>
+<dw-widget name="bias-variance-dartboards"></dw-widget>
+<dw-widget name="fit-line"></dw-widget>
+<dw-widget name="nn-playground"></dw-widget>
+</main></body></html>`);
+  }
   site = await startSite();
 });
 after(async () => {
@@ -353,4 +363,156 @@ test('xAPI activity ids tell instances apart; `activity` names one', async () =>
   assert.deepEqual(objects, [`${site.base}/embed.html#primer-sum`, `${site.base}/embed.html#week5-sum`]);
   assert.deepEqual(frames.record.errors.filter((e) => !/favicon/.test(e)), []);
   await frames.close();
+});
+
+// The iframe code block of docs/embedding.md section 2, for a page whose address of the site is `siteBase`.
+function docsFrameSnippet(siteBase, src) {
+  const docs = fs.readFileSync(path.join(root, 'docs/embedding.md'), 'utf8');
+  const section = docs.slice(docs.indexOf('## 2. An iframe'), docs.indexOf('## 3. Share'));
+  const block = /```html\n([\s\S]*?)```/.exec(section)[1];
+  return block.replaceAll('https://your-host/data-workshop/', siteBase).replace(/embed\.html\?[^"]*/, src);
+}
+
+// The iframe's height and its content's (the bottom of main#widget), once they agree or after PLAY_TIMEOUT.
+async function frameFitsContent(page, frame) {
+  const read = async () => ({
+    height: await page.locator('iframe').evaluate((f) => Number(f.height)),
+    content: await frame.locator('main#widget').evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom)),
+  });
+  let now = await read();
+  for (let waited = 0; now.height !== now.content && waited < PLAY_TIMEOUT; waited += 100) {
+    await page.waitForTimeout(100);
+    now = await read();
+  }
+  return now;
+}
+
+// Audit 10 B, item 3: the docs said both ways work under a strict Content-Security-Policy, but the
+// iframe snippet's inline resize script is refused by it (the frame stayed at height="720"), and a
+// site on another origin is refused unless the policy names it. The snippet now loads the site's
+// embed-resize.js, and the docs give the policy for a site on another origin: both are pasted here
+// as written, on pages served with those policies.
+test('under the docs\' Content-Security-Policies the element and the iframe snippet work, and the frame takes its content\'s height', async () => {
+  const strict = createServer(path.join(root, 'dist'), { csp: STRICT_CSP });
+  const sameBase = await listen(strict);
+  const siteOrigin = elsewhere.cors.base;
+  const docs = fs.readFileSync(path.join(root, 'docs/embedding.md'), 'utf8');
+  const policy = /`(default-src 'self' https:\/\/static\.school\.example;[^`]*)`/.exec(docs);
+  assert.ok(policy, 'the docs give the policy for a site on another origin');
+  const crossPolicy = policy[1].replaceAll('https://static.school.example', siteOrigin);
+  const cross = createServer(path.join(root, 'dist'), { csp: crossPolicy });
+  const crossBase = await listen(cross);
+  fs.writeFileSync(path.join(hostDir, 'csp-same.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict host</title><link rel="icon" href="../favicon.svg"></head><body>
+${docsFrameSnippet('../', 'embed.html?w=fit-line&seed=3')}
+</body></html>`);
+  // The frame first: Chromium pauses the rendering of a frame from another origin while it is out of
+  // view, and with it the ResizeObserver that reports its height, until the page is scrolled to it.
+  fs.writeFileSync(path.join(hostDir, 'csp-cross.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="../favicon.svg">
+<script type="module" src="${siteOrigin}/embed.js"></script></head><body>
+${docsFrameSnippet(`${siteOrigin}/`, 'embed.html?w=derivation')}
+<dw-widget id="el" name="fit-line" seed="3"><a href="${siteOrigin}/embed.html?w=fit-line">Fit the line: open the widget</a></dw-widget>
+</body></html>`);
+  try {
+    for (const [base, file, width] of [[sameBase, 'csp-same', 375], [crossBase, 'csp-cross', 1280]]) {
+      const page = await site.newPage({ width, height: 900 });
+      const policies = [];
+      page.on('response', (r) => { if (r.url().endsWith(`${file}.html`)) policies.push(r.headers()['content-security-policy']); });
+      await page.goto(`${base}/test-host/${file}.html`);
+      const frame = page.frameLocator('iframe');
+      await frame.locator('.dw-card .dw-stage').first().waitFor({ timeout: PLAY_TIMEOUT });
+      // The frame's height follows its content (fit-line at 375 px is far taller than the snippet's
+      // 720 px, the derivation at 1280 px far shorter).
+      const { height, content } = await frameFitsContent(page, frame);
+      assert.equal(height, content, `${file}: the frame is as tall as its content`);
+      assert.notEqual(height, 720);
+      if (file === 'csp-cross') {
+        await page.locator('#el .dw-card .dw-stage').first().waitFor({ timeout: PLAY_TIMEOUT });
+        assert.equal(await page.locator('#el > a').isVisible(), false, 'the widget took the fallback link\'s place');
+      }
+      assert.deepEqual(policies, [file === 'csp-same' ? STRICT_CSP : crossPolicy], 'the page was served with the policy');
+      assert.deepEqual(page.record.errors.filter((e) => !/favicon/.test(e)), [], `${file}: nothing refused`);
+      await screenshot(page, `embed-${file}-${width}`);
+      await page.close();
+    }
+  } finally {
+    for (const server of [strict, cross]) await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+// Audit 10 B, item 4: the Share panel is positioned over the card, so a short widget's open panel
+// reached past #widget's box, and the frame (sized to that box) cut off its Copy button.
+test('an open Share panel fits in the auto-sized iframe, which shrinks back when it closes', async () => {
+  fs.writeFileSync(path.join(hostDir, 'share-frame.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Share frame</title><link rel="icon" href="../favicon.svg"></head><body>
+${docsFrameSnippet('../', 'embed.html?w=derivation')}
+</body></html>`);
+  const page = await site.newPage({ width: 1280, height: 900 });
+  await page.goto(`${site.base}/test-host/share-frame.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.dw-card').first().waitFor({ timeout: PLAY_TIMEOUT });
+  const frameHeight = () => page.locator('iframe').evaluate((f) => Number(f.height));
+  const { height: widgetBottom, content } = await frameFitsContent(page, frame);
+  assert.equal(widgetBottom, content, 'the closed frame is as tall as the widget');
+  await frame.getByText('Share', { exact: true }).click();
+  const panel = frame.locator('.dw-share-panel');
+  await panel.waitFor({ state: 'visible' });
+  const panelBottom = await panel.evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom));
+  assert.ok(panelBottom > widgetBottom, `the panel (to ${panelBottom} px) reaches past the short widget (${widgetBottom} px)`);
+  await page.waitForFunction((h) => Number(document.querySelector('iframe').height) >= h, panelBottom, { timeout: PLAY_TIMEOUT });
+  const copy = frame.locator('.dw-share-panel button', { hasText: 'Copy' }).last();
+  const copyBox = await copy.boundingBox();
+  const frameBox = await page.locator('iframe').boundingBox();
+  assert.ok(copyBox.y + copyBox.height <= frameBox.y + frameBox.height, 'the embed code\'s Copy button is inside the frame');
+  await screenshot(page, 'embed-frame-share-open-1280');
+  await frame.getByText('Share', { exact: true }).click();
+  await page.waitForFunction((h) => Number(document.querySelector('iframe').height) === h, widgetBottom, { timeout: PLAY_TIMEOUT });
+  assert.equal(await frameHeight(), widgetBottom);
+  assert.deepEqual(page.record.errors.filter((e) => !/favicon/.test(e)), []);
+  await page.close();
+});
+
+// Audit 10 B1: inside a shadow root `rem` is the host page's root size, so on a page with
+// html { font-size: 62.5% } the dartboards' table was set in 6.9 px type at 375 px, fit-line's
+// fields shrank from 325 to 155 px, and the nn-playground's three columns squeezed at 1280 px.
+// Sizes now come from the learner's own default text size (web/embed.js's --dw-rem): the same on
+// both hosts, and larger for a learner whose browser's text is larger.
+async function embeddedSizes(page) {
+  return page.locator('dw-widget').evaluateAll((widgets) => Object.fromEntries(widgets.map((w) => {
+    const root = w.shadowRoot;
+    const size = (selector) => { const e = root.querySelector(selector); return e ? getComputedStyle(e).fontSize : null; };
+    const layout = root.querySelector('.nnp-layout');
+    return [w.getAttribute('name'), {
+      card: size('.dw-card'), table: size('table.dw-table'), field: size('.dw-field'),
+      fieldWidths: [...root.querySelectorAll('.dw-field')].filter((f) => f.getClientRects().length).map((f) => Math.round(f.getBoundingClientRect().width)),
+      columns: layout ? getComputedStyle(layout).gridTemplateColumns : null,
+    }];
+  })));
+}
+
+test('<dw-widget> sizes do not follow the host page\'s root font size (html { font-size: 62.5% }), but do follow the learner\'s', async () => {
+  for (const width of [375, 1280]) {
+    const sizes = {};
+    for (const host of ['plain', 'small']) {
+      const page = await openPage(site, `/test-host/root-font-${host}.html`, { width });
+      sizes[host] = await embeddedSizes(page);
+      assert.deepEqual(page.record.errors, []);
+      await page.close();
+    }
+    assert.deepEqual(sizes.small, sizes.plain, `at ${width} px`);
+    const { plain } = sizes;
+    assert.equal(plain['fit-line'].card, '16px');
+    assert.equal(plain['bias-variance-dartboards'].table, width === 375 ? '11px' : '14px', 'the dartboards\' table');
+    if (width === 1280) assert.equal(plain['nn-playground'].columns.split(' ').length, 3, 'the playground\'s three columns');
+  }
+  // A learner whose browser's default text is 24 px gets 1.5 times the sizes, on the small-root host too.
+  const page = await site.newPage({ width: 375 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await page.goto(`${site.base}/test-host/root-font-small.html`);
+  await widgetsReady(page);
+  const large = await embeddedSizes(page);
+  assert.equal(large['fit-line'].card, '24px');
+  assert.equal(large['fit-line'].field, '21px');
+  assert.equal(large['bias-variance-dartboards'].table, '16.5px');
+  await cdp.detach();
+  await page.close();
 });

@@ -3,10 +3,12 @@
 // knows every right answer without an answer key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { openFreshPage, startSite, screenshot, widgetsReady } from './browser.mjs';
 import { ml } from '../node/engine.mjs';
 import { drawAttempt, formatAnswer, instantiate } from '../../web/widgets/ml-badge/attempt.js';
-import { stat, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { stat, assertClean, failBadgeAttempt, listenForReports, reportedEvents } from './probes.mjs';
 import { formatNumber, readShown } from '../../web/lib/format.js';
 
 let site;
@@ -166,7 +168,7 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
   const links = card.locator('.ml-badge-quiz-result a');
   const lessons = new Set(items.slice(1).map((it) => `${it.lesson}.html`));
   assert.equal(await links.count(), lessons.size);
-  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) assert.ok(lessons.has(href), href);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) assert.ok(href.startsWith(`${site.base}/lessons/`) && lessons.has(href.slice(`${site.base}/lessons/`.length)), href);
   const res = await page.request.get(`${site.base}/lessons/${[...lessons][0]}`);
   assert.equal(res.status(), 200);
   await screenshot(page, 'badge-failed-375');
@@ -363,4 +365,31 @@ test('ML badge: embed.html?w=ml-badge&seed=1 is practice and reports nothing; se
   await screenshot(page, 'badge-practice-embed-1280');
   await assertClean(page);
   await page.close();
+});
+
+// The audit's case (10 B, item 2): on a teacher's course page in a folder of its own, every "revisit
+// the lesson" link was relative (lessons/<slug>.html from the page's folder) and led to a 404. The
+// links now come from where the site's scripts are (web/lib/lesson-link.js), as the AI timeline's do.
+test('ML badge embedded on a course page in another folder: every "revisit the lesson" link opens the lesson', async () => {
+  const hostDir = path.resolve(import.meta.dirname, '../../dist/test-badge/week9');
+  fs.mkdirSync(hostDir, { recursive: true });
+  fs.writeFileSync(path.join(hostDir, 'exam.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Final exam</title><link rel="icon" href="../../favicon.svg">
+<script type="module" src="../../embed.js"></script></head><body><main><h1>Final exam</h1>
+<dw-widget name="ml-badge"></dw-widget></main></body></html>`);
+  try {
+    const page = await openFreshPage(site, '/test-badge/week9/exam.html', { width: 1280 });
+    const card = page.locator('dw-widget .dw-card');
+    await failBadgeAttempt(card);
+    const hrefs = await card.locator('.ml-badge-missed a').evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(hrefs.length > 0, 'topics were missed');
+    for (const href of hrefs) {
+      assert.match(href, new RegExp(`^${site.base}/lessons/[a-z0-9-]+\\.html$`));
+      assert.equal((await page.request.get(href)).status(), 200, href);
+    }
+    assert.match(await card.locator('.dw-message').textContent(), /Revisit the lessons linked under “Topics you missed” above/);
+    await screenshot(page, 'badge-embedded-missed-1280');
+    await page.close();
+  } finally {
+    fs.rmSync(path.dirname(hostDir), { recursive: true, force: true });
+  }
 });

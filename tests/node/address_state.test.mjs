@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readNamespace, readLegacy, writeNamespace, fragmentFor, claimNamespace, releaseNamespace } from '../../web/lib/address-state.js';
-import { decodeState, encodeState, elementSnippet, frameAddress } from '../../web/lib/share.js';
+import { decodeState, encodeState, elementSnippet, frameAddress, frameSnippet } from '../../web/lib/share.js';
 import { canonicalOptions, kebabName, resolveOptions } from '../../web/lib/schema.js';
 import { widgetCatalogue } from '../../scripts/embed-docs.mjs';
 import { COMMON_OPTIONS } from '../../dist/lib/widget.js';
@@ -45,8 +45,29 @@ test('shared state round-trips exactly; damaged text is refused in words', () =>
 
 test('snippets escape values and name the widget first', () => {
   const base = new URL('https://example.org/dw/');
-  assert.equal(elementSnippet(base, 'bag-of-words-spam', { message: '"><script>' }), '<script type="module" src="https://example.org/dw/embed.js"></script>\n<dw-widget name="bag-of-words-spam" message="&quot;&gt;&lt;script&gt;"></dw-widget>');
+  assert.equal(elementSnippet(base, 'bag-of-words-spam', { message: '"><script>' }), '<script type="module" src="https://example.org/dw/embed.js"></script>\n<dw-widget name="bag-of-words-spam" message="&quot;&gt;&lt;script&gt;">\n'
+    + '  <a href="https://example.org/dw/embed.html?w=bag-of-words-spam&amp;message=%22%3E%3Cscript%3E">Open the widget</a>\n</dw-widget>');
   assert.equal(frameAddress(base, 'tip-predictor', { w: '0.3', layers: '4,4' }), 'https://example.org/dw/embed.html?w=tip-predictor&w=0.3&layers=4,4');
+});
+
+// The audit's case (10 B, item 8): the Share panel's <dw-widget> code was the empty element the docs
+// advise against, so a pasted snippet showed nothing where embed.js could not load (no CORS).
+test('the shared <dw-widget> code holds a link to the same widget on its own page, as the docs\' snippet does', () => {
+  const base = new URL('https://example.org/dw/');
+  const attributes = { seed: '3', points: '40', state: 'eyJ3IjoxfQ' };
+  const snippet = elementSnippet(base, 'fit-line', attributes, 'Fit the line & more');
+  const link = /<dw-widget name="fit-line" seed="3" points="40" state="eyJ3IjoxfQ">\n {2}<a href="([^"]+)">([^<]+)<\/a>\n<\/dw-widget>$/.exec(snippet);
+  assert.ok(link, snippet);
+  assert.equal(link[1].replace(/&amp;/g, '&'), frameAddress(base, 'fit-line', attributes), 'the link restores the same widget');
+  assert.equal(link[2], 'Fit the line &amp; more: open the widget');
+});
+
+// The iframe code carries the site's resize script (docs/embedding.md section 2), a file a strict
+// Content-Security-Policy allows where it refuses a script written into the page.
+test('the shared iframe code loads the site\'s embed-resize.js after the frame', () => {
+  const base = new URL('https://example.org/dw/');
+  assert.equal(frameSnippet(base, 'derivation', {}, 'Derivation', 331.2),
+    '<iframe src="https://example.org/dw/embed.html?w=derivation" title="Derivation" width="100%" height="332"></iframe>\n<script src="https://example.org/dw/embed-resize.js"></script>');
 });
 
 test('option names: kebab-case, camelCase and lower-case name the same option', () => {

@@ -25,9 +25,9 @@ const widgetTables = fs.readdirSync(widgetsDir, { withFileTypes: true }).flatMap
   return (d.isDirectory() ? fs.existsSync(p) : d.name.endsWith('.messages.js')) ? [p] : [];
 });
 const widgetKeys = new Set((await Promise.all(widgetTables.map((f) => import(f)))).flatMap((m) => Object.keys(m.messages)));
-// t('key' …), card.t('key' …), ctx.t('key' …) with a literal key; keys built at run time from a
-// literal prefix are listed here with every ending they can take.
-const literal = [...code.matchAll(/\bt\('([a-z][\w.]*)'/g)].map((m) => m[1]).filter((k) => !widgetKeys.has(k));
+// t('key' …), card.t('key' …), ctx.t('key' …) and english('key' …) (code outside any widget) with a
+// literal key; keys built at run time from a literal prefix are listed here with every ending they can take.
+const literal = [...code.matchAll(/\b(?:t|english)\('([a-z][\w.]*)'/g)].map((m) => m[1]).filter((k) => !widgetKeys.has(k));
 const built = [
   ...['choice', 'number'].flatMap((kind) => ['Held', 'Missed'].map((end) => `predict.${kind}${end}`)),
   ...['attribute', 'address', 'options', 'update', 'file'].map((from) => `card.from.${from}`),

@@ -3,11 +3,14 @@
 // The runtime itself is exercised in Chromium: tests/browser/scorm.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { statementFor } from '../../web/js/xapi.js';
 import { encodeProgress, decodeProgress, lessonScore } from '../../web/js/lms.js';
 import { writeZip, readZip, zipEntry, crc32 } from '../../scripts/zip.mjs';
 import { scormManifest } from '../../scripts/scorm-manifest.mjs';
-import { packagePage } from '../../scripts/build-scorm.mjs';
+import { packagePage, buildPackages } from '../../scripts/build-scorm.mjs';
 
 const PAGE = 'https://lms.example/pluginfile.php/12/mod_scorm/content/1/lessons/fit-the-line.html?x=1#top';
 
@@ -135,4 +138,30 @@ test('a packaged page keeps a glossary term as text with its definition, not a l
     + '<a href="notation.html#glossary-loss">the loss</a> and <a href="../lessons/knn.html" rel="next">k-NN</a>; <a href="#main">top</a>.</p>';
   assert.equal(packagePage(html, '1.2'), '<p>A <span class="lesson-ref glossary-term" title="Model: a family of functions.">model</span>, '
     + '<span class="lesson-ref">the loss</span> and <span class="lesson-ref">k-NN</span>; <a href="#main">top</a>.</p>');
+});
+
+// The audit's case: `--lessons two-jobs,fit-the-line` packages linked css/katex-<hash>.css sheets
+// named by the whole site's numbering of KaTeX's styles, which dist/ has but the subset's pages
+// (numbered afresh) do not use: a 404, and R² drawn as R. Built from dist/ (npm test builds it).
+test('a package of some lessons holds every file its pages link, and a rule for each typeset-math class they use', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-scorm-subset-'));
+  try {
+    const written = buildPackages({ out, lessons: ['two-jobs', 'fit-the-line'], course: false });
+    assert.equal(written.length, 4, 'two lessons in SCORM 1.2 and 2004');
+    for (const zip of written) {
+      const files = readZip(fs.readFileSync(zip));
+      const page = [...files.keys()].find((f) => f.startsWith('lessons/'));
+      const html = files.get(page).toString('utf8');
+      const linked = [...html.matchAll(/<(?:link|script)\s[^>]*?(?:href|src)="([^"#?:]+)"/g)].map((m) => new URL(m[1], `https://lms.example/${page}`).pathname.slice(1));
+      const sheets = linked.filter((f) => /^css\/katex-[0-9a-f]+\.css$/.test(f));
+      assert.equal(sheets.length, 1, `${page} links its math stylesheet`);
+      for (const file of linked) assert.ok(files.has(file), `${path.basename(zip)}: ${page} links ${file}, which is in the zip`);
+      const rules = new Set([...files.get(sheets[0]).toString('utf8').matchAll(/^\.(ks\d+)\{/gm)].map((m) => m[1]));
+      const used = new Set([...html.matchAll(/\bks\d+\b/g)].map((m) => m[0]));
+      assert.ok(used.size > 0, `${page} has typeset math`);
+      for (const cls of used) assert.ok(rules.has(cls), `${page}: .${cls} has a rule in ${sheets[0]}`);
+    }
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 });

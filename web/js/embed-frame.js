@@ -2,11 +2,15 @@
 // (kebab-case names as in docs/embedding.md; camelCase and lower-case spellings are accepted
 // too; unknown names are reported in a note like a bad value), reports its height to the
 // parent page (postMessage {type: 'dw:resize', height}: the height of the content, so the iframe
-// shrinks as well as grows) so the iframe can size itself, and forwards the widget's 'dw:score' / 'dw:complete' events, and each result as an xAPI statement
-// ('dw:xapi', web/js/xapi.js), as postMessage. Incoming messages are validated:
+// shrinks as well as grows) so the iframe can size itself (web/embed-resize.js does that for the
+// parent), and forwards the widget's 'dw:score' / 'dw:complete' events, and each result as an
+// xAPI statement ('dw:xapi', web/js/xapi.js), as postMessage. Incoming messages are validated:
 // {type: 'dw:update', options: {...}} updates the widget; everything else is ignored.
-// `activity=` is not an option: it names the xAPI activity (web/js/xapi.js), as <dw-widget>'s
-// `activity` attribute does.
+// `activity=` is not an option: it names the xAPI activity (web/js/xapi.js). A bare name is read
+// against this page's address (embed.html#NAME), as <dw-widget>'s `activity` is against its page:
+// the parent page's address is not ours to know (document.referrer holds at most the parent's
+// origin across origins, and nothing under a no-referrer policy), and an id that changed with the
+// referrer policy would split one activity in the record store. docs/embedding.md says so.
 import { loadWidget, widgetNames } from '../widgets/registry.js';
 import { MOUNT_CONTEXT } from '../lib/widget.js';
 import './xapi.js'; // adds 'dw:xapi' (an xAPI statement) to each result, forwarded below
@@ -49,21 +53,33 @@ try {
   root.append(p);
 }
 
-// The content's height: where #widget ends, plus the body's bottom margin. Not the document's
-// scrollHeight, which is never less than the frame itself, so a frame once made taller than its
-// widget (or a widget that shrank, after a dw:update) would never be told to shrink.
+// The content's height: where #widget ends, or an open Share panel below it, plus the body's
+// bottom margin. Not the document's scrollHeight, which is never less than the frame itself, so a
+// frame once made taller than its widget (or a widget that shrank, after a dw:update) would never
+// be told to shrink. The Share panel (web/lib/share.js) is positioned absolutely, over the card,
+// so #widget's box leaves it out: on a short widget it reaches past the card's bottom.
+const OPEN_SHARE_PANELS = '.dw-share[open] > .dw-share-panel';
 function contentHeight() {
-  const bottom = root.getBoundingClientRect().bottom + window.scrollY;
+  const bottom = Math.max(...[root, ...root.querySelectorAll(OPEN_SHARE_PANELS)].map((e) => e.getBoundingClientRect().bottom)) + window.scrollY;
   const margin = parseFloat(getComputedStyle(document.body).marginBottom) || 0;
   return Math.ceil(bottom + margin);
 }
 let lastHeight = 0;
-const resized = new ResizeObserver(() => {
+function reportHeight() {
   const height = contentHeight();
   if (height !== lastHeight) { lastHeight = height; post({ type: 'dw:resize', height }); }
-});
+}
+const resized = new ResizeObserver(reportHeight);
 resized.observe(root);
 resized.observe(document.body);
+// A Share panel opening or closing moves no box the observer watches ('toggle' does not bubble,
+// so it is caught on the way down); once opened, the panel is watched too, as its status line
+// ("Copied") changes its height.
+root.addEventListener('toggle', (event) => {
+  const panel = event.target.querySelector(':scope > .dw-share-panel');
+  if (panel) resized.observe(panel);
+  reportHeight();
+}, true);
 
 for (const type of ['dw:score', 'dw:complete', 'dw:xapi']) {
   document.addEventListener(type, (event) => {

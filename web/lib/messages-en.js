@@ -33,6 +33,8 @@ export const en = {
   'share.introOffline': 'This link restores the widget as it is now, but only on this computer: it points at this file. To send the widget to someone or embed it in another page, use the hosted site.',
   'share.link': 'Link',
   'share.code': 'Embed code',
+  // The link inside a shared <dw-widget> snippet, shown where the widget cannot load.
+  'share.fallback': ({ title }) => (title ? `${title}: open the widget` : 'Open the widget'),
 
   // table.js: a table wider than its box (widgets and lesson pages)
   'table.scrollHint': 'Scroll sideways for more →',

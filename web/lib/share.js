@@ -3,6 +3,8 @@
 // differ from their defaults, plus whatever the widget reports through `state.get()` — and
 // this module only encodes it and shows it.
 import { el, nextId } from './ui.js';
+// The snippet goes into another page, whose language this one cannot know: its words are English.
+import { english } from './messages.js';
 
 // A widget's extra state (any JSON value) ↔ base64url text of its JSON. Numbers are written
 // with JavaScript's shortest round-trip form, so a restored state is exactly the shared one.
@@ -29,10 +31,14 @@ function escapeAttribute(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-// `<dw-widget name="…" key="value" …>` for the given kebab-case attributes.
-export function elementSnippet(siteBase, name, attributes) {
+// `<dw-widget name="…" key="value" …>` for the given kebab-case attributes, holding a link to the
+// same widget on its own page (embed.html) as docs/embedding.md section 1 advises: it shows until
+// embed.js has loaded, and stays if it cannot (blocked, or a site without CORS), where an empty
+// element would show nothing. `title` (the widget's) names the link when given.
+export function elementSnippet(siteBase, name, attributes, title = '') {
   const attrs = Object.entries(attributes).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
-  return `<script type="module" src="${escapeAttribute(new URL('embed.js', siteBase).href)}"></script>\n<dw-widget name="${escapeAttribute(name)}"${attrs}></dw-widget>`;
+  const fallback = `<a href="${escapeAttribute(frameAddress(siteBase, name, attributes))}">${escapeAttribute(english('share.fallback', { title }))}</a>`;
+  return `<script type="module" src="${escapeAttribute(new URL('embed.js', siteBase).href)}"></script>\n<dw-widget name="${escapeAttribute(name)}"${attrs}>\n  ${fallback}\n</dw-widget>`;
 }
 
 // embed.html?w=name&key=value… on the site that serves the widget.
@@ -45,8 +51,11 @@ export function frameAddress(siteBase, name, attributes) {
   return url.href.replace(/%2C/gi, ',');
 }
 
+// The iframe, at the height the widget has now, and the site's embed-resize.js, which keeps the
+// frame as tall as its content wherever it is pasted (a narrower page makes the widget taller).
 export function frameSnippet(siteBase, name, attributes, title, height) {
-  return `<iframe src="${escapeAttribute(frameAddress(siteBase, name, attributes))}" title="${escapeAttribute(title)}" width="100%" height="${Math.max(300, Math.ceil(height))}"></iframe>`;
+  return `<iframe src="${escapeAttribute(frameAddress(siteBase, name, attributes))}" title="${escapeAttribute(title)}" width="100%" height="${Math.max(300, Math.ceil(height))}"></iframe>`
+    + `\n<script src="${escapeAttribute(new URL('embed-resize.js', siteBase).href)}"></script>`;
 }
 
 async function copyText(field) {

@@ -416,7 +416,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
       // The page's address without its #… (location.origin is "null" on file:// in Firefox).
       ? `${location.href.replace(/#.*$/s, '')}${fragmentFor(address.namespace, Object.entries(shareAttributes(base.values)), lessonAnchor())}`
       : frameAddress(SITE_BASE, name, attrs);
-    return { link, element: elementSnippet(SITE_BASE, name, attrs), frame: frameSnippet(SITE_BASE, name, attrs, meta.title, card.card.offsetHeight + 40) };
+    return { link, element: elementSnippet(SITE_BASE, name, attrs, meta.title), frame: frameSnippet(SITE_BASE, name, attrs, meta.title, card.card.offsetHeight + 40) };
   }
 
   // Called after anything the learner did (the card's input events) and after updates; the

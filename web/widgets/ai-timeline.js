@@ -9,6 +9,7 @@ import { readTheme } from '../lib/theme.js';
 import { Board } from '../lib/board.js';
 import { legend } from '../lib/legend.js';
 import { ERA_LABEL, eraOf, ERAS, EVENTS, FIRST_YEAR, LAST_YEAR, LESSONS } from '../lib/ai-history.js';
+import { lessonUrl } from '../lib/lesson-link.js';
 import { messages } from './ai-timeline.messages.js';
 
 export const schema = {
@@ -29,14 +30,6 @@ const HORIZONTAL_SIZE = { aspect: 0.37, minHeight: 310, maxHeight: 390 };
 const VERTICAL_SIZE = { aspect: 2.2, minHeight: 640, maxHeight: 900 };
 
 const ERA_TINT = { symbolic: 'class0', winter: 'truth', statistical: 'class2', deep: 'class1' };
-
-// A lesson's page: in lessons/ beside the site's js/ and widgets/; beside this page in the
-// single-file build, which is flat (<html data-single-file>, scripts/build-single.mjs, where
-// import.meta.url is the page's own address), as ml-badge.js links its missed topics.
-function lessonUrl(slug) {
-  if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-single-file')) return `${slug}.html`;
-  try { return new URL(`../lessons/${slug}.html`, import.meta.url).href; } catch { return null; }
-}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });

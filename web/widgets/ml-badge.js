@@ -22,6 +22,7 @@ import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { recordedResult, reportComplete, reportScore } from '../lib/report.js';
+import { lessonUrl, linksLessons } from '../lib/lesson-link.js';
 import { drawAttempt, formatAnswer, grade, instantiate, PASS_MARK, QUESTION_COUNT, scoreAttempt } from './ml-badge/attempt.js';
 import { messages } from './ml-badge/messages.js';
 
@@ -73,19 +74,6 @@ function freshSeed() {
   const c = globalThis.crypto;
   if (c && typeof c.getRandomValues === 'function') return c.getRandomValues(new Uint32Array(1))[0] || 1;
   return Math.floor(Math.random() * 4294967295) + 1;
-}
-
-// Where a missed topic's lesson is, seen from this page, or null where a link would lead nowhere.
-// Lessons sit beside the badge's lesson page (lessons/badge.html) and beside every page of the
-// single-file build, which is flat (<html data-single-file>, scripts/build-single.mjs); the site's
-// other pages (gallery, home) have them one folder down. A SCORM package (<html data-scorm>,
-// scripts/build-scorm.mjs) gets no link, as its other links to lessons become plain text: it may
-// hold this lesson alone, and a SCO that goes to another page leaves the platform's tracking.
-const linksLessons = () => typeof document !== 'undefined' && !document.documentElement.hasAttribute('data-scorm');
-function lessonHref(slug) {
-  if (!linksLessons()) return null;
-  const beside = document.documentElement.hasAttribute('data-single-file') || /\/lessons\/[^/]*$/.test(location.pathname);
-  return `${beside ? '' : 'lessons/'}${slug}.html`;
 }
 
 // Whole numbers in messages (scores, counts).
@@ -337,7 +325,7 @@ function build(ctx) {
       const list = el('ul', { className: 'ml-badge-missed' });
       for (const m of missed) {
         const li = el('li');
-        const href = lessonHref(m.lesson);
+        const href = lessonUrl(m.lesson);
         li.append(el('span', { text: t('ml-badge.missedTopics', { topics: m.topics.join('; ') }) }), ' ',
           href ? el('a', { href, text: t('ml-badge.revisit') }) : el('span', { className: 'lesson-ref', text: t('ml-badge.revisit') }));
         list.append(li);

@@ -10,7 +10,7 @@ import { PASS_MARK, QUESTION_COUNT } from './attempt.js';
 const count = formatNumber(QUESTION_COUNT, 0);
 // The heading of the missed-topics list, which the failed message points to by name.
 const MISSED = 'Topics you missed';
-// Where the list has no links (linked: false, in a SCORM package: ml-badge.js lessonHref), it
+// Where the list has no links (linked: false, in a SCORM package: web/lib/lesson-link.js), it
 // names the topics only.
 const revisit = (linked) => (linked === false ? `Revisit the lessons on the topics under “${MISSED}”` : `Revisit the lessons linked under “${MISSED}”`);
 
