@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports, verdict } from './predict-helpers.mjs';
 
@@ -192,6 +192,50 @@ test('t-SNE: the verdict\'s why follows the outcome: fall on the moons and at pe
     assert.equal(result, 'held', `${query}: ${text}`);
     assert.match(text, why, query);
     assert.doesNotMatch(text, /makes worse/, query);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+// Every number and name the three charts print lies inside its canvas, at both widths, on the first
+// view, after Reset, after New points and after a step. The opening t-SNE cloud is about 10⁻⁴ wide,
+// and its y ticks "2 × 10⁻⁴" and "-2 × 10⁻⁴" (about 60 px) began left of the canvas in the plot's
+// fixed 44 px margin: only "× 10⁻⁴" showed, the sign lost. fillText is recorded from before the
+// first draw, with the ink's extent (measureText's actual bounding box) against the canvas's width.
+test('t-SNE: every axis label of the three charts lies inside its canvas (the tiny opening cloud\'s y ticks too)', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.addInitScript(() => {
+      window.drawnTexts = [];
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function record(text, x, y, ...rest) {
+        const ink = this.measureText(text);
+        window.drawnTexts.push({
+          chart: this.canvas.closest('.dw-card') && this.canvas.getAttribute('aria-label'),
+          text: String(text), tick: this.textAlign === 'right' && this.textBaseline === 'middle',
+          left: x - ink.actualBoundingBoxLeft, right: x + ink.actualBoundingBoxRight, canvasWidth: this.canvas.clientWidth,
+        });
+        return fillText.call(this, text, x, y, ...rest);
+      };
+    });
+    await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
+    await widgetsReady(page);
+    const drawn = async (after) => {
+      await afterNextFrame(page);
+      const texts = await page.evaluate(() => window.drawnTexts.splice(0));
+      return texts.filter((d) => d.chart).map((d) => ({ ...d, after }));
+    };
+    const texts = await drawn('first view');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    texts.push(...await drawn('Reset'));
+    await page.getByRole('button', { name: 'New points' }).click();
+    texts.push(...await drawn('New points'));
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    texts.push(...await drawn('one step'));
+    const yTicks = texts.filter((d) => d.tick && /t-SNE embedding/.test(d.chart));
+    assert.ok(yTicks.some((d) => d.text === '-2 × 10⁻⁴') && yTicks.some((d) => d.text === '2 × 10⁻⁴'), `the opening cloud's y ticks are drawn at ${width} px: ${[...new Set(yTicks.map((d) => d.text))].join(', ')}`);
+    const outside = texts.filter((d) => d.left < 0 || d.right > d.canvasWidth);
+    assert.deepEqual(outside.map(({ chart, text, left, right, after }) => `${chart}: "${text}" at ${left.toFixed(1)}…${right.toFixed(1)} (${after})`), [], `at ${width} px`);
     assert.deepEqual(page.record.errors, []);
     await page.close();
   }

@@ -33,6 +33,10 @@ export class Plot {
     this.fallbackWidth = fallbackWidth;
     this.theme = readTheme(parent);
     this.margin = { left: 44, right: 12, top: 12, bottom: 30 };
+    // Drawn px the widest y number of the last axes() needs left of the plotting area (see
+    // makeRoomForYTicks); the left margin is never narrower.
+    this.yTickRoom = 0;
+    this.marginFrame = 0;
     this.setDomain(...domain);
     this.onResize = onResize;
     this.ctx = this.canvas.getContext('2d');
@@ -62,6 +66,7 @@ export class Plot {
     this.resizeObserver.disconnect();
     this.releaseColorScheme();
     cancelAnimationFrame(this.resizeFrame);
+    cancelAnimationFrame(this.marginFrame);
     this.canvas.remove();
   }
 
@@ -88,7 +93,7 @@ export class Plot {
     for (const side of ['left', 'right', 'top', 'bottom']) {
       Object.defineProperty(view, side, {
         enumerable: true,
-        get: () => base[side] * this.fontScale,
+        get: () => (side === 'left' ? Math.max(base.left * this.fontScale, this.yTickRoom || 0) : base[side] * this.fontScale),
         set: (v) => { base[side] = v; },
       });
     }
@@ -96,6 +101,19 @@ export class Plot {
   }
 
   setDomain(x0, x1, y0, y1) { this.domain = { x0, x1, y0, y1 }; }
+
+  // Widens the left margin when the widest y number (drawn px) would not fit in it: numbers in
+  // the × 10ⁿ form are about 60 px wide, and right-aligned 6 px inside the 44 px margin they began
+  // off the canvas ("-2 × 10⁻⁴" of t-SNE's tiny opening cloud read "× 10⁻⁴"). A margin that fits
+  // its numbers stays as the widget set it. Whatever the widget drew before its axes (a heat map)
+  // was placed with the old margin, so a change redraws once more through onResize, next frame.
+  makeRoomForYTicks(widest) {
+    const before = this.margin.left;
+    this.yTickRoom = widest > 0 ? widest + 7 * this.fontScale : 0; // 6 px gap to the axis, 1 px from the edge
+    if (this.margin.left !== before && this.onResize && !this.marginFrame) {
+      this.marginFrame = requestAnimationFrame(() => { this.marginFrame = 0; this.onResize(); });
+    }
+  }
 
   resize() {
     const parent = this.canvas.parentElement;
@@ -156,6 +174,14 @@ export class Plot {
     c.fillStyle = t.textMuted;
     c.strokeStyle = t.gridLine;
     c.lineWidth = 1;
+    // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
+    // yTicks: 0 asks for no y numbers; niceTicks still returns its one tick (0), whose grid line stays.
+    const sharedZero = x0 === 0 && y0 === 0;
+    const ys = niceTicks(y0, y1, yTicks).map((v) => {
+      const text = yTicks === 0 || (sharedZero && v === 0) ? '' : formatTick(v);
+      return { v, text, width: text ? c.measureText(text).width : 0 };
+    });
+    this.makeRoomForYTicks(Math.max(0, ...ys.map((y) => y.width)));
     // x numbers: each centred under its grid line but kept inside the canvas (the last one at the
     // right edge was cut by a pixel or two), and on a narrow plot every other one is left out when
     // neighbours would come closer than 8 px (their grid lines stay).
@@ -173,8 +199,6 @@ export class Plot {
       c.textAlign = 'center'; c.textBaseline = 'top';
       c.fillText(text, left + (right - left) / 2, this.height - this.margin.bottom + 4 * s);
     });
-    // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
-    const sharedZero = x0 === 0 && y0 === 0;
     // The y label sits in the top-left corner: x from 4, one 12 px line from labelTop (about 2 px
     // down), so the ink of a tick number centred 7 px or more below that line clears it by 2 px; a
     // tick number that would print over it is left out (its grid line stays).
@@ -182,13 +206,11 @@ export class Plot {
     const labelRight = yLabel ? 4 * s + c.measureText(yLabel).width : -Infinity;
     const labelTop = yLabel ? yLabelTop(c, yLabel) : 0;
     c.font = `11px ${t.mono}`;
-    for (const v of niceTicks(y0, y1, yTicks)) {
+    for (const { v, text, width } of ys) {
       const Y = Math.round(this.py(v)) + 0.5;
       c.beginPath(); c.moveTo(this.margin.left, Y); c.lineTo(this.width - this.margin.right, Y); c.stroke();
-      // yTicks: 0 asks for no y numbers; niceTicks still returns its one tick (0), whose grid line stays.
-      if (yTicks === 0 || (sharedZero && v === 0)) continue;
-      const text = formatTick(v);
-      const left = this.margin.left - 6 * s - c.measureText(text).width;
+      if (!text) continue;
+      const left = this.margin.left - 6 * s - width;
       if (Y - 7 * s < labelTop + 12 * s && left < labelRight) continue;
       c.textAlign = 'right'; c.textBaseline = 'middle';
       c.fillText(text, this.margin.left - 6 * s, Y);
