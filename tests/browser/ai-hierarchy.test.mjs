@@ -5,7 +5,7 @@
 // reaches the mark completes the activity without changing the recorded score.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, openPage, openFreshPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage, openFreshPage, afterNextFrame } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
@@ -36,7 +36,7 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
   assert.match(await message.textContent(), /no layered network/);
   assert.equal(await message.getAttribute('data-tone'), 'ok');
   assert.equal(await stat('right first time'), '1 / 1');
-  assert.equal(await card.getByRole('button', { name: 'k-means clustering' }).count(), 0, 'placed chips leave the tray');
+  assert.equal(await card.getByRole('button', { name: 'k-means clustering' }).count(), 0, 'a placed chip is no longer offered (faded in the tray, hidden from screen readers)');
 
   await card.getByRole('button', { name: 'Linear regression' }).click();
   await card.getByRole('button', { name: 'DL: deep learning' }).click();
@@ -368,6 +368,97 @@ test('ai-hierarchy: wrong first answers survive a reload before the game is sort
   const after = await saved();
   assert.deepEqual([after.best, after.complete], [1, false]);
   assert.match(await page.locator('.lesson-activities').textContent(), new RegExp(`• AI, machine learning, deep learning: sort them — ${panelScore(1)} \\(not finished yet\\)`));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+
+// Audit 10, A item 4: the figure's name stayed "Nested sets: …" while the sets filled, so a screen
+// reader could not review what went where. It says what each set holds after every answer (a name,
+// read when the figure is reached; the message line is what announces an answer).
+test('ai-hierarchy: the figure\'s name says which techniques are in each set, after every answer', async () => {
+  const { TECHNIQUES, DEAL_ORDER } = await import('../../web/lib/ai-history.js');
+  const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
+  const page = await openFreshPage(site, '/lessons/history-of-ai.html', { width: 1280 });
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const figure = card.getByRole('img', { name: /^Nested sets/ });
+  const setButton = (region) => card.getByRole('button', { name: `${messages[`ai-hierarchy.region.${region}`]}: ${messages[`ai-hierarchy.regionLong.${region}`]}` });
+  const sets = 'Nested sets: deep learning inside machine learning inside artificial intelligence.';
+  assert.equal(await figure.getAttribute('aria-label'), `${sets} Sorted into AI but not machine learning: nothing yet. Into machine learning but not deep learning: nothing yet. Into deep learning: nothing yet.`);
+  assert.equal(await figure.getAttribute('aria-live'), null);
+  const deal = DEAL_ORDER.map((id) => TECHNIQUES.find((t) => t.id === id));
+  const [expert, linear] = [deal.find((t) => t.id === 'expert'), deal.find((t) => t.region === 'ml')];
+  await card.getByRole('button', { name: expert.name, exact: true }).click();
+  await setButton('ai').click();
+  assert.equal(await figure.getAttribute('aria-label'), `${sets} Sorted into AI but not machine learning: ${expert.name}. Into machine learning but not deep learning: nothing yet. Into deep learning: nothing yet.`);
+  // A wrong answer puts nothing in a set.
+  await card.getByRole('button', { name: linear.name, exact: true }).click();
+  await setButton('dl').click();
+  assert.match(await figure.getAttribute('aria-label'), /Into deep learning: nothing yet\.$/);
+  await setButton('ml').click();
+  // Sorted by keyboard, the rest: every set lists its techniques in the tray's order.
+  for (const t of deal.filter((x) => x !== expert && x !== linear)) {
+    await card.getByRole('button', { name: t.name, exact: true }).press('Enter');
+    await setButton(t.region).press('Enter');
+  }
+  const inSet = (r) => { const names = deal.filter((t) => t.region === r).map((t) => t.name); return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`; };
+  assert.equal(await figure.getAttribute('aria-label'), `${sets} Sorted into AI but not machine learning: ${inSet('ai')}. Into machine learning but not deep learning: ${inSet('ml')}. Into deep learning: ${inSet('dl')}.`);
+  await card.getByRole('button', { name: 'Start again' }).click();
+  assert.match(await figure.getAttribute('aria-label'), /Sorted into AI but not machine learning: nothing yet\./);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Found while fixing audit 10: on a phone each placed chip left the tray and the figure grew a
+// row, so the set buttons moved under the finger, and a double-tap's second tap could land on
+// Start again and replace the round's result with "Practice round …". The tray keeps a placed
+// chip's place (faded) and the figure is as tall from the deal as when all are sorted, so nothing
+// moves: a finger double-tapping each technique's set keeps hitting that set.
+test('ai-hierarchy: on a phone, a double-tap on each set never lands on Start again; the round\'s result stays', async () => {
+  const { TECHNIQUES, DEAL_ORDER } = await import('../../web/lib/ai-history.js');
+  const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
+  const page = await site.newPage({ width: 375, height: 740 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 375, height: 740, deviceScaleFactor: 2, mobile: true });
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  await page.goto(`${site.base}/lessons/history-of-ai.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const touch = (type, touchPoints) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints });
+  const tap = async ({ x, y }) => { await touch('touchStart', [{ x, y }]); await touch('touchEnd', []); };
+  // The middle of an element, scrolled into the screen if it is not on it.
+  const centreOf = async (locator) => {
+    await locator.evaluate((e) => { const r = e.getBoundingClientRect(); if (r.top < 0 || r.bottom > innerHeight) e.scrollIntoView({ block: 'center', behavior: 'instant' }); });
+    await afterNextFrame(page);
+    const b = await locator.boundingBox();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const message = card.locator('.dw-message');
+  const setButton = (region) => card.getByRole('button', { name: `${messages[`ai-hierarchy.region.${region}`]}: ${messages[`ai-hierarchy.regionLong.${region}`]}` });
+  const setsTop = () => setButton('ai').evaluate((e) => Math.round(e.getBoundingClientRect().top + scrollY));
+  const top = await setsTop();
+  for (const id of DEAL_ORDER) {
+    const t = TECHNIQUES.find((x) => x.id === id);
+    await tap(await centreOf(card.getByRole('button', { name: t.name, exact: true })));
+    await afterNextFrame(page);
+    // Two taps at one spot, the second before the page has drawn again, then once it has.
+    const spot = await centreOf(setButton(t.region));
+    await tap(spot);
+    const underFinger = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y).closest('button')?.textContent, spot);
+    await tap(spot);
+    await afterNextFrame(page);
+    assert.equal(underFinger, await setButton(t.region).textContent(), `${t.name}: the second tap lands on its set`);
+    assert.ok((await message.textContent()).startsWith(`Right: ${t.name}`), t.name);
+    assert.equal(await setsTop(), top, `${t.name}: the set buttons stay where they were`);
+  }
+  assert.match(await message.textContent(), /All 11 sorted, 11 right first time\. That score is recorded and completes this activity; Start again for a practice round\.$/);
+  assert.equal(await card.getByText('All sorted.').count(), 1);
+  await screenshot(page, 'ai-hierarchy-double-tap-375');
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -655,3 +655,43 @@ test('Place the centroids: a local minimum 0.51 % above the best reads "0.51% ab
   assert.match(text, /^Converged after 2 iterations at inertia 150\.77, 0\.51% above the best known 150\.00\. k-means stopped in a local minimum/);
   await page.close();
 });
+
+// Audit 10, A item 3: the lesson says to look for the elbow, but the chart was only "Elbow chart"
+// to a screen reader. Its name lists every k's best inertia as the chart draws it (and as the
+// "k-means++ best" readout writes it), the k it marks, and the learner's inertia there.
+test('Place the centroids: the elbow chart\'s name lists the best inertia for k = 1 to 8, the k marked and the learner\'s inertia', async () => {
+  const { formatNumber } = await import('../../web/lib/format.js');
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 375, reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const elbowChart = card.locator('canvas').nth(1);
+  const elbow = await inEngine(page, (ml) => {
+    const km = new ml.KMeans();
+    try {
+      km.setData(ml.makeBlobs(150, 4, 0.55, 11).X, 2, []);
+      km.setRestarts(4);
+      km.reset(11);
+      return Array.from(km.elbowCurve(8));
+    } finally { km.delete(); }
+  });
+  assert.equal(elbow.length, 8);
+  const list = elbow.map((v, i) => `k = ${i + 1}: ${formatNumber(v, 2)}`).join('; ');
+  const head = `Elbow chart of the best inertia for each k, the lowest of four k-means++ restarts: ${list}.`;
+  assert.equal(await elbowChart.getAttribute('role'), 'img');
+  assert.equal(await elbowChart.getAttribute('aria-live'), null, 'a name, read when the chart is reached, not announced');
+  assert.equal(await elbowChart.getAttribute('aria-label'), `${head} The large dot marks k = 4.`);
+  // The lesson's numbers (and the readout's) are in it: 1 117.64 at k = 1 … 100.79 at k = 4.
+  assert.match(await elbowChart.getAttribute('aria-label'), /k = 1: 1\u202f117\.64; k = 2: 594\.91; k = 3: 339\.36; k = 4: 100\.79;/);
+  assert.ok((await elbowChart.getAttribute('aria-label')).includes(`k = 4: ${await stat(card, 'k-means++ best')};`));
+  // All four placed: the ring at k = 4 is the inertia readout.
+  const canvas = card.locator('canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  for (const [fx, fy] of [[0.3, 0.3], [0.7, 0.3], [0.3, 0.7], [0.7, 0.7]]) await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
+  const inertia = await stat(card, 'inertia');
+  assert.equal(await elbowChart.getAttribute('aria-label'), `${head} The large dot marks k = 4, and the ring your centroids' inertia there, ${inertia}.`);
+  // Another k moves the mark; with its centroids not all placed there is no ring.
+  await card.getByRole('slider', { name: /k \(centroids\)/ }).fill('6');
+  assert.equal(await elbowChart.getAttribute('aria-label'), `${head} The large dot marks k = 6.`);
+  await assertClean(page);
+  await page.close();
+});

@@ -18,7 +18,7 @@ import { Board } from '../lib/board.js';
 import { sequentialScale } from '../lib/colors.js';
 import { DEAL_ORDER, TECHNIQUES } from '../lib/ai-history.js';
 import { hasFirstResult, recordedResult, reportComplete, reportScore } from '../lib/report.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, listedInWords } from '../lib/format.js';
 import { passMark } from '../lib/quiz.js';
 import { messages } from './ai-hierarchy.messages.js';
 
@@ -84,7 +84,7 @@ function build(ctx) {
   fromRecord();
 
   let board = null;
-  board = ctx.own(new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: t('ai-hierarchy.board'), onResize: () => ctx.requestDraw(draw) }));
+  board = ctx.own(new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: t('ai-hierarchy.board', { ai: '', ml: '', dl: '' }), onResize: () => ctx.requestDraw(draw) }));
   board.canvas.classList.add('dw-scrollable');
 
   const tray = el('div', { className: 'ai-hierarchy-tray', role: 'group', 'aria-label': t('ai-hierarchy.tray') });
@@ -119,23 +119,32 @@ function build(ctx) {
     renderTray();
   }
 
+  // Nothing below the figure moves during a round, so a second tap lands where the first did (on a
+  // phone a double-tap on a set moved the set buttons up under the finger, and its second tap could
+  // land on Start again and wipe the round's result): a placed chip keeps its place in the tray,
+  // faded and out of use (ai-hierarchy.css; hidden from screen readers, for which the figure's name
+  // says what each set holds), and the figure keeps the height of a fully sorted round (draw).
   function renderTray() {
     // Rebuilding the chips must not drop keyboard focus: the chip that had it gets it back.
     const focusedId = tray.contains(document.activeElement) ? document.activeElement.dataset.id : null;
     tray.replaceChildren();
     for (const item of items) {
-      if (placed.has(item.id)) continue;
       const b = el('button', { type: 'button', className: 'ai-hierarchy-chip', text: item.name, 'aria-pressed': String(picked === item.id), 'data-id': item.id });
-      b.addEventListener('click', () => { picked = item.id; explaining = false; renderTray(); card.setMessage(t('ai-hierarchy.picked', { name: item.name }), 'info'); });
+      if (placed.has(item.id)) { b.classList.add('ai-hierarchy-chip-placed'); b.disabled = true; b.setAttribute('aria-hidden', 'true'); }
+      else b.addEventListener('click', () => { picked = item.id; explaining = false; renderTray(); card.setMessage(t('ai-hierarchy.picked', { name: item.name }), 'info'); });
       tray.append(b);
     }
-    if (!tray.children.length) tray.append(el('p', { className: 'ai-hierarchy-done', text: t('ai-hierarchy.allSorted') }));
+    trayLabel.textContent = placed.size === items.length ? t('ai-hierarchy.allSorted') : t('ai-hierarchy.pickStep');
     if (focusedId) { const again = tray.querySelector(`[data-id="${focusedId}"]`); if (again) again.focus(); }
     // In the first game it counts each technique's first answer (this visit's, and any the lesson
     // kept from an earlier one); in a practice round, that round's first tries.
     const [right, answered] = practiceRound ? [firstTry, tried.size] : [scoredRight(), firstAnswer.size];
     stat.score.set(t('ai-hierarchy.score', { right: formatNumber(right, 0), tried: formatNumber(answered, 0) }));
     stat.placed.set(t('ai-hierarchy.sortedOf', { placed: formatNumber(placed.size, 0), total: formatNumber(items.length, 0) }));
+    // The figure's name says what each set holds now, as the chips drawn in it show: a name is
+    // read when the learner reaches the figure, never announced on every answer.
+    const sortedInto = (r) => listedInWords(items.filter((x) => placed.get(x.id) === r).map((x) => x.name));
+    board.canvas.setAttribute('aria-label', t('ai-hierarchy.board', { ai: sortedInto('ai'), ml: sortedInto('ml'), dl: sortedInto('dl') }));
     ctx.requestDraw(draw);
   }
 
@@ -206,15 +215,22 @@ function build(ctx) {
     const chipH = 24; const headH = 40;
     c.font = `12px ${th.font}`;
     const inRegion = (r) => items.filter((x) => placed.get(x.id) === r).map((x) => x.short);
+    const belongsIn = (r) => items.filter((x) => x.region === r).map((x) => x.short);
     // Heights from the inside out: each band holds its heading and its rows of chips.
     const widths = { ai: W - 2, ml: W - 2 - 2 * pad, dl: W - 2 - 4 * pad };
+    const bandHeight = (r, rows) => headH + rows * (chipH + 6) + (r === 'dl' ? 14 : 8);
     const layouts = {}; const band = {};
+    let sorted = 0;
     for (const r of ORDER) {
       layouts[r] = flow(c, inRegion(r), widths[r] - 24);
-      const rows = inRegion(r).length ? layouts[r].length : 0;
-      band[r] = headH + rows * (chipH + 6) + (r === 'dl' ? 14 : 8);
+      band[r] = bandHeight(r, inRegion(r).length ? layouts[r].length : 0);
+      const all = belongsIn(r);
+      sorted += bandHeight(r, all.length ? flow(c, all, widths[r] - 24).length : 0);
     }
-    const total = Math.round(band.ai + band.ml + band.dl + 2 * pad + 4);
+    // From the deal on, the figure is as tall as when every technique is sorted (the space left
+    // over falls to the innermost set), so it never grows under the controls during a round, and
+    // its height tells nothing of which set holds how many.
+    const total = Math.round(Math.max(band.ai + band.ml + band.dl, sorted) + 2 * pad + 4);
     if (board.height !== total) { board.minHeight = total; board.maxHeight = total; board.resize(); return; }
     rects = {
       ai: { x: 1, y: 1, w: W - 2, h: total - 2 },

@@ -5,7 +5,9 @@
 export const messages = {
   'ai-hierarchy.title': 'AI, machine learning, deep learning: sort them',
   'ai-hierarchy.hint': 'Pick a technique, then put it in the innermost set it belongs to — with a button or by clicking inside the figure. Each answer is explained.',
-  'ai-hierarchy.board': 'Nested sets: deep learning inside machine learning inside artificial intelligence',
+  // The figure's name: the three sets and the techniques sorted into each so far (ai, ml, dl: their
+  // names as a list in words, '' while a set is empty).
+  'ai-hierarchy.board': ({ ai, ml, dl }) => `Nested sets: deep learning inside machine learning inside artificial intelligence. Sorted into AI but not machine learning: ${ai || 'nothing yet'}. Into machine learning but not deep learning: ${ml || 'nothing yet'}. Into deep learning: ${dl || 'nothing yet'}.`,
   'ai-hierarchy.tray': 'Techniques to sort',
   'ai-hierarchy.pickStep': '1. Pick a technique',
   'ai-hierarchy.placeStep': '2. Put it in the innermost set it belongs to',

@@ -131,7 +131,7 @@ function build(ctx) {
   card.stage.append(row);
   const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: t('place-centroids.plot'), onResize: () => ctx.requestDraw(draw) }));
   right.append(el('p', { className: 'dw-chart-title', text: t('place-centroids.elbowHeading') }));
-  const elbowPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: t('place-centroids.elbowPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const elbowPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: t('place-centroids.elbowPlot', { points: '', k: 0, current: '' }), onResize: () => ctx.requestDraw(draw) }));
   elbowPlot.margin = { left: 50, right: 10, top: 12, bottom: 30 };
 
   const buttons = buttonRow(card.controls);
@@ -348,7 +348,18 @@ function build(ctx) {
     }
     const centroids = placed.map((p, j) => t('place-centroids.figureCentroid', { number: j + 1, x: formatNumber(p.x, 2), y: formatNumber(p.y, 2) })).join(', ');
     plot.canvas.setAttribute('aria-label', t('place-centroids.figure', { rows: formatNumber(data ? data.rows : 0, 0), placed: placed.length, k: opts.k, centroids, inertia: Number.isFinite(inertia) ? fixed(inertia, 2) : '' }));
+    nameElbow(inertia);
     ctx.requestDraw(draw);
+  }
+
+  // The elbow chart's name lists what drawElbow draws: the best inertia for each k (written as the
+  // "k-means++ best" readout writes it), the k marked, and the learner's inertia at that k. The
+  // lesson asks the learner to find the elbow in these numbers, so a screen reader gets them all
+  // (a name is read when the chart is reached, not announced as it changes).
+  function nameElbow(current) {
+    const points = Array.from(elbow, (v, i) => t('place-centroids.elbowPoint', { k: i + 1, inertia: fixed(v, 2) })).join('; ');
+    const marked = opts.k <= elbow.length;
+    elbowPlot.canvas.setAttribute('aria-label', t('place-centroids.elbowPlot', { points, k: marked ? opts.k : 0, current: marked && Number.isFinite(current) ? fixed(current, 2) : '' }));
   }
 
   function draw() {

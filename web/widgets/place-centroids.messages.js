@@ -8,7 +8,13 @@ export const messages = {
   'place-centroids.hint': 'Your score depends only on where you start the centroids: the lower the inertia of your k centroids as placed, the higher it is. Place them by clicking the plot (or focus it, move the cross with the arrow keys and press Enter). Run iteration does one assignment and one update; Auto-run keeps going until k-means has converged.',
   'place-centroids.plot': 'Scatter plot of unlabelled points',
   'place-centroids.elbowHeading': 'Elbow: best inertia for each k',
-  'place-centroids.elbowPlot': 'Elbow chart',
+  // The elbow chart's name: `points` lists elbowPoint for k = 1, 2, … ('' before there are any);
+  // k: the k drawn with the large dot (0: none); current: the inertia of the learner's centroids,
+  // the ring at that k ('' until all k are placed).
+  'place-centroids.elbowPlot': ({ points, k, current }) => (points
+    ? `Elbow chart of the best inertia for each k, the lowest of four k-means++ restarts: ${points}.${k ? ` The large dot marks k = ${k}${current ? `, and the ring your centroids' inertia there, ${current}` : ''}.` : ''}`
+    : 'Elbow chart'),
+  'place-centroids.elbowPoint': 'k = {k}: {inertia}',
   'place-centroids.autoRun': 'Auto-run',
   'place-centroids.pause': 'Pause',
   'place-centroids.runIteration': 'Run iteration',
