@@ -1,6 +1,6 @@
-// For a page that shows widgets in iframes (embed.html, docs/embedding.md section 2): load it once,
-//   <script src="https://your-host/data-workshop/embed-resize.js"></script>
-// and each of the page's iframes that shows this site's embed.html takes the height its content
+// For a page that shows widgets in iframes (embed.html, docs/embedding.md section 2): load it once
+// from the site that serves the widgets (a <script> whose src is this file's address on that site,
+// as the docs' snippet shows), and each of the page's iframes that shows this site's embed.html takes the height its content
 // reports (the dw:resize message, web/js/embed-frame.js), growing and shrinking with it.
 // A file of the site's rather than a script written into the page, so it also runs under a
 // Content-Security-Policy that refuses inline scripts (script-src 'self' and the site's origin).
