@@ -127,13 +127,13 @@ test('keyboard: Up on the right handle raises that end by 5; bringing the risk u
 
 // The figure's name writes the intercept's sign as the operator, as fit-line does: at b = -300 it
 // read "ŷ = 0.150x + -300".
-test('the figure names the line with the intercept\'s sign as its operator: ŷ = 0.150x - 300, ŷ = 0.150x + 50', async () => {
+test('the figure names the line with the intercept\'s sign as its operator: ŷ = 0.150x − 300, ŷ = 0.150x + 50', async () => {
   const page = await open(1280);
   const card = cardOf(page);
   const label = () => card.locator('canvas').getAttribute('aria-label');
   await setSlider(card, 'slope w', 0.15);
   await setSlider(card, 'intercept b', -300);
-  assert.match(await label(), /^The line ŷ = 0\.150x - 300 through 3 houses; misses house 1 -300, /);
+  assert.match(await label(), /^The line ŷ = 0\.150x \u2212 300 through 3 houses; misses house 1 -300, /);
   await setSlider(card, 'intercept b', 50);
   assert.match(await label(), /^The line ŷ = 0\.150x \+ 50 through 3 houses;/);
   await setSlider(card, 'intercept b', 0);

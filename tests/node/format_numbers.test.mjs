@@ -197,9 +197,9 @@ test('formatBeside: a value reads on the same side of its limit as it lies, with
 });
 
 test('formatTerm: a later term of a formula carries its sign as the operator, never "+ -300"', () => {
-  assert.equal(formatTerm(-300, 0), '- 300');
+  assert.equal(formatTerm(-300, 0), '\u2212 300');
   assert.equal(formatTerm(50, 0), '+ 50');
-  assert.equal(formatTerm(-1.5, 2), '- 1.50');
+  assert.equal(formatTerm(-1.5, 2), '\u2212 1.50');
   assert.equal(formatTerm(-0.001, 2), '+ 0.00', 'a value that rounds to zero has no minus');
-  assert.equal(formatTerm(-12345, 0), '- 12\u202f345');
+  assert.equal(formatTerm(-12345, 0), '\u2212 12\u202f345');
 });

@@ -104,11 +104,12 @@ export function equalsSign(shownSum, value, digits) {
   return formatNumber(shownSum, digits) === formatNumber(value, digits) ? '=' : '≈';
 }
 
-// A term after the first in a written formula, its sign as the operator: "+ 50", "- 300", never
-// "+ -300" ("ŷ = 0.150x - 300"); formatNumber's `digits` and options.
+// A term after the first in a written formula, its sign as the operator: "+ 50", "− 300", never
+// "+ -300" ("ŷ = 0.150x − 300"); the operator is the minus sign (U+2212), as in the typeset formulas
+// beside it; formatNumber's `digits` and options.
 export function formatTerm(v, digits = 3, options) {
   const text = formatNumber(v, digits, options);
-  return text.startsWith('-') ? `- ${text.slice(1)}` : `+ ${text}`;
+  return text.startsWith('-') ? `\u2212 ${text.slice(1)}` : `+ ${text}`;
 }
 
 // Up to `significant` significant digits, trailing zeros dropped ("0.25", "1 200", "3.14").

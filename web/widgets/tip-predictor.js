@@ -7,7 +7,7 @@ import { listenForTaps, trackKeyboardFocus } from '../lib/drag.js';
 import { Plot } from '../lib/plot.js';
 import { el, nextId, slider, button, buttonRow, setDisabled } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { equalsSign, formatMoney, formatNumber, readShown, asShown } from '../lib/format.js';
+import { equalsSign, formatMoney, formatNumber, formatTerm, readShown, asShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { readPredictedNumber } from '../lib/predict-number.js';
@@ -34,12 +34,6 @@ const money = (v) => formatMoney(v);
 const dollars = (v) => formatMoney(v, { symbol: '' });
 // The bill first shown in the box: whole dollars as an option gives them ("50", "1 000"), else with cents.
 const billText = (v) => (Number.isInteger(v) ? formatNumber(v, 0) : dollars(v));
-
-// "+ 0.50" or "− 0.15": a term added in a worked sum, its sign written as an operator.
-function signedTerm(v, digits) {
-  const text = formatNumber(v, digits);
-  return text.startsWith('-') ? `\u2212 ${text.slice(1)}` : `+ ${text}`;
-}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -183,7 +177,7 @@ function build(ctx) {
       // unrounded, so where the shown terms give another cent than the tip, it says "≈".
       const w = formatNumber(opts.w, 3);
       const billShown = dollars(bill);
-      const b = signedTerm(opts.b, 2);
+      const b = formatTerm(opts.b, 2);
       const equals = equalsSign(readShown(w) * readShown(billShown) + asShown(opts.b, 2), prediction, 2);
       sum.textContent = t('tip-predictor.sum', { w, bill: billShown, b, equals, tip: money(prediction) });
       if (prediction < 0) card.setMessage(t('tip-predictor.negativeTip', { b: money(opts.b), tip: money(prediction) }), 'warn');
@@ -194,7 +188,7 @@ function build(ctx) {
       statTip.set('–');
       sum.textContent = t('tip-predictor.waiting');
     }
-    plot.canvas.setAttribute('aria-label', t('tip-predictor.figure', { count: bills.length, w: formatNumber(opts.w, 3), b: signedTerm(opts.b, 2) }));
+    plot.canvas.setAttribute('aria-label', t('tip-predictor.figure', { count: bills.length, w: formatNumber(opts.w, 3), b: formatTerm(opts.b, 2) }));
     ctx.requestDraw(draw);
   }
 
