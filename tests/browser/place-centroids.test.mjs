@@ -441,6 +441,26 @@ test('Place the centroids: centroids given in a <dw-widget state> attribute are 
   await page.close();
 });
 
+// A pasted snippet that reads the page address (the `address` attribute) on a page whose address
+// sets an option: the options came from the address, the centroids still from the attribute, and
+// the card says each where it came from (state.set is told the state's own source).
+test('Place the centroids: options from the page address, centroids from the state attribute: the centroids are said to be given in the attributes', async () => {
+  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  const state = Buffer.from(JSON.stringify({ c: [[-3, 0], [-1, 0], [1, 0], [3, 0]] })).toString('base64url');
+  const host = `${site.base}/pasted-address-place-centroids.html`;
+  await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title><link rel="icon" href="/favicon.svg">
+<script type="module" src="/embed.js"></script></head><body><main><dw-widget name="place-centroids" address state="${state}"></dw-widget></main></body></html>` }));
+  await page.goto(`${host}#place-centroids.points=120`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card');
+  assert.equal(await page.locator('dw-widget').evaluate((el) => el.handle.options.points), 120, 'the option was read from the address');
+  assert.match(await card.locator('.dw-message').textContent(), /These centroids were given in the attributes, not placed by your clicks/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
 // Reports collected from the first moment of every load of the page (a reload included).
 async function listenFromEveryLoad(page) {
   await page.addInitScript(() => {

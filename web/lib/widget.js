@@ -11,7 +11,7 @@
 //   mount(el, opts)   → { update(opts), destroy(), ready: Promise }
 // and implements mount by calling mountWidget(el, opts, { schema, meta, build }), where
 // build(ctx) sets up canvases/controls with the loaded engine and returns
-//   { update(options, from)?, destroy()?, state?: { get(), set(value) }, currentOptions?() }
+//   { update(options, from)?, destroy()?, state?: { get(), set(value, from) }, currentOptions?() }
 // (`from`: where the new options came from, the card's note source for notes about them).
 // mountWidget resolves options (clamping with visible notes that say where each setting came
 // from), builds the card, loads the engine once per page, turns setup errors into a message in
@@ -50,6 +50,8 @@
 //     state.get() returns a JSON value (or null for "nothing beyond the options");
 //     state.set(value) must check the value completely before changing anything and throw an
 //     Error saying in words what is wrong, so a damaged link leaves the widget at its start.
+//     `from` says where the state was given ('attribute', 'address', 'options', 'update': the
+//     card's note sources, web/lib/ui.js), for a widget that tells the learner so.
 //   - currentOptions() reports option values the learner changed with the widget's own
 //     controls (the neural-network playground's settings), so links carry them too.
 //   - a widget without an update() is rebuilt with the new options when they change.
@@ -375,7 +377,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
       card.addNotes([t('widget.stateUnreadable', { reason: err.message })], from);
       return;
     }
-    try { instance.state.set(value); } catch (err) {
+    try { instance.state.set(value, from); } catch (err) {
       card.addNotes([t('widget.stateUnusable', { reason: describeError(err, t) })], from);
     }
   }

@@ -115,12 +115,9 @@ function build(ctx) {
   // on a converged run replays it from the same start to the same score, which is shown again but
   // not sent again; only new points start a round whose score is reported.
   let scoreReported = false;
-  // Where centroids restored from a state came from while they are unchanged ('address',
-  // 'attribute', 'options', 'update': the card's note sources, web/lib/ui.js), else null. A state
-  // comes with the options it was given with: at the start, where those came from (ctx.noteSource);
-  // later, with the update that brought it (widget.js calls update(next, from) before state.set).
+  // Where centroids restored from a state came from while they are unchanged (state.set's `from`:
+  // the card's note sources, web/lib/ui.js), else null.
   let given = null;
-  let stateFrom = ctx.noteSource;
   const givenWhere = () => t(`card.from.${given}`);
   let recordedBefore = false; // a score of this game was already recorded in the lesson: the page's own points are practice
 
@@ -577,7 +574,7 @@ function build(ctx) {
   }
 
   return {
-    update(next, from) { stopAuto(); if (from) stateFrom = from; if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
+    update(next) { stopAuto(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
     // Shared by a link: the points (New points changes the seed), k (its slider), the centroids
     // as placed, and s: 1 once k-means has shown where they go on these points (a start on them
     // stays practice after a reload, until New points). Centroids restored from it are not the
@@ -588,7 +585,7 @@ function build(ctx) {
         if (!placed.length && !imported && !answerShown) return null;
         return { c: placed.map((p) => [p.x, p.y]), ...(answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported) : {}) };
       },
-      set(value) {
+      set(value, from) {
         const list = value && Array.isArray(value.c) ? value.c : null;
         const points = value && value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         if (!list || list.length > opts.k || !list.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e3))) {
@@ -604,7 +601,7 @@ function build(ctx) {
         placed = centroids; // as placed (and clamped) on the sharer's plot
         selected = -1;
         startChanged();
-        given = centroids.length > 0 ? stateFrom : null;
+        given = centroids.length > 0 ? from : null;
         render();
       },
     },

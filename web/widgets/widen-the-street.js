@@ -89,12 +89,9 @@ function build(ctx) {
   let movedBeforeAnswer = false;
   let movedAfterAnswer = false;
   let shownEarlier = false; // the solver's street was shown for these points before this page opened (s: 1 in the state)
-  // Where a line restored from a state came from while it is unmoved ('address', 'attribute',
-  // 'options', 'update': the card's note sources, web/lib/ui.js), else null. A state comes with the
-  // options it was given with: at the start, where those came from (ctx.noteSource); later, with
-  // the update that brought it (widget.js calls update(next, from) before state.set).
+  // Where a line restored from a state came from while it is unmoved (state.set's `from`: the
+  // card's note sources, web/lib/ui.js), else null.
   let given = null;
-  let stateFrom = ctx.noteSource;
   const givenWhere = () => t(`card.from.${given}`);
   // A round's result is reported once (docs/embedding.md: dw:score once for every round): pressing
   // Optimal again, or a double-tap on it, solves again and shows the same street and share, but
@@ -432,7 +429,7 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next, from) { if (from) stateFrom = from; if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ spread: spreadSlider, C: cSlider }, opts); loadData(); },
+    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ spread: spreadSlider, C: cSlider }, opts); loadData(); },
     // Shared by a link: the settings changed with the card's own controls, the street (angle and
     // shift) once moved, s: 1 once the solver's street has been shown for these points (streets
     // on them stay practice after a reload, until New points), and imported points. A street
@@ -443,7 +440,7 @@ function build(ctx) {
         if (!moved && !given && !answerShown && !imported) return null;
         return { ...(moved || given ? { a: angle, o: offset } : {}), ...(answerShown ? { s: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
-      set(value) {
+      set(value, from) {
         if (!value || typeof value !== 'object') throw new RangeError(t('widen-the-street.badState'));
         const line = value.a !== undefined || value.o !== undefined;
         if (line && !(Number.isFinite(value.a) && value.a >= 0 && value.a < 180 && Number.isFinite(value.o) && Math.abs(value.o) <= 4)) throw new RangeError(t('widen-the-street.badLine'));
@@ -453,7 +450,7 @@ function build(ctx) {
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         // Never cleared here: only New points (or new settings) start a round that counts again.
         if (value.s === 1 && !answerShown) { answerShown = true; shownEarlier = true; }
-        if (line) { angle = value.a; offset = value.o; moved = false; given = stateFrom; }
+        if (line) { angle = value.a; offset = value.o; moved = false; given = from; }
         render();
       },
     },
