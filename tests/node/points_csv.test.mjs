@@ -2,7 +2,7 @@
 // lines reported by number, label sets mapped to classes with a note, positions-only files, limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeCsvBytes, parsePointsCsv, pointsFromState, pointsState, pointsToCsv } from '../../web/lib/points-csv.js';
+import { decodeCsvBytes, labelText, parsePointsCsv, pointsFromState, pointsState, pointsToCsv } from '../../web/lib/points-csv.js';
 
 test('a header, three separators, comments and blank lines; labels 0/1 need no note', () => {
   const r = parsePointsCsv('x1,x2,label\n# a comment\n0,0,0\n\n1;1;1\n2\t0.5\t1\n', { domain: [-5, 5] });
@@ -21,6 +21,15 @@ test('labels −1/1 and 1/2/3 become classes 0, 1 (, 2) with a note saying so', 
   assert.deepEqual(Array.from(b.y), [0, 1, 2]);
   assert.equal(b.kind, 'multiclass');
   assert.match(b.notes[0], /Labels 1, 2, 3 were read as classes 0, 1, 2/);
+});
+
+test('class labels in notes are written as identifiers, never in e-notation: 1000 as "1000", 1e308 through the formatter', () => {
+  const a = parsePointsCsv('0,0,1000\n1,1,1e308\n2,2,1000\n');
+  assert.deepEqual(a.notes, ['Labels 1000, 1 × 10³⁰⁸ were read as classes 0, 1.']);
+  assert.throws(() => parsePointsCsv('0,0,5e300\n1,1,5e300\n'), { message: /^Every point has the label 5 × 10³⁰⁰; at least two classes are needed\./ });
+  assert.throws(() => parsePointsCsv('0,0,1\n1,1,2\n2,2,3\n3,3,4e21\n', { maxClasses: 3 }), { message: /\(1, 2, 3, 4 × 10²¹\)/ });
+  assert.equal(labelText('cat'), 'cat');
+  assert.equal(labelText(-1), '-1');
 });
 
 test('bad lines are skipped and reported by number; the rest is used', () => {

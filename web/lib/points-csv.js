@@ -300,16 +300,24 @@ export function parsePointsCsv(text, {
   if (!wholes) throw new Error(t('csv.labelsNotWhole', { values: distinct.filter((v) => !Number.isInteger(v)).slice(0, 3).map((v) => formatShort(v, 6)).join(', '), also }));
   if (distinct.length > maxClasses) {
     // The labels name classes (identifiers, written as in the file); their count is a quantity.
-    throw new Error(t('csv.tooManyLabels', { count: formatNumber(distinct.length, 0), values: `${distinct.slice(0, 6).join(', ')}${distinct.length > 6 ? ', …' : ''}`, max: maxClasses, also }));
+    throw new Error(t('csv.tooManyLabels', { count: formatNumber(distinct.length, 0), values: `${distinct.slice(0, 6).map(labelText).join(', ')}${distinct.length > 6 ? ', …' : ''}`, max: maxClasses, also }));
   }
-  if (distinct.length < 2 && maxClasses > 1) throw new Error(t('csv.oneLabel', { value: distinct[0], also }));
+  if (distinct.length < 2 && maxClasses > 1) throw new Error(t('csv.oneLabel', { value: labelText(distinct[0]), also }));
   const identity = distinct.every((v, i) => v === i);
-  if (!identity && sayRelabelled) notes.push(t('csv.relabelled', { from: distinct.join(', '), to: distinct.map((_, i) => i).join(', ') }));
+  if (!identity && sayRelabelled) notes.push(t('csv.relabelled', { from: distinct.map(labelText).join(', '), to: distinct.map((_, i) => i).join(', ') }));
   const index = new Map(distinct.map((v, i) => [v, i]));
   const y = Float64Array.from(ys, (v) => index.get(v));
   const words = wordClass ? [...wordClass.keys()] : null; // in class order
   const labelValues = distinct.map((v) => (words ? words[v] : v));
   return { X, y, kind: distinct.length > 2 ? 'multiclass' : 'binary', classes: distinct.length, labelValues, notes, count, skipped: skipped.length };
+}
+
+// A class label as a note names it: a word as written, a whole number in digits (an identifier,
+// so not grouped: "1000", "-1"), one beyond 2⁵³ as the formatter writes a number ("1 × 10³⁰⁸",
+// never "1e+308").
+export function labelText(v) {
+  if (typeof v === 'string') return v;
+  return Number.isSafeInteger(v) ? String(v) : formatShort(v, 6);
 }
 
 function exampleLine(dims, label) {

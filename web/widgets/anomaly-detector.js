@@ -13,7 +13,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { cellCentre, drawHeatmap, heatLegend, sequentialRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
-import { csvButtons, parsePointsCsv, pointsAtOnePlace, pointsFromState, pointsState, pointsToCsv, showOwnPoints } from '../lib/points-csv.js';
+import { csvButtons, labelText, parsePointsCsv, pointsAtOnePlace, pointsFromState, pointsState, pointsToCsv, showOwnPoints } from '../lib/points-csv.js';
 import { DOMAIN, PREDICT_CONTAMINATION, SCENES, atPredictContamination, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
 import { messages } from './anomaly-detector/messages.js';
 
@@ -105,7 +105,7 @@ function build(ctx) {
     const y = sklearn ? Float64Array.from(parsed.y, (c) => 1 - c) : Float64Array.from(parsed.y);
     const anomalies = y.reduce((sum, v) => sum + v, 0);
     const normal = y.length - anomalies;
-    const [anomalyText, normalText] = [String(anomalyLabel), String(normalLabel)];
+    const [anomalyText, normalText] = [labelText(anomalyLabel), labelText(normalLabel)];
     const notes = [t('anomaly-detector.csv.labels', { sklearn, words: typeof first === 'string', anomalyLabel: anomalyText, normalLabel: normalText, anomalies, normal })];
     const most = anomalies > normal;
     if (most) notes.push(t('anomaly-detector.csv.mostAnomalies', { anomalies: formatNumber(anomalies, 0), normal: formatNumber(normal, 0), anomalyLabel: anomalyText, normalLabel: normalText }));
