@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { dbscanAdvice, MANY_NOISE, MOST_NOISE } from '../web/widgets/dbscan-vs-kmeans/advice.js';
+import { dbscanAdvice, EPS_MIN, MANY_NOISE, MOST_NOISE } from '../web/widgets/dbscan-vs-kmeans/advice.js';
 
 const WIDGET = { data: 'moons', points: 200, noise: 0.08, k: 2, eps: 0.2, minSamples: 5, seed: 4 };
 
@@ -101,6 +101,13 @@ test('advice boundaries: "most" is more than half noise, "many" more than a fift
   // One cluster with a fifth or less noise: merged, lower eps.
   assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 40 }).text, /merge into one cluster\. Lower ε/);
   assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 41 }).text, /a little small.*Raise ε/);
+  // Imported points that DBSCAN finds one cluster in may be one clump: no "merged", a conditional hint.
+  const oneClump = dbscanAdvice({ ...base, data: 'custom', clusters: 1, noise: 0, eps: 0.03 });
+  assert.equal(oneClump.text, 'DBSCAN found 1 cluster and 0 noise points in your points with ε = 0.03 and min samples m = 5. If you see separate groups in them, they are closer than ε: lower ε to part them.');
+  assert.equal(oneClump.tone, 'ok');
+  // At the slider's least ε there is nothing lower to ask for.
+  assert.equal(dbscanAdvice({ ...base, data: 'custom', clusters: 1, noise: 0, eps: EPS_MIN }).text, 'DBSCAN found 1 cluster and 0 noise points in your points with ε = 0.02 and min samples m = 5.');
+  assert.doesNotMatch(dbscanAdvice({ ...base, data: 'custom', clusters: 2, noise: 0 }).text, /lower ε/);
   // Too many or too few clusters with little noise.
   assert.match(dbscanAdvice({ ...base, clusters: 4, noise: 6 }).text, /4 clusters; the generator made 2\. Raise ε/);
   assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 2, noise: 0 }).text, /the generator made 3, so some groups touch and merged\. Lower ε/);

@@ -8,7 +8,7 @@ import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
-import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
+import { dbscanAdvice, EPS_MIN } from './dbscan-vs-kmeans/advice.js';
 import { messages } from './dbscan-vs-kmeans/messages.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsAtOnePlace, pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
@@ -18,7 +18,7 @@ export const schema = {
   points: { type: 'int', min: 40, max: 400, default: 200, description: 'How many points.' },
   noise: { type: 'number', min: 0, max: 0.3, default: 0.08, description: 'Noise of the generator.' },
   k: { type: 'int', min: 1, max: 8, default: 2, description: 'Clusters for k-means.' },
-  eps: { type: 'number', min: 0.02, max: 1, default: 0.2, description: 'DBSCAN radius eps.' },
+  eps: { type: 'number', min: EPS_MIN, max: 1, default: 0.2, description: 'DBSCAN radius eps.' },
   minSamples: { type: 'int', min: 1, max: 30, default: 5, description: 'DBSCAN minimum neighbours (itself included) for a core point.' },
   seed: seedOption(4, 'Seed for the points and k-means starts.'),
 };
@@ -75,7 +75,7 @@ function build(ctx) {
   const sliders = {
     noise: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.noise'), min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; imported = null; loadData(); } }),
     k: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.k'), min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
-    eps: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.eps'), min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
+    eps: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.eps'), min: EPS_MIN, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
     minSamples: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.minSamples'), min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
   };
 

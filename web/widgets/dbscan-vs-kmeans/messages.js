@@ -64,7 +64,8 @@ export const messages = {
   'dbscan-vs-kmeans.advice.mostNoise': '{noise} of {n} points are noise: ε = {eps} is too small for this density, so few points have enough neighbours. Raise ε (or lower min samples m).',
   'dbscan-vs-kmeans.advice.merged': 'ε = {eps} is so large that the dense regions touch and merge into one cluster. Lower ε.',
   'dbscan-vs-kmeans.advice.manyNoise': '{noise} of {n} points are noise: ε = {eps} is a little small for this density. Raise ε or lower min samples m.',
-  'dbscan-vs-kmeans.advice.custom': ({ clusters, noise, eps, minSamples }) => `DBSCAN found ${countOf(clusters, 'cluster')} and ${countOf(noise, 'noise point')} in your points with ε = ${eps} and min samples m = ${minSamples}.`,
+  // one: a single cluster (at an ε that can still be lowered), right for one clump, wrong for groups that touch.
+  'dbscan-vs-kmeans.advice.custom': ({ clusters, noise, eps, minSamples, one }) => `DBSCAN found ${countOf(clusters, 'cluster')} and ${countOf(noise, 'noise point')} in your points with ε = ${eps} and min samples m = ${minSamples}.${one ? ' If you see separate groups in them, they are closer than ε: lower ε to part them.' : ''}`,
   'dbscan-vs-kmeans.advice.split': ({ clusters, truth }) => `DBSCAN split the data into ${countOf(clusters, 'cluster')}; the generator made ${truth}. Raise ε a little so the pieces join.`,
   'dbscan-vs-kmeans.advice.tooFew': ({ clusters, truth }) => `DBSCAN found ${countOf(clusters, 'cluster')}; the generator made ${truth}, so some groups touch and merged. Lower ε a little.`,
   'dbscan-vs-kmeans.advice.follows': ({ groups, clusters, noise }) => `DBSCAN follows ${groups}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}. k-means cannot — its clusters are always the convex cells around centroids. Note that the silhouette, which favours round blobs, may still rate k-means higher.`,
