@@ -273,3 +273,20 @@ test('VAEs and diffusion: the KL of N(μ, s²) from N(0, 1) is ½(μ² + s² −
   close(0.8 * 2 + 0.6 * 0.5, 1.9, 1e-12, 'the noised value');
   close((1.9 - 0.6 * 0.5) / 0.8, 2, 1e-12, 'the recovered value');
 });
+
+test('check-yourself on VAEs and diffusion: the KL term at μ = 0, s = 2 is about 0.81 nats (1.5 and 2.7 are the wrong forms); 1.3 with the draw 1 recovers (1.3 − 0.8)/0.6 ≈ 0.83', () => {
+  const text = fs.readFileSync(new URL('./gan.md', import.meta.url), 'utf8');
+  const kl = ml.gaussianKl(0, 2, 0, 1);
+  assert.equal(formatNumber(kl, 2), '0.81');
+  assert.match(text, /\+ About 0\.81 nats ::/);
+  assert.equal(formatNumber(0.5 * (2 * 2 - 1), 1), '1.5', 'the distractor without −ln s²');
+  assert.equal(formatNumber(0.5 * (2 * 2 + Math.log(4)), 1), '2.7', 'the distractor with the signs the other way');
+  assert.match(text, /- 1\.5 nats, half of \$s\^2 - 1\$ ::/);
+  assert.match(text, /- About 2\.7 nats, /);
+  close(0.6 ** 2 + 0.8 ** 2, 1, 1e-12, 'the shares of the question');
+  const recovered = (1.3 - 0.8 * 1) / 0.6;
+  assert.equal(formatNumber(recovered, 2), '0.83');
+  assert.match(text, /\+ About 0\.83 ::/);
+  assert.equal(formatNumber(1.3 - 0.8, 1), '0.5');
+  assert.equal(formatNumber(1.3 / 0.6, 2), '2.17');
+});
