@@ -715,3 +715,25 @@ test('the output legend fades through the background colour, in light and dark, 
     await page.close();
   }
 });
+
+// A keyboard learner reaching a layer's activation menu sees the site's 3 px focus ring, as on every
+// other control, not the browser's 1 px one (the low-vision audit).
+test('the layer activation menu shows the site\'s focus ring when tabbed to', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Add a neuron to layer 1' }).focus();
+  for (let i = 0; i < 3 && !(await page.evaluate(() => document.activeElement.classList.contains('nnp-act'))); i++) await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const menu = document.activeElement;
+    const s = getComputedStyle(menu);
+    const probe = document.createElement('canvas').getContext('2d');
+    const css = (v) => { probe.fillStyle = v; return probe.fillStyle; };
+    return { menu: menu.getAttribute('aria-label'), ring: `${s.outlineStyle} ${s.outlineWidth}`, offset: s.outlineOffset,
+      colour: css(s.outlineColor), focus: css(getComputedStyle(menu).getPropertyValue('--focus').trim()) };
+  });
+  assert.equal(ring.menu, 'Activation of layer 1', 'Tab reaches the first layer\'s activation menu');
+  assert.equal(ring.ring, 'solid 3px');
+  assert.equal(ring.offset, '2px');
+  assert.equal(ring.colour, ring.focus, 'in the focus colour');
+  await clean(page);
+  await page.close();
+});
