@@ -219,3 +219,36 @@ test('batch normalisation per channel: 1, 3, 7, 7 and 7, 5, 5, 5 together have m
   assert.ok(lesson.includes('mean $40/8 = 5$ and variance $\\big((-4)^2 + (-2)^2 + 2^2 + 2^2 + 2^2 + 0 + 0 + 0\\big)/8 = 32/8 = 4$, so $s = 2$, and they standardise to $-2, -1, 1, 1$ and $1, 0, 0, 0$'));
   assert.ok(lesson.includes('$16 \\cdot 224 \\cdot 224 = 802\\,816$ values'));
 });
+
+// Intersection over union of two axis-aligned boxes [x0, y0, x1, y1], counted the slow way: unit
+// cells of the plane inside each box (the boxes have whole-number corners), so the test does not
+// reuse the formula the lesson teaches.
+function iouByCells(a, b) {
+  let both = 0, either = 0;
+  for (let x = -10; x < 10; x++) {
+    for (let y = -10; y < 10; y++) {
+      const inA = x >= a[0] && x + 1 <= a[2] && y >= a[1] && y + 1 <= a[3];
+      const inB = x >= b[0] && x + 1 <= b[2] && y >= b[1] && y + 1 <= b[3];
+      if (inA && inB) both++;
+      if (inA || inB) either++;
+    }
+  }
+  return { both, either, iou: both / either };
+}
+
+test('boxes and masks: IoU of (0,0)–(4,4) with (1,1)–(5,5) is 9/23 ≈ 0.39, with (2,2)–(6,6) 4/28 ≈ 0.14; the check\'s boxes give 6/10 = 0.6 (0.375 counts the shared part twice)', () => {
+  const near = iouByCells([0, 0, 4, 4], [1, 1, 5, 5]);
+  assert.deepEqual([near.both, near.either], [9, 23]);
+  assert.equal(formatNumber(near.iou, 2), '0.39');
+  assert.match(lesson, /area \$3 \\cdot 3 = 9\$, and together cover \$16 \+ 16 - 9 = 23\$, so IoU \$= 9\/23 \\approx 0\.39\$/);
+  assert.ok(near.iou < 0.5, 'below the usual bar');
+  const far = iouByCells([0, 0, 4, 4], [2, 2, 6, 6]);
+  assert.deepEqual([far.both, far.either], [4, 28]);
+  assert.equal(formatNumber(far.iou, 2), '0.14');
+  assert.match(lesson, /IoU falls to \$4\/28 \\approx 0\.14\$/);
+  const check = iouByCells([0, 0, 4, 2], [1, 0, 5, 2]);
+  assert.deepEqual([check.both, check.either], [6, 10]);
+  assert.equal(check.iou, 0.6);
+  assert.equal(6 / 16, 0.375, 'the distractor that adds both areas');
+  assert.match(lesson, /\+ Yes: the IoU is 0\.6 ::/);
+});
