@@ -220,10 +220,16 @@ export function formatAxisAngle(degrees, digits = 1) {
 
 // A power of ten on a log axis: "0.01", "1", "1 000" where formatTick writes them plainly, else
 // "10⁻⁴" — the mantissa 1 of "1 × 10⁻⁴" adds nothing and made the label too wide for an axis margin.
+const writtenPlainly = (p) => 10 ** p >= SMALL && 10 ** p < LARGE;
+const superscriptPower = (p) => `10${String(p).split('').map((ch) => SUPERSCRIPT[ch]).join('')}`;
 export function formatPowerOfTen(p) {
-  const v = 10 ** p;
-  if (v >= SMALL && v < LARGE) return formatTick(v);
-  return `10${String(p).split('').map((ch) => SUPERSCRIPT[ch]).join('')}`;
+  return writtenPlainly(p) ? formatTick(10 ** p) : superscriptPower(p);
+}
+
+// The labels of one log axis's powers of ten, in one notation: all plain when formatTick writes
+// every one plainly, else all "10ⁿ" — "100 000" just below "10⁶" read as two different scales.
+export function formatPowersOfTen(powers) {
+  return powers.every(writtenPlainly) ? powers.map(formatPowerOfTen) : powers.map(superscriptPower);
 }
 
 // Axis tick labels: short, no exponent notation a learner has not met ("1 000", "2 000", grouped

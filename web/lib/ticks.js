@@ -1,7 +1,7 @@
 // Axes and grid lines plot.js's axes() does not draw: a log10 error axis with one labelled line
 // per power of ten, horizontal grid lines with a custom label format, and round tick values.
 import { niceTicks, yLabelTop } from './plot.js';
-import { formatPowerOfTen, formatTick } from './format.js';
+import { formatPowersOfTen, formatTick } from './format.js';
 
 // Errors spread over orders of magnitude (degree 12 can be 1000× worse than degree 4), so the
 // error charts plot log10(MSE). The floor keeps an exact 0 (interpolation) on the chart.
@@ -18,6 +18,11 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
   c.fillStyle = t.textMuted;
   c.strokeStyle = t.gridLine;
   c.lineWidth = 1;
+  // The y numbers first: the left margin widens to the widest before anything is placed by it.
+  const powers = [];
+  for (let p = Math.ceil(y0); p <= Math.floor(y1); p++) powers.push(p);
+  const ys = formatPowersOfTen(powers).map((text, i) => ({ p: powers[i], text, width: c.measureText(text).width }));
+  plot.makeRoomForYTicks(Math.max(0, ...ys.map((y) => y.width)));
   for (const v of niceTicks(x0, x1, xTicks)) {
     if (Math.abs(v - Math.round(v)) > 1e-9) continue; // whole numbers only (degrees, counts)
     const X = Math.round(plot.px(v)) + 0.5;
@@ -32,11 +37,10 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
   const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
   const labelTop = yLabel ? yLabelTop(c, yLabel) : 0;
   c.font = `11px ${t.mono}`;
-  for (let p = Math.ceil(y0); p <= Math.floor(y1); p++) {
+  for (const { p, text, width } of ys) {
     const Y = Math.round(plot.py(p)) + 0.5;
     c.beginPath(); c.moveTo(plot.margin.left, Y); c.lineTo(plot.width - plot.margin.right, Y); c.stroke();
-    const text = formatPowerOfTen(p);
-    if (Y - 7 < labelTop + 12 && plot.margin.left - 6 - c.measureText(text).width < labelRight) continue;
+    if (Y - 7 < labelTop + 12 && plot.margin.left - 6 - width < labelRight) continue;
     c.textAlign = 'right'; c.textBaseline = 'middle';
     c.fillText(text, plot.margin.left - 6, Y);
   }

@@ -43,6 +43,32 @@ export const PASS_SCORE = 80;
 // sample degrees 5 to 8 all score 85 or more (lessons/model-selection.claims.test.mjs).
 export const MSE_DIGITS = 3;
 export const shownMse = (v) => asShown(v, MSE_DIGITS);
+// The lesson's two ways to fail, read off two errors as shown (in thousandths, so a boundary case
+// is judged exactly as the digits on screen say). Overfitting: the validation error more than
+// BENDING_RATIO times the training error, the curve following the noise. Underfitting: "both
+// errors are high", that is another degree shows both lower, its training error by more than
+// STIFF_RATIO times.
+export const BENDING_RATIO = 3;
+export const STIFF_RATIO = 1.5;
+const thousandths = (v) => Math.round(shownMse(v) * 10 ** MSE_DIGITS);
+const isBending = (train, validation) => thousandths(validation) > BENDING_RATIO * thousandths(train);
+const isStifferThan = (train, otherTrain) => thousandths(train) > STIFF_RATIO * thousandths(otherTrain);
+
+// What the readouts say of a degree before Lock in (errors[d] = { trainMse, valMse }, d = 1…12),
+// from its own two errors and those of the degrees tried so far, nothing else: 'bending' when its
+// validation error is over three times its training error; else 'stiff' when a more flexible
+// degree tried shows both errors lower, its training error by more than 1.5 times (`than`: of
+// those, the one with the lowest validation error shown); else 'tried', nothing to say yet. The
+// degree alone says nothing: on the fourth sample degree 1 has the lowest validation error of all
+// twelve and degree 2 overfits.
+export function describeDegree(errors, degree, tried) {
+  const mine = errors[degree];
+  if (isBending(mine.trainMse, mine.valMse)) return { kind: 'bending', than: null };
+  const better = [...tried].filter((d) => d > degree && isStifferThan(mine.trainMse, errors[d].trainMse) && thousandths(errors[d].valMse) < thousandths(mine.valMse));
+  better.sort((a, b) => thousandths(errors[a].valMse) - thousandths(errors[b].valMse) || a - b);
+  return better.length ? { kind: 'stiff', than: better[0] } : { kind: 'tried', than: null };
+}
+
 export function judgeRound(valMse, locked, tried) {
   const shown = valMse.map((v) => (v === undefined || v === null ? v : shownMse(v)));
   // The lowest shown error; among degrees that tie on it, the locked one if it is one of them,
@@ -53,11 +79,13 @@ export function judgeRound(valMse, locked, tried) {
   const score = shown[locked] > 0 ? Math.round((100 * shown[best]) / shown[locked]) : 100;
   const missing = [locked - 1, locked + 1].filter((d) => d >= 1 && d <= MAX_DEGREE && !tried.has(d));
   const lower = [...tried].filter((d) => shown[d] < shown[locked]).sort((a, b) => shown[a] - shown[b] || valMse[a] - valMse[b]);
+  // Tried degrees that show the same error as the locked one: it is no lower than them, only as low.
+  const tied = [...tried].filter((d) => d !== locked && shown[d] === shown[locked]).sort((a, b) => a - b);
   let reason = 'done';
   if (score < PASS_SCORE) reason = 'low';
   else if (missing.length) reason = 'unchecked';
   else if (lower.length) reason = 'notLowest';
-  return { best, score, missing, lower: lower.length ? lower[0] : null, reason, done: reason === 'done' };
+  return { best, score, missing, lower: lower.length ? lower[0] : null, tied, reason, done: reason === 'done' };
 }
 
 export function mount(element, options) {
@@ -137,10 +165,11 @@ function build(ctx) {
     statTrain.set(formatNumber(r.trainMse, 3));
     statVal.set(formatNumber(r.valMse, 3));
     if (locked === null) {
-      const tried = visited.size;
-      if (degree <= 2) card.setMessage(t('pick-the-model.tooStiff', { degree, train: formatNumber(r.trainMse, 3), few: tried < 4 }), 'info');
-      else if (r.trainMse < r.valMse / 3) card.setMessage(t('pick-the-model.bending', { degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) }), 'warn');
-      else card.setMessage(t('pick-the-model.tried', { degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3), tried, max: MAX_DEGREE }), 'info');
+      const { kind, than } = describeDegree(results, degree, visited);
+      const shown = { degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) };
+      if (kind === 'bending') card.setMessage(t('pick-the-model.bending', shown), 'warn');
+      else if (kind === 'stiff') card.setMessage(t('pick-the-model.tooStiff', { ...shown, than, trainThan: formatNumber(results[than].trainMse, 3), validationThan: formatNumber(results[than].valMse, 3) }), 'info');
+      else card.setMessage(t('pick-the-model.tried', { ...shown, tried: visited.size, max: MAX_DEGREE }), 'info');
     }
     fitPlot.canvas.setAttribute('aria-label', t('pick-the-model.figure', { points: opts.points, degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) }));
     ctx.requestDraw(draw);
@@ -164,7 +193,7 @@ function build(ctx) {
     const detail = { widget: 'pick-the-model', title: t('pick-the-model.title'), score, max: 100 };
     reportScore(card, detail);
     if (verdict.done) reportComplete(card, { ...detail, passed: true });
-    const verdictText = t('pick-the-model.verdict', { reason: verdict.reason, pass: formatNumber(PASS_SCORE, 0), missing: verdict.missing.map((d) => formatNumber(d, 0)), lower: verdict.lower === null ? '' : formatNumber(verdict.lower, 0) });
+    const verdictText = t('pick-the-model.verdict', { reason: verdict.reason, pass: formatNumber(PASS_SCORE, 0), missing: verdict.missing.map((d) => formatNumber(d, 0)), lower: verdict.lower === null ? '' : formatNumber(verdict.lower, 0), tied: verdict.tied.map((d) => formatNumber(d, 0)) });
     // The round is over: the degree stays the one the verdict is about (the next round starts
     // from it), and keyboard focus moves on to the next action instead of dropping to the page.
     lockBtn.disabled = true;
@@ -174,13 +203,17 @@ function build(ctx) {
     // "35% above the best"; far off, a ratio reads better than "1882% above".
     // Under 1% above, one decimal, so a shown difference never reads as "0% above".
     const above = mine / min >= 2 ? t('pick-the-model.times', { ratio: formatNumber(mine / min, 1) }) : t('pick-the-model.above', { percent: formatNumber((mine / min - 1) * 100, mine / min - 1 < 0.01 ? 1 : 0) });
-    if (locked === best) card.setMessage(t('pick-the-model.spotOn', { degree: locked, min: formatNumber(min, 3), score, verdict: verdictText }), verdict.done ? 'ok' : 'warn');
+    if (locked === best) {
+      const sharedWith = [];
+      for (let d = 1; d <= MAX_DEGREE; d++) if (d !== locked && shownMse(results[d].valMse) === min) sharedWith.push(formatNumber(d, 0));
+      card.setMessage(t('pick-the-model.spotOn', { degree: locked, min: formatNumber(min, 3), sharedWith, score, verdict: verdictText }), verdict.done ? 'ok' : 'warn');
+    }
     else if (locked < best) {
       // Underfitting, as the lesson defines it: too stiff, so the training error is high too
-      // (here: more than 1.5 times the best degree's training error).
+      // (here: more than 1.5 times the best degree's training error, as shown; isStifferThan).
       const trainMine = results[locked].trainMse;
       const trainBest = results[best].trainMse;
-      const stiff = trainMine > 1.5 * trainBest;
+      const stiff = isStifferThan(trainMine, trainBest);
       card.setMessage(t('pick-the-model.simpler', { score, degree: locked, stiff, mine: formatNumber(mine, 3), above, min: formatNumber(min, 3), best, trainMine: formatNumber(trainMine, 3), trainBest: formatNumber(trainBest, 3), verdict: verdictText }), verdict.done ? 'ok' : 'warn');
     }
     else card.setMessage(t('pick-the-model.flexible', { score, degree: locked, train: formatNumber(results[locked].trainMse, 3), mine: formatNumber(mine, 3), above, min: formatNumber(min, 3), best, verdict: verdictText }), verdict.done ? 'ok' : (mine > min * 1.25 ? 'bad' : 'warn'));
