@@ -11,14 +11,17 @@ import { ml } from '../tests/node/engine.mjs';
 const dist = path.resolve(import.meta.dirname, '../dist');
 const { schema, DECK } = await import(pathToFileURL(path.join(dist, 'widgets', 'rules-or-learn.js')).href);
 const { seededShuffle } = await import(pathToFileURL(path.join(dist, 'lib', 'rng.js')).href);
-const { passMark } = await import(pathToFileURL(path.join(dist, 'lib', 'quiz.js')).href);
+const { dealRound, passMark } = await import(pathToFileURL(path.join(dist, 'lib', 'quiz.js')).href);
 const lesson = fs.readFileSync(path.resolve(import.meta.dirname, 'rules-or-learning.md'), 'utf8');
 
 test('the game deals twelve of its sixteen scenarios, in a shuffled order', () => {
   assert.equal(DECK.length, 16);
   assert.equal(schema.rounds.default, 12);
-  const dealt = seededShuffle(DECK, schema.seed.default).slice(0, schema.rounds.default);
+  // web/lib/quiz.js deals a round with dealRound: the shuffled deck, six cards of each answer.
+  const dealt = dealRound(DECK, schema.seed.default, schema.rounds.default);
   assert.equal(new Set(dealt.map((d) => d.text)).size, 12);
+  for (const a of ['rules', 'learn']) assert.equal(dealt.filter((d) => d.answer === a).length, 6);
+  assert.deepEqual(dealt, seededShuffle(DECK, schema.seed.default).filter((d) => dealt.includes(d)), 'in the shuffled order');
   assert.notDeepEqual(dealt.map((d) => d.text), DECK.slice(0, 12).map((d) => d.text));
 });
 
@@ -58,4 +61,21 @@ test('the game counts as done only after a round with at least nine of the twelv
   assert.equal(passMark(schema.rounds.default), 9);
   // The deck holds eight cards of each answer, so always "rules" or always "learn" scores at most 8.
   for (const a of ['rules', 'learn']) assert.equal(DECK.filter((d) => d.answer === a).length, 8);
+});
+
+// Audit 11 (G1): "only after a round with at least nine of the twelve right" stays true when the page
+// address asks for another round: on the lesson page such a round is practice and reports nothing
+// (web/lib/quiz.js createQuiz's lessonRound, played in tests/browser/rules-or-learn.test.mjs), and
+// its cards are dealt even, so one key cannot reach even its own mark. Dealt blind, the four cards
+// at the lesson's seed held three "rules", and pressing R alone passed.
+test('a shorter round from the page address is dealt even: one key stays below its mark at every size and seed', () => {
+  assert.equal(seededShuffle(DECK, 1).slice(0, 4).filter((d) => d.answer === 'rules').length, 3, 'the blind deal the audit played');
+  assert.equal(dealRound(DECK, 1, 4).filter((d) => d.answer === 'rules').length, 2);
+  for (let seed = 1; seed <= 200; seed++) {
+    for (let size = schema.rounds.min; size <= schema.rounds.max; size++) {
+      const round = dealRound(DECK, seed, size);
+      assert.equal(round.length, size);
+      for (const a of ['rules', 'learn']) assert.ok(round.filter((d) => d.answer === a).length < passMark(size), `seed ${seed}, ${size} cards, always ${a}`);
+    }
+  }
 });

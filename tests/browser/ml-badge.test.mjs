@@ -393,3 +393,92 @@ test('ML badge embedded on a course page in another folder: every "revisit the l
     fs.rmSync(path.dirname(hostDir), { recursive: true, force: true });
   }
 });
+
+// Audit 11 (G3): Enter after each answer presses Next; after the last one See result moved the focus to
+// Start again, so one more Enter began a new attempt over the result and the topics missed. The focus
+// now ends on the result line; Tab goes on through the topics' links to Start again.
+test('ML badge by keyboard: after See result the focus is on the result, so one more Enter keeps it; Tab reaches Start again', async () => {
+  const page = await site.newPage();
+  const { card, items } = await openBadge(page);
+  const question = card.locator('.ml-badge-quiz-question');
+  await card.locator('.ml-badge-choice, .ml-badge-number-input').first().focus();
+  for (const item of items) {
+    if (item.kind === 'number') {
+      await page.keyboard.type('0'); // the field has the focus (Next hands it over)
+      await page.keyboard.press('Enter'); // Check
+    } else await page.keyboard.press('1');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^(Next question|See result)$/);
+    await page.keyboard.press('Enter'); // Next question, at the end See result
+  }
+  const result = await question.textContent();
+  assert.match(result, /^You answered \d+ of 22 correctly \(\d+ ?%\)\.$/);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('ml-badge-quiz-question')), true, 'the focus is on the result line');
+  await page.keyboard.press('Enter');
+  assert.equal(await question.textContent(), result, 'one more Enter began no new attempt');
+  assert.equal(await card.locator('.ml-badge-quiz-result').isVisible(), true, 'the topics missed stay');
+  const links = await card.locator('.ml-badge-quiz-result a').count();
+  for (let i = 0; i <= links; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Start again', `Tab passes the ${links} links, then reaches Start again`);
+  await page.close();
+});
+
+// Audit 11 (G5): Start again sits beside Next question (side by side at 375 px) and dropped an attempt
+// at question 4 with one tap. In an attempt under way it now asks first, in the card; at question 1
+// before any answer, and after the result, it starts again at once.
+test('ML badge: Start again in an attempt under way asks first; Keep and Escape keep it, Drop starts a new one; nothing is reported', async () => {
+  const page = await site.newPage({ width: 375 });
+  const { card, items } = await openBadge(page);
+  await listenForReports(page);
+  const question = card.locator('.ml-badge-quiz-question');
+  const restart = card.getByRole('button', { name: 'Start again', exact: true });
+  const confirm = card.locator('.ml-badge-confirm');
+  // Question 1, nothing answered: nothing to lose, so no question.
+  const seed0 = await card.getAttribute('data-seed');
+  await restart.click();
+  assert.equal(await confirm.isVisible(), false);
+  assert.notEqual(await card.getAttribute('data-seed'), seed0, 'a new attempt at once');
+  // Three answers given, on question 4.
+  const seed1 = Number(await card.getAttribute('data-seed'));
+  const drawn = drawAttempt(seed1).map((d) => instantiate(d, ml));
+  for (let i = 0; i < 3; i++) {
+    const input = card.getByLabel(/Your answer/);
+    if (await input.count()) { await input.fill(formatAnswer(drawn[i])); await input.press('Enter'); }
+    else await card.locator(`.ml-badge-choice[data-choice="${drawn[i].answer}"]`).click();
+    await card.getByRole('button', { name: 'Next question' }).click();
+  }
+  assert.equal(await question.textContent(), drawn[3].q);
+  await restart.click();
+  assert.equal(await confirm.isVisible(), true);
+  assert.equal(await confirm.getByRole('paragraph').textContent(), 'Start a new attempt? This one has 3 of its 22 questions answered, and it would be dropped: an unfinished attempt is not recorded.');
+  assert.equal(await confirm.getAttribute('role'), 'group');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Keep this attempt', 'the focus is on the safe choice');
+  assert.equal(await restart.isVisible(), false, 'a second tap where Start again was confirms nothing');
+  await screenshot(page, 'badge-restart-confirm-375');
+  // Keep: the attempt goes on where it was.
+  await confirm.getByRole('button', { name: 'Keep this attempt' }).click();
+  assert.equal(await confirm.isVisible(), false);
+  assert.equal(await question.textContent(), drawn[3].q);
+  assert.equal(await stat(card, 'score'), '3');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Start again');
+  // Escape keeps it too.
+  await restart.click();
+  await page.keyboard.press('Escape');
+  assert.equal(await confirm.isVisible(), false);
+  assert.equal(await question.textContent(), drawn[3].q);
+  // Drop: a new attempt at question 1.
+  await restart.click();
+  await confirm.getByRole('button', { name: 'Drop it and start again' }).click();
+  assert.equal(await confirm.isVisible(), false);
+  assert.notEqual(Number(await card.getAttribute('data-seed')), seed1);
+  assert.equal(await stat(card, 'question'), '1 of 22');
+  assert.equal(await stat(card, 'score'), '0');
+  assert.deepEqual(await reportedEvents(page), [], 'an unfinished attempt reports nothing');
+  // After the result Start again needs no question.
+  await failBadgeAttempt(card);
+  assert.match(await question.textContent(), /^You answered \d+ of 22 correctly/);
+  await restart.click();
+  assert.equal(await confirm.isVisible(), false);
+  assert.equal(await stat(card, 'question'), '1 of 22');
+  await assertClean(page);
+  await page.close();
+});

@@ -152,3 +152,75 @@ test('rules or learn: Ctrl+L, Ctrl+R, Alt and Meta keys answer nothing, Ctrl+N m
   await assertClean(page);
   await page.close();
 });
+
+// Audit 11 (G1): a shorter round set in the page address completed the game, with one key pressed
+// throughout (4 cards at seed 1 held 3 "rules"), and its 3 of 4 then outranked any real round in the
+// lesson's record. On the lesson page a round of another size than the lesson's 12 is practice: the
+// card says so from the start, nothing is reported, and its rounds are dealt even (web/lib/quiz.js
+// dealRound), so one key cannot reach its pass mark either.
+test('rules or learn: a round of 4 set in the page address is practice: one key scores 2 of 4, nothing is recorded, and the card says so', async () => {
+  const page = await openPage(site, '/lessons/rules-or-learning.html#rules-or-learn.rounds=4');
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:rules-or-learning'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.dw-quiz');
+  const message = card.locator('.dw-message');
+  const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));
+  assert.equal(await card.locator('.dw-quiz-practice').textContent(), 'Practice: the page address sets a round of 4 scenarios, so its score is shown here but not recorded. Only a round of 12, with 9 or more correct, completes this game: open the lesson without “rounds” in its address for one.');
+  await card.locator('.dw-quiz-choice').first().focus();
+  for (const play of ['one key', 'three right']) {
+    assert.equal(await card.locator('.dw-quiz-counter').textContent(), 'Scenario 1 of 4');
+    let right = 0;
+    const answers = [];
+    for (let i = 0; i < 4; i++) {
+      const text = await card.locator('.dw-quiz-scenario').textContent();
+      const dealt = DECK.find((d) => d.text === text);
+      answers.push(dealt.answer);
+      const key = play === 'one key' ? 'r' : ((i < 3) === (dealt.answer === 'rules') ? 'r' : 'l');
+      if ((key === 'r') === (dealt.answer === 'rules')) right += 1;
+      await page.keyboard.press(key);
+      if (i < 3) await page.keyboard.press('n');
+    }
+    assert.deepEqual(answers.toSorted(), ['learn', 'learn', 'rules', 'rules'], 'the round is dealt two of each answer');
+    assert.equal(right, play === 'one key' ? 2 : 3);
+    assert.match(await message.textContent(), new RegExp(`^Practice round over: ${right} of 4 correct\\. .* A practice round is not recorded; a round of 12 with 9 or more correct completes this game\\.$`));
+    assert.deepEqual(await page.evaluate(() => window.reports), [], `${play}: nothing is reported`);
+    assert.equal(await page.evaluate(() => localStorage.getItem('dw:lesson:rules-or-learning')), null, `${play}: nothing is recorded`);
+    assert.match(await page.locator('.lesson-complete').textContent(), /• Rules or learn\? \(not finished yet\)/);
+    await card.getByRole('button', { name: 'Play again' }).click();
+  }
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 11 (G3): R then Enter is the rhythm of a round by keyboard (Enter on Next scenario). After the
+// last answer the focus went to Play again, so the twelfth Enter dealt a new round over the verdict
+// and the list of missed cards. It now goes to that list, and Tab goes on to Play again.
+test('rules or learn by keyboard: after the last answer the focus is on the round\'s review, so one more Enter keeps the verdict; Tab reaches Play again', async () => {
+  const page = await openPage(site, '/lessons/rules-or-learning.html');
+  const card = page.locator('.dw-quiz');
+  await card.locator('.dw-quiz-scenario').focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('r');
+    await page.keyboard.press('Enter');
+  }
+  const verdict = await card.locator('.dw-message').textContent();
+  assert.match(verdict, /^Round over: \d+ of 12 correct\./);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('dw-quiz-review')), true, 'the focus is on the review');
+  assert.equal(await card.locator('.dw-quiz-counter').textContent(), 'Scenario 12 of 12', 'the twelfth Enter dealt no new round');
+  assert.equal(await card.locator('.dw-message').textContent(), verdict);
+  assert.equal(await card.locator('.dw-quiz-review').isVisible(), true);
+  assert.match(await card.locator('.dw-quiz-review-title').textContent(), /^The \d+ scenarios you missed this round, with the reasons:$/);
+  // The review is described by the verdict for a screen reader.
+  assert.equal(await card.locator('.dw-quiz-review').evaluate((r) => document.getElementById(r.getAttribute('aria-describedby')).textContent), verdict);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Play again');
+  await page.keyboard.press('Enter');
+  assert.equal(await card.locator('.dw-quiz-counter').textContent(), 'Scenario 1 of 12');
+  await assertClean(page);
+  await page.close();
+});

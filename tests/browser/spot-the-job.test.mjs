@@ -242,3 +242,39 @@ test('Two jobs: Ctrl+R, Ctrl+C, Ctrl+arrows, Alt and Meta keys answer nothing an
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Audit 11 (G1): #spot-the-job.rounds=6 and 5 of 6 sorted right completed the game ("best 5 of 6"),
+// and that share then outranked a real deck in the lesson's record. On the lesson page a deck of
+// another size than the lesson's 14 is practice: said from the start, nothing reported or recorded.
+test('Two jobs: a deck of 6 set in the page address is practice: 5 of 6 right records nothing, and the card says so', async () => {
+  const page = await openFreshPage(site, '/lessons/two-jobs.html#spot-the-job.rounds=6', { width: 1280 });
+  await page.evaluate(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  const key = await page.evaluate(async () => Object.fromEntries((await import('/widgets/spot-the-job.js')).PROMPTS.map((p) => [p.text, p.job])));
+  const board = page.locator('.spot-the-job-sorter');
+  const prompt = page.locator('.spot-the-job-sorter-prompt');
+  const message = page.locator('.dw-card', { has: board }).locator('.dw-message');
+  assert.equal(await page.locator('.spot-the-job-practice').textContent(), 'Practice: the page address sets a deck of 6 prompts, so its score is shown here but not recorded. Only a deck of 14, with 11 or more sorted right, completes this game: open the lesson without “rounds” in its address for one.');
+  await board.focus();
+  for (let i = 0; i < 6; i++) {
+    const job = key[await prompt.textContent()];
+    await page.keyboard.press((i < 5) === (job === 'regression') ? 'r' : 'c');
+    if (i < 5) await page.keyboard.press('Enter');
+  }
+  assert.match(await message.textContent(), /^You chose .*; the answer is .*\. That was the last prompt: 5 of 6 sorted correctly, on a practice deck, which is not recorded\. Press See result for the summary\.$/);
+  // See result by Tab and Enter: the focus goes to the board with the result, so one more Enter deals nothing.
+  for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement.textContent)) !== 'See result'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await prompt.textContent(), 'Done: 5 of 6 sorted correctly. A practice deck is not recorded; a deck of 14 with 11 or more sorted right completes this game.');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.spot-the-job-sorter')), true, 'the result holds the focus');
+  await page.keyboard.press('Enter');
+  assert.equal(await prompt.textContent(), 'Done: 5 of 6 sorted correctly. A practice deck is not recorded; a deck of 14 with 11 or more sorted right completes this game.');
+  assert.equal(await message.textContent(), 'Press New game to try again, with the prompts in a different order.');
+  assert.deepEqual(await page.evaluate(() => window.__reports), []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('dw:lesson:two-jobs')), null);
+  assert.match(await page.locator('.lesson-complete').textContent(), /• Spot the job \(not finished yet\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

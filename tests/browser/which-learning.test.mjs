@@ -128,3 +128,35 @@ test('which kind of learning: only a round of 9 or more of 12 completes the game
   await assertClean(page);
   await page.close();
 });
+
+// Audit 11 (G1): #which-learning.rounds=4&which-learning.seed=4 and the key 3 four times completed the
+// game ("best 3 of 4"). A round of another size than the lesson's 12 is practice on the lesson page,
+// and a round of 4 is dealt one card of each family (web/lib/quiz.js dealRound).
+test('which kind of learning: a round of 4 set in the page address is practice, dealt one card per family; one key scores 1 of 4 and nothing is recorded', async () => {
+  const page = await openPage(site, '/lessons/kinds-of-learning.html#which-learning.rounds=4&which-learning.seed=4');
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:kinds-of-learning'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.which-learning-sort');
+  const { DECK } = await page.evaluate(async () => import('/widgets/which-learning.js'));
+  assert.match(await card.locator('.dw-quiz-practice').textContent(), /^Practice: the page address sets a round of 4 scenarios, so its score is shown here but not recorded\. Only a round of 12, with 9 or more correct, completes this game/);
+  await card.locator('.dw-quiz-choice').first().focus();
+  const families = [];
+  for (let i = 0; i < 4; i++) {
+    const text = await card.locator('.dw-quiz-scenario').textContent();
+    families.push(DECK.find((d) => d.text === text).answer);
+    await page.keyboard.press('3');
+    if (i < 3) await page.keyboard.press('n');
+  }
+  assert.deepEqual(families.toSorted(), ['reinforcement', 'self-supervised', 'supervised', 'unsupervised']);
+  assert.match(await card.locator('.dw-message').textContent(), /^Practice round over: 1 of 4 correct\. .* A practice round is not recorded; a round of 12 with 9 or more correct completes this game\.$/);
+  assert.deepEqual(await page.evaluate(() => window.reports), []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('dw:lesson:kinds-of-learning')), null);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('dw-quiz-review')), true, 'the round\'s end hands the focus to its review');
+  await assertClean(page);
+  await page.close();
+});

@@ -2,7 +2,8 @@
 // reaches the share the round-over verdict calls strong, and the message says what completes it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { passMark, PASS_SHARE } from '../../web/lib/quiz.js';
+import { dealRound, passMark, PASS_SHARE } from '../../web/lib/quiz.js';
+import { seededShuffle } from '../../web/lib/rng.js';
 import { messageFunction } from '../../web/lib/messages.js';
 
 test('the pass mark is the fewest right answers whose share reaches the verdict\'s "strong" 75 %', () => {
@@ -49,4 +50,29 @@ test('the round-over message says whether the round completes the game, and what
   assert.equal(over('9', true), 'Round over: 9 of 12 correct. Strong instincts. That completes this game. Play again for a fresh shuffle.');
   assert.equal(over('8', false), 'Round over: 8 of 12 correct. Good start: reread the reasons for the ones you missed, listed in this card. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
   assert.equal(over('3', false), 'Round over: 3 of 12 correct. Worth another round: the reasons for the ones you missed, listed in this card, show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+});
+
+// Audit 11 (G1): rounds were dealt as the shuffled deck's first cards, so a short round could be mostly
+// one answer (4 cards of "Rules or learn?" at seed 1 held 3 "rules": one key passed). dealRound keeps
+// the answers as even as the size allows, so one key pressed throughout stays below the pass mark at
+// every size and seed; a round of the whole deck is the shuffle itself.
+test('a round is dealt with its answers even, so one key pressed throughout stays below the pass mark at every size', () => {
+  const deckOf = (answers, each) => answers.flatMap((a) => Array.from({ length: each }, (_, i) => ({ id: `${a}${i}`, answer: a })));
+  // The decks of "Rules or learn?" (8 + 8), "Which kind of learning?" (4 × 4) and "Spot the job" (7 + 7).
+  for (const deck of [deckOf(['rules', 'learn'], 8), deckOf(['sup', 'uns', 'rl', 'self'], 4), deckOf(['regression', 'classification'], 7)]) {
+    const kinds = new Set(deck.map((c) => c.answer)).size;
+    for (let seed = 1; seed <= 200; seed++) {
+      assert.deepEqual(dealRound(deck, seed, deck.length), seededShuffle(deck, seed));
+      for (let size = 2; size < deck.length; size++) {
+        const round = dealRound(deck, seed, size);
+        assert.equal(new Set(round).size, size, `${size} different cards`);
+        const most = Math.max(...[...new Set(deck.map((c) => c.answer))].map((a) => round.filter((c) => c.answer === a).length));
+        assert.equal(most, Math.ceil(size / kinds), `seed ${seed}, ${size} cards`);
+        assert.ok(most < passMark(size), `seed ${seed}, ${size} cards: one key scores ${most}`);
+        // The round keeps the shuffled order.
+        const order = seededShuffle(deck, seed);
+        assert.deepEqual(round, order.filter((c) => round.includes(c)));
+      }
+    }
+  }
 });

@@ -106,6 +106,11 @@ export const en = {
   // The round's end: the scenarios missed in it, each with the right answer and its reason.
   'quiz.reviewTitle': ({ count }) => `The ${count === '1' ? 'scenario' : `${count} scenarios`} you missed this round, with the reasons:`,
   'quiz.reviewAnswer': 'You chose {chosen}; the better answer is {answer}.',
+  'quiz.reviewNone': 'You missed no scenario this round.',
+  // A round of another size than the lesson's (set in the page address) on a lesson page: practice,
+  // never recorded. size: this round's cards; full and need: the lesson's round and its pass mark.
+  'quiz.practiceNote': 'Practice: the page address sets a round of {size} scenarios, so its score is shown here but not recorded. Only a round of {full}, with {need} or more correct, completes this game: open the lesson without “rounds” in its address for one.',
+  'quiz.overPractice': 'Practice round over: {score} of {total} correct. {verdict} A practice round is not recorded; a round of {full} with {need} or more correct completes this game.',
   // The round's end: whether it reached the pass mark (need, of total) that completes the game.
   'quiz.over': ({ score, total, need, passed, verdict }) => `Round over: ${score} of ${total} correct. ${verdict} ${passed
     ? 'That completes this game. Play again for a fresh shuffle.'

@@ -3,7 +3,7 @@
 // give instant feedback with the reason, keep score, and offer a replay. Pure bookkeeping: no
 // model is involved in these two games.
 import { button, buttonRow, el } from './ui.js';
-import { reportComplete, reportScore } from './report.js';
+import { recordedResult, reportComplete, reportScore } from './report.js';
 import { seededShuffle } from './rng.js';
 import { formatNumber } from './format.js';
 
@@ -11,17 +11,46 @@ import { formatNumber } from './format.js';
 // round-over verdict already calls strong ('quiz.verdict'). A lower round is still reported as a
 // score (the learner played it), never as done, so a key pressed without reading can't tick the
 // game off: each answer fills at most 8 of the 16 cards in "Rules or learn?" and 4 in "Which kind of
-// learning?", so one key scores at most 8 of 12. ai-hierarchy.js uses the same mark.
+// learning?", so one key scores at most 8 of 12 (and dealRound keeps a shorter round as even as
+// its size allows). ai-hierarchy.js uses the same mark.
 export const PASS_SHARE = 0.75;
 // The fewest right answers out of `total` that reach PASS_SHARE: 9 of 12, 9 of 11, 3 of 4.
 // (PASS_SHARE × total is exact in binary for any whole total, so ceil does not round up by mistake.)
 export function passMark(total) { return Math.ceil(PASS_SHARE * total); }
 
+// One round of `size` cards from `deck` in a seeded order, its answers (answerOf) as even as the
+// size allows: each answer's share is size / answers, rounded up for the answers the shuffle shows
+// first. Dealt blind, a short round can be mostly one answer (4 cards of "Rules or learn?" at seed
+// 1 held 3 "rules"), and one key pressed throughout would reach the pass mark; dealt even, one key
+// gets at most ceil(size / answers), below passMark(size) for every size of 2 cards or more. A
+// round of the whole deck is the shuffle itself. spot-the-job.js deals its decks with it too.
+export function dealRound(deck, seed, size, answerOf = (card) => card.answer) {
+  const shuffled = seededShuffle(deck, seed);
+  if (size >= shuffled.length) return shuffled;
+  const answers = [...new Set(shuffled.map(answerOf))]; // in the order the shuffle first shows them
+  const quota = new Map(answers.map((a, i) => [a, Math.floor(size / answers.length) + (i < size % answers.length ? 1 : 0)]));
+  const dealt = new Set();
+  for (const card of shuffled) {
+    const left = quota.get(answerOf(card));
+    if (left > 0) { dealt.add(card); quota.set(answerOf(card), left - 1); }
+  }
+  // A deck with too few cards of one answer for its share: the rest of the round in shuffled order.
+  for (const card of shuffled) if (dealt.size < size) dealt.add(card);
+  return shuffled.filter((card) => dealt.has(card));
+}
+
 // ctx:      the widget's context (widget.js): the quiz draws on ctx.card and listens through it
 // deck:     [{ text, answer, reason }]
 // choices:  [{ id, label, key, describe }]; `key` is a keyboard shortcut shown on the button
-export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed, choiceHost }) {
+// lessonRound: the round size a lesson's sentence and record are about (the schema's default
+//           `rounds`; the lessons' claims tests check their directives leave it so). On a lesson
+//           page (one that records results: recordedResult answers) a round of another size, set
+//           in the page address, is practice: shown and scored, never reported, so it neither
+//           completes the game nor stands in the lesson's record beside a real round. An embed's
+//           `rounds` is its host's choice of round, and its rounds report as they end.
+export function createQuiz(ctx, { widget, title, deck, choices, roundSize, lessonRound, seed, choiceHost }) {
   const { card } = ctx;
+  const practice = roundSize !== lessonRound && recordedResult(card, widget) !== null;
   let round = 0;
   let cards = [];
   let index = 0;
@@ -33,6 +62,10 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   const scenario = el('p', { className: 'dw-quiz-scenario', tabindex: '-1' });
   const cardBox = el('div', { className: 'dw-quiz-card' }, [counter, scenario]);
   const feedback = el('div', { className: 'dw-quiz-feedback', role: 'status', 'aria-live': 'polite' });
+  if (practice) {
+    card.stage.append(el('p', { className: 'dw-quiz-practice dw-hint', role: 'note',
+      text: card.t('quiz.practiceNote', { size: formatNumber(roundSize, 0), full: formatNumber(lessonRound, 0), need: formatNumber(passMark(lessonRound), 0) }) }));
+  }
   card.stage.append(cardBox);
 
   const choiceRow = el('div', { className: 'dw-quiz-choices', role: 'group', 'aria-label': card.t('quiz.answer') });
@@ -49,8 +82,12 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   }
   card.stage.append(feedback);
   // At a round's end, the cards missed in it with their reasons: each card's reason leaves the
-  // screen with Next, and the round-over message sends the learner to reread them.
-  const review = el('div', { className: 'dw-quiz-review' });
+  // screen with Next, and the round-over message sends the learner to reread them. The focus moves
+  // here when the round ends (not to Play again, where the Enter that moved on from each card
+  // would deal a new round over the verdict and this list); Tab goes on to Play again. It is
+  // described by the message line, which holds the verdict.
+  if (!card.message.id) card.message.id = `dw-quiz-message-${Math.random().toString(36).slice(2)}`;
+  const review = el('div', { className: 'dw-quiz-review', tabindex: '-1', 'aria-describedby': card.message.id });
   review.hidden = true;
   card.stage.append(review);
 
@@ -71,7 +108,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   ctx.listen(card.card, 'keydown', onKey);
 
   function start() {
-    cards = seededShuffle(deck, seed + round * 7919).slice(0, Math.min(roundSize, deck.length));
+    cards = dealRound(deck, seed + round * 7919, roundSize);
     index = 0;
     score = 0;
     missed = [];
@@ -143,37 +180,45 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   function finish() {
     cardBox.classList.add('dw-quiz-done');
     replayBtn.hidden = false;
-    replayBtn.focus();
     const need = passMark(cards.length);
     const passed = score >= need;
     // The verdict's bands are measured from chance (one of the choices, at random), so a round at
     // the score one key pressed throughout gets is never praised as a start.
     const verdict = card.t('quiz.verdict', { share: score / cards.length, chance: 1 / choices.length });
-    card.setMessage(card.t('quiz.over', { score: formatNumber(score, 0), total: formatNumber(cards.length, 0), need: formatNumber(need, 0), passed, verdict }), passed ? 'ok' : 'info');
-    // A round is one attempt: its score goes out once, when it ends (a card answered is not an
-    // attempt). Only a round that reaches the mark also finishes the activity; a later round that
-    // reaches it finishes it then. `passMark` tells a listener what the round's aim was (xapi.js
-    // reads success from it).
-    const detail = { widget, title, score, max: cards.length, passMark: need };
-    reportScore(card, detail);
-    if (passed) reportComplete(card, detail);
+    const shown = { score: formatNumber(score, 0), total: formatNumber(cards.length, 0), verdict };
+    if (practice) {
+      // Not reported (see lessonRound above): the message says so, and what round would count.
+      card.setMessage(card.t('quiz.overPractice', { ...shown, full: formatNumber(lessonRound, 0), need: formatNumber(passMark(lessonRound), 0) }), 'info');
+    } else {
+      card.setMessage(card.t('quiz.over', { ...shown, need: formatNumber(need, 0), passed }), passed ? 'ok' : 'info');
+      // A round is one attempt: its score goes out once, when it ends (a card answered is not an
+      // attempt). Only a round that reaches the mark also finishes the activity; a later round that
+      // reaches it finishes it then. `passMark` tells a listener what the round's aim was (xapi.js
+      // reads success from it).
+      const detail = { widget, title, score, max: cards.length, passMark: need };
+      reportScore(card, detail);
+      if (passed) reportComplete(card, detail);
+    }
     showReview();
     index = cards.length;
     updateStats();
   }
 
-  // The missed cards of the round just ended, each with the right answer and its reason.
+  // The missed cards of the round just ended, each with the right answer and its reason (or that
+  // none was missed), and the focus on them.
   function showReview() {
-    if (!missed.length) return;
-    const list = el('ol', { className: 'dw-quiz-review-list' });
-    for (const m of missed) {
-      list.append(el('li', {}, [
-        el('strong', { text: m.text }),
-        el('span', { text: ` ${card.t('quiz.reviewAnswer', { chosen: m.chosen, answer: m.answer })} ${m.reason}` }),
-      ]));
-    }
-    review.replaceChildren(el('p', { className: 'dw-quiz-review-title', text: card.t('quiz.reviewTitle', { count: formatNumber(missed.length, 0) }) }), list);
+    if (missed.length) {
+      const list = el('ol', { className: 'dw-quiz-review-list' });
+      for (const m of missed) {
+        list.append(el('li', {}, [
+          el('strong', { text: m.text }),
+          el('span', { text: ` ${card.t('quiz.reviewAnswer', { chosen: m.chosen, answer: m.answer })} ${m.reason}` }),
+        ]));
+      }
+      review.replaceChildren(el('p', { className: 'dw-quiz-review-title', text: card.t('quiz.reviewTitle', { count: formatNumber(missed.length, 0) }) }), list);
+    } else review.replaceChildren(el('p', { className: 'dw-quiz-review-title', text: card.t('quiz.reviewNone') }));
     review.hidden = false;
+    review.focus();
   }
 
   function updateStats() {

@@ -115,11 +115,39 @@ function build(ctx) {
 
   const buttons = buttonRow(card.controls);
   const nextBtn = button(buttons, t('ml-badge.next'), () => next(), { primary: true });
-  const restartBtn = button(buttons, t('ml-badge.restart'), () => start(true));
+  const restartBtn = button(buttons, t('ml-badge.restart'), () => (inProgress() ? askRestart() : start(true)));
+  // Start again sits beside Next (side by side on a phone): one mis-tap in an attempt under way
+  // would drop every answer given, so there it first asks, in the card. The question holds the
+  // focus on "Keep this attempt"; its drop button is in a row of its own, below where Start again
+  // was, so a double tap does not confirm. Escape keeps the attempt.
+  const confirmText = el('p', { className: 'ml-badge-confirm-text', id: `badge-c-${uid}` });
+  const confirmRow = el('div', { className: 'dw-buttons' });
+  const confirm = el('div', { className: 'ml-badge-confirm', role: 'group', 'aria-labelledby': confirmText.id, hidden: true }, [confirmText, confirmRow]);
+  const keepBtn = button(confirmRow, t('ml-badge.restartKeep'), () => closeConfirm(true), { primary: true });
+  button(confirmRow, t('ml-badge.restartDrop'), () => { closeConfirm(false); start(true); });
+  card.controls.append(confirm);
+  ctx.listen(confirm, 'keydown', (e) => { if (e.key === 'Escape') { closeConfirm(true); e.preventDefault(); } });
 
   const statQ = card.stat(t('ml-badge.stat.question'));
   const statScore = card.stat(t('ml-badge.stat.score'));
   const statBest = card.stat(t('ml-badge.stat.best'));
+
+  // An attempt with an answer given and not finished: what Start again would drop.
+  const inProgress = () => !finished && (index > 0 || answered);
+  function askRestart() {
+    const given = index + (answered ? 1 : 0);
+    confirmText.textContent = t('ml-badge.restartAsk', { given: whole(given), total: whole(total) });
+    restartBtn.hidden = true;
+    confirm.hidden = false;
+    keepBtn.focus();
+  }
+  // refocus: whether the focus goes back to Start again (Keep, Escape) or where the attempt puts it.
+  function closeConfirm(refocus) {
+    if (confirm.hidden) return;
+    confirm.hidden = true;
+    restartBtn.hidden = false;
+    if (refocus) restartBtn.focus();
+  }
 
   // A new attempt: draw its questions from the seed and compute the numeric ones.
   function start(focus) {
@@ -162,6 +190,7 @@ function build(ctx) {
     }
     feedback.replaceChildren();
     feedback.removeAttribute('data-tone');
+    closeConfirm(false);
     answered = false;
     nextBtn.disabled = true;
     nextBtn.hidden = false;
@@ -215,6 +244,7 @@ function build(ctx) {
     const item = items[index];
     const g = grade(item, response);
     if (!g.valid) return;
+    closeConfirm(false);
     answered = true;
     responses[index] = response;
     if (g.correct) score += 1;
@@ -255,8 +285,12 @@ function build(ctx) {
     } else finish();
   }
 
+  // The focus ends on the result line (the question's place): on Start again, the Enter that pressed
+  // See result would begin a new attempt over the result and the topics missed. Tab goes on to the
+  // topics' links, then Start again.
   function finish() {
     finished = true;
+    closeConfirm(false);
     const outcome = scoreAttempt(items, responses);
     const { passed } = outcome;
     progressFill.style.width = '100%';
@@ -274,7 +308,7 @@ function build(ctx) {
       // Shown, never saved or reported: the questions were known before the attempt began.
       updateStats();
       card.setMessage(t('ml-badge.practice.result', { score: whole(score), total: whole(total), reached: passed, needed: whole(needed), linked: linksLessons() }), 'info');
-      restartBtn.focus();
+      question.focus();
       return;
     }
     let stored = false;
@@ -314,7 +348,7 @@ function build(ctx) {
     // The lesson's record now holds this attempt (progress.js records reports as they bubble).
     if (lesson && opts.save) saved = readBest() || saved;
     updateStats();
-    restartBtn.focus();
+    question.focus();
   }
 
   function showMissed(missed, topicCount) {

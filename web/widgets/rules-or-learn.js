@@ -52,6 +52,7 @@ function build(ctx) {
     title: t('rules-or-learn.title'),
     deck: CARDS.map(([id, answer]) => ({ id, answer, text: t(`rules-or-learn.card.${id}.text`), reason: t(`rules-or-learn.card.${id}.reason`) })),
     roundSize: options.rounds,
+    lessonRound: schema.rounds.default, // the round the lesson's sentence is about; another is practice there
     seed: options.seed,
     choices: [
       { id: RULES, label: t('rules-or-learn.choice.rules'), key: 'r' },

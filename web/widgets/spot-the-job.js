@@ -3,14 +3,15 @@
 // Pure game bookkeeping: no model is trained, so no engine call is needed beyond loading it.
 // Every finished deck reports its score the moment its last prompt is answered (See result only
 // shows it); the game completes only at the sorting games' pass mark (web/lib/quiz.js: 11 of 14),
-// since one key pressed throughout already sorts half the deck right.
+// since one key pressed throughout already sorts half the deck right. On a lesson page a deck of
+// another size than the lesson's 14 (set in the page address) is practice and reports nothing, as
+// the sorting games built on quiz.js do (createQuiz's lessonRound).
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { seededShuffle } from '../lib/rng.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete, reportScore } from '../lib/report.js';
-import { passMark } from '../lib/quiz.js';
+import { recordedResult, reportComplete, reportScore } from '../lib/report.js';
+import { dealRound, passMark } from '../lib/quiz.js';
 import { messages } from './spot-the-job.messages.js';
 
 export const engine = 'core';
@@ -44,15 +45,10 @@ const JOBS = [
 // or a count can look like a label (goals).
 const NUMBERS_AS_LABELS_OR_COUNTS = new Set(['digit', 'postcode', 'goals']);
 // One game's prompts in a seeded order. A deck shorter than the whole set (an embed's `rounds`)
-// keeps the two jobs as even as its length allows, taking each job's prompts in shuffled order:
-// dealt blind, six prompts could all be regression, and one key would reach the pass mark.
+// keeps the two jobs as even as its length allows (quiz.js dealRound): dealt blind, six prompts
+// could all be regression, and one key would reach the pass mark.
 export function dealDeck(prompts, seed, rounds) {
-  const shuffled = seededShuffle(prompts, seed);
-  if (rounds >= shuffled.length) return shuffled;
-  const first = shuffled[0].job;
-  const quota = { [first]: Math.ceil(rounds / 2) };
-  quota[first === 'regression' ? 'classification' : 'regression'] = Math.floor(rounds / 2);
-  return shuffled.filter((p) => (quota[p.job] -= 1) >= 0);
+  return dealRound(prompts, seed, rounds, (p) => p.job);
 }
 
 // The prompts in English, for tests and lesson claims that look one up by its text.
@@ -73,7 +69,9 @@ function build(ctx) {
   let streak = 0;
   let bestStreak = 0;
   let answered = false;
+  let practice = false; // this deck's size is not the lesson's, on a lesson page (see the top of the file)
 
+  const practiceNote = el('p', { className: 'spot-the-job-practice dw-hint', role: 'note', hidden: true });
   const board = el('div', { className: 'spot-the-job-sorter', tabindex: '0', role: 'group', 'aria-label': t('spot-the-job.board') });
   const progress = el('p', { className: 'spot-the-job-sorter-progress' });
   const prompt = el('p', { className: 'spot-the-job-sorter-prompt', 'aria-live': 'polite' });
@@ -86,11 +84,11 @@ function build(ctx) {
   const feedback = el('p', { className: 'spot-the-job-sorter-feedback', role: 'status', 'aria-live': 'polite' });
   const history = el('ol', { className: 'spot-the-job-sorter-history', 'aria-label': t('spot-the-job.history') });
   board.append(progress, prompt, choices, feedback);
-  card.stage.append(board, history);
+  card.stage.append(practiceNote, board, history);
 
   const buttons = buttonRow(card.controls);
   const nextBtn = button(buttons, t('spot-the-job.next'), () => next(), { primary: true });
-  const newGameBtn = button(buttons, t('spot-the-job.newGame'), () => { opts.seed = nextSeed(opts.seed); restart(); });
+  button(buttons, t('spot-the-job.newGame'), () => { opts.seed = nextSeed(opts.seed); restart(); });
 
   const statScore = card.stat(t('spot-the-job.stat.score'));
   const statStreak = card.stat(t('spot-the-job.stat.bestStreak'));
@@ -109,8 +107,14 @@ function build(ctx) {
   };
   ctx.listen(card.card, 'keydown', onKey);
 
+  // The lesson's deck and its pass mark, in words.
+  const lessonDeck = () => ({ full: formatNumber(schema.rounds.default, 0), need: formatNumber(passMark(schema.rounds.default), 0) });
+
   function restart() {
     deck = dealDeck(prompts, opts.seed, opts.rounds);
+    practice = deck.length !== schema.rounds.default && recordedResult(card, 'spot-the-job') !== null;
+    practiceNote.hidden = !practice;
+    practiceNote.textContent = practice ? t('spot-the-job.practiceNote', { size: formatNumber(deck.length, 0), ...lessonDeck() }) : '';
     index = 0;
     correct = 0;
     missed = [];
@@ -165,8 +169,12 @@ function build(ctx) {
       // is pressed, and the message says so.
       const need = passMark(deck.length);
       const passed = correct >= need;
-      report(passed, need);
-      card.setMessage(t('spot-the-job.last', { verdict, correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0), passed }), ok ? 'ok' : 'bad');
+      const shown = { verdict, correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0) };
+      if (practice) card.setMessage(t('spot-the-job.lastPractice', shown), ok ? 'ok' : 'bad');
+      else {
+        report(passed, need);
+        card.setMessage(t('spot-the-job.last', { ...shown, passed }), ok ? 'ok' : 'bad');
+      }
     } else card.setMessage(verdict, ok ? 'ok' : 'bad');
     board.focus({ preventScroll: true });
   }
@@ -181,22 +189,25 @@ function build(ctx) {
   }
 
   function next() {
-    if (!answered) return;
+    if (!answered || index >= deck.length) return;
     if (index < deck.length - 1) { index += 1; show(); return; }
     index = deck.length;
     const need = passMark(deck.length);
-    const passed = correct >= need;
-    prompt.textContent = t('spot-the-job.done', { correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0), need: formatNumber(need, 0), passed });
+    const passed = correct >= need && !practice;
+    const shown = { correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0) };
+    prompt.textContent = practice ? t('spot-the-job.donePractice', { ...shown, ...lessonDeck() }) : t('spot-the-job.done', { ...shown, need: formatNumber(need, 0), passed });
     progress.textContent = t('spot-the-job.over');
     // The numbers-that-are-labels hint only when a miss was one of them (a digit, a postcode, a count).
     feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : missed.some((id) => NUMBERS_AS_LABELS_OR_COUNTS.has(id)) ? t('spot-the-job.review') : t('spot-the-job.reviewAny');
     feedback.dataset.tone = correct === deck.length ? 'ok' : 'info';
     for (const b of [regBtn, clsBtn]) b.disabled = true;
-    // Nothing follows the last prompt: the button goes until New game deals another deck.
+    // Nothing follows the last prompt: the button goes until New game deals another deck. Its focus
+    // goes to the board, which now holds the result (on New game, the Enter that pressed See result
+    // would deal a new deck over the result and the list of answers); Tab reaches New game.
     const hadFocus = nextBtn.matches(':focus');
     nextBtn.disabled = true;
     nextBtn.hidden = true;
-    if (hadFocus) newGameBtn.focus({ preventScroll: true });
+    if (hadFocus) board.focus({ preventScroll: true });
     readout();
     card.setMessage(t('spot-the-job.again', { passed }), passed ? 'ok' : 'info');
   }

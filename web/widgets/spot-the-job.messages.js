@@ -38,6 +38,11 @@ export const messages = {
   // The deck's result, and whether it reached the pass mark (need, of total) that completes the game.
   'spot-the-job.done': ({ correct, total, need, passed }) => `Done: ${correct} of ${total} sorted correctly. ${passed
     ? 'That score is recorded and completes this game.' : `That score is recorded; ${need} or more completes this game.`}`,
+  // A deck of another size than the lesson's (set in the page address) on a lesson page: practice,
+  // never recorded. size: this deck's prompts; full and need: the lesson's deck and its pass mark.
+  'spot-the-job.practiceNote': 'Practice: the page address sets a deck of {size} prompts, so its score is shown here but not recorded. Only a deck of {full}, with {need} or more sorted right, completes this game: open the lesson without “rounds” in its address for one.',
+  'spot-the-job.lastPractice': '{verdict} That was the last prompt: {correct} of {total} sorted correctly, on a practice deck, which is not recorded. Press See result for the summary.',
+  'spot-the-job.donePractice': 'Done: {correct} of {total} sorted correctly. A practice deck is not recorded; a deck of {full} with {need} or more sorted right completes this game.',
   'spot-the-job.over': 'Game over',
   'spot-the-job.perfect': 'A perfect sort. The rule you used — “how much?” versus “which one?” — is the whole distinction.',
   'spot-the-job.review': 'Look at the crosses below: the tricky ones are usually labels written as numbers (digits, postcodes) or counts (which are quantities).',

@@ -56,6 +56,7 @@ function build(ctx) {
     deck: SCENARIOS.map(({ id, answer }) => ({ id, text: t(`which-learning.scenario.${id}`), answer, reason: t(`which-learning.reason.${id}`) })),
     choices: CHOICES.map(([id, key]) => ({ id, label: t(`which-learning.kind.${id}`), describe: t(`which-learning.kindHint.${id}`), key })),
     roundSize: options.rounds,
+    lessonRound: schema.rounds.default, // the round the lesson's sentence is about; another is practice there
     seed: options.seed,
   });
 

@@ -23,6 +23,10 @@ export const messages = {
   'ml-badge.seeResult': 'See result',
   'ml-badge.restart': 'Start again',
   'ml-badge.check': 'Check',
+  // Start again while an attempt is under way (given: the questions answered so far).
+  'ml-badge.restartAsk': 'Start a new attempt? This one has {given} of its {total} questions answered, and it would be dropped: an unfinished attempt is not recorded.',
+  'ml-badge.restartKeep': 'Keep this attempt',
+  'ml-badge.restartDrop': 'Drop it and start again',
   'ml-badge.stat.question': 'question',
   'ml-badge.stat.score': 'score',
   'ml-badge.stat.best': 'best',
