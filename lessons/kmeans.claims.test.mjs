@@ -204,3 +204,33 @@ test('the convergence argument: the inertia never rises, so no grouping comes ba
     });
   }
 });
+
+// Audit 11, M item 1: with k = 1 the game was won by one key press. The lesson says why another k
+// is practice; the engine shows that at k = 1 every start ends at the same grouping (the mean of
+// all the points, at the k = 1 best of the elbow), and the widget says so in its practice note.
+test('place-centroids: only k = 4 on the game\'s own points is recorded; at k = 1 every start ends in the same grouping', async () => {
+  const { d, km, elbow } = blobs();
+  try {
+    let mx = 0; let my = 0;
+    for (let i = 0; i < d.rows; i++) { mx += d.X[2 * i] / d.rows; my += d.X[2 * i + 1] / d.rows; }
+    km.setK(1);
+    for (const start of [[0, 0], [-4.5, -4.5], [4.5, 4.5], [-4.5, 4.5], [3, -1]]) {
+      km.setCentroids(start);
+      km.fit(1000);
+      const [cx, cy] = km.centroids();
+      assert.ok(Math.abs(cx - mx) < 1e-9 && Math.abs(cy - my) < 1e-9, `from ${start} the centroid ends at the mean`);
+      assert.equal(km.inertia().toFixed(2), elbow[0].toFixed(2), 'at the k = 1 best');
+    }
+  } finally {
+    km.delete();
+  }
+  const fs = await import('node:fs');
+  const md = fs.readFileSync(new URL('./kmeans.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('Only a start with the game\'s own $k$ of 4, on its own points, is recorded. Any other $k$ is practice: the elbow section below asks you to try several, and with a single centroid every start ends in the same grouping, all the points around their mean, so there are no clusters to find. A start on points you import is practice as well.'));
+  assert.ok(md.includes('::: widget place-centroids seed=11 k=4'), 'the game opens with k = 4');
+  const { messages } = await import('../dist/widgets/place-centroids.messages.js');
+  assert.match(messages['place-centroids.practiceK']({ k: 1, gameK: 4, shown: false }), /^ This round is practice: with one centroid every start ends in the same grouping, all the points in one cluster, so there are no clusters to find\..*set k back to 4 for a round that counts\.$/);
+  assert.match(messages['place-centroids.practiceK']({ k: 3, gameK: 4, shown: false }), /the game is scored with k = 4, the number of centroids it opened with/);
+  assert.match(messages['place-centroids.practiceK']({ k: 1, gameK: 1, shown: false }), /this game opened with k = 1, .*it records no score\.$/);
+  assert.match(messages['place-centroids.practiceImported'], /^ This round is practice: these are imported points/);
+});

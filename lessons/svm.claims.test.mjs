@@ -138,3 +138,22 @@ test('the learner\'s street: the nearest point of each class is circled (two), a
   assert.doesNotMatch(md, /nearest point, which is circled/);
   for (const key of ['widen-the-street.startSeparates', 'widen-the-street.separates']) assert.match(messages[key], /the point nearest the line in each class is circled/);
 });
+
+// Audit 11, M item 2: the same points came back as a round that counts. The lesson says they stay
+// practice; the engine rebuilds them exactly after the spread moves away and back (so the widget's
+// memory of shown answers, web/lib/shown-answers.js, knows them), and the widget says why.
+test('widen-the-street: the spread moved away and back rebuilds the same points, and streets on them stay practice', async () => {
+  const fs = await import('node:fs');
+  const { samePoints } = await import('../web/lib/shown-answers.js');
+  const { messages } = await import('../web/widgets/widen-the-street.messages.js');
+  const points = (spread) => { const d = ml.makeBlobs(40, 2, spread, 8); return { X: Float64Array.from(d.X), y: Float64Array.from(d.y) }; };
+  const first = points(0.75);
+  const away = points(0.8);
+  assert.equal(samePoints(first, away), false, 'another spread: other points, a round that counts');
+  assert.equal(samePoints(first, points(0.75)), true, 'back at 0.75: the very same points');
+  const md = fs.readFileSync(new URL('./svm.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('They stay practice when the same points come back: the spread slider moved away and back rebuilds them exactly, and once a score of yours is recorded, a later visit to this lesson opens with them again. **New points** starts a fresh round.'));
+  assert.match(messages['widen-the-street.shownEarlier']({ why: 'shown' }), /already shown for these same points earlier on this page, so no street on them is scored now/);
+  assert.match(messages['widen-the-street.shownEarlier']({ why: 'recorded' }), /already recorded in this lesson, and these are the points the page opens with on every visit, so no street on them is scored now/);
+  assert.match(messages['widen-the-street.practice']({ recorded: true }), /already recorded in this lesson.*streets you make on them are practice/);
+});

@@ -715,3 +715,74 @@ test('Place the centroids: the elbow chart\'s name lists the best inertia for k 
   await assertClean(page);
   await page.close();
 });
+
+// Audit 11, M item 1: with k = 1 every start ends in the same grouping, so the slider to 1, one
+// Enter and Auto-run scored 100, said "They started near the clusters' centres" of a centroid in
+// the empty middle, and finished the game. Only the k the game opens with (the lesson's 4) counts;
+// another k is practice, and the status says why before and after the run.
+test('Place the centroids: k = 1 and one Enter, or another k, is practice and says why; nothing is reported (audit 11 M1)', async () => {
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const canvas = card.locator('canvas').first();
+  const msg = () => card.locator('.dw-message').textContent();
+  const k = card.getByRole('slider', { name: /k \(centroids\)/ });
+  await canvas.scrollIntoViewIfNeeded();
+  await k.fill('1');
+  await canvas.focus();
+  await page.keyboard.press('Enter');
+  assert.match(await canvas.getAttribute('aria-label'), /with 1 of 1 centroids placed: 1 at \(0\.00, 0\.00\)/);
+  assert.match(await msg(), /This round is practice: with one centroid every start ends in the same grouping, all the points in one cluster, so there are no clusters to find\. A start with k = 1 is scored on screen but not recorded; set k back to 4 for a round that counts\.$/);
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.equal(await stat(card, 'inertia'), await stat(card, 'k-means++ best'));
+  assert.equal(await stat(card, 'placement score'), '100 / 100 (practice)');
+  assert.match(await msg(), /Your placement score: 100 of 100.* This round is practice: with one centroid every start ends in the same grouping.*k-means has also run on these points, so set k back to 4 and press New points for a round that counts\.$/);
+  assert.doesNotMatch(await msg(), /clusters' centres|game finished/);
+  assert.deepEqual(await reportedEvents(page), [], 'a k = 1 round is not recorded');
+  assert.equal(await storedCentroids(page), null);
+  assert.match(await page.locator('.lesson-activities').textContent(), /Place the centroids \(not finished yet\)/);
+  // Another k above 1 is practice too, for its own reason; back at 4 k-means has run on these points.
+  await k.fill('3');
+  assert.match(await msg(), /This round is practice: the game is scored with k = 4, the number of centroids it opened with, and other values of k are for exploring\./);
+  await k.fill('4');
+  assert.match(await msg(), /This round is practice: k-means has already shown where the centroids go on these points/);
+  // New points at k = 4: the game counts, and a start on the blobs' centres finishes it.
+  await card.getByRole('button', { name: 'New points' }).click();
+  assert.doesNotMatch(await msg(), /practice/);
+  await canvas.focus();
+  const { score } = await placeOnCentres(page, card, 12, [0, 0]);
+  assert.ok(score >= 50);
+  assert.match(await msg(), /They started near the clusters' centres: game finished/);
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score]), [['dw:score', score], ['dw:complete', score]]);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 11, M item 1, second route: eight imported points in four tight pairs, a centroid on each
+// pair, scored 100 and finished the game. Imported points are practice (as in pca-projection).
+test('Place the centroids: a start on imported points is practice and says so; New points counts again (audit 11 M1)', async () => {
+  const page = await openFreshPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const canvas = card.locator('canvas').first();
+  const msg = () => card.locator('.dw-message').textContent();
+  const pairs = [[0, 0], [0.1, 0], [3, 0], [3.1, 0], [0, 3], [0.1, 3], [3, 3], [3.1, 3]];
+  await card.locator('input[type="file"]').setInputFiles({ name: 'pairs.csv', mimeType: 'text/csv', buffer: Buffer.from(['x,y', ...pairs.map((p) => p.join(','))].join('\n')) });
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  // The cross starts in the middle of the points, (1.55, 1.5); a centroid on each pair.
+  let at = [1.55, 1.5];
+  for (const c of [[0.05, 0], [3.05, 0], [0.05, 3], [3.05, 3]]) { at = await moveCross(page, at, c); await page.keyboard.press('Enter'); }
+  assert.match(await canvas.getAttribute('aria-label'), /with 4 of 4 centroids placed/);
+  assert.match(await msg(), /This round is practice: these are imported points, and the game records only rounds on its own generated points/);
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.equal(await stat(card, 'placement score'), '100 / 100 (practice)');
+  assert.match(await msg(), /Your placement score: 100 of 100.* This round is practice: these are imported points.*New points brings back generated points and a round that counts\.$/);
+  assert.doesNotMatch(await msg(), /game finished/);
+  assert.deepEqual(await reportedEvents(page), [], 'imported points are not recorded');
+  assert.equal(await storedCentroids(page), null);
+  await card.getByRole('button', { name: 'New points' }).click();
+  assert.doesNotMatch(await msg(), /practice/);
+  await assertClean(page);
+  await page.close();
+});

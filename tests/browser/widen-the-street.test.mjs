@@ -226,7 +226,7 @@ test('Widen the street: a street of the learner\'s own, then the copy: the score
   assert.equal(saved.best, score);
   assert.equal(saved.complete, false);
   // The lesson says the same.
-  assert.match(await page.locator('main').textContent(), /Only streets made before Optimal are scored: with the dashed line on screen, lining yours up with it copies the answer, so those streets are practice\. New points starts a fresh round\./);
+  assert.match(await page.locator('main').textContent(), /Only streets made before Optimal are scored: with the dashed line on screen, lining yours up with it copies the answer, so those streets are practice\. They stay practice when the same points come back: the spread slider moved away and back rebuilds them exactly, and once a score of yours is recorded, a later visit to this lesson opens with them again\. New points starts a fresh round\./);
   await assertClean(page);
   await page.close();
 });
@@ -517,6 +517,68 @@ test('Widen the street: a street given in a <dw-widget state> attribute is said 
   assert.match(await text(), /You pressed Optimal before moving the line, which was given in the attributes: it is not yours/);
   assert.doesNotMatch(await text(), /address/);
   assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 11, M item 2 (b): after Optimal, the spread moved away and back rebuilt the very same
+// points as a fresh round, and the street lined up with the dashed one was recorded as a 99% win.
+// The same points are still the ones the answer was shown on (web/lib/shown-answers.js).
+test('Widen the street: the spread moved away and back brings the same points back, and a copy of the shown street is practice (audit 11 M2)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await openFresh(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const text = () => card.locator('.dw-message').textContent();
+  const spread = card.getByRole('slider', { name: /class spread/ });
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.equal(await stat(card, 'SVM margin'), '2.733');
+  await spread.fill('0.8');
+  assert.doesNotMatch(await text(), /practice/, 'other points: a round that counts');
+  await spread.fill('0.75');
+  assert.equal(await stat(card, 'line\'s margin'), '1.213', 'the lesson\'s points again');
+  assert.match(await text(), /It is not yours\. The SVM's street has been shown for these points, so streets you make now are practice/);
+  await widenTo99(card);
+  assert.match(await text(), /^Your line separates the classes.*streets you make now are practice/);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.equal(await stat(card, 'best correct margin'), '–');
+  assert.match(await text(), /The SVM's street was already shown for these same points earlier on this page, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts\.$/);
+  assert.doesNotMatch(await text(), /made before you pressed Optimal|Superb/);
+  assert.deepEqual(await reportedEvents(page), [], 'the copy is not recorded');
+  assert.equal((await storedStreet(page)) ?? null, null);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 11, M item 2 (a): a score recorded, the answer seen, then the lesson opened again without
+// its address (from the course page): the same points came back as a round that counts, and the
+// remembered street was recorded as a 99% win. Once the lesson holds a score of the game, the
+// points the page opens with are practice (place-centroids' rule), and the card says why.
+test('Widen the street: back on the lesson without its address, once a score is recorded, the page\'s points are practice (audit 11 M2)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await openFresh(page);
+  let card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  await card.getByRole('slider', { name: /line angle/ }).fill('122');
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score]), [['dw:score', 46]]);
+  await page.goto('about:blank');
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  assert.equal(new URL(page.url()).hash, '');
+  card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const text = () => card.locator('.dw-message').textContent();
+  assert.match(await text(), /It is not yours\. A score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit, so streets you make on them are practice/);
+  await widenTo99(card);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.equal(await stat(card, 'best correct margin'), '–');
+  assert.match(await text(), /A score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit, so no street on them is scored now and the recorded score stays as it was; New points starts a round that counts\.$/);
+  assert.deepEqual(await reportedEvents(page), [], 'nothing reported on the return');
+  const saved = await storedStreet(page);
+  assert.equal(saved.best, 46);
+  assert.equal(saved.complete, false);
+  // New points: a round that counts again.
+  await card.getByRole('button', { name: 'New points' }).click();
+  assert.doesNotMatch(await text(), /practice|already recorded/);
   await assertClean(page);
   await page.close();
 });

@@ -3,10 +3,14 @@
 // every assignment and update, measures the inertia, seeds k-means++ and draws the elbow curve.
 // Once k-means has moved the centroids on a set of points, it has shown where they go there: a
 // start made after that is practice (scored on screen, never reported) until New points, also
-// after a reload (the state keeps s: 1). Centroids that came with the page's address or a Share
-// link are not the learner's start until they change it, as k-means++'s are not. A lesson page with
-// two widgets keeps nothing in its address, so there a score already recorded in the lesson makes
-// the points the page opens with practice too (they come back the same on every visit).
+// after a reload (the state keeps s: 1) and when the same points come back (web/lib/shown-answers.js).
+// Centroids that came with the page's address or a Share link are not the learner's start until
+// they change it, as k-means++'s are not. A lesson page with two widgets keeps nothing in its
+// address, so there a score already recorded in the lesson makes the points the page opens with
+// practice too (they come back the same on every visit). The game is one guess per cluster at the
+// k it opens with (the lesson's 4): a start with another k explores the elbow, and with k = 1 every
+// start ends in the same grouping, so only rounds at the opening k (at least 2) on the game's own
+// points count; another k or imported points are practice, and the status says which.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -17,7 +21,8 @@ import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { roundTicks, yGrid } from '../lib/ticks.js';
-import { hasFirstResult, recordedResult, reportComplete, reportScore } from '../lib/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
+import { createShownAnswers } from '../lib/shown-answers.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { messages } from './place-centroids.messages.js';
 
@@ -26,7 +31,7 @@ export const schema = {
   points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many points.' },
   blobs: { type: 'int', min: 1, max: 8, default: 4, description: 'How many blobs the points come from (hidden from the game).' },
   spread: { type: 'number', min: 0.1, max: 2, default: 0.55, description: 'Standard deviation of each blob.' },
-  k: { type: 'int', min: 1, max: 8, default: 4, description: 'How many centroids to place.' },
+  k: { type: 'int', min: 1, max: 8, default: 4, description: 'How many centroids to place. The game records rounds at this k only (and none at 1); the learner\'s slider explores others as practice.' },
 };
 
 export const meta = { title: messages['place-centroids.title'], hint: messages['place-centroids.hint'] };
@@ -65,13 +70,6 @@ export const CSV_RULES = { labels: 'none', domain: [-100, 100], minPoints: 8, ma
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
-}
-
-// Whether two data sets ({ X }) hold the same positions in the same order.
-function samePoints(a, b) {
-  if (!a || !b || a.X.length !== b.X.length) return false;
-  for (let i = 0; i < a.X.length; i++) if (a.X[i] !== b.X[i]) return false;
-  return true;
 }
 
 // Centre and half-widths that show every point with a margin.
@@ -120,6 +118,11 @@ function build(ctx) {
   let given = null;
   const givenWhere = () => t(`card.from.${given}`);
   let recordedBefore = false; // a score of this game was already recorded in the lesson: the page's own points are practice
+  // The points k-means has shown the answer on in this page view (and, on a lesson page with a
+  // score of the game, the ones the page opens with): when they come back, a start on them is practice.
+  const shownAnswers = createShownAnswers(card, 'place-centroids');
+  // The k whose rounds count: the one the game opened with (or an update set).
+  let gameK = opts.k;
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col dw-main-col' });
@@ -151,7 +154,6 @@ function build(ctx) {
   });
 
   function loadData() {
-    const before = data;
     attempt(card, () => {
       data = imported ? { X: imported, rows: imported.length / 2 } : ml.makeBlobs(opts.points, opts.blobs, opts.spread, opts.seed);
       km.setData(data.X, 2, []);
@@ -160,9 +162,10 @@ function build(ctx) {
       elbow = km.elbowCurve(Math.min(K_MAX_ELBOW, data.rows));
     });
     view = imported ? extentView(imported) : BLOB_VIEW;
-    // New points start a round that counts; the same points again (the same seed, or a file of
-    // the points already shown) keep what k-means has shown on them.
-    if (!samePoints(before, data)) { answerShown = false; practice = false; recordedBefore = false; scoreReported = false; }
+    // New points start a round that counts; points k-means has already shown the answer on (the
+    // same seed again, or a file of points already shown) are practice.
+    recallShown();
+    scoreReported = false;
     placed = [];
     assisted = false;
     given = null;
@@ -172,10 +175,31 @@ function build(ctx) {
     syncModel();
   }
 
+  // Whether the answer was given away on these points before they were loaded (shown-answers.js).
+  function recallShown() {
+    const why = data ? shownAnswers.why({ X: data.X }) : null;
+    answerShown = why !== null;
+    practice = answerShown;
+    recordedBefore = why === 'recorded';
+  }
+
+  // Why a start now is practice, or null when its round counts: imported points ('imported'), a
+  // k other than the game's ('k'), k-means ran on these points ('shown') or, on a lesson page,
+  // a score of the game is already recorded and these are the points it opens with ('recorded').
+  function practiceReason() {
+    if (imported) return 'imported';
+    if (opts.k < 2 || opts.k !== gameK) return 'k';
+    if (practice) return recordedBefore ? 'recorded' : 'shown';
+    return null;
+  }
+  function practiceText(reason = practiceReason()) {
+    if (reason === 'imported') return t('place-centroids.practiceImported');
+    if (reason === 'k') return t('place-centroids.practiceK', { k: opts.k, gameK, shown: answerShown });
+    if (reason === 'recorded') return t('place-centroids.practiceRecorded');
+    return reason ? t('place-centroids.practice') : '';
+  }
+
   // The learner changed the start (placed, moved, removed, cleared a centroid, or changed k).
-  // Why a start is practice: k-means ran on these points, or (on a lesson page, after a reload) a
-  // score of the game is already recorded.
-  function practiceText() { return recordedBefore ? t('place-centroids.practiceRecorded') : t('place-centroids.practice'); }
 
   function startChanged() {
     given = null;
@@ -286,6 +310,7 @@ function build(ctx) {
 
   // k-means has shown where the centroids go on these points: kept in the address (s: 1).
   function showAnswer() {
+    shownAnswers.note({ X: data.X });
     if (answerShown) return;
     answerShown = true;
     ctx.stateChanged();
@@ -306,22 +331,23 @@ function build(ctx) {
     // Runs started by k-means++ are not the learner's placement: no score.
     const scored = !assisted && !given && target > 0 && startInertia > 0;
     const score = scored ? placementScore(target, startInertia) : NaN;
-    // A start made after k-means had shown these points' grouping is practice: shown, not reported.
-    const passed = scored && !practice && matched && score >= PASS_SCORE;
+    // A practice start (practiceReason) is scored on screen, never reported.
+    const practiceWhy = practiceReason();
+    const passed = scored && !practiceWhy && matched && score >= PASS_SCORE;
     const yours = scored
-      ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, practice, recorded: recordedBefore, pass: formatNumber(PASS_SCORE, 0) })
+      ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, practice: practiceWhy, k: opts.k, gameK, pass: formatNumber(PASS_SCORE, 0) })
       : t('place-centroids.notYours', { given: given !== null, where: given && givenWhere() });
     if (empty > 0) {
       card.setMessage(t('place-centroids.empty', { steps, empty, yours }), 'bad');
     } else if (matched) {
       const level = gap <= 1e-9 ? t('place-centroids.asLowAs') : t('place-centroids.within', { gap: fixed(gap * 100, 2) });
-      card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, yours }), passed || !scored ? 'ok' : practice ? 'info' : 'warn');
+      card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, yours }), passed || !scored ? 'ok' : practiceWhy ? 'info' : 'warn');
     } else {
       card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: formatBeside(gap * 100, MATCH_GAP * 100, 1), target: fixed(target, 2), yours }), 'warn');
     }
-    if (scored && practice) statScore.set(t('place-centroids.practiceScoreValue', { score: formatNumber(score, 0) }));
-    if (scored && !practice) statScore.set(t('place-centroids.scoreValue', { score: formatNumber(score, 0) }));
-    if (scored && !practice && !scoreReported) {
+    if (scored && practiceWhy) statScore.set(t('place-centroids.practiceScoreValue', { score: formatNumber(score, 0) }));
+    if (scored && !practiceWhy) statScore.set(t('place-centroids.scoreValue', { score: formatNumber(score, 0) }));
+    if (scored && !practiceWhy && !scoreReported) {
       scoreReported = true;
       const detail = { widget: 'place-centroids', title: t('place-centroids.title'), score, max: 100 };
       reportScore(card, detail);
@@ -339,7 +365,7 @@ function build(ctx) {
     runBtn.disabled = false;
     if (messageText) card.setMessage(messageText, 'info');
     else if (!converged) {
-      const note = practice ? practiceText() : given ? t('place-centroids.givenNote', { where: givenWhere() }) : '';
+      const note = practiceText() || (given ? t('place-centroids.givenNote', { where: givenWhere() }) : '');
       if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }) + note, 'info');
       else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }) + note, 'info');
     }
@@ -485,7 +511,7 @@ function build(ctx) {
   // A held arrow key or a drag says its sentence once, on release.
   quietWhileHeld(ctx, plot.canvas);
   const shownX = (v) => formatNumber(v, 2);
-  const practiceNote = () => (practice ? practiceText() : '');
+  const practiceNote = () => practiceText();
   const currentInertia = () => (placed.length === opts.k ? fixed(attempt(card, () => km.inertia(), NaN), 2) : '');
   // Points within this distance of the cross are counted for the learner: twice the centroids'
   // minimum gap (1 on the blobs' plot, about two blob spreads).
@@ -566,15 +592,12 @@ function build(ctx) {
   // widgets on the page) and brings back the same points: once the lesson has a score of this game,
   // a start on the points the page opens with is practice until New points (as a second try is in
   // the first-try games, web/lib/report.js hasFirstResult).
-  if (!imported && hasFirstResult(recordedResult(card, 'place-centroids'))) {
-    answerShown = true;
-    recordedBefore = true;
-    practice = true;
-    render();
-  }
+  shownAnswers.opening({ X: data.X });
+  recallShown();
+  render();
 
   return {
-    update(next) { stopAuto(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
+    update(next) { stopAuto(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; gameK = opts.k; loadData(); },
     // Shared by a link: the points (New points changes the seed), k (its slider), the centroids
     // as placed, and s: 1 once k-means has shown where they go on these points (a start on them
     // stays practice after a reload, until New points). Centroids restored from it are not the
@@ -597,7 +620,7 @@ function build(ctx) {
         if (value.s !== undefined && value.s !== 1) throw new RangeError(t('place-centroids.badShown'));
         stopAuto();
         if (points) { imported = points.X; loadData(); }
-        if (value.s === 1) { answerShown = true; recordedBefore = false; } // never cleared here: only New points does that
+        if (value.s === 1) { shownAnswers.note({ X: data.X }); answerShown = true; } // never cleared here: only New points does that
         placed = centroids; // as placed (and clamped) on the sharer's plot
         selected = -1;
         startChanged();

@@ -1,7 +1,23 @@
 // Every word the place-centroids widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js).
-import { countOf } from '../lib/format.js';
+import { countOf, formatNumber } from '../lib/format.js';
+
+// Why a round with another k than the game's is practice. k: the slider's k; gameK: the k the
+// game opened with, whose rounds count; shown: k-means has already run on these points, so going
+// back to gameK needs New points too. k and gameK arrive as numbers (they are compared with 1),
+// and are formatted here.
+function practiceAtK({ k: kValue, gameK: gameKValue, shown }) {
+  const [k, gameK] = [formatNumber(kValue, 0), formatNumber(gameKValue, 0)];
+  const oneGrouping = 'with one centroid every start ends in the same grouping, all the points in one cluster, so there are no clusters to find';
+  if (gameKValue < 2) return ` This round is practice: this game opened with k = 1, and ${oneGrouping}; it records no score.`;
+  const why = kValue === 1 ? oneGrouping : `the game is scored with k = ${gameK}, the number of centroids it opened with, and other values of k are for exploring`;
+  const next = shown
+    ? `k-means has also run on these points, so set k back to ${gameK} and press New points for a round that counts`
+    : `set k back to ${gameK} for a round that counts`;
+  return ` This round is practice: ${why}. A start with k = ${k} is scored on screen but not recorded; ${next}.`;
+}
+const IMPORTED_PRACTICE = ' This round is practice: these are imported points, and the game records only rounds on its own generated points, so a start on them is scored on screen but not recorded. New points brings back generated points and a round that counts.';
 
 export const messages = {
   'place-centroids.title': 'Place the centroids',
@@ -45,11 +61,15 @@ export const messages = {
   // A start made after k-means had shown where the centroids go on these points is practice; after
   // a counted run that did not finish the game, the learner is told that the next counted round
   // needs New points.
-  // recorded: practice because a score of the game was already recorded in the lesson (a reload).
-  'place-centroids.placementScore': ({ start, target, score, passed, matched, practice, recorded, pass }) => {
+  // practice: why the round is practice (null: it counts): 'recorded' (a score of the game was
+  // already recorded in the lesson, a reload), 'shown', 'imported', or 'k' (k is not the game's
+  // gameK); k: the k of this round.
+  'place-centroids.placementScore': ({ start, target, score, passed, matched, practice, k, gameK, pass }) => {
     const head = ` Your placement score: ${score} of 100, that is 100 × the best known ${target} ÷ ${start}, the inertia of your centroids as you placed them.`;
-    if (practice && recorded) return `${head} This round is practice: a score of yours for this game was already recorded in this lesson, and these are the points the page opens with on every visit, so the score is not recorded. New points starts a round that counts.`;
-    if (practice) return `${head} This round is practice: k-means had already shown where the centroids go on these points before you made this start, so the score is not recorded. New points starts a round that counts.`;
+    if (practice === 'imported') return head + IMPORTED_PRACTICE;
+    if (practice === 'k') return head + practiceAtK({ k, gameK, shown: true });
+    if (practice === 'recorded') return `${head} This round is practice: a score of yours for this game was already recorded in this lesson, and these are the points the page opens with on every visit, so the score is not recorded. New points starts a round that counts.`;
+    if (practice === 'shown') return `${head} This round is practice: k-means had already shown where the centroids go on these points before you made this start, so the score is not recorded. New points starts a round that counts.`;
     if (passed) return `${head} They started near the clusters' centres: game finished.`;
     const next = 'k-means has now shown where the centroids go on these points, so a new start on them is practice: press New points for a round that counts';
     return matched
@@ -58,6 +78,8 @@ export const messages = {
   },
   'place-centroids.practice': ' This round is practice: k-means has already shown where the centroids go on these points, so a start made now is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.givenNote': ({ where }) => ` These centroids were given ${where}, not placed by your clicks: move one (or press Clear and place your own) to make the start yours, or the run will not count.`,
+  'place-centroids.practiceK': practiceAtK,
+  'place-centroids.practiceImported': IMPORTED_PRACTICE,
   'place-centroids.practiceRecorded': ' This round is practice: a score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit, so a start on them is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is (by keyboard: focus the plot, move the cross with the arrow keys, press Enter).`,
   'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} adds up every point's squared distance to its nearest centroid. Press Run iteration.`,

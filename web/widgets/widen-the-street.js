@@ -6,7 +6,9 @@
 // Only streets the learner makes (sliders, drag, keys) before Optimal are scored: a street that
 // came with the page's address or a Share link is not theirs until they move it, and once the
 // solver's street has been shown for a set of points the state keeps s: 1, so after a reload the
-// streets on those points are still practice until New points.
+// streets on those points are still practice until New points. The same holds when those points
+// come back (a spread moved away and back) and, on the lesson page, on a return to the lesson once
+// a score of this game is recorded (web/lib/shown-answers.js, place-centroids' rule).
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -17,6 +19,7 @@ import { equalDomain } from '../lib/domain.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { rgba } from '../lib/colors.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { createShownAnswers } from '../lib/shown-answers.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './widen-the-street.messages.js';
 
@@ -88,7 +91,12 @@ function build(ctx) {
   let answerShown = false;
   let movedBeforeAnswer = false;
   let movedAfterAnswer = false;
-  let shownEarlier = false; // the solver's street was shown for these points before this page opened (s: 1 in the state)
+  // Why the solver's street counts as shown for these points before this round began (scores
+  // nothing now), else null: 'opened' (s: 1 in the state the page opened with), 'shown' (earlier
+  // in this page view, and the points came back), 'recorded' (the points the lesson page opens
+  // with, and a score of this game is already recorded in the lesson).
+  let shownEarlier = null;
+  const shownAnswers = createShownAnswers(card, 'widen-the-street');
   // Where a line restored from a state came from while it is unmoved (state.set's `from`: the
   // card's note sources, web/lib/ui.js), else null.
   let given = null;
@@ -209,16 +217,23 @@ function build(ctx) {
     shownAbove.high = null;
     shownAbove.low = null;
     widthAtOne = null;
-    answerShown = false;
+    recallShown();
     resultReported = false;
     movedBeforeAnswer = false;
     movedAfterAnswer = false;
-    shownEarlier = false;
     given = null;
     optimal = null;
     angle = 120; offset = 0.4;
     render();
   }
+
+  // New points count unless the solver's street was already shown on the same points (shown-answers.js).
+  function recallShown() {
+    shownEarlier = data ? shownAnswers.why(data) : null;
+    answerShown = shownEarlier !== null;
+  }
+  // Said when the line moves while the solver's street counts as shown for these points.
+  function practiceNote() { return t('widen-the-street.practice', { recorded: shownEarlier === 'recorded' }); }
 
   // The learner's line: points p with n·(p − centre) = offset, n the unit normal.
   function lineMoved() {
@@ -235,6 +250,7 @@ function build(ctx) {
   function solve() {
     stopSolving();
     answerShown = true;
+    shownAnswers.note(data);
     // Watch SMO work: a few pair updates per frame until it converges (all at once with reduced motion).
     const reduced = prefersReducedMotion();
     const ok = attempt(card, () => {
@@ -307,20 +323,20 @@ function build(ctx) {
       if (v === 0) {
         // The same floored share scoreOf reports, and the bar judged on it as shown.
         const percent = best > 0 ? Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9)) : 0;
-        const yours = shownEarlier ? t('widen-the-street.shownEarlier')
+        const yours = shownEarlier ? t('widen-the-street.shownEarlier', { why: shownEarlier })
           : best > 0 ? t('widen-the-street.yours', { percent: formatNumber(percent, 0), pass: PASS_PERCENT, passed: percent >= PASS_PERCENT, practice: movedAfterAnswer })
             : movedBeforeAnswer ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved', { given: given !== null, where: given && givenWhere() });
         // A score short of the bar is not a success: its message is information, not praise.
         const short = !shownEarlier && best > 0 && percent < PASS_PERCENT;
-        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer && !shownEarlier ? t('widen-the-street.practice') : '' }), short ? 'info' : 'ok');
+        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer && !shownEarlier ? practiceNote() : '' }), short ? 'info' : 'ok');
       } else {
         card.setMessage(t('widen-the-street.soft', { C: formatC(opts.C), violations: v, width: fixed(optimal.width, 3), supportVectors: svText }), 'info');
       }
     } else if (m.wrong) {
-      card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }) + (movedAfterAnswer || (answerShown && !moved) ? t('widen-the-street.practice') : ''), 'bad');
+      card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }) + (movedAfterAnswer || (answerShown && !moved) ? practiceNote() : ''), 'bad');
     } else {
       const width = fixed(m.width, 3);
-      const practice = movedAfterAnswer || (answerShown && !moved) ? t('widen-the-street.practice') : '';
+      const practice = movedAfterAnswer || (answerShown && !moved) ? practiceNote() : '';
       const line = moved ? t('widen-the-street.separates', { width }) : given ? t('widen-the-street.givenSeparates', { width, where: givenWhere() }) : answerShown ? t('widen-the-street.startShown', { width }) : t('widen-the-street.startSeparates', { width });
       card.setMessage(line + practice, 'info');
     }
@@ -427,6 +443,11 @@ function build(ctx) {
   });
 
   loadData();
+  // On the lesson page a return without the address's state brings back the same points: once the
+  // lesson has a score of this game, a street on them is practice until New points.
+  shownAnswers.opening(data);
+  recallShown();
+  render();
 
   return {
     update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ spread: spreadSlider, C: cSlider }, opts); loadData(); },
@@ -449,7 +470,7 @@ function build(ctx) {
         if (!line && !points && value.s !== 1) throw new RangeError(t('widen-the-street.badState'));
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         // Never cleared here: only New points (or new settings) start a round that counts again.
-        if (value.s === 1 && !answerShown) { answerShown = true; shownEarlier = true; }
+        if (value.s === 1 && !answerShown) { answerShown = true; shownEarlier = 'opened'; shownAnswers.note(data, 'opened'); }
         if (line) { angle = value.a; offset = value.o; moved = false; given = from; }
         render();
       },

@@ -3,6 +3,9 @@
 // the same keys with addMessages (web/lib/messages.js).
 import { countOf } from '../lib/format.js';
 
+// Why the page's own points are practice on a return to the lesson (its address then keeps nothing).
+const RECORDED_HERE = 'A score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit';
+
 export const messages = {
   'widen-the-street.title': 'Widen the street',
   'widen-the-street.hint': 'Goal: a line that keeps the two classes on opposite sides with as wide a point-free band around it as you can get. Drag on the plot, use the sliders, or focus the plot (Left/Right turn the line, Up/Down shift it). Optimal shows the SVM’s own line; only streets made before you press it are scored. Lower C and the margin softens.',
@@ -40,10 +43,20 @@ export const messages = {
   'widen-the-street.notMoved': ({ given, where }) => (given
     ? ` You pressed Optimal before moving the line, which was given ${where}: it is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.`
     : ' You pressed Optimal before moving the line: the starting line is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.'),
-  // The page opened with the solver's street already shown for these points (its address keeps s: 1).
-  'widen-the-street.shownEarlier': ' The SVM\'s street had already been shown for these points before this page was opened, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts.',
-  // Appended once the line moves with the solver's street already shown for these points.
-  'widen-the-street.practice': ' The SVM\'s street has been shown for these points, so streets you make now are practice and do not change your score; New points starts a fresh round.',
+  // The solver's street counted as shown for these points before this round began. why: 'opened'
+  // (the page opened with it, its address keeps s: 1), 'shown' (earlier on this page, and the same
+  // points came back), 'recorded' (the lesson holds a score of this game, and these are the points
+  // the page opens with).
+  'widen-the-street.shownEarlier': ({ why }) => {
+    if (why === 'recorded') return ` ${RECORDED_HERE}, so no street on them is scored now and the recorded score stays as it was; New points starts a round that counts.`;
+    if (why === 'shown') return ' The SVM\'s street was already shown for these same points earlier on this page, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts.';
+    return ' The SVM\'s street had already been shown for these points before this page was opened, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts.';
+  },
+  // Appended once the line moves with the solver's street already shown for these points
+  // (recorded: counted as shown because the lesson holds a score, as in shownEarlier).
+  'widen-the-street.practice': ({ recorded }) => (recorded
+    ? ` ${RECORDED_HERE}, so streets you make on them are practice and do not change your score; New points starts a fresh round.`
+    : ' The SVM\'s street has been shown for these points, so streets you make now are practice and do not change your score; New points starts a fresh round.'),
   'widen-the-street.widest': 'The widest street is {width} wide, and {supportVectors}.{yours}{practice}',
   'widen-the-street.soft': ({ C, violations, width, supportVectors }) => `With C = ${C} the SVM accepts ${countOf(violations, 'point')} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${width}). ${supportVectors}. Raise C to make violations expensive.`,
   'widen-the-street.wrongSide': ({ wrong }) => `${countOf(wrong, 'point')} ${wrong === 1 ? 'is' : 'are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`,
