@@ -193,3 +193,47 @@ test('Programs from examples: degree 11\'s fault shows on the test points (4.359
   assert.match(debug.right[0], /^Study its data and its mistakes$/);
   assert.match(debug.wrong[0][0], /^Read its source code line by line$/);
 });
+
+// Audit 11 (I2): seed 000's own run of the experiment (NumPy's default_rng(0), np.polyfit) prints
+// degree 1 = 0.308 / 0.205, degree 3 = 0.028 / 0.015, degree 11 = 0.000 / 0.080. Its twelve dots
+// are data (tests/fixtures/sin_experiment.json, written by generators/sin_experiment.py; the widget
+// embeds them in sin-experiment/numpy-run.js), and the widget's "NumPy run" dots have the engine
+// fit them live (sin-experiment/polynomial-errors.js). Here: the embedded dots are the fixture's,
+// the engine's 200 test points are the run's, and the engine's errors are the run's, to the
+// three decimals it prints, for every degree; the lesson quotes them as the widget shows them.
+test('the NumPy run: the engine, fitting the original run\'s twelve dots, gives its table (0.308 / 0.205, 0.028 / 0.015, 0.000 / 0.080), lowest at degree 3', async () => {
+  const fs = await import('node:fs');
+  const { formatNumber } = await import('../web/lib/format.js');
+  const { NUMPY_RUN } = await import(pathToFileURL(path.join(dist, 'widgets', 'sin-experiment', 'numpy-run.js')).href);
+  const { polynomialErrors } = await import(pathToFileURL(path.join(dist, 'widgets', 'sin-experiment', 'polynomial-errors.js')).href);
+  const run = JSON.parse(fs.readFileSync(new URL('../tests/fixtures/sin_experiment.json', import.meta.url), 'utf8'));
+  assert.deepEqual(schema.dots.values, ['seeded', 'numpy']);
+  assert.equal(schema.dots.default, 'seeded', 'the lesson\'s starting noise is the engine\'s');
+  assert.deepEqual([...NUMPY_RUN.x], run.x_train);
+  assert.deepEqual([...NUMPY_RUN.y], run.y_train);
+  const clean = ml.makeNoisySin(200, 0, 0);
+  assert.equal(clean.rows, run.x_test.length);
+  for (let i = 0; i < clean.rows; i++) {
+    assert.ok(Math.abs(clean.X[i] - run.x_test[i]) < 1e-12 && Math.abs(clean.y[i] - run.y_test[i]) < 1e-12, `test point ${i}`);
+  }
+  const train = { X: Float64Array.from(NUMPY_RUN.x), y: Float64Array.from(NUMPY_RUN.y) };
+  const r = polynomialErrors(ml, train, clean, ALL);
+  const shown = (v) => formatNumber(v, 3);
+  // Seed 000's printed table, and NumPy's errors for all eleven degrees, to its three decimals.
+  assert.deepEqual(run.printed, { 1: ['0.308', '0.205'], 3: ['0.028', '0.015'], 11: ['0.000', '0.080'] });
+  for (const d of [1, 3, 11]) assert.deepEqual([shown(r.train[d - 1]), shown(r.test[d - 1])], run.printed[d], `degree ${d}`);
+  assert.deepEqual(r.train.map(shown), run.train_mse.map(shown));
+  assert.deepEqual(r.test.map(shown), run.test_mse.map(shown));
+  // Lowest test MSE at degree 3 of all eleven; degree 11's about five times it (against about 400
+  // times with the starting noise, asserted above).
+  assert.equal(r.test.indexOf(Math.min(...r.test)) + 1, 3);
+  assert.equal(Math.round(r.test[10] / r.test[2]), 5);
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  const reveal = lesson.split('\n').find((l) => l.startsWith('On the NumPy run\'s dots'));
+  const [t1, t3, t11] = [1, 3, 11].map((d) => [shown(r.train[d - 1]), shown(r.test[d - 1])]);
+  assert.ok(reveal.includes(`Degree 1 scores ${t1[0]} on the dots and ${t1[1]} on the test points; degree 3 scores ${t3[0]} and ${t3[1]}; degree 11 scores ${t11[0]} and ${t11[1]}.`), reveal);
+  assert.match(reveal, /Here degree 3 has the lowest test MSE of all eleven degrees, and degree 11's is about five times as large, far less than the 400 times of the starting noise/);
+  assert.match(lesson, /choose \*\*NumPy run\*\* under \*dots\* to load them, and the engine fits each degree to them live/);
+  // The text names the best degree on these dots, so it is a reveal the widget treats as read ahead.
+  assert.ok(lesson.includes(`::: reveal predict=sin-best-degree\n${reveal}\n:::`));
+});

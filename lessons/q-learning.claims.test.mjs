@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
+import { formatNumber } from '../web/lib/format.js';
+import { RETURN_DIGITS } from '../web/widgets/gridworld.js';
 
 const lesson = fs.readFileSync(new URL('./q-learning.md', import.meta.url), 'utf8');
 
@@ -119,10 +121,13 @@ test('cliff walk after 300 episodes: the greedy path runs along the cliff edge; 
       const falls = returns.slice(from, from + 100).filter(fell).length;
       assert.ok(falls >= 43 && falls <= 55, `${falls} falls in episodes ${from + 1}–${from + 100}`);
     }
-    // The widget's message: "Average return of the last 100 episodes: -65.470", between a safe walk
-    // (about -15) and a fall (about -106).
+    // The widget's message: "Average return of the last 100 episodes: -65.47", between a safe walk
+    // (about -15) and a fall (about -106). Returns are shown to RETURN_DIGITS decimals, the last one
+    // and the average alike, and the lesson writes the average as the widget shows it.
     const mean = (v) => v.reduce((s, r) => s + r, 0) / v.length;
-    assert.equal(mean(last100).toFixed(3), '-65.470');
+    assert.equal(RETURN_DIGITS, 2);
+    const shownAverage = formatNumber(mean(last100), RETURN_DIGITS);
+    assert.equal(shownAverage, '-65.47');
     assert.equal(Math.round(mean(last100)), -65);
     assert.equal(Math.round(mean(last100.filter((r) => !fell(r)))), -15);
     const fall = mean(last100.filter(fell));
@@ -132,7 +137,8 @@ test('cliff walk after 300 episodes: the greedy path runs along the cliff edge; 
     const item = lesson.split('\n').find((l) => l.startsWith('4. Load the **cliff walk**'));
     assert.match(item, /run 300 episodes/);
     assert.match(item, /about half of its episodes \(148 of the 300/);
-    assert.match(item, /average \$-65\.5\$.*near \$-15\$.*near \$-106\$.*55 of them/);
+    assert.ok(item.includes(`the last 100 episodes average $${shownAverage}$,`), 'the lesson gives the average as the widget shows it');
+    assert.match(item, /near \$-15\$.*near \$-106\$.*55 of them/);
   } finally { a.free(); }
 });
 

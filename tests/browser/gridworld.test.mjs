@@ -221,3 +221,19 @@ test('gridworld: a prediction changed part-way through the ε = 0 run is practic
     await page.close();
   }
 });
+
+// Audit 11 (I1): the average return in the message and the last return in the stats are both
+// returns, shown to the same 2 decimals (RETURN_DIGITS); the lesson quotes the cliff walk's
+// average after 300 episodes as the message shows it (lessons/q-learning.claims.test.mjs).
+test('gridworld: cliff walk, 300 episodes: the average return (-65.47) and the last return share one precision', async () => {
+  const page = await openPage(site, '/lessons/q-learning.html', { width: 1280 });
+  const stat = statReader(page);
+  const card = page.locator('.dw-card').filter({ has: page.locator('canvas.gridworld-board') });
+  await card.getByRole('combobox', { name: 'board' }).selectOption({ label: 'Cliff walk 12×4' });
+  for (let i = 0; i < 3; i++) await card.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await stat('episodes'), '300');
+  assert.match(await card.locator('.dw-message').first().textContent(), /Average return of the last 100 episodes: -65\.47\.$/);
+  assert.match(await stat('last return'), /^-?\d+\.\d{2}$/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

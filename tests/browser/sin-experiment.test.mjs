@@ -33,7 +33,8 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.equal(await statIn(page, card, 'best so far'), '3');
   assert.doesNotMatch(await page.locator(`${card} .dw-message`).textContent(), /degree 5|4\.359/);
   assert.doesNotMatch(await page.locator(card).textContent(), /4\.359/);
-  assert.equal(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluate((d) => d.open), false);
+  // Two blocks name a best degree: the starting noise's and the NumPy run's (both closed).
+  assert.deepEqual(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluateAll((ds) => ds.map((d) => d.open)), [false, false]);
   // Degree 3 is just right but not the best: the message counts the degrees whose test MSE, as shown,
   // is lower (it said "one degree does a little better" for every just-right degree).
   const better = await page.evaluate(async () => {
@@ -109,7 +110,7 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.doesNotMatch(found, /trust/);
   assert.doesNotMatch(await page.locator(card).textContent(), /would you trust/);
   assert.match(found, /It was not your first pick, so it completes the check without scoring: your first pick is the one your progress records\. Later picks, on these dots or after New noise, are practice\.$/);
-  assert.equal(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluate((d) => d.open), true, 'finding the best degree opens the text that names it');
+  assert.deepEqual(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluateAll((ds) => ds.map((d) => d.open)), [true, true], 'finding the best degree opens the texts that name it');
   assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max, r.firstTry]), [['dw:score', 0, 1, true], ['dw:complete', 0, 1, true]], 'the first pick, then the completion; the near miss between them is practice');
   // New noise is not a new question: its best degree, picked first on the new dots, is practice.
   await page.locator(card).getByRole('button', { name: 'New noise' }).click();
@@ -486,7 +487,7 @@ test('sin experiment: the overfit verdict shows the lowest with the table\'s dig
 test('sin experiment: the best-degree text opened before the first pick makes the picks practice; opened after it, it changes nothing', async () => {
   const page = await openFreshPage(site, '/lessons/ml-foundations.html');
   const card = page.locator('.sin-experiment');
-  const reveal = page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]');
+  const reveal = page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').first();
   const choose = () => card.getByRole('button', { name: 'Choose this degree' }).click();
   const setDegree = (d) => card.locator('input[type="range"]').fill(String(d));
   const said = () => card.locator('.dw-message').textContent();
@@ -559,4 +560,39 @@ test('sin experiment: the best-degree text opened before the first pick makes th
   assert.deepEqual(await saved(), { score: 1, best: 1, complete: true }, 'the record is not lowered');
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// Audit 11 (I2): the "NumPy run" dots are the original NumPy run's twelve points (seed 000's
+// listing, default_rng(0)), and the engine fits them live to that run's printed table; New noise
+// goes back to the engine's seeded noise. (lessons/ml-foundations.claims.test.mjs checks every
+// degree against NumPy's errors in tests/fixtures/sin_experiment.json.)
+test('sin experiment: the NumPy run dots give the original table (0.308 / 0.205, 0.028 / 0.015, 0.000 / 0.080), lowest at degree 3; New noise returns to seeded noise', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openFreshPage(site, '/lessons/ml-foundations.html', { width });
+    const card = page.locator('.sin-experiment');
+    const dots = card.getByRole('group', { name: 'dots' });
+    const pressed = () => dots.locator('[aria-pressed="true"]').textContent();
+    assert.equal(await pressed(), 'seeded noise');
+    await dots.getByRole('button', { name: 'NumPy run' }).click();
+    assert.equal(await pressed(), 'NumPy run');
+    for (const d of [1, 11, 3]) await card.getByRole('button', { name: `Degree ${d}`, exact: true }).click();
+    const rows = await card.locator('.sin-experiment-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.degree, tr.cells[1].textContent, tr.cells[2].textContent, tr.cells[3].textContent]));
+    assert.deepEqual(rows, [['1', '0.308', '0.205', 'underfit'], ['3', '0.028', '0.015', 'just right'], ['11', '0.000', '0.080', 'overfit']]);
+    // Degree 3 is the lowest of all eleven on these dots: the message says so.
+    assert.match(await card.locator('.dw-message').textContent(), /^Degree 3 is just right: its test MSE 0\.015 is the lowest any degree reaches\./);
+    if (width === 375) await screenshot(page, 'sin-experiment-numpy-375');
+    else await screenshot(page, 'sin-experiment-numpy-1280');
+    // The lesson's text with this table names the best degree on these dots: opened before any
+    // pick, it makes the picks practice, as the starting noise's text does.
+    const numpyText = page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').filter({ hasText: 'On the NumPy run' });
+    await numpyText.locator('summary').click();
+    await page.waitForFunction(() => /names the best degree/.test(document.querySelector('.sin-experiment .dw-message').textContent));
+    // New noise draws the engine's noise again, at the next seed: other numbers.
+    await card.getByRole('button', { name: 'New noise' }).click();
+    assert.equal(await pressed(), 'seeded noise');
+    assert.notEqual(await statIn(page, '.sin-experiment', 'test MSE'), '0.015');
+    assert.ok(!/NaN/.test(await card.textContent()));
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
 });

@@ -24,6 +24,12 @@ export const schema = {
 
 export const meta = { title: messages['gridworld.title'], hint: messages['gridworld.hint'] };
 
+// Returns (an episode's rewards added up) read to 2 decimals wherever the widget shows one: the last
+// episode's and the average of the last ones. Move costs (0.04, 1) and board rewards have at most
+// 2 decimals, so a single return is exact at 2; one precision keeps the two side by side comparable.
+export const RETURN_DIGITS = 2;
+const returnText = (v) => fixed(v, RETURN_DIGITS);
+
 const KIND = ['empty', 'wall', 'pit', 'goal'];
 const ARROWS = [[0, -1], [1, 0], [0, 1], [-1, 0]]; // up, right, down, left (y grows downward)
 const SPEEDS = { slow: { every: 180, moves: 1 }, medium: { every: 40, moves: 1 }, fast: { every: 0, moves: 25 } };
@@ -192,7 +198,7 @@ function build(ctx) {
   function episodes(n) {
     attempt(card, () => agent.runEpisodes(n));
     const r = agent.episodeReturns();
-    card.setMessage(t('gridworld.ran', { n, total: formatNumber(agent.episodes(), 0), window: Math.min(n, r.length), average: fixed(mean(r.slice(-n)), 3) }), 'info');
+    card.setMessage(t('gridworld.ran', { n, total: formatNumber(agent.episodes(), 0), window: Math.min(n, r.length), average: returnText(mean(r.slice(-n))) }), 'info');
     render();
     judgeGreedy();
   }
@@ -284,7 +290,7 @@ function build(ctx) {
     const r = agent.episodeReturns();
     statMoves.set(formatNumber(agent.steps(), 0));
     statEpisodes.set(formatNumber(agent.episodes(), 0));
-    statLast.set(r.length ? fixed(r[r.length - 1], 2) : '–');
+    statLast.set(r.length ? returnText(r[r.length - 1]) : '–');
     const start = world.start();
     const idx = start.y * world.width() + start.x;
     statV.set(fixed(agent.values()[idx], 3));

@@ -1,7 +1,10 @@
 // Seed 000's experiment, live: 12 noisy training points of sin(x) on [0, 2π] (noise 0.3) and
 // 200 clean test points. A polynomial of the chosen degree is fitted by least squares (the
 // engine's PolynomialRegression.solve()); the table's train/test MSE come from the engine's
-// sinExperiment, and each verdict is read off those numbers. The check: the learner chooses the
+// sinExperiment, and each verdict is read off those numbers. Two sets of dots: the engine's own
+// noise for a seed (the default; New noise draws another), or the twelve dots of the experiment's
+// original NumPy run (NumPy's generator cannot be replayed, so they are data: numpy-run.js), which
+// the engine fits the same way (polynomial-errors.js) and which give that run's printed table. The check: the learner chooses the
 // degree that does best on the test points (which makes them a validation set, as the found
 // message says), and it counts only if it is the degree with the lowest test MSE as the readouts
 // show it (3 decimals: two degrees that both show 0.062 are equally low, and either counts);
@@ -12,18 +15,21 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { button, buttonRow, el, segmented, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort, listedInWords, asShown } from '../lib/format.js';
 import { recordedFirstPick, reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './sin-experiment.messages.js';
+import { NUMPY_RUN } from './sin-experiment/numpy-run.js';
+import { polynomialErrors } from './sin-experiment/polynomial-errors.js';
 
 export const engine = 'core';
 export const schema = {
   seed: seedOption(0, 'Seed for the noise on the training points.'),
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Standard deviation of the training noise.' },
   degree: { type: 'int', min: 1, max: 11, default: 3, description: 'Starting polynomial degree.' },
+  dots: { type: 'enum', values: ['seeded', 'numpy'], default: 'seeded', description: 'Training dots: seeded draws the noise from seed; numpy loads the twelve dots of the original NumPy run (default_rng(0)), for which seed and noise do not apply.' },
 };
 
 export const meta = { title: messages['sin-experiment.title'], hint: messages['sin-experiment.hint'] };
@@ -61,7 +67,7 @@ function build(ctx) {
   let truthY = null;
   let curveX = null;
   let curveY = null;
-  let sweep = null; // sinExperiment over every degree 1…11
+  let sweep = null; // train and test MSE of every degree 1…11 on the current dots
   // The check's first pick on this page, kept across New noise and update() (fresh dots would
   // otherwise let a learner who missed pick again until a right first pick is recorded): null
   // before any pick, then 'right' or 'wrong'. Reported with firstTry, so saved progress keeps the
@@ -114,7 +120,13 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   button(buttons, t('sin-experiment.choose'), () => choose(), { primary: true });
   for (const d of TABLE_DEGREES) button(buttons, t('sin-experiment.degreeButton', { degree: d }), () => setDegree(d));
-  button(buttons, t('sin-experiment.newNoise'), () => { opts.seed = nextSeed(opts.seed); load(); });
+  button(buttons, t('sin-experiment.newNoise'), () => { opts.seed = nextSeed(opts.seed); setDots('seeded'); });
+  const dotsControl = segmented(card.controls, { label: t('sin-experiment.dots'), options: schema.dots.values.map((v) => [v, t(`sin-experiment.dots.${v}`)]), value: opts.dots, onChange: (v) => setDots(v) });
+  function setDots(dots) {
+    opts.dots = dots;
+    dotsControl.set(dots);
+    load();
+  }
 
   const statDeg = card.stat(t('sin-experiment.stat.degree'));
   const statTrain = card.stat(t('sin-experiment.stat.train'));
@@ -144,12 +156,17 @@ function build(ctx) {
 
   function load() {
     const ok = attempt(card, () => {
-      train = ml.makeNoisySin(12, opts.noise, opts.seed);
       const clean = ml.makeNoisySin(200, 0, opts.seed);
       truthX = clean.X;
       truthY = clean.y;
-      const r = ml.sinExperiment(ALL_DEGREES, opts.noise, opts.seed);
-      sweep = { degrees: Array.from(r.degrees), train: Array.from(r.trainMse), test: Array.from(r.testMse) };
+      if (opts.dots === 'numpy') {
+        train = { X: Float64Array.from(NUMPY_RUN.x), y: Float64Array.from(NUMPY_RUN.y), rows: NUMPY_RUN.x.length };
+        sweep = polynomialErrors(ml, train, clean, ALL_DEGREES);
+      } else {
+        train = ml.makeNoisySin(12, opts.noise, opts.seed);
+        const r = ml.sinExperiment(ALL_DEGREES, opts.noise, opts.seed);
+        sweep = { degrees: Array.from(r.degrees), train: Array.from(r.trainMse), test: Array.from(r.testMse) };
+      }
       visited = new Set();
       model.setData(train.X, 1, train.y);
       return true;
@@ -205,17 +222,15 @@ function build(ctx) {
   }
 
   function renderTable() {
-    // The engine's sinExperiment for the table's degrees and the current one.
+    // The table's degrees and the current one, from the engine's sweep over every degree.
     const shown = TABLE_DEGREES.filter((d) => visited.has(d));
     const degs = shown.includes(degree) ? shown : [...shown, degree];
-    const r = attempt(card, () => ml.sinExperiment(degs, opts.noise, opts.seed), null);
     body.replaceChildren();
-    if (!r) return;
-    degs.forEach((d, j) => {
+    degs.forEach((d) => {
       const i = d - 1;
       const v = verdict(i);
       const tr = el('tr', { className: d === degree ? 'dw-current' : '', 'data-degree': String(d) });
-      tr.append(el('td', { text: t('sin-experiment.table.degree', { degree: d }) }), el('td', { text: formatNumber(r.trainMse[j], 3) }), el('td', { text: formatNumber(r.testMse[j], 3) }));
+      tr.append(el('td', { text: t('sin-experiment.table.degree', { degree: d }) }), el('td', { text: formatNumber(sweep.train[i], 3) }), el('td', { text: formatNumber(sweep.test[i], 3) }));
       const cell = el('td', { className: 'sin-experiment-verdict', 'data-tone': v.tone, text: v.text });
       tr.append(cell);
       body.append(tr);
@@ -330,6 +345,6 @@ function build(ctx) {
   load();
 
   return {
-    update(next) { opts = { ...next }; degree = opts.degree; load(); },
+    update(next) { opts = { ...next }; degree = opts.degree; dotsControl.set(opts.dots); load(); },
   };
 }

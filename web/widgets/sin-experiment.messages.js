@@ -21,6 +21,10 @@ export const messages = {
   'sin-experiment.choose': 'Choose this degree',
   'sin-experiment.degreeButton': 'Degree {degree}',
   'sin-experiment.newNoise': 'New noise',
+  // The two sets of training dots: the engine's noise for a seed, or the original NumPy run's twelve.
+  'sin-experiment.dots': 'dots',
+  'sin-experiment.dots.seeded': 'seeded noise',
+  'sin-experiment.dots.numpy': 'NumPy run',
   'sin-experiment.stat.degree': 'degree',
   'sin-experiment.stat.train': 'train MSE',
   'sin-experiment.stat.test': 'test MSE',
