@@ -166,10 +166,11 @@ function build(ctx) {
     statVal.set(formatNumber(r.valMse, 3));
     if (locked === null) {
       const { kind, than } = describeDegree(results, degree, visited);
-      const shown = { degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) };
-      if (kind === 'bending') card.setMessage(t('pick-the-model.bending', shown), 'warn');
-      else if (kind === 'stiff') card.setMessage(t('pick-the-model.tooStiff', { ...shown, than, trainThan: formatNumber(results[than].trainMse, 3), validationThan: formatNumber(results[than].valMse, 3) }), 'info');
-      else card.setMessage(t('pick-the-model.tried', { ...shown, tried: visited.size, max: MAX_DEGREE }), 'info');
+      const train = formatNumber(r.trainMse, 3);
+      const validation = formatNumber(r.valMse, 3);
+      if (kind === 'bending') card.setMessage(t('pick-the-model.bending', { degree, train, validation }), 'warn');
+      else if (kind === 'stiff') card.setMessage(t('pick-the-model.tooStiff', { degree, train, validation, than, trainThan: formatNumber(results[than].trainMse, 3), validationThan: formatNumber(results[than].valMse, 3) }), 'info');
+      else card.setMessage(t('pick-the-model.tried', { degree, train, validation, tried: visited.size, max: MAX_DEGREE }), 'info');
     }
     fitPlot.canvas.setAttribute('aria-label', t('pick-the-model.figure', { points: opts.points, degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) }));
     ctx.requestDraw(draw);

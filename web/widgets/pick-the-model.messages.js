@@ -30,15 +30,15 @@ export const messages = {
   'pick-the-model.total': '{total} / {max}',
   'pick-the-model.times': '{ratio} times',
   'pick-the-model.above': '{percent}% above',
-  'pick-the-model.spotOn': ({ degree, min, sharedWith, score, verdict }) => `Spot on: degree ${degree} has the lowest validation error of all twelve (${min})${sharedWith.length ? `, shared with degree${sharedWith.length > 1 ? 's' : ''} ${listedInWords(sharedWith)}` : ''}. ${score} points. ${verdict}`,
+  'pick-the-model.spotOn': ({ degree, min, sharedWith, score, verdict }) => `Spot on: degree ${degree} has the lowest validation error of all twelve (${min})${sharedWith?.length ? `, shared with degree${sharedWith.length > 1 ? 's' : ''} ${listedInWords(sharedWith)}` : ''}. ${score} points. ${verdict}`,
   'pick-the-model.simpler': ({ score, degree, stiff, mine, above, min, best, trainMine, trainBest, verdict }) => `${score} points. Degree ${degree} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${mine} is ${above} the best, ${min} at degree ${best}. ${stiff ? `It underfits: its training error (${trainMine}) is high too, against ${trainBest} at degree ${best}.` : `Its training error (${trainMine}) is close to degree ${best}'s (${trainBest}), so this is a near miss rather than underfitting.`} ${verdict}`,
   'pick-the-model.flexible': '{score} points. Degree {degree} is more flexible than needed: training error {train} is lower, but validation {mine} is {above} the best, {min} at degree {best}. The extra wiggles follow noise. {verdict}',
   // Whether the round finishes the game (judgeRound in pick-the-model.js): the rule, in the lesson's words.
   // A tie is worded as one ("as low as"): two degrees that show the same error are equally low.
-  'pick-the-model.verdict': ({ reason, pass, missing, lower, tied = [] }) => {
+  'pick-the-model.verdict': ({ reason, pass, missing, lower, tied }) => {
     const rule = `The game is done when a degree you lock in scores ${pass} or more, after you have tried the degrees next to it, and no degree you tried that round shows a lower validation error.`;
     const next = 'Press New data for another round.';
-    if (reason === 'done' && tied.length) return `This round counts: ${pass} points or more, and no degree you tried, the ones next to it included, shows a lower validation error (degree${tied.length > 1 ? 's' : ''} ${listedInWords(tied)} ${tied.length > 1 ? 'show' : 'shows'} the same), so the game is done. ${next}`;
+    if (reason === 'done' && tied?.length) return `This round counts: ${pass} points or more, and no degree you tried, the ones next to it included, shows a lower validation error (degree${tied.length > 1 ? 's' : ''} ${listedInWords(tied)} ${tied.length > 1 ? 'show' : 'shows'} the same), so the game is done. ${next}`;
     if (reason === 'done') return `This round counts: ${pass} points or more, and lower than every other degree you tried, including the ones next to it, so the game is done. ${next}`;
     if (reason === 'unchecked') return `It does not count yet: you locked it in without trying ${missing.length === 1 ? `degree ${missing[0]}` : `degrees ${missing.join(' and ')}`}, next to it, so nothing on screen showed whether ${missing.length === 1 ? 'it is' : 'they are'} lower. ${rule} ${next}`;
     if (reason === 'notLowest') return `It does not count yet: degree ${lower}, which you tried, has a lower validation error. ${rule} ${next}`;

@@ -108,13 +108,14 @@ function build(ctx) {
   ctx.listen(card.card, 'keydown', onKey);
 
   // The lesson's deck and its pass mark, in words.
-  const lessonDeck = () => ({ full: formatNumber(schema.rounds.default, 0), need: formatNumber(passMark(schema.rounds.default), 0) });
+  const fullDeck = formatNumber(schema.rounds.default, 0);
+  const fullNeed = formatNumber(passMark(schema.rounds.default), 0);
 
   function restart() {
     deck = dealDeck(prompts, opts.seed, opts.rounds);
     practice = deck.length !== schema.rounds.default && recordedResult(card, 'spot-the-job') !== null;
     practiceNote.hidden = !practice;
-    practiceNote.textContent = practice ? t('spot-the-job.practiceNote', { size: formatNumber(deck.length, 0), ...lessonDeck() }) : '';
+    practiceNote.textContent = practice ? t('spot-the-job.practiceNote', { size: formatNumber(deck.length, 0), full: fullDeck, need: fullNeed }) : '';
     index = 0;
     correct = 0;
     missed = [];
@@ -169,11 +170,12 @@ function build(ctx) {
       // is pressed, and the message says so.
       const need = passMark(deck.length);
       const passed = correct >= need;
-      const shown = { verdict, correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0) };
-      if (practice) card.setMessage(t('spot-the-job.lastPractice', shown), ok ? 'ok' : 'bad');
+      const correctText = formatNumber(correct, 0);
+      const total = formatNumber(deck.length, 0);
+      if (practice) card.setMessage(t('spot-the-job.lastPractice', { verdict, correct: correctText, total }), ok ? 'ok' : 'bad');
       else {
         report(passed, need);
-        card.setMessage(t('spot-the-job.last', { ...shown, passed }), ok ? 'ok' : 'bad');
+        card.setMessage(t('spot-the-job.last', { verdict, correct: correctText, total, passed }), ok ? 'ok' : 'bad');
       }
     } else card.setMessage(verdict, ok ? 'ok' : 'bad');
     board.focus({ preventScroll: true });
@@ -194,8 +196,11 @@ function build(ctx) {
     index = deck.length;
     const need = passMark(deck.length);
     const passed = correct >= need && !practice;
-    const shown = { correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0) };
-    prompt.textContent = practice ? t('spot-the-job.donePractice', { ...shown, ...lessonDeck() }) : t('spot-the-job.done', { ...shown, need: formatNumber(need, 0), passed });
+    const correctText = formatNumber(correct, 0);
+    const total = formatNumber(deck.length, 0);
+    prompt.textContent = practice
+      ? t('spot-the-job.donePractice', { correct: correctText, total, full: fullDeck, need: fullNeed })
+      : t('spot-the-job.done', { correct: correctText, total, need: formatNumber(need, 0), passed });
     progress.textContent = t('spot-the-job.over');
     // The numbers-that-are-labels hint only when a miss was one of them (a digit, a postcode, a count).
     feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : missed.some((id) => NUMBERS_AS_LABELS_OR_COUNTS.has(id)) ? t('spot-the-job.review') : t('spot-the-job.reviewAny');
