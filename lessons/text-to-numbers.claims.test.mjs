@@ -439,3 +439,112 @@ test('the lesson names natural language processing (NLP) where the course\'s tex
   assert.ok(before('sentiment', 'attention-toy'));
   for (const slug of ['spam-filter', 'sentiment', 'attention-toy']) assert.match(intro, new RegExp(`\\]\\(${slug}\\.html\\)`));
 });
+
+// "Pieces of words: byte-pair encoding": the worked example, the widget's tries and the
+// check-yourself answers, from the code the bpe-merges widget runs (web/widgets/bpe-merges/merges.js)
+// on its example corpus, cut into words by the engine's tokenize as the widget cuts it.
+const bpe = await import('../web/widgets/bpe-merges/merges.js');
+const { EXAMPLE_CORPUS, MAX_CHARS: BPE_MAX_CHARS } = await import('../web/widgets/bpe-merges.js');
+const bpeSection = () => {
+  const lesson = readFileSync(new URL('./text-to-numbers.md', import.meta.url), 'utf8');
+  return lesson.slice(lesson.indexOf('## Pieces of words: byte-pair encoding'), lesson.indexOf('**References.**'));
+};
+const learnFrom = (text, merges) => bpe.learnMerges(bpe.countWords(ml.tokenize(text).map((t) => t.text)), merges);
+const split = (learned, word) => bpe.splitWord(word, learned).map((p) => p.piece).join(' ');
+
+test('BPE worked example: the corpus is the widget\'s, 15 words, 8 different, 8 characters, 68 characters long', () => {
+  const section = bpeSection();
+  assert.match(section, /A worked example on a corpus of 15 words, 8 of them different: low, lower, lowest, slow 3 times, slower 4 times, now 3 times, new and newest\. The characters l, o, w, e, r, s, t and n give 8 starting tokens, and the corpus is 68 characters long\./);
+  const words = ml.tokenize(EXAMPLE_CORPUS).map((t) => t.text);
+  assert.equal(words.length, 15);
+  assert.deepEqual(bpe.countWords(words).map(({ word, count }) => `${word} ${count}`), ['low 1', 'lower 1', 'lowest 1', 'slow 3', 'slower 4', 'now 3', 'new 1', 'newest 1']);
+  const start = learnFrom(EXAMPLE_CORPUS, 0);
+  assert.deepEqual(start.start, ['l', 'o', 'w', 'e', 'r', 's', 't', 'n']);
+  assert.equal(bpe.corpusLength(start.entries), 68);
+});
+
+test('BPE worked example: merges 1 to 8 with the counts the lesson writes out, and the tie at merge 7', () => {
+  const section = bpeSection();
+  assert.match(section, /o \+ w sits in six of the eight words: low 1, lower 1, lowest 1, slow 3, slower 4 and now 3, which makes \$1 \+ 1 \+ 1 \+ 3 \+ 4 \+ 3 = 13\$\. The next best, l \+ o, has 10, so `ow` becomes token 9\./);
+  assert.match(section, /l \+ ow occurs \$1 \+ 1 \+ 1 \+ 3 \+ 4 = 10\$ times, in every word but now, new and newest: `low` is token 10\./);
+  assert.match(section, /s \+ low occurs in slow and slower, \$3 \+ 4 = 7\$ times, ahead of e \+ r with 5: `slow` is token 11\./);
+  assert.match(section, /e \+ r \(lower 1 and slower 4, so 5\), then slow \+ er \(4\) and n \+ ow \(3\) give `er`, `slower` and `now`/);
+  assert.match(section, /Four pairs now tie at 2: e \+ s, s \+ t, n \+ e and e \+ w\. The first of them met in the corpus is e \+ s, in lowest, which gives `es`; then es \+ t, again 2, gives `est`\./);
+  assert.match(section, /After 8 merges the vocabulary has \$8 \+ 8 = 16\$ tokens, and the corpus is written with 22 tokens instead of 68 characters\./);
+  const words = (pair) => pair.words.map(({ word, times }) => `${word} ${times}`);
+  const start = learnFrom(EXAMPLE_CORPUS, 0).next;
+  assert.deepEqual([start[0].left, start[0].right, start[0].count], ['o', 'w', 13]);
+  assert.deepEqual(words(start[0]), ['low 1', 'lower 1', 'lowest 1', 'slow 3', 'slower 4', 'now 3']);
+  assert.deepEqual([start[1].left, start[1].right, start[1].count], ['l', 'o', 10], 'the next best pair');
+  const learned = learnFrom(EXAMPLE_CORPUS, 8);
+  assert.deepEqual(learned.merges.map((m) => `${m.left}+${m.right}=${m.count}`), ['o+w=13', 'l+ow=10', 's+low=7', 'e+r=5', 'slow+er=4', 'n+ow=3', 'e+s=2', 'es+t=2']);
+  assert.deepEqual(words(learned.merges[1]), ['low 1', 'lower 1', 'lowest 1', 'slow 3', 'slower 4']);
+  assert.deepEqual(words(learned.merges[2]), ['slow 3', 'slower 4']);
+  assert.deepEqual(words(learned.merges[3]), ['lower 1', 'slower 4']);
+  // Merges 1 to 6 are clear winners; at merge 7 three other pairs have the same count.
+  assert.deepEqual(learned.merges.map((m) => m.tied), [0, 0, 0, 0, 0, 0, 3, 2]);
+  const beforeMerge3 = learnFrom(EXAMPLE_CORPUS, 2).next;
+  assert.deepEqual(beforeMerge3.filter((p) => p.left === 'e' && p.right === 'r').map((p) => p.count), [5]);
+  const beforeMerge7 = learnFrom(EXAMPLE_CORPUS, 6).next;
+  assert.deepEqual(beforeMerge7.filter((p) => p.count === 2).map((p) => `${p.left}+${p.right}`), ['e+s', 's+t', 'n+e', 'e+w']);
+  assert.equal(beforeMerge7[0].words[0].word, 'lowest');
+  assert.deepEqual(bpe.vocabularyOf(learned), ['l', 'o', 'w', 'e', 'r', 's', 't', 'n', 'ow', 'low', 'slow', 'er', 'slower', 'now', 'es', 'est']);
+  assert.equal(bpe.corpusLength(learned.entries), 22);
+  assert.deepEqual(learned.entries.find((e) => e.word === 'slower').pieces, ['slower'], 'slower is a single token');
+});
+
+test('BPE: "slowest" split merge by merge, "known" keeps an unknown k; GPT-2\'s 50 257 = 256 + 50 000 + 1', () => {
+  const section = bpeSection();
+  assert.match(section, /Take "slowest", which is not in the corpus: s l o w e s t\. Merge 1 gives s l ow e s t, merge 2 gives s low e s t, merge 3 gives slow e s t; merges 4 to 6 find nothing to join, merge 7 gives slow es t and merge 8 gives `slow` \+ `est`\./);
+  assert.ok(!ml.tokenize(EXAMPLE_CORPUS).some((t) => t.text === 'slowest'));
+  const after = ['s l o w e s t', 's l ow e s t', 's low e s t', 'slow e s t', 'slow e s t', 'slow e s t', 'slow e s t', 'slow es t', 'slow est'];
+  after.forEach((pieces, k) => assert.equal(split(learnFrom(EXAMPLE_CORPUS, k), 'slowest'), pieces, `after ${k} merges`));
+  // A vocabulary of the corpus's words gives it <unk>.
+  const v = new ml.Vocabulary();
+  try { v.build([EXAMPLE_CORPUS], 1, 0); assert.equal(v.encode('slowest')[0], 0); } finally { v.delete(); }
+  assert.deepEqual(bpe.splitWord('known', learnFrom(EXAMPLE_CORPUS, 8)), [{ piece: 'k', known: false }, { piece: 'now', known: true }, { piece: 'n', known: true }]);
+  assert.match(section, /learns 50\u202f000 merges; with one extra token that marks the end of a text, its vocabulary has 50\u202f257 entries/);
+  assert.equal(256 + 50000 + 1, 50257);
+});
+
+test('BPE widget tries: "newer" after 8 and 10 merges; after 13 merges no pair is left, 21 tokens, 15 in the corpus', () => {
+  const section = bpeSection();
+  assert.match(section, /After the eighth, the readout shows a vocabulary of 16 and a corpus of 22 tokens out of 68 characters, and the new word "slowest" is `slow` \+ `est`\./);
+  assert.match(section, /After eight merges it is `n`, `e`, `w`, `er`, four tokens, since new and newest occur only once each\. Two more presses merge n \+ e and then ne \+ w, and "newer" becomes `new` \+ `er`\./);
+  assert.equal(split(learnFrom(EXAMPLE_CORPUS, 8), 'newer'), 'n e w er');
+  const ten = learnFrom(EXAMPLE_CORPUS, 10);
+  assert.deepEqual(ten.merges.slice(8).map((m) => `${m.left}+${m.right}`), ['n+e', 'ne+w']);
+  assert.equal(split(ten, 'newer'), 'new er');
+  assert.match(section, /After 13 merges no pair is left: every word of the corpus is a single token, the vocabulary has 21 tokens, and the corpus is 15 tokens long, one per word\. That is the word-level vocabulary again, with the pieces still in it, so "slowest" is still `slow` \+ `est`\./);
+  const twelve = learnFrom(EXAMPLE_CORPUS, 12);
+  assert.equal(twelve.next.length, 1, 'one pair left after 12 merges');
+  const all = learnFrom(EXAMPLE_CORPUS, 60);
+  assert.equal(all.merges.length, 13);
+  assert.deepEqual(all.next, []);
+  assert.equal(bpe.vocabularyOf(all).length, 21);
+  assert.equal(bpe.corpusLength(all.entries), 15);
+  assert.equal(split(all, 'slowest'), 'slow est');
+});
+
+test('BPE widget try 4: the first 400 characters of the paragraph that begins "After cutting" make in, th, er and ing in four merges', () => {
+  const lesson = readFileSync(new URL('./text-to-numbers.md', import.meta.url), 'utf8');
+  assert.match(bpeSection(), /copy the paragraph that begins "After cutting" into the corpus box: its first four merges make `in`, `th`, `er` and `ing`, the pieces of the most common words and endings of English\./);
+  // What the page shows of the paragraph: its Markdown without the ** marks and with the link text.
+  const paragraph = lesson.split('\n').find((line) => line.startsWith('After cutting, many pipelines'));
+  const shown = paragraph.replace(/\*\*/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  assert.ok(shown.length > BPE_MAX_CHARS, 'longer than the box keeps: the widget uses its first 400 characters');
+  const learned = learnFrom(shown.slice(0, BPE_MAX_CHARS), 4);
+  assert.deepEqual(learned.merges.map((m) => m.token), ['in', 'th', 'er', 'ing']);
+});
+
+test('BPE check-yourself: tea, ten and net merge t + e first (5); merges e+r then h+e split "her" as h + er', () => {
+  const lesson = readFileSync(new URL('./text-to-numbers.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\? A corpus holds "tea" 3 times, "ten" twice and "net" once\. Which pair does byte-pair encoding merge first\?\n\+ t \+ e, which occurs \$3 \+ 2 = 5\$ times :: .*\(e \+ a has 3, e \+ n 2\)/);
+  assert.match(lesson, /first e \+ r → `er`, then h \+ e → `he`\. How does it split the new word "her"\?\n(- .*\n){2}\+ `h` \+ `er` ::/);
+  const learned = bpe.learnMerges(bpe.countWords(['tea', 'tea', 'tea', 'ten', 'ten', 'net']), 1);
+  assert.deepEqual(learned.merges.map((m) => [m.token, m.count]), [['te', 5]]);
+  const counts = Object.fromEntries(bpe.pairCounts(learnFrom('tea tea tea ten ten net', 0).entries).map((p) => [`${p.left}+${p.right}`, p.count]));
+  assert.deepEqual(counts, { 't+e': 5, 'e+a': 3, 'e+n': 2, 'n+e': 1, 'e+t': 1 });
+  const her = { start: ['h', 'e', 'r'], merges: [{ left: 'e', right: 'r', token: 'er' }, { left: 'h', right: 'e', token: 'he' }] };
+  assert.equal(split(her, 'her'), 'h er');
+});

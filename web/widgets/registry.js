@@ -62,6 +62,7 @@ export const widgets = {
   'regression-race': () => import('./regression-race.js'),
   'distribution-shift': () => import('./distribution-shift.js'),
   'tokens-to-ids': () => import('./tokens-to-ids.js'),
+  'bpe-merges': () => import('./bpe-merges.js'),
   'word-embeddings': () => import('./word-embeddings.js'),
   'recurrent-sequence': () => import('./recurrent-sequence.js'),
   'bag-of-words-spam': () => import('./bag-of-words-spam.js'),
