@@ -226,7 +226,7 @@ test('place-centroids: only k = 4 on the game\'s own points is recorded; at k = 
   }
   const fs = await import('node:fs');
   const md = fs.readFileSync(new URL('./kmeans.md', import.meta.url), 'utf8');
-  assert.ok(md.includes('Only a start with the game\'s own $k$ of 4, on its own points, is recorded. Any other $k$ is practice: the elbow section below asks you to try several, and with a single centroid every start ends in the same grouping, all the points around their mean, so there are no clusters to find. A start on points you import is practice as well.'));
+  assert.ok(md.includes('Only a start with the game\'s own $k$ of 4, on its own points, is recorded. Any other $k$ on the game\'s k slider is practice, there to explore with; and with a single centroid every start ends in the same grouping, all the points around their mean, so there are no clusters to find. A start on points you import is practice as well.'));
   assert.ok(md.includes('::: widget place-centroids seed=11 k=4'), 'the game opens with k = 4');
   const { messages } = await import('../dist/widgets/place-centroids.messages.js');
   assert.match(messages['place-centroids.practiceK']({ k: 1, gameK: 4, shown: false }), /^ This round is practice: with one centroid every start ends in the same grouping, all the points in one cluster, so there are no clusters to find\..*set k back to 4 for a round that counts\.$/);

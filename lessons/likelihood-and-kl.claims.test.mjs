@@ -217,15 +217,16 @@ test('check-yourself answers', () => {
   close(k.pq, 0.531, 5e-4);
 });
 
-test('distillation: a student (0.5, 0.3, 0.2) against the teacher (0.7, 0.2, 0.1) pays 0.236 − 0.081 − 0.069 = 0.085 nats; with cat 0.7 both students pay log loss 0.357, the swapped one 0.069 nats of KL', async () => {
+test('distillation: a student (0.5, 0.3, 0.2) against the teacher (0.7, 0.2, 0.1) pays 0.2355 − 0.0811 − 0.0693 ≈ 0.085 nats; with cat 0.7 both students pay log loss 0.357, the swapped one 0.069 nats of KL', async () => {
   const { formatNumber } = await import('../web/lib/format.js');
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('./likelihood-and-kl.md', import.meta.url), 'utf8');
   const teacher = [0.7, 0.2, 0.1];
   const kl = ml.klDivergence(teacher, [0.5, 0.3, 0.2], Math.E);
   assert.equal(formatNumber(kl, 3), '0.085');
-  assert.deepEqual([0.7 * Math.log(0.7 / 0.5), 0.2 * Math.log(0.2 / 0.3), 0.1 * Math.log(0.1 / 0.2)].map((v) => formatNumber(v, 3)), ['0.236', '-0.081', '-0.069']);
-  assert.match(lesson, /\\approx 0\.236 - 0\.081 - 0\.069 = 0\.085 \\text\{ nats\}/);
+  assert.deepEqual([0.7 * Math.log(0.7 / 0.5), 0.2 * Math.log(0.2 / 0.3), 0.1 * Math.log(0.1 / 0.2)].map((v) => formatNumber(v, 4)), ['0.2355', '-0.0811', '-0.0693']);
+  assert.equal(formatNumber(0.2355 - 0.0811 - 0.0693, 3), '0.085', 'the rounded terms add up to the total shown');
+  assert.match(lesson, /\\approx 0\.2355 - 0\.0811 - 0\.0693 \\approx 0\.085 \\text\{ nats\}/);
   assert.equal(ml.klDivergence(teacher, teacher, Math.E), 0);
   assert.equal(formatNumber(ml.klDivergence(teacher, [0.7, 0.1, 0.2], Math.E), 3), '0.069');
   assert.equal(formatNumber(-Math.log(0.7), 3), '0.357');
