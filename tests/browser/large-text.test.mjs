@@ -5,7 +5,7 @@
 // canvases (axis numbers and names, legends) grows with the page's text instead of staying at 11 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openPage, widgetsReady, afterNextFrame } from './browser.mjs';
+import { startSite, openPage, openFreshPage, widgetsReady, afterNextFrame } from './browser.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -165,4 +165,172 @@ test('Canvas text grows with the text size: fit-the-line\'s axis numbers and nam
   const again = await drawnSizes(page, texts);
   for (const [text, px] of Object.entries(normal)) assert.equal(again[text], px, `"${text}" back at ${px} px`);
   await page.close();
+});
+
+// Text boxes that intersect (a, b: { left, right, top, bottom }).
+const intersect = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+// The home page with every lesson marked complete: the "✓ Completed" tick floats in each finished
+// card's corner and the title's lines flow round it. The title's text (its line boxes, not its
+// block, which runs under the float by design) never meets the tick, and stays inside its card.
+test('Home page at 150 and 200 % text: the "✓ Completed" tick never covers a finished lesson\'s title, at 1280, 375 and 320 px', async () => {
+  const page = await site.newPage({ width: 1280, height: 900 });
+  await page.goto(`${site.base}/index.html`);
+  const slugs = await page.evaluate(() => document.querySelector('.course-progress').dataset.lessons.split(' '));
+  await page.evaluate((all) => { for (const s of all) localStorage.setItem(`dw:lesson:${s}`, JSON.stringify({ complete: true, activities: {} })); }, slugs);
+  try {
+    for (const [width, size] of [[1280, '200%'], [1280, '150%'], [375, '200%'], [375, '150%'], [320, '200%']]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.reload();
+      await enlargeText(page, size);
+      const cards = await page.locator('.lesson-list li.is-complete').evaluateAll((lis) => lis.map((li) => {
+        const range = document.createRange();
+        range.selectNodeContents(li.querySelector('strong'));
+        const card = li.querySelector('a').getBoundingClientRect();
+        const t = li.querySelector('.lesson-done').getBoundingClientRect();
+        return {
+          title: li.querySelector('strong').textContent,
+          lines: [...range.getClientRects()].map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })),
+          tick: { left: t.left, right: t.right, top: t.top, bottom: t.bottom },
+          card: { left: card.left, right: card.right },
+        };
+      }));
+      assert.ok(cards.length >= slugs.length - 1, `${cards.length} finished lessons ticked at ${width} px`);
+      for (const { title, lines, tick, card } of cards) {
+        assert.ok(tick.left >= card.left && tick.right <= card.right + 0.5, `the tick inside "${title}"'s card at ${width} px, ${size}`);
+        for (const line of lines) {
+          assert.ok(!intersect(line, tick), `"${title}": the tick covers its title at ${width} px, ${size}`);
+          assert.ok(line.right <= card.right + 0.5, `"${title}" runs past its card at ${width} px, ${size}`);
+        }
+      }
+      assert.ok(await sideways(page) <= 0, `the home page scrolls sideways at ${width} px, ${size}`);
+    }
+  } finally {
+    await page.evaluate((all) => { for (const s of all) localStorage.removeItem(`dw:lesson:${s}`); }, slugs);
+    await page.close();
+  }
+});
+
+// The badge exam's number box on a phone with 200 % text: the box was max-width 12em (384 px),
+// wider than the card, and the page scrolled sideways with the tolerance cut to "±0.0". With seed 86
+// the second question asks for a number (ml-badge.test.mjs).
+test('Badge exam at 375 px with 200 % text: the number box and its label, tolerance included, fit the card', async () => {
+  const page = await openFreshPage(site, '/lessons/badge.html#ml-badge.seed=86', { width: 375, height: 800 });
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  await card.locator('.ml-badge-choice').first().click();
+  await card.getByRole('button', { name: /Next question/ }).click();
+  await card.locator('.ml-badge-number-input').waitFor();
+  await enlargeText(page);
+  assert.ok(await sideways(page) <= 0, `the page is ${await sideways(page)} px wider than the window`);
+  assertInside(await boxes(page, 'earn the Machine Learning badge', '.ml-badge-number-input, .ml-badge-number .dw-btn'), 'number box or button');
+  const label = await card.locator('.ml-badge-number label').evaluate((l) => {
+    const range = document.createRange();
+    range.selectNodeContents(l);
+    const c = l.closest('.dw-card').getBoundingClientRect();
+    return { text: l.textContent, right: Math.max(...[...range.getClientRects()].map((r) => r.right)), cardRight: c.right, window: document.documentElement.clientWidth };
+  });
+  assert.match(label.text, /within ±0\.01 counts/);
+  assert.ok(label.right <= Math.min(label.cardRight, label.window) + 0.5, `the label "${label.text}" runs to ${label.right.toFixed(0)} px, the card ends at ${label.cardRight.toFixed(0)}`);
+  await page.close();
+});
+
+// 320 px with 200 % text (and 375 px): a check-yourself number box (9em = 288 px), an inline formula
+// KaTeX cannot break ("Q(middle, right) =", "TP, FN, FP, TN"), a card title's long word
+// ("hyperparameters") and a bold word in the prose ("Backpropagation") each widened the page. Now a
+// box is at most its block's width, a formula too wide for the column scrolls in its own box, and a
+// word breaks at the edge.
+test('At 320 and 375 px with 200 % text no page scrolls sideways: check-yourself boxes, inline formulas, long words', async () => {
+  const problems = [];
+  for (const path of ['/index.html', '/lessons/q-learning.html', '/lessons/roc-curves.html', '/lessons/decision-trees.html',
+    '/lessons/kmeans.html', '/lessons/history-of-ai.html']) {
+    for (const width of [320, 375]) {
+      const page = await openPage(site, path, { width, height: 800 });
+      await enlargeText(page);
+      const wider = await sideways(page);
+      if (wider > 0) problems.push(`${path} at ${width} px: the page is ${wider} px wider than the window`);
+      const inside = await page.evaluate(() => {
+        const out = [];
+        for (const input of document.querySelectorAll('.cy-answer input')) {
+          const box = input.closest('.check-yourself').getBoundingClientRect();
+          const r = input.getBoundingClientRect();
+          if (r.right > box.right + 0.5) out.push(`a number box ends at ${r.right.toFixed(0)}, its block at ${box.right.toFixed(0)}`);
+        }
+        for (const chunk of document.querySelectorAll('.prose .katex-base')) {
+          if (chunk.closest('.katex-display')) continue;
+          let block = chunk.parentElement;
+          while (getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+          const column = block.getBoundingClientRect();
+          const r = chunk.getBoundingClientRect();
+          if (r.right > column.right + 4) out.push(`"${chunk.textContent.slice(0, 30)}" ends at ${r.right.toFixed(0)}, its block at ${column.right.toFixed(0)}`);
+        }
+        return out;
+      });
+      problems.push(...inside.map((p) => `${path} at ${width} px: ${p}`));
+      await page.close();
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+// The scroll box of an inline formula is there only when needed: at the default size every formula
+// fits, none shows a scroll bar, and none moves off its line's baseline (its chunk's content stays
+// where KaTeX put it: the padding round it is taken back by its margin).
+test('Inline formulas at the default text size show no scroll bar and keep their place on the line', async () => {
+  const page = await openPage(site, '/lessons/svd.html', { width: 1280, height: 900 });
+  const chunks = await page.evaluate(() => [...document.querySelectorAll('.prose .katex-base')].filter((b) => !b.closest('.katex-display')).map((b) => {
+    const s = getComputedStyle(b);
+    return { text: b.textContent.slice(0, 30), overflowX: s.overflowX, scrollX: b.scrollWidth - b.clientWidth, scrollY: b.scrollHeight - b.clientHeight, bar: b.offsetHeight - b.clientHeight - parseFloat(s.borderTopWidth) - parseFloat(s.borderBottomWidth) };
+  }));
+  assert.ok(chunks.length > 50, `${chunks.length} inline formula chunks`);
+  for (const c of chunks) {
+    assert.equal(c.overflowX, 'auto', `"${c.text}" scrolls in its own box when too wide`);
+    assert.ok(c.scrollX <= 0 && c.scrollY <= 0 && c.bar <= 0, `"${c.text}" shows no scroll bar (overflows ${c.scrollX} × ${c.scrollY} px)`);
+  }
+  await page.close();
+});
+
+// The AI ⊃ ML ⊃ DL figure of history-of-ai, every technique sorted, redrawn at 200 % text: the text
+// it draws (set names, glosses, chip names) is recorded from fillText with its measured box. No two
+// texts overlap and each stays inside the canvas (the set name "Artificial intelligence" was printed
+// over its gloss, and at 375 px names, glosses and chips ran off the right edge).
+test('AI/ML/DL figure at 200 % text: names, glosses and chips stay apart and inside the figure, at 1280, 375 and 320 px', async () => {
+  const { TECHNIQUES } = await import('../../web/lib/ai-history.js');
+  for (const width of [1280, 375, 320]) {
+    const page = await site.newPage({ width, height: 900 });
+    await page.addInitScript(() => {
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      const clear = CanvasRenderingContext2D.prototype.clearRect;
+      window.__figureText = [];
+      const mine = (ctx) => ctx.canvas.closest && ctx.canvas.closest('.dw-card')?.querySelector('h3')?.textContent.includes('sort them');
+      CanvasRenderingContext2D.prototype.clearRect = function (...args) { if (mine(this)) window.__figureText = []; return clear.apply(this, args); };
+      CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+        if (mine(this)) {
+          const m = this.measureText(text);
+          const dpr = this.getTransform().a;
+          window.__figureText.push({ text: String(text), left: x - m.actualBoundingBoxLeft, right: x + m.actualBoundingBoxRight,
+            top: y - m.actualBoundingBoxAscent, bottom: y + m.actualBoundingBoxDescent, canvasWidth: this.canvas.width / dpr });
+        }
+        return fill.call(this, text, x, y, ...rest);
+      };
+    });
+    await page.goto(`${site.base}/lessons/history-of-ai.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'sort them' });
+    const button = { ai: /^AI only:/, ml: /^ML:/, dl: /^DL:/ };
+    for (const x of TECHNIQUES) {
+      await card.getByRole('button', { name: x.name, exact: true }).click();
+      await card.getByRole('button', { name: button[x.region] }).click();
+    }
+    await enlargeText(page);
+    const texts = await page.evaluate(() => window.__figureText);
+    assert.ok(texts.some((x) => x.text === 'Artificial intelligence' || x.text === 'Artificial'), `set names drawn at ${width} px`);
+    assert.ok(texts.length >= 3 + 3 + TECHNIQUES.length, `${texts.length} texts drawn at ${width} px`);
+    for (const x of texts) assert.ok(x.left >= 0 && x.right <= x.canvasWidth, `"${x.text}" spans ${x.left.toFixed(0)}–${x.right.toFixed(0)} of the figure's ${x.canvasWidth} px at ${width} px`);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        assert.ok(!intersect(texts[i], texts[j]), `"${texts[i].text}" and "${texts[j].text}" overlap at ${width} px`);
+      }
+    }
+    await page.close();
+  }
 });

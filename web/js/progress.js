@@ -254,7 +254,8 @@ function renderHomeTicks() {
     let tick = item.querySelector('.lesson-done');
     if (done && !tick) {
       tick = make('em', 'lesson-done', '✓ Completed');
-      item.append(tick);
+      // Before the card's link: the tick floats, and the title's lines flow round what precedes them.
+      item.prepend(tick);
     } else if (!done && tick) tick.remove();
     item.classList.toggle('is-complete', done);
     const checks = checksText(state);

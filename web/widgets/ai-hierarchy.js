@@ -195,37 +195,84 @@ function build(ctx) {
     renderTray();
   }
 
-  // Chip layout: short names flowing in rows inside each region's own band.
-  function flow(c, names, width) {
-    const rows = [[]]; let x = 0;
+  // Sizes in default-text pixels; the plot draws every font `s` = board.fontScale times larger
+  // (the learner's text size), so every offset, row and gap below is multiplied by s as well.
+  const CHIP_H = 24; const CHIP_GAP = 6; const INSET = 12;
+  const NAME_FONT = 14; const NAME_LINE = 17; const GLOSS_FONT = 12; const GLOSS_LINE = 15;
+
+  // Chip layout: short names flowing in rows inside each region's own band. A name wider than the
+  // band (large text on a phone) wraps by words inside a taller chip; a row is as tall as its
+  // tallest chip. Returns the rows, each { chips: [{ lines, x, w, h }], h }.
+  function flow(c, names, width, s) {
+    const rows = [{ chips: [], h: 0 }]; let x = 0;
     for (const n of names) {
-      const w = c.measureText(n).width + 16;
-      if (x > 0 && x + w > width) { rows.push([]); x = 0; }
-      rows[rows.length - 1].push({ n, x, w });
-      x += w + 6;
+      const room = 16 * s;
+      const lines = c.measureText(n).width + room > width ? wrapWords(c, n, width - room) : [n];
+      const w = Math.max(...lines.map((line) => c.measureText(line).width)) + room;
+      const h = (CHIP_H + GLOSS_LINE * (lines.length - 1)) * s;
+      if (x > 0 && x + w > width) { rows.push({ chips: [], h: 0 }); x = 0; }
+      const row = rows[rows.length - 1];
+      row.chips.push({ lines, x, w, h });
+      row.h = Math.max(row.h, h);
+      x += w + CHIP_GAP * s;
     }
     return rows;
+  }
+
+  // Words of `text` in lines no wider than `width` in the context's current font (a word wider than
+  // that gets a line of its own).
+  function wrapWords(c, text, width) {
+    const lines = [];
+    for (const word of text.split(' ')) {
+      const last = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+      if (lines.length && c.measureText(last).width <= width) lines[lines.length - 1] = last;
+      else lines.push(word);
+    }
+    return lines;
+  }
+
+  // A set's heading inside `width`: its name, and its gloss after the name when both fit on one
+  // line, else under it (the brief gloss when the full one needs more than a line), each wrapped
+  // by words. top: where the chips start, in drawn px. At the default text size on a wide card
+  // this is the name and gloss on one line, or two lines, with the chips 40 px down as ever; at a
+  // larger text size the lines and the band grow with the text, so nothing overprints.
+  function headingLayout(c, th, r, width, s) {
+    const [name, gloss, brief] = heading(r);
+    const after = t('ai-hierarchy.glossAfterName', { gloss });
+    c.font = `700 ${NAME_FONT}px ${th.font}`;
+    const nameWidth = c.measureText(name).width;
+    const names = wrapWords(c, name, width);
+    c.font = `${GLOSS_FONT}px ${th.font}`;
+    if (names.length === 1 && nameWidth + 6 * s + c.measureText(after).width < width) {
+      return { names, nameWidth, after, glosses: [], top: 40 * s };
+    }
+    const glosses = wrapWords(c, c.measureText(gloss).width < width ? gloss : brief, width);
+    return { names, glosses, top: Math.max(40, 8 + NAME_LINE * names.length + GLOSS_LINE * glosses.length) * s };
   }
 
   function draw() {
     const th = readTheme(card.card);
     const c = board.begin();
     const W = board.width;
+    const s = board.fontScale;
     const pad = Math.max(10, Math.min(22, W * 0.03));
-    const chipH = 24; const headH = 40;
-    c.font = `12px ${th.font}`;
+    const inset = INSET * s;
     const inRegion = (r) => items.filter((x) => placed.get(x.id) === r).map((x) => x.short);
     const belongsIn = (r) => items.filter((x) => x.region === r).map((x) => x.short);
     // Heights from the inside out: each band holds its heading and its rows of chips.
     const widths = { ai: W - 2, ml: W - 2 - 2 * pad, dl: W - 2 - 4 * pad };
-    const bandHeight = (r, rows) => headH + rows * (chipH + 6) + (r === 'dl' ? 14 : 8);
+    const headings = {};
+    for (const r of ORDER) headings[r] = headingLayout(c, th, r, widths[r] - inset - 8 * s, s);
+    const rowsHeight = (rows) => rows.reduce((sum, row) => sum + row.h + CHIP_GAP * s, 0);
+    const bandHeight = (r, rows) => headings[r].top + rowsHeight(rows) + (r === 'dl' ? 14 : 8) * s;
+    c.font = `${GLOSS_FONT}px ${th.font}`;
     const layouts = {}; const band = {};
     let sorted = 0;
     for (const r of ORDER) {
-      layouts[r] = flow(c, inRegion(r), widths[r] - 24);
-      band[r] = bandHeight(r, inRegion(r).length ? layouts[r].length : 0);
+      layouts[r] = flow(c, inRegion(r), widths[r] - 2 * inset, s);
+      band[r] = bandHeight(r, inRegion(r).length ? layouts[r] : []);
       const all = belongsIn(r);
-      sorted += bandHeight(r, all.length ? flow(c, all, widths[r] - 24).length : 0);
+      sorted += bandHeight(r, all.length ? flow(c, all, widths[r] - 2 * inset, s) : []);
     }
     // From the deal on, the figure is as tall as when every technique is sorted (the space left
     // over falls to the innermost set), so it never grows under the controls during a round, and
@@ -243,21 +290,25 @@ function build(ctx) {
       c.fillStyle = sequentialScale(th, 0, 1, th[TINT[r]])(0.12);
       roundRect(c, R.x, R.y, R.w, R.h, 12); c.fill();
       c.strokeStyle = th[TINT[r]]; c.lineWidth = 2; roundRect(c, R.x, R.y, R.w, R.h, 12); c.stroke();
-      const [name, gloss, brief] = heading(r);
+      const { names, nameWidth, after, glosses } = headings[r];
       c.textAlign = 'left'; c.textBaseline = 'top';
-      c.fillStyle = th.text; c.font = `700 14px ${th.font}`;
-      c.fillText(name, R.x + 12, R.y + 6);
-      const nw = c.measureText(name).width;
-      c.font = `12px ${th.font}`; c.fillStyle = th.textMuted;
-      const g = t('ai-hierarchy.glossAfterName', { gloss });
-      if (R.x + 18 + nw + c.measureText(g).width < R.x + R.w - 8) c.fillText(g, R.x + 18 + nw, R.y + 8);
-      else c.fillText(c.measureText(gloss).width < R.w - 20 ? gloss : brief, R.x + 12, R.y + 23);
-      layouts[r].forEach((row, k) => row.forEach(({ n, x, w }) => {
-        const X = R.x + 12 + x; const Y = R.y + headH + k * (chipH + 6);
-        c.fillStyle = th.surface; roundRect(c, X, Y, w, chipH, 12); c.fill();
-        c.strokeStyle = th[TINT[r]]; c.lineWidth = 1.5; roundRect(c, X, Y, w, chipH, 12); c.stroke();
-        c.fillStyle = th.text; c.textBaseline = 'middle'; c.fillText(n, X + 8, Y + chipH / 2);
-      }));
+      c.fillStyle = th.text; c.font = `700 ${NAME_FONT}px ${th.font}`;
+      names.forEach((line, k) => c.fillText(line, R.x + inset, R.y + (6 + NAME_LINE * k) * s));
+      c.font = `${GLOSS_FONT}px ${th.font}`; c.fillStyle = th.textMuted;
+      if (after) c.fillText(after, R.x + inset + nameWidth + 6 * s, R.y + 8 * s);
+      const glossTop = 6 + NAME_LINE * names.length;
+      glosses.forEach((line, k) => c.fillText(line, R.x + inset, R.y + (glossTop + GLOSS_LINE * k) * s));
+      let Y = R.y + headings[r].top;
+      for (const row of layouts[r]) {
+        for (const { lines, x, w, h } of row.chips) {
+          const X = R.x + inset + x;
+          c.fillStyle = th.surface; roundRect(c, X, Y, w, h, 12 * s); c.fill();
+          c.strokeStyle = th[TINT[r]]; c.lineWidth = 1.5; roundRect(c, X, Y, w, h, 12 * s); c.stroke();
+          c.fillStyle = th.text; c.textBaseline = 'middle';
+          lines.forEach((line, k) => c.fillText(line, X + 8 * s, Y + (CHIP_H / 2 + GLOSS_LINE * k) * s));
+        }
+        Y += row.h + CHIP_GAP * s;
+      }
     }
   }
 
