@@ -256,6 +256,23 @@ test('every reason stands on its own: none opens with a connective ("Also", "So"
   }
 });
 
+// Audit 11 (P3): after a wrong answer the feedback reads "Your choice, “Number of bedrooms”: <why that
+// choice is wrong> <why the right one is right>", so a right answer's reason that opened with "It"
+// ("It carries no information about the price") read as about the wrong choice just named. The
+// right answer's reason names its subject. (A wrong choice's reason may open with "That": it comes
+// right after the choice it is about, "Your choice, “0.60”: That is the recall", and a typed
+// number's after "Your answer, 0.60:", ml-badge.js.)
+test('no right answer\'s reason opens with a pronoun (It, Its, This, That, They, Their, These, Those): it is read after the wrong choice\'s', () => {
+  const pronoun = /^(It|Its|It's|This|That|They|Their|These|Those)\b/;
+  const opening = [];
+  for (const question of QUESTIONS) {
+    const item = instantiate({ question, choiceOrder: [0, 1, 2, 3] }, ml);
+    const why = item.kind === 'number' ? item.why : item.choices[item.answer].why;
+    if (pronoun.test(why)) opening.push(`${item.id}: ${why}`);
+  }
+  assert.deepEqual(opening, []);
+});
+
 test('svm-small-c: the four choices are all "It …" sentences, so grammar gives nothing away', () => {
   const item = instantiate({ question: QUESTIONS.find((q) => q.id === 'svm-small-c'), choiceOrder: [0, 1, 2, 3] }, ml);
   for (const c of item.choices) assert.match(c.text, /^It /, c.text);

@@ -482,3 +482,59 @@ test('ML badge: Start again in an attempt under way asks first; Keep and Escape 
   await assertClean(page);
   await page.close();
 });
+
+// Audit 11 (P5): with all 22 questions answered and See result not yet pressed, Start again said the
+// attempt was "unfinished". It now says every question is answered and that See result records it
+// (or, on a practice attempt, shows its score); Keep still keeps it and See result then reports it.
+test('ML badge: Start again with all 22 answered says See result is left, not "unfinished"; practice says so without "recorded"', async () => {
+  const page = await site.newPage({ width: 375 });
+  const { card } = await openBadge(page);
+  await listenForReports(page);
+  const confirm = card.locator('.ml-badge-confirm');
+  const restart = card.getByRole('button', { name: 'Start again', exact: true });
+  const answerAllButSeeResult = async () => {
+    await failBadgeAttempt(card, 21);
+    const input = card.getByLabel(/Your answer/);
+    if (await input.count()) { await input.fill('123456'); await input.press('Enter'); } else await card.locator('.ml-badge-choice[data-choice="0"]').click();
+    assert.equal(await stat(card, 'question'), '22 of 22');
+    assert.equal(await card.getByRole('button', { name: 'See result' }).isVisible(), true);
+  };
+  await answerAllButSeeResult();
+  await restart.click();
+  assert.equal(await confirm.getByRole('paragraph').textContent(), 'Start a new attempt? All 22 questions of this one are answered, but it is recorded only when you press See result. Starting again now would drop it.');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Keep this attempt');
+  await screenshot(page, 'badge-restart-all-answered-375');
+  await confirm.getByRole('button', { name: 'Keep this attempt' }).click();
+  assert.deepEqual(await reportedEvents(page), [], 'nothing is recorded before See result');
+  await card.getByRole('button', { name: 'See result' }).click();
+  assert.equal((await reportedEvents(page)).length, 1, 'See result records the attempt');
+  // A practice attempt (fixed seed) is never recorded: its confirmation does not promise it.
+  await page.goto(`${site.base}/lessons/badge.html#ml-badge.seed=7`);
+  await widgetsReady(page);
+  await answerAllButSeeResult();
+  await restart.click();
+  assert.equal(await confirm.getByRole('paragraph').textContent(), 'Start a new attempt? All 22 questions of this practice attempt are answered: press See result for its score. Starting again now would drop it.');
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 11 (P3): a typed number that is a known mistake got its reason right after "the answer is …",
+// so "That divides by the sample standard deviation" read as about the answer. The reason now
+// follows the number it is about, as a wrong choice's follows "Your choice, “…”:", and the right
+// answer's reason, which names its subject, comes last.
+test('ML badge: a typed known mistake is explained after "Your answer, <typed>:", then the right answer\'s reason', async () => {
+  const page = await openFreshPage(site, '/lessons/badge.html#ml-badge.seed=86', { width: 375 });
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  const items = drawAttempt(86).map((d) => instantiate(d, ml));
+  assert.equal(items[1].id, 'z-score');
+  await card.locator(`.ml-badge-choice[data-choice="${items[0].answer}"]`).click();
+  await card.getByRole('button', { name: 'Next question' }).click();
+  const mistake = items[1].mistakes[0];
+  const typed = formatNumber(mistake.value, items[1].digits, { grouping: false });
+  await card.getByLabel(/Your answer/).fill(typed);
+  await card.getByLabel(/Your answer/).press('Enter');
+  assert.equal(await card.locator('.ml-badge-quiz-feedback').textContent(),
+    `Not quite: you typed ${typed}; the answer is ${formatAnswer(items[1])}. Your answer, ${typed}: ${mistake.why} ${items[1].why}`);
+  await assertClean(page);
+  await page.close();
+});

@@ -256,7 +256,7 @@ test('Two jobs: a deck of 6 set in the page address is practice: 5 of 6 right re
   const board = page.locator('.spot-the-job-sorter');
   const prompt = page.locator('.spot-the-job-sorter-prompt');
   const message = page.locator('.dw-card', { has: board }).locator('.dw-message');
-  assert.equal(await page.locator('.spot-the-job-practice').textContent(), 'Practice: the page address sets a deck of 6 prompts, so its score is shown here but not recorded. Only a deck of 14, with 11 or more sorted right, completes this game: open the lesson without “rounds” in its address for one.');
+  assert.equal(await page.locator('.spot-the-job-practice').textContent(), 'Practice: the page address asks for a shorter deck than the lesson\'s 14, so this deck of 6 prompts (the fewest the game deals) is scored here but not recorded. Only a deck of 14, with 11 or more sorted right, completes this game: open the lesson without “rounds” in its address for one.');
   await board.focus();
   for (let i = 0; i < 6; i++) {
     const job = key[await prompt.textContent()];
@@ -268,7 +268,7 @@ test('Two jobs: a deck of 6 set in the page address is practice: 5 of 6 right re
   for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement.textContent)) !== 'See result'; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   assert.equal(await prompt.textContent(), 'Done: 5 of 6 sorted correctly. A practice deck is not recorded; a deck of 14 with 11 or more sorted right completes this game.');
-  assert.equal(await page.evaluate(() => document.activeElement.matches('.spot-the-job-sorter')), true, 'the result holds the focus');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.spot-the-job-review')), true, 'the list of misses under the result holds the focus');
   await page.keyboard.press('Enter');
   assert.equal(await prompt.textContent(), 'Done: 5 of 6 sorted correctly. A practice deck is not recorded; a deck of 14 with 11 or more sorted right completes this game.');
   assert.equal(await message.textContent(), 'Press New game to try again, with the prompts in a different order.');
@@ -277,4 +277,79 @@ test('Two jobs: a deck of 6 set in the page address is practice: 5 of 6 right re
   assert.match(await page.locator('.lesson-complete').textContent(), /• Spot the job \(not finished yet\)/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// Audit 11 (P4): #spot-the-job.rounds=4 deals the game's smallest deck, 6, and the practice note said
+// "the page address sets a deck of 6 prompts". It now names the deck dealt as what it is; the
+// settings note above it says the address asked for 4. A deck of 10 is named without "fewest".
+test('Two jobs: #spot-the-job.rounds=4 deals 6, and the practice note does not say the address set 6', async () => {
+  const page = await openFreshPage(site, '/lessons/two-jobs.html#spot-the-job.rounds=4', { width: 375 });
+  const card = page.locator('.dw-card', { has: page.locator('.spot-the-job-sorter') });
+  assert.match(await card.textContent(), /rounds=4 is below 6; using 6\./);
+  assert.equal(await page.locator('.spot-the-job-practice').textContent(), 'Practice: the page address asks for a shorter deck than the lesson\'s 14, so this deck of 6 prompts (the fewest the game deals) is scored here but not recorded. Only a deck of 14, with 11 or more sorted right, completes this game: open the lesson without “rounds” in its address for one.');
+  assert.equal(await stat(page, 'left'), '6');
+  await screenshot(page, 'two-jobs-rounds4-375');
+  await page.goto(`${site.base}/lessons/two-jobs.html#spot-the-job.rounds=10`);
+  await widgetsReady(page);
+  assert.match(await page.locator('.spot-the-job-practice').textContent(), /^Practice: the page address asks for a shorter deck than the lesson's 14, so this deck of 10 prompts is scored here but not recorded\./);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Audit 11 (P2): at the end of a deck the board said "Look at the crosses below", but the answers
+// are a scrolling box 9.5em high: at 375 px two of three crosses sat out of view, with nothing to
+// show the box scrolls. The misses are now listed in full under the result (each with its answer,
+// the job chosen and why), on screen and focused when the deck ends, and the log is shown whole.
+test('Two jobs: after 3 misses in 14 the misses are listed in full under the result, in view at 375 px, and hold the focus', async () => {
+  for (const [width, how] of [[375, 'tap'], [1280, 'keys']]) {
+    const page = await openFreshPage(site, '/lessons/two-jobs.html', { width, height: 800 });
+    const prompts = await page.evaluate(async () => (await import('/widgets/spot-the-job.js')).PROMPTS);
+    const byText = Object.fromEntries(prompts.map((p) => [p.text, p]));
+    const board = page.locator('.spot-the-job-sorter');
+    const prompt = page.locator('.spot-the-job-sorter-prompt');
+    const other = (job) => (job === 'regression' ? 'classification' : 'regression');
+    const missed = [];
+    if (how === 'keys') await board.focus();
+    for (let i = 0; i < 14; i++) {
+      const p = byText[await prompt.textContent()];
+      const job = [0, 3, 6].includes(i) ? other(p.job) : p.job;
+      if (job !== p.job) missed.push({ p, chosen: job });
+      if (how === 'tap') {
+        await page.getByRole('button', { name: new RegExp(`^${job}`, 'i') }).click();
+        await page.getByRole('button', { name: i < 13 ? 'Next prompt' : 'See result' }).click();
+      } else {
+        await page.keyboard.press(job === 'regression' ? 'r' : 'c');
+        await page.keyboard.press('Enter');
+      }
+    }
+    assert.equal(await prompt.textContent(), 'Done: 11 of 14 sorted correctly. That score is recorded and completes this game.');
+    assert.match(await page.locator('.spot-the-job-sorter-feedback').textContent(), /^Your misses are listed below with the reasons\. /);
+    assert.doesNotMatch(await page.locator('.spot-the-job-sorter-feedback').textContent(), /crosses/);
+    const review = page.locator('.spot-the-job-review');
+    assert.equal(await review.locator('.spot-the-job-review-title').textContent(), 'The 3 prompts you missed:');
+    const cap = (job) => job[0].toUpperCase() + job.slice(1);
+    assert.deepEqual(await review.locator('li').allTextContents(), missed.map(({ p, chosen }) => `${p.text} ${cap(p.job)}, not ${chosen}: ${p.why}`));
+    // Named for a screen reader by its title, and focused (so it is scrolled into view).
+    assert.equal(await review.getAttribute('role'), 'group');
+    assert.equal(await page.evaluate(() => document.activeElement.matches('.spot-the-job-review')), true, `${how}: the list of misses holds the focus`);
+    assert.equal(await page.evaluate(() => {
+      const r = document.querySelector('.spot-the-job-review');
+      return document.getElementById(r.getAttribute('aria-labelledby')).textContent;
+    }), 'The 3 prompts you missed:');
+    const inView = await review.evaluate((el) => { const b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight + 1; }); // (+1: a sub-pixel edge)
+    assert.equal(inView, true, `${width} px: the whole list of misses is on screen`);
+    // The log of answers is shown whole now: every cross in it is on the page, none in a hidden scroll.
+    const log = await page.locator('.spot-the-job-sorter-history').evaluate((h) => ({ items: h.children.length, wrong: h.querySelectorAll('.dw-wrong').length, hidden: h.scrollHeight - h.clientHeight }));
+    assert.deepEqual(log, { items: 14, wrong: 3, hidden: 0 });
+    // One more Enter deals nothing: the result and the list stay.
+    await page.keyboard.press('Enter');
+    assert.equal(await prompt.textContent(), 'Done: 11 of 14 sorted correctly. That score is recorded and completes this game.');
+    await screenshot(page, `two-jobs-review-${width}`);
+    // New game clears the list and puts the log back in its box.
+    await page.getByRole('button', { name: 'New game' }).click();
+    assert.equal(await review.isVisible(), false);
+    assert.equal(await page.locator('.spot-the-job-sorter-history li').count(), 0);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
 });

@@ -136,7 +136,7 @@ function build(ctx) {
   const inProgress = () => !finished && (index > 0 || answered);
   function askRestart() {
     const given = index + (answered ? 1 : 0);
-    confirmText.textContent = t('ml-badge.restartAsk', { given: whole(given), total: whole(total) });
+    confirmText.textContent = t('ml-badge.restartAsk', { given: whole(given), total: whole(total), allAnswered: given === total, practice });
     restartBtn.hidden = true;
     confirm.hidden = false;
     keepBtn.focus();
@@ -252,7 +252,11 @@ function build(ctx) {
     if (item.kind === 'number') {
       // The number as typed (attempt.js grade: judged and quoted with all its decimals).
       parts.push(el('strong', { text: g.correct ? t('ml-badge.correctNumber', { answer: formatAnswer(item) }) : t('ml-badge.wrongNumber', { typed: g.typed, answer: formatAnswer(item) }) }));
-      if (!g.correct) parts.push(el('span', { text: g.mistakeWhy || t('ml-badge.tooFar', { tolerance: formatNumber(item.tolerance, Math.max(item.digits, 0)) }) }));
+      if (!g.correct) {
+        parts.push(el('span', { text: g.mistakeWhy
+          ? t('ml-badge.yourNumber', { typed: g.typed, why: g.mistakeWhy })
+          : t('ml-badge.tooFar', { tolerance: formatNumber(item.tolerance, Math.max(item.digits, 0)) }) }));
+      }
       parts.push(el('span', { text: g.why }));
     } else {
       [...choices.children].forEach((b, j) => {

@@ -65,7 +65,7 @@ function build(ctx) {
   let deck = [];
   let index = 0;
   let correct = 0;
-  let missed = []; // ids of the prompts sorted wrongly this round
+  let missed = []; // the prompts sorted wrongly this round, with the job chosen: listed when it ends
   let streak = 0;
   let bestStreak = 0;
   let answered = false;
@@ -82,8 +82,15 @@ function build(ctx) {
     el('strong', { text: t('spot-the-job.job.classification') }), el('span', { text: t('spot-the-job.describe.classification') }), el('kbd', { text: t('spot-the-job.key.classification') })]);
   choices.append(regBtn, clsBtn);
   const feedback = el('p', { className: 'spot-the-job-sorter-feedback', role: 'status', 'aria-live': 'polite' });
+  // At the end of a deck, the prompts missed in it, each with its answer and why, right under the
+  // result that sends the learner to them: the history below is a short scrolling log, where most
+  // crosses of a 14-prompt deck sit out of view (on a phone, all but two or three lines). The focus
+  // moves here when the deck ends (see next()).
+  const reviewTitle = el('p', { className: 'spot-the-job-review-title', id: `spot-the-job-review-${Math.random().toString(36).slice(2)}` });
+  const reviewList = el('ol', { className: 'spot-the-job-review-list' });
+  const review = el('div', { className: 'spot-the-job-review', role: 'group', tabindex: '-1', 'aria-labelledby': reviewTitle.id, hidden: true }, [reviewTitle, reviewList]);
   const history = el('ol', { className: 'spot-the-job-sorter-history', 'aria-label': t('spot-the-job.history') });
-  board.append(progress, prompt, choices, feedback);
+  board.append(progress, prompt, choices, feedback, review);
   card.stage.append(practiceNote, board, history);
 
   const buttons = buttonRow(card.controls);
@@ -115,13 +122,18 @@ function build(ctx) {
     deck = dealDeck(prompts, opts.seed, opts.rounds);
     practice = deck.length !== schema.rounds.default && recordedResult(card, 'spot-the-job') !== null;
     practiceNote.hidden = !practice;
-    practiceNote.textContent = practice ? t('spot-the-job.practiceNote', { size: formatNumber(deck.length, 0), full: fullDeck, need: fullNeed }) : '';
+    // The deck dealt is named, not the address's number: a `rounds` below the schema's least is
+    // dealt at that least (the card's settings note says so), so the two can differ.
+    practiceNote.textContent = practice ? t('spot-the-job.practiceNote', { size: formatNumber(deck.length, 0), fewest: deck.length === schema.rounds.min, full: fullDeck, need: fullNeed }) : '';
     index = 0;
     correct = 0;
     missed = [];
     streak = 0;
     bestStreak = 0;
     history.replaceChildren();
+    history.classList.remove('spot-the-job-history-over');
+    review.hidden = true;
+    reviewList.replaceChildren();
     show();
     card.setMessage(t('spot-the-job.start'), 'info');
   }
@@ -151,7 +163,7 @@ function build(ctx) {
     answered = true;
     const item = deck[index];
     const ok = job === item.job;
-    if (ok) { correct += 1; streak += 1; bestStreak = Math.max(bestStreak, streak); } else { streak = 0; missed.push(item.id); }
+    if (ok) { correct += 1; streak += 1; bestStreak = Math.max(bestStreak, streak); } else { streak = 0; missed.push({ item, chosen: job }); }
     for (const b of [regBtn, clsBtn]) {
       b.disabled = true;
       if (b.dataset.job === item.job) b.classList.add('dw-right');
@@ -203,18 +215,34 @@ function build(ctx) {
       : t('spot-the-job.done', { correct: correctText, total, need: formatNumber(need, 0), passed });
     progress.textContent = t('spot-the-job.over');
     // The numbers-that-are-labels hint only when a miss was one of them (a digit, a postcode, a count).
-    feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : missed.some((id) => NUMBERS_AS_LABELS_OR_COUNTS.has(id)) ? t('spot-the-job.review') : t('spot-the-job.reviewAny');
+    feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : missed.some((m) => NUMBERS_AS_LABELS_OR_COUNTS.has(m.item.id)) ? t('spot-the-job.review') : t('spot-the-job.reviewAny');
     feedback.dataset.tone = correct === deck.length ? 'ok' : 'info';
     for (const b of [regBtn, clsBtn]) b.disabled = true;
+    showReview();
+    // The whole log at the end, not a scrolling box: the result speaks of the answers given.
+    history.classList.add('spot-the-job-history-over');
     // Nothing follows the last prompt: the button goes until New game deals another deck. Its focus
-    // goes to the board, which now holds the result (on New game, the Enter that pressed See result
-    // would deal a new deck over the result and the list of answers); Tab reaches New game.
-    const hadFocus = nextBtn.matches(':focus');
+    // goes to the list of misses (or, with none, the board), under the result (on New game, the
+    // Enter that pressed See result would deal a new deck over the result and the list of answers);
+    // Tab reaches New game.
+    const hadFocus = nextBtn.matches(':focus') || board.contains(board.getRootNode().activeElement); // (a shadow root's own)
     nextBtn.disabled = true;
     nextBtn.hidden = true;
-    if (hadFocus) board.focus({ preventScroll: true });
+    // (The list is focused without preventScroll: on a phone it starts below the screen's edge.)
+    if (hadFocus && review.hidden) board.focus({ preventScroll: true });
+    else if (hadFocus) review.focus();
     readout();
     card.setMessage(t('spot-the-job.again', { passed }), passed ? 'ok' : 'info');
+  }
+
+  // The deck's misses in full: the prompt, its job and the one chosen, and why.
+  function showReview() {
+    review.hidden = missed.length === 0;
+    if (review.hidden) return;
+    reviewTitle.textContent = t('spot-the-job.reviewTitle', { count: missed.length });
+    reviewList.replaceChildren(...missed.map(({ item, chosen }) => el('li', {}, [
+      el('strong', { text: item.text }), ' ',
+      el('span', { text: t('spot-the-job.reviewItem', { answer: t(`spot-the-job.job.${item.job}`), chosen: t(`spot-the-job.jobInText.${chosen}`), why: item.why }) })])));
   }
 
   function readout() {

@@ -1,5 +1,8 @@
 // Every word the spot-the-job widget shows a learner (English). Numbers arrive formatted
-// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+// (web/lib/format.js), counts with their noun from format.js countOf; another language adds the
+// same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
 export const messages = {
   'spot-the-job.title': 'Spot the job',
   'spot-the-job.hint': 'Is each task regression (a number) or classification (a category)? Press R or C, or tap a button.',
@@ -39,14 +42,21 @@ export const messages = {
   'spot-the-job.done': ({ correct, total, need, passed }) => `Done: ${correct} of ${total} sorted correctly. ${passed
     ? 'That score is recorded and completes this game.' : `That score is recorded; ${need} or more completes this game.`}`,
   // A deck of another size than the lesson's (set in the page address) on a lesson page: practice,
-  // never recorded. size: this deck's prompts; full and need: the lesson's deck and its pass mark.
-  'spot-the-job.practiceNote': 'Practice: the page address sets a deck of {size} prompts, so its score is shown here but not recorded. Only a deck of {full}, with {need} or more sorted right, completes this game: open the lesson without “rounds” in its address for one.',
+  // never recorded. size: this deck's prompts (fewest: the least the game deals, which an address
+  // asking for fewer gets); full and need: the lesson's deck and its pass mark.
+  'spot-the-job.practiceNote': ({ size, fewest, full, need }) => `Practice: the page address asks for a shorter deck than the lesson's ${full}, so this deck of ${size} prompts${fewest
+    ? ' (the fewest the game deals)' : ''} is scored here but not recorded. Only a deck of ${full}, with ${need} or more sorted right, completes this game: open the lesson without “rounds” in its address for one.`,
   'spot-the-job.lastPractice': '{verdict} That was the last prompt: {correct} of {total} sorted correctly, on a practice deck, which is not recorded. Press See result for the summary.',
   'spot-the-job.donePractice': 'Done: {correct} of {total} sorted correctly. A practice deck is not recorded; a deck of {full} with {need} or more sorted right completes this game.',
   'spot-the-job.over': 'Game over',
   'spot-the-job.perfect': 'A perfect sort. The rule you used — “how much?” versus “which one?” — is the whole distinction.',
-  'spot-the-job.review': 'Look at the crosses below: the tricky ones are usually labels written as numbers (digits, postcodes) or counts (which are quantities).',
-  'spot-the-job.reviewAny': 'Look at the crosses below and ask of each: is the answer an amount on a scale (regression) or one of a fixed set of labels (classification)?',
+  // The end of a deck with misses (listed under it, reviewTitle and reviewItem): review when a miss
+  // was a number that is a label or a count, reviewAny otherwise.
+  'spot-the-job.review': 'Your misses are listed below with the reasons. The tricky ones are usually labels written as numbers (digits, postcodes) or counts (which are quantities).',
+  'spot-the-job.reviewAny': 'Your misses are listed below with the reasons. Ask of each: is the answer an amount on a scale (regression) or one of a fixed set of labels (classification)?',
+  'spot-the-job.reviewTitle': ({ count }) => (count === 1 ? 'The prompt you missed:' : `The ${countOf(count, 'prompt')} you missed:`),
+  // answer: the right job (capitalised, it opens the line); chosen: the learner's, in a sentence.
+  'spot-the-job.reviewItem': '{answer}, not {chosen}: {why}',
   'spot-the-job.again': ({ passed }) => (passed ? 'Press New game to sort them again in a different order.'
     : 'Press New game to try again, with the prompts in a different order.'),
   'spot-the-job.prompt.flat-price.text': 'The price a two-bedroom flat will sell for, in euros.',

@@ -23,8 +23,14 @@ export const messages = {
   'ml-badge.seeResult': 'See result',
   'ml-badge.restart': 'Start again',
   'ml-badge.check': 'Check',
-  // Start again while an attempt is under way (given: the questions answered so far).
-  'ml-badge.restartAsk': 'Start a new attempt? This one has {given} of its {total} questions answered, and it would be dropped: an unfinished attempt is not recorded.',
+  // Start again while an attempt is under way (given: the questions answered so far; allAnswered:
+  // every one is, and only See result is left, which records the attempt unless it is practice).
+  'ml-badge.restartAsk': ({ given, total, allAnswered, practice }) => {
+    if (!allAnswered) return `Start a new attempt? This one has ${given} of its ${total} questions answered, and it would be dropped: an unfinished attempt is not recorded.`;
+    return practice
+      ? `Start a new attempt? All ${total} questions of this practice attempt are answered: press See result for its score. Starting again now would drop it.`
+      : `Start a new attempt? All ${total} questions of this one are answered, but it is recorded only when you press See result. Starting again now would drop it.`;
+  },
   'ml-badge.restartKeep': 'Keep this attempt',
   'ml-badge.restartDrop': 'Drop it and start again',
   'ml-badge.stat.question': 'question',
@@ -64,6 +70,9 @@ export const messages = {
   'ml-badge.tooFar': ({ tolerance }) => (Number(tolerance) === 0 ? 'Only the exact answer counts here.' : `That is more than ${tolerance} away from it.`),
   'ml-badge.wrongChoice': 'Not quite: the answer is “{answer}”.',
   'ml-badge.yourChoice': 'Your choice, “{choice}”: {why}',
+  // A typed number that is a known mistake: its reason, after the number it is about (the reason
+  // may open with "That", and right after "the answer is …" it would read as about the answer).
+  'ml-badge.yourNumber': 'Your answer, {typed}: {why}',
   'ml-badge.soFar.right': 'Correct — {score} of {answered} so far.',
   'ml-badge.soFar.wrong': 'Incorrect — {score} of {answered} so far. Read why, then go on.',
   // The result.

@@ -75,7 +75,7 @@ export const CLUSTERS_NEIGHBOURS_TREES = [
       const r = kmeans1d(ml, [0, 2, 4, 10, 11, 12], [1, 5]);
       return {
         value: r.inertia,
-        why: `It ends with clusters {0, 2, 4} around ${f2(r.centroids[0])} and {10, 11, 12} around ${f2(r.centroids[1])}. The inertia adds the squared distances: 4 + 0 + 4 + 1 + 0 + 1 = ${formatNumber(r.inertia, 1)}.`,
+        why: `The run ends with clusters {0, 2, 4} around ${f2(r.centroids[0])} and {10, 11, 12} around ${f2(r.centroids[1])}. The inertia adds the squared distances: 4 + 0 + 4 + 1 + 0 + 1 = ${formatNumber(r.inertia, 1)}.`,
         mistakes: [
           { value: 6, why: 'That adds the distances without squaring them; inertia is a sum of squares.' },
           { value: r.inertia / 6, why: 'That is the average per point; inertia is the total.' },

@@ -150,7 +150,7 @@ export const EVALUATION = [
   {
     id: 'threshold-tradeoff', slot: 'metrics',
     q: 'You raise a spam filter\'s threshold so it flags only emails it is very sure about. What usually happens?',
-    right: ['Precision rises and recall falls', 'What it flags is more often spam, but it lets more spam through.'],
+    right: ['Precision rises and recall falls', 'A stricter filter flags fewer emails, and those it flags are more often spam (precision up), but more spam now slips past it (recall down).'],
     wrong: [
       ['Precision and recall both rise together', 'Flagging fewer emails can only lose true positives, so recall cannot rise.'],
       ['Recall rises and precision falls', 'That is what lowering the threshold usually does.'],

@@ -11,7 +11,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'training-or-inference', slot: 'what-ml-is',
     q: 'A finished model is put online and answers a customer\'s request. What is it doing?',
-    right: ['Inference with its fixed parameters', 'Its fixed parameters turn the new input into an output; nothing is learned. Training is the slow, separate job that set those parameters.'],
+    right: ['Inference with its fixed parameters', 'The deployed model applies parameters that no longer change, turning the new input into an output; nothing is learned. Training is the slow, separate job that set those parameters.'],
     wrong: [
       ['Training: every answer adjusts its parameters', 'A deployed model normally keeps its parameters fixed. Adjusting them is training, which happens before deployment (or in separate runs).'],
       ['Measuring its test error', 'Test error needs the true labels of held-out examples; a live request has no label to compare with.'],
@@ -31,7 +31,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'goal-of-training', slot: 'what-ml-is',
     q: 'What does a good training run ultimately aim for?',
-    right: ['Low error on new inputs from the same source', 'That is generalisation. Training error is only a stand-in we can compute; the real test is data the model never saw.'],
+    right: ['Low error on new inputs from the same source', 'Doing well on new data from the same source as the training data is called generalisation. Training error is only a stand-in we can compute; the real test is data the model never saw.'],
     wrong: [
       ['Zero error on the training examples', 'A model can reach zero training error by memorising its examples, noise included, and still fail on anything new.'],
       ['As many parameters as possible', 'More knobs make memorising easier, not learning. The right size depends on the data.'],
@@ -43,7 +43,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'loop-poor-on-own', slot: 'learning-loop',
     q: 'A house-price model does badly even on the houses it was trained on. Which stages of the loop do you check first?',
-    right: ['The labels, the features, the loss and the model\'s flexibility', 'Poor on its own examples points at what the model learns from and what it can express: wrong labels, features that say little about price, a loss that measures the wrong thing, or a model too rigid for the pattern (a straight line through prices that curve). A model that had memorised its houses would at least do well on them.'],
+    right: ['The labels, the features, the loss and the model\'s flexibility', 'Poor results on the training houses themselves point at what the model learns from and what it can express: wrong labels, features that say little about price, a loss that measures the wrong thing, or a model too rigid for the pattern (a straight line through prices that curve). A model that had memorised its houses would at least do well on them.'],
     wrong: [
       ['The validation split, since it has overfitted', 'Overfitting makes a model good on its own examples and poor on new ones; this one is poor on its own.'],
       ['The size of the test set', 'The test set only scores the finished model; it plays no part in fitting the training houses.'],
@@ -53,7 +53,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'loop-blame', slot: 'learning-loop',
     q: 'In the learning loop, what does the gradient give each parameter?',
-    right: ['How the loss changes when that parameter moves', 'Its partial derivative says how much the loss would change if that parameter moved a little; the update then moves each parameter a small step against it.'],
+    right: ['How the loss changes when that parameter moves', 'Each parameter\'s partial derivative says how much the loss would change if that parameter moved a little; the update then moves each parameter a small step against it.'],
     wrong: [
       ['Its best possible value', 'The gradient only points downhill from where we are. The loop never computes the best value directly; it takes many small steps.'],
       ['The learning rate to use for it', 'η is a setting chosen by a person; the gradient is computed from the loss.'],
@@ -120,7 +120,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'noise-feature', slot: 'features-labels',
     q: 'Floor area, number of bedrooms and the owner\'s shoe size are offered as features for house prices. Which one should go?',
-    right: ['The owner\'s shoe size', 'It carries no information about the price, so a model can only pick up coincidences from it.'],
+    right: ['The owner\'s shoe size', 'The shoe size of whoever owns the house says nothing about its price, so a model can only pick up coincidences from that column.'],
     wrong: [
       ['Floor area', 'Bigger houses tend to cost more: floor area carries real signal.'],
       ['Number of bedrooms', 'Bedrooms track size and use, so they carry information about the price.'],
