@@ -155,7 +155,8 @@ test('anomaly-detector: scikit-learn\'s -1/1 labels are read as -1 = anomaly; ot
 });
 
 test('anomaly-detector: predict which detector finds more on two clusters (held, then missed)', async () => {
-  const page = await openPage(site, PAGE);
+  // Fresh progress: an earlier test put the clusters' recalls on screen first, which saved progress keeps.
+  const page = await openFreshPage(site, PAGE);
   const id = 'anomaly-clusters-recall';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
   await listenForReports(page);

@@ -370,6 +370,8 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
   const honest = await site.newPage();
   await honest.goto(`${site.base}/lessons/hyperparameter-search.html`);
   await widgetsReady(honest);
+  // Saved progress keeps an outcome seen before any prediction by an earlier test (web/lib/predict.js).
+  await honest.evaluate(() => localStorage.removeItem('dw:lesson:hyperparameter-search'));
   await recordReports(honest);
   const box2 = honest.locator('[data-predict="search-budget-5"]');
   await box2.getByRole('combobox', { name: /better best score will come from/ }).selectOption('grid');

@@ -141,6 +141,8 @@ test('learning curves: degree 1 stepped through n is high and apart, then high b
 // reduced motion), so there is no race; the first verdict is recorded.
 test('learning curves: locking in sets degree 12 and runs it (missed, then held as practice)', async () => {
   const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  // Saved progress keeps an outcome seen before any prediction by an earlier test (web/lib/predict.js).
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:learning-curves'));
   await page.evaluate(() => {
     window.__scores = [];
     document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
@@ -249,6 +251,8 @@ test('learning curves: degree 12 paused part-way before locking in makes the pre
 // first lock is still recorded.
 test('learning curves: other degrees watched before locking in leave the prediction a first try', async () => {
   const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  // Saved progress keeps an outcome seen before any prediction by an earlier test (web/lib/predict.js).
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:learning-curves'));
   await listenForReports(page);
   const w = cardByTitle(page, 'Learning curves grow with the dataset');
   const id = 'learning-curves-final';

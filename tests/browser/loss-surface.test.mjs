@@ -369,6 +369,8 @@ test('Loss surface: part of a saddle run seen before locking, or a prediction ch
 // The honest path: the saddle chosen, a prediction locked before any step, then the run: recorded.
 test('Loss surface: a saddle prediction locked before any step is a first try', async () => {
   const page = await openLesson();
+  // Saved progress keeps an outcome seen before any prediction by an earlier test (web/lib/predict.js).
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:gradient-descent'));
   await listenForReports(page);
   const box = page.locator('[data-predict="loss-surface-saddle"]');
   await page.getByLabel('surface', { exact: true }).selectOption('saddle');

@@ -739,7 +739,7 @@ test('Place the centroids: k = 1 and one Enter, or another k, is practice and sa
   assert.match(await msg(), /Your placement score: 100 of 100.* This round is practice: with one centroid every start ends in the same grouping.*k-means has also run on these points, so set k back to 4 and press New points for a round that counts\.$/);
   assert.doesNotMatch(await msg(), /clusters' centres|game finished/);
   assert.deepEqual(await reportedEvents(page), [], 'a k = 1 round is not recorded');
-  assert.equal(await storedCentroids(page), null);
+  assert.deepEqual(await storedCentroids(page), { title: 'Place the centroids', complete: false, seenFirst: true }, 'k-means ran on the points the lesson opens with: kept as that, nothing more');
   assert.match(await page.locator('.lesson-activities').textContent(), /Place the centroids \(not finished yet\)/);
   // Another k above 1 is practice too, for its own reason; back at 4 k-means has run on these points.
   await k.fill('3');
@@ -783,6 +783,41 @@ test('Place the centroids: a start on imported points is practice and says so; N
   assert.equal(await storedCentroids(page), null);
   await card.getByRole('button', { name: 'New points' }).click();
   assert.doesNotMatch(await msg(), /practice/);
+  await assertClean(page);
+  await page.close();
+});
+
+// Audit 11 P1: k-means++ and Auto-run before any score of the learner's, then a reload: the same
+// points came back as a round that counts, and centroids clicked where k-means had put them scored
+// 100 and finished the game. The lesson now keeps that k-means was shown on its opening points.
+test('Place the centroids: k-means shown before any score, then a reload: the opening points stay practice and a copied start records nothing (audit 11 P1)', async () => {
+  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
+  await listenFromEveryLoad(page);
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  let card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  await card.getByRole('button', { name: 'k-means++', exact: true }).click();
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.deepEqual(await reportedEvents(page), [], 'k-means++ placed the start: nothing reported');
+  assert.deepEqual(await storedCentroids(page), { title: 'Place the centroids', complete: false, seenFirst: true });
+  const answer = await convergedFrom(page, [-3, 0, -1, 0, 1, 0, 3, 0]);
+  await page.reload();
+  await widgetsReady(page);
+  card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const canvas = card.locator('canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  assert.match(await card.locator('.dw-message').textContent(), /This round is practice: on an earlier visit k-means showed where the centroids go on these points, the ones the page opens with on every visit, before any score of yours/);
+  for (let j = 0; j < 4; j++) await canvas.click({ position: toPx(box, answer[2 * j], answer[2 * j + 1]) });
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.match(await stat(card, 'placement score'), /^\d+ \/ 100 \(practice\)$/);
+  assert.match(await card.locator('.dw-message').textContent(), /This round is practice: on an earlier visit k-means showed where the centroids go on these points.*so the score is not recorded\. New points starts a round that counts\.$/);
+  assert.deepEqual(await reportedEvents(page), [], 'the copied start is not recorded');
+  assert.deepEqual(await storedCentroids(page), { title: 'Place the centroids', complete: false, seenFirst: true });
+  await card.getByRole('button', { name: 'New points' }).click();
+  assert.doesNotMatch(await card.locator('.dw-message').textContent(), /practice|earlier visit/);
   await assertClean(page);
   await page.close();
 });

@@ -47,6 +47,9 @@ export async function boxVerdict(box) {
 // The words a box adds to its verdict when the outcome was on screen before the prediction was
 // locked in (web/lib/messages-en.js, predict.practiceSeen).
 export const PRACTICE_SEEN = /Practice: the outcome was on screen before you predicted, so this is not recorded/;
+// The words it adds when the outcome was on screen before any prediction on an earlier visit
+// (predict.practiceSeenEarlier): saved progress keeps that, so the box stays practice.
+export const PRACTICE_SEEN_EARLIER = /\(Practice: on an earlier visit the outcome was on screen before you predicted, so no prediction of this box is recorded\.\)/;
 // The words it adds when the lesson recorded the box's first prediction on an earlier visit
 // (predict.practiceRecorded).
 export const PRACTICE_RECORDED = /\(Practice: you made this prediction on an earlier visit, and your first prediction, which (?:held|did not hold), is the one recorded\.\)/;
@@ -78,8 +81,9 @@ export async function recordReports(page) {
 // box has settled (gives up after `wait` ms): it gives a verdict (`result`, 'held' unless told; null
 // for either), says "Practice: ..." (`practice`: PRACTICE_SEEN unless told), and records nothing: no dw:score or dw:complete event since
 // recordReports(page) (only none from a predict box when `othersMayReport`, for widgets whose own
-// goal may report), and what the browser's lesson progress holds for this box is unchanged. The
-// page logged no error. Returns the box's text for a test's own further checks.
+// goal may report), and what the browser's lesson progress holds for this box is unchanged, but
+// for the mark a box saves when its outcome was on screen before any prediction (seenFirst, with no
+// score and not complete: web/lib/predict.js), which claims no prediction. The page logged no error. Returns the box's text for a test's own further checks.
 export async function assertPractice(page, box, { result = 'held', othersMayReport = false, wait = PLAY_TIMEOUT, practice = PRACTICE_SEEN } = {}) {
   for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await page.waitForTimeout(50);
   const text = await box.getByRole('status').textContent();
@@ -90,7 +94,8 @@ export async function assertPractice(page, box, { result = 'held', othersMayRepo
   assert.deepEqual(othersMayReport ? reports.filter((r) => String(r.widget).startsWith('predict:')) : reports, [], 'nothing reported');
   const widget = `predict:${await box.getAttribute('data-predict')}`;
   assert.ok(page.savedBefore, 'recordReports(page) ran before the experiment');
-  assert.equal((await savedActivities(page))[widget], page.savedBefore[widget], `nothing saved for ${widget}`);
+  const [before, now] = [page.savedBefore[widget], (await savedActivities(page))[widget]];
+  if (now !== before) assert.deepEqual({ before, now: JSON.parse(now) }, { before: undefined, now: { title: JSON.parse(now).title, complete: false, seenFirst: true } }, `no prediction saved for ${widget}`);
   assert.deepEqual(page.record.errors, []);
   return text;
 }

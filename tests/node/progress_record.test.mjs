@@ -3,7 +3,7 @@
 // with it as a count: "best 78 of 4" (a win on 80 points, then one on 4 imported points) cannot be.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lessonState, recordActivity, resetProgress, sanitizeLesson } from '../../web/js/progress.js';
+import { lessonState, recordActivity, recordSeenFirst, resetProgress, sanitizeLesson } from '../../web/js/progress.js';
 
 const LESSON = 'node-progress-test';
 const saved = (name) => lessonState(LESSON).activities[name];
@@ -69,4 +69,30 @@ test('a malformed saved record is read without what is malformed', () => {
   recordActivity(LESSON, { widget: 'q', title: { a: 1 }, score: 1, max: 2 }, false);
   assert.equal(saved('q').title, 'q');
   resetProgress();
+});
+
+// A predict box whose outcome was on screen before any prediction ('dw:seen-first', audit 11 G2):
+// the record says only that, with no score and not complete, so nothing counts it as done; a first
+// prediction recorded earlier is never replaced by it; reset clears it like any record.
+test('an outcome seen before any prediction is kept as a mark that claims nothing more', () => {
+  resetProgress();
+  recordSeenFirst(LESSON, { widget: 'predict:k', title: 'Predict: k' });
+  assert.deepEqual(saved('predict:k'), { title: 'Predict: k', complete: false, seenFirst: true });
+  assert.equal(lessonState(LESSON).complete, false);
+  // A recorded result stands: the mark never replaces a first prediction (held or not).
+  recordActivity(LESSON, { widget: 'predict:m', title: 'Predict: m', score: 0, max: 1, firstTry: true }, true);
+  recordSeenFirst(LESSON, { widget: 'predict:m', title: 'Predict: m' });
+  assert.deepEqual(saved('predict:m'), { title: 'Predict: m', score: 0, max: 1, best: 0, complete: true });
+  // Read back from storage: the mark survives only on a record with no result and not complete.
+  assert.deepEqual(sanitizeLesson({ activities: {
+    a: { title: 'A', complete: false, seenFirst: true },
+    b: { title: 'B', score: 1, max: 1, best: 1, complete: true, seenFirst: true },
+    c: { title: 'C', complete: false, seenFirst: 'yes' },
+  } }).activities, {
+    a: { title: 'A', complete: false, seenFirst: true },
+    b: { title: 'B', score: 1, max: 1, best: 1, complete: true },
+    c: { title: 'C', complete: false },
+  });
+  resetProgress();
+  assert.equal(saved('predict:k'), undefined, 'reset clears the mark');
 });

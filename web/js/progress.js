@@ -17,7 +17,10 @@
 // game that counts its first try knows, after a reload, that a try now is practice; the storage
 // format stays in this module. Only a lesson page answers. A lesson page lists its games and checks in
 // .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
-// as complete. The manual button stays for lessons read without playing, and to undo, except on
+// as complete. A predict box whose outcome was on screen before any prediction sends
+// 'dw:seen-first' (web/lib/report.js): its record then says only that (seenFirst, no score, not
+// complete), so its later verdicts are practice, and nothing counts it as done. The manual button
+// stays for lessons read without playing, and to undo, except on
 // lessons marked data-completion="activities" (the badge challenge): only their activities
 // complete them, and a mark made by hand before that rule is undone when the page is shown.
 import { clipText, formatNumber, formatPercent } from '../lib/format.js';
@@ -85,6 +88,8 @@ export function sanitizeActivity(a) {
   if (max !== undefined) out.max = max;
   if (count(a.best)) out.best = a.best;
   out.complete = a.complete === true;
+  // Only a record with no result says the outcome was seen first (recordSeenFirst).
+  if (a.seenFirst === true && out.best === undefined && !out.complete) out.seenFirst = true;
   const answers = sanitizeAnswers(a.answers);
   if (answers) out.answers = answers;
   return out;
@@ -182,6 +187,19 @@ export function recordActivity(slug, detail, complete) {
   const record = { title: clipText(titleOf(detail, prev, name), 80), score, max, best, complete: !!(prev.complete || complete) };
   if (answers) record.answers = answers;
   s.activities[name] = record;
+  saveLesson(slug, s);
+  return s;
+}
+
+// A predict box's outcome was on screen before any prediction (detail { widget, title }): its record
+// says so and claims nothing more, no score and not complete. A recorded result stands: the mark
+// never replaces one (a first prediction recorded, then the outcome seen again on a later visit).
+export function recordSeenFirst(slug, detail) {
+  const name = String(detail.widget || 'activity').slice(0, 60);
+  const s = lessonState(slug);
+  const prev = s.activities[name] || {};
+  if (Number.isFinite(prev.best) || prev.complete) return s;
+  s.activities[name] = { title: clipText(titleOf(detail, prev, name), 80), complete: false, seenFirst: true };
   saveLesson(slug, s);
   return s;
 }
@@ -305,10 +323,17 @@ function activityTitle(name, scope = document) {
 }
 
 // One line of the panel. A check's saved result is its first answers, never a best of tries, so
-// it reads as the home page says it; a badge attempt is only reported once it has ended, so one
-// below the pass mark says what was missing, not that it is unfinished.
+// it reads as the home page says it; so does a prediction's (a 'predict:*' record keeps the first
+// verdict, and any verdict completes it: web/lib/predict.js); a badge attempt is only reported once
+// it has ended, so one below the pass mark says what was missing, not that it is unfinished.
 function describeActivity(name, a, scope) {
+  const title = a.title || activityTitle(name, scope);
+  if (a.seenFirst && name.startsWith('predict:')) return `• ${title} — outcome seen before a prediction: tries here are practice, none is recorded`;
+  // A game whose answer was shown on the points its lesson opens with before any score of it
+  // (web/lib/shown-answers.js): unfinished, and a round on those points is practice.
+  if (a.seenFirst) return `• ${title} (not finished yet) — answer shown before a score of yours: rounds on the points the lesson opens with are practice`;
   const scored = Number.isFinite(a.best) && Number.isFinite(a.max);
+  if (scored && name.startsWith('predict:')) return `${a.complete ? '✓' : '•'} ${title} — first prediction ${a.best >= 1 ? 'held' : 'did not hold'}`;
   const firstTries = name === 'check-yourself' || Array.isArray(a.answers);
   let score = '';
   const best = formatNumber(a.best, 0);
@@ -316,7 +341,7 @@ function describeActivity(name, a, scope) {
   if (scored) score = firstTries ? ` — ${best} of ${max} right at the first try` : ` — best ${best} of ${max}`;
   let unfinished = ' (not finished yet)';
   if (name === BADGE_ACTIVITY && scored) unfinished = ` (${formatNumber(badgePassMark(a.max), 0)} needed to pass)`;
-  return `${a.complete ? '✓' : '•'} ${a.title || activityTitle(name, scope)}${score}${a.complete ? '' : unfinished}`;
+  return `${a.complete ? '✓' : '•'} ${title}${score}${a.complete ? '' : unfinished}`;
 }
 
 function activitiesFinished(state, names) {
@@ -446,6 +471,14 @@ function onReport(event, complete) {
   refresh();
 }
 
+// A predict box's 'dw:seen-first', kept for the lesson of the box that sent it.
+function onSeenFirst(event) {
+  const host = lessonHost(event.target);
+  if (!host || !event.detail || typeof event.detail !== 'object') return;
+  recordSeenFirst(host.dataset.lesson, event.detail);
+  refresh();
+}
+
 // A widget's question 'dw:recorded' (web/lib/report.js, recordedResult), answered on a lesson
 // page with a copy of the lesson's record of that activity (the one its reports are kept in).
 function onRecordedQuery(event) {
@@ -460,6 +493,7 @@ function onRecordedQuery(event) {
 function init() {
   document.addEventListener('dw:score', (e) => onReport(e, false));
   document.addEventListener('dw:complete', (e) => onReport(e, true));
+  document.addEventListener('dw:seen-first', onSeenFirst);
   for (const host of document.querySelectorAll('.progress-reset')) {
     const btn = make('button', 'dw-btn', 'Reset progress');
     btn.type = 'button';

@@ -93,7 +93,10 @@ export function openSavedReveals(root = document) {
   const { activities } = lessonState(lesson.dataset.lesson);
   for (const mount of root.querySelectorAll('.dw-mount[data-widget]')) {
     for (const box of mount.querySelectorAll('fieldset.dw-predict[data-predict]')) {
-      if (activities[PREDICT_PREFIX + box.dataset.predict]) openBlocks(root, mount, box.dataset.predict);
+      // A prediction, not a mark that the outcome was seen first (seenFirst, no score): a glimpse of
+      // part of a run leaves the text closed on that visit, and so on later ones.
+      const record = activities[PREDICT_PREFIX + box.dataset.predict];
+      if (record && Number.isFinite(record.best)) openBlocks(root, mount, box.dataset.predict);
     }
   }
 }

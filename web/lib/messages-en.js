@@ -67,6 +67,8 @@ export const en = {
   // A verdict on a box whose first prediction the lesson recorded on an earlier visit (predict.js).
   'predict.practiceRecorded': ({ held }) => `(Practice: you made this prediction on an earlier visit, and your first prediction, which ${held ? 'held' : 'did not hold'}, is the one recorded.)`,
   'predict.practiceSeen': '(Practice: the outcome was on screen before you predicted, so this is not recorded.)',
+  // A verdict on a box whose outcome was on screen before any prediction on an earlier visit.
+  'predict.practiceSeenEarlier': '(Practice: on an earlier visit the outcome was on screen before you predicted, so no prediction of this box is recorded.)',
   // The learner opened the lesson's "What the widget shows" block before predicting (web/js/reveal.js).
   'predict.revealRead': 'You opened “What the widget shows” before predicting, so the outcome was on screen first: a prediction made on this page now is practice and is not recorded.',
 

@@ -49,6 +49,10 @@
 // says that).
 // A widget that shows the outcome before anything was committed (the learner ran the experiment
 // first) calls outcomeSeen(): a later prediction could copy it, so it is judged as practice.
+// That is kept beyond this page: a box whose outcome was on screen first, by any of the routes
+// below, sends 'dw:seen-first' (reportSeenFirst), and a lesson page keeps it in the box's record
+// with no score and not complete, so a prediction made on a later visit is practice too and says
+// why (until progress is reset).
 // Part of the run is enough to guess from (curves half grown, a few darts): outcomeGlimpsed()
 // makes a later prediction practice too, without opening the lesson's text that states the outcome.
 // The same holds for a prediction unlocked part-way through its own run: pressing Change my
@@ -64,7 +68,7 @@
 // first prediction already recorded.
 import { el, nextId } from './ui.js';
 import { formatNumber, formatShort, asShown } from './format.js';
-import { hasFirstResult, recordedResult, reportComplete, reportOutcomeShown, reportScore } from './report.js';
+import { hasFirstResult, recordedResult, reportComplete, reportOutcomeShown, reportScore, reportSeenFirst } from './report.js';
 import { readNumberInBox, refusalReason } from './number-field.js';
 
 export function createPrediction(ctx, spec) {
@@ -84,12 +88,14 @@ export function createPrediction(ctx, spec) {
   let seenFirst = false; // the outcome was on screen before any prediction was committed
   let glimpsed = false;  // only part of the experiment was on screen (outcomeGlimpsed), not yet its outcome
   let readWhileLocked = false; // the lesson's text stating the outcome was opened with a prediction locked
-  // Whether the lesson recorded this box's first prediction on an earlier visit (or in another tab):
-  // held (true) or not (false); null when it has none (or the page records nothing). Asked at the
-  // verdict, not when the box mounts, so progress reset in another tab since then counts as reset.
+  // What the lesson recorded of this box on an earlier visit (or in another tab): its first
+  // prediction, 'held' or 'missed'; 'seen' when the outcome was on screen before any prediction;
+  // null when it has nothing (or the page records nothing). Asked at the verdict, not when the box
+  // mounts, so progress reset in another tab since then counts as reset.
   function recordedFirst() {
     const earlier = recordedResult(card, `predict:${id}`);
-    return hasFirstResult(earlier) ? earlier.best >= 1 : null;
+    if (hasFirstResult(earlier)) return earlier.best >= 1 ? 'held' : 'missed';
+    return earlier && earlier.seenFirst === true ? 'seen' : null;
   }
   let input;
   if (choices) {
@@ -185,11 +191,13 @@ export function createPrediction(ctx, spec) {
     reported = true;
     seenFirst = true;
     glimpsed = true;
+    reportSeenFirst(card, { widget: `predict:${id}`, title });
     if (why) say(why, 'info');
   }
   // The outcome was on screen with nothing committed: no later verdict on this page is recorded.
   function seen(why) {
     if (pending !== null || (reported && !glimpsed)) return false;
+    if (!seenFirst) reportSeenFirst(card, { widget: `predict:${id}`, title });
     reported = true;
     seenFirst = true;
     glimpsed = false;
@@ -215,8 +223,8 @@ export function createPrediction(ctx, spec) {
       const words = { said: said(pending), seen: describe(actual), why, tolerance: shownTolerance };
       let text = t(`predict.${choices ? 'choice' : 'number'}${held ? 'Held' : 'Missed'}`, words).trim();
       box.dataset.result = held ? 'held' : 'missed';
-      const recordedHeld = reported ? null : recordedFirst();
-      if (!reported && recordedHeld === null) {
+      const earlier = reported ? null : recordedFirst();
+      if (!reported && earlier === null) {
         reported = true;
         const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1, firstTry: true };
         reportScore(card, detail);
@@ -224,7 +232,8 @@ export function createPrediction(ctx, spec) {
       } else {
         reported = true;
         if (seenFirst) text = `${text} ${t('predict.practiceSeen')}`;
-        else if (recordedHeld !== null) text = `${text} ${t('predict.practiceRecorded', { held: recordedHeld })}`;
+        else if (earlier === 'seen') text = `${text} ${t('predict.practiceSeenEarlier')}`;
+        else if (earlier !== null) text = `${text} ${t('predict.practiceRecorded', { held: earlier === 'held' })}`;
         else text = `${text} ${t('predict.practice')}`;
       }
       glimpsed = false;

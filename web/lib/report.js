@@ -5,6 +5,10 @@ export function reportComplete(card, detail) { dispatch(card, 'dw:complete', det
 // Not a result, and nothing records it: a predict box (web/lib/predict.js) says its outcome is now
 // on screen, so a lesson page can open the text that states it (web/js/reveal.js).
 export function reportOutcomeShown(card, detail) { dispatch(card, 'dw:outcome-shown', detail); }
+// Not a result either: a predict box's outcome was on screen before any prediction was locked in
+// (detail { widget, title }). A lesson page keeps that in the box's record (seenFirst, no score and
+// not complete), so a prediction made on a later visit, which could copy it, is practice too.
+export function reportSeenFirst(card, detail) { dispatch(card, 'dw:seen-first', detail); }
 
 // The same road the other way: what the page has recorded for `widget` (the name its reports
 // carry, e.g. 'predict:sin-degree-11'), asked with a synchronous, bubbling, composed
@@ -12,9 +16,11 @@ export function reportOutcomeShown(card, detail) { dispatch(card, 'dw:outcome-sh
 // web/js/progress.js answers by filling in detail.record from the lesson's saved progress; in an
 // embed or the gallery nobody answers. Returns null where nothing records this widget's results
 // (no answer), else a copy of the lesson's record { title, score, max, best, complete }, which is
-// { complete: false } while the lesson has recorded nothing of it. A game that counts its first
-// try (reports with firstTry) reads it when it mounts: a first result recorded on an earlier visit
-// makes every try on this visit practice, as a second try on the same page already is.
+// { complete: false } while the lesson has recorded nothing of it (and { title, complete: false,
+// seenFirst: true } for a predict box whose outcome was seen before any prediction:
+// reportSeenFirst). A game that counts its first try (reports with firstTry) reads it when it
+// mounts: a first result recorded on an earlier visit makes every try on this visit practice, as a
+// second try on the same page already is.
 export function recordedResult(card, widget) {
   const target = card && card.card ? card.card : card;
   if (!target || typeof target.dispatchEvent !== 'function') return null;

@@ -7,8 +7,10 @@
 // with the same points and its address keeps nothing once the learner leaves (a return from the
 // course page or the next/previous links opens it bare). So a game notes the points its answer
 // was shown on, asks about every set it loads, and on a lesson page where a score of it is
-// already recorded treats the points the page opens with as given away on an earlier visit.
-import { hasFirstResult, recordedResult } from './report.js';
+// already recorded treats the points the page opens with as given away on an earlier visit. An
+// answer shown on those opening points before any result of the game is recorded is kept in the
+// lesson's record too (dw:seen-first: no score, not complete), or a later visit could copy it.
+import { hasFirstResult, recordedResult, reportSeenFirst } from './report.js';
 
 // Whether two point sets ({ X, y? }: positions, and labels where the game has them) hold the same
 // numbers in the same order.
@@ -23,22 +25,37 @@ function sameValues(u, v) {
   return true;
 }
 
-// One game's memory, for as long as the widget lives. `widget` is the name its reports carry.
+// One game's memory, for as long as the widget lives. `widget` and `title` are the name and title
+// its reports carry.
 //   opening(points)    the points the page opens with: noted as 'recorded' when the lesson already
-//                      holds a score of this game (recordedResult; null outside a lesson page).
+//                      holds a score of this game, as 'seenEarlier' when its record says the answer
+//                      was shown on them before any result (recordedResult; null outside a lesson
+//                      page, where nothing is kept).
 //   note(points, why)  the answer was shown on these points; `why` says how, in the game's own
-//                      words ('shown' unless given). The first reason noted for a set is kept.
+//                      words ('shown' unless given). The first reason noted for a set is kept. On
+//                      the opening points of a lesson page with no result yet, the lesson keeps it.
 //   why(points)        that reason, or null when a round on these points still counts.
-export function createShownAnswers(card, widget) {
+export function createShownAnswers(card, widget, title) {
   const noted = []; // { points: copies of { X, y }, why }
+  let opened = null; // the opening points of a lesson page that holds no result of this game yet
   const find = (points) => noted.find((entry) => samePoints(entry.points, points));
+  // Copies: the game's arrays may be replaced or be views that the next engine call moves.
+  const copy = (points) => ({ X: Float64Array.from(points.X), y: points.y ? Float64Array.from(points.y) : undefined });
   function note(points, why = 'shown') {
     if (!points || find(points)) return;
-    // Copies: the game's arrays may be replaced or be views that the next engine call moves.
-    noted.push({ points: { X: Float64Array.from(points.X), y: points.y ? Float64Array.from(points.y) : undefined }, why });
+    noted.push({ points: copy(points), why });
+    if (opened && samePoints(opened, points)) {
+      opened = null;
+      reportSeenFirst(card, { widget, title });
+    }
   }
   return {
-    opening(points) { if (hasFirstResult(recordedResult(card, widget))) note(points, 'recorded'); },
+    opening(points) {
+      const record = recordedResult(card, widget);
+      if (hasFirstResult(record)) note(points, 'recorded');
+      else if (record && record.seenFirst) note(points, 'seenEarlier');
+      else if (record) opened = copy(points);
+    },
     note,
     why(points) { const entry = find(points); return entry ? entry.why : null; },
   };

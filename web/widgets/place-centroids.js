@@ -117,10 +117,10 @@ function build(ctx) {
   // the card's note sources, web/lib/ui.js), else null.
   let given = null;
   const givenWhere = () => t(`card.from.${given}`);
-  let recordedBefore = false; // a score of this game was already recorded in the lesson: the page's own points are practice
+  let earlierVisit = null; // 'recorded' or 'seenEarlier': the lesson page's own points were spent on an earlier visit (shown-answers.js)
   // The points k-means has shown the answer on in this page view (and, on a lesson page with a
   // score of the game, the ones the page opens with): when they come back, a start on them is practice.
-  const shownAnswers = createShownAnswers(card, 'place-centroids');
+  const shownAnswers = createShownAnswers(card, 'place-centroids', t('place-centroids.title'));
   // The k whose rounds count: the one the game opened with (or an update set).
   let gameK = opts.k;
 
@@ -180,22 +180,24 @@ function build(ctx) {
     const why = data ? shownAnswers.why({ X: data.X }) : null;
     answerShown = why !== null;
     practice = answerShown;
-    recordedBefore = why === 'recorded';
+    earlierVisit = why === 'recorded' || why === 'seenEarlier' ? why : null;
   }
 
   // Why a start now is practice, or null when its round counts: imported points ('imported'), a
   // k other than the game's ('k'), k-means ran on these points ('shown') or, on a lesson page,
-  // a score of the game is already recorded and these are the points it opens with ('recorded').
+  // a score of the game is already recorded and these are the points it opens with ('recorded'),
+  // or k-means was shown on them on an earlier visit before any score ('seenEarlier').
   function practiceReason() {
     if (imported) return 'imported';
     if (opts.k < 2 || opts.k !== gameK) return 'k';
-    if (practice) return recordedBefore ? 'recorded' : 'shown';
+    if (practice) return earlierVisit || 'shown';
     return null;
   }
   function practiceText(reason = practiceReason()) {
     if (reason === 'imported') return t('place-centroids.practiceImported');
     if (reason === 'k') return t('place-centroids.practiceK', { k: opts.k, gameK, shown: answerShown });
     if (reason === 'recorded') return t('place-centroids.practiceRecorded');
+    if (reason === 'seenEarlier') return t('place-centroids.practiceSeenEarlier');
     return reason ? t('place-centroids.practice') : '';
   }
 

@@ -62,13 +62,15 @@ export const messages = {
   // a counted run that did not finish the game, the learner is told that the next counted round
   // needs New points.
   // practice: why the round is practice (null: it counts): 'recorded' (a score of the game was
-  // already recorded in the lesson, a reload), 'shown', 'imported', or 'k' (k is not the game's
-  // gameK); k: the k of this round.
+  // already recorded in the lesson, a reload), 'seenEarlier' (k-means was shown on the points the
+  // page opens with on an earlier visit, before any score), 'shown', 'imported', or 'k' (k is not
+  // the game's gameK); k: the k of this round.
   'place-centroids.placementScore': ({ start, target, score, passed, matched, practice, k, gameK, pass }) => {
     const head = ` Your placement score: ${score} of 100, that is 100 × the best known ${target} ÷ ${start}, the inertia of your centroids as you placed them.`;
     if (practice === 'imported') return head + IMPORTED_PRACTICE;
     if (practice === 'k') return head + practiceAtK({ k, gameK, shown: true });
     if (practice === 'recorded') return `${head} This round is practice: a score of yours for this game was already recorded in this lesson, and these are the points the page opens with on every visit, so the score is not recorded. New points starts a round that counts.`;
+    if (practice === 'seenEarlier') return `${head} This round is practice: on an earlier visit k-means showed where the centroids go on these points, the ones the page opens with on every visit, before any score of yours, so the score is not recorded. New points starts a round that counts.`;
     if (practice === 'shown') return `${head} This round is practice: k-means had already shown where the centroids go on these points before you made this start, so the score is not recorded. New points starts a round that counts.`;
     if (passed) return `${head} They started near the clusters' centres: game finished.`;
     const next = 'k-means has now shown where the centroids go on these points, so a new start on them is practice: press New points for a round that counts';
@@ -80,6 +82,7 @@ export const messages = {
   'place-centroids.givenNote': ({ where }) => ` These centroids were given ${where}, not placed by your clicks: move one (or press Clear and place your own) to make the start yours, or the run will not count.`,
   'place-centroids.practiceK': practiceAtK,
   'place-centroids.practiceImported': IMPORTED_PRACTICE,
+  'place-centroids.practiceSeenEarlier': ' This round is practice: on an earlier visit k-means showed where the centroids go on these points, the ones the page opens with on every visit, before any score of yours, so a start on them is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.practiceRecorded': ' This round is practice: a score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit, so a start on them is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is (by keyboard: focus the plot, move the cross with the arrow keys, press Enter).`,
   'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} adds up every point's squared distance to its nearest centroid. Press Run iteration.`,

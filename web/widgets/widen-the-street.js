@@ -96,7 +96,7 @@ function build(ctx) {
   // in this page view, and the points came back), 'recorded' (the points the lesson page opens
   // with, and a score of this game is already recorded in the lesson).
   let shownEarlier = null;
-  const shownAnswers = createShownAnswers(card, 'widen-the-street');
+  const shownAnswers = createShownAnswers(card, 'widen-the-street', t('widen-the-street.title'));
   // Where a line restored from a state came from while it is unmoved (state.set's `from`: the
   // card's note sources, web/lib/ui.js), else null.
   let given = null;
@@ -233,7 +233,7 @@ function build(ctx) {
     answerShown = shownEarlier !== null;
   }
   // Said when the line moves while the solver's street counts as shown for these points.
-  function practiceNote() { return t('widen-the-street.practice', { recorded: shownEarlier === 'recorded' }); }
+  function practiceNote() { return t('widen-the-street.practice', { why: shownEarlier }); }
 
   // The learner's line: points p with n·(p − centre) = offset, n the unit normal.
   function lineMoved() {

@@ -5,6 +5,7 @@ import { countOf } from '../lib/format.js';
 
 // Why the page's own points are practice on a return to the lesson (its address then keeps nothing).
 const RECORDED_HERE = 'A score of yours for this game is already recorded in this lesson, and these are the points the page opens with on every visit';
+const SEEN_EARLIER = 'On an earlier visit the SVM\'s street was shown for these points, the ones the page opens with on every visit, before any street of yours was scored';
 
 export const messages = {
   'widen-the-street.title': 'Widen the street',
@@ -46,17 +47,21 @@ export const messages = {
   // The solver's street counted as shown for these points before this round began. why: 'opened'
   // (the page opened with it, its address keeps s: 1), 'shown' (earlier on this page, and the same
   // points came back), 'recorded' (the lesson holds a score of this game, and these are the points
-  // the page opens with).
+  // the page opens with), 'seenEarlier' (the lesson keeps that the street was shown on those points
+  // before any score).
   'widen-the-street.shownEarlier': ({ why }) => {
     if (why === 'recorded') return ` ${RECORDED_HERE}, so no street on them is scored now and the recorded score stays as it was; New points starts a round that counts.`;
+    if (why === 'seenEarlier') return ` ${SEEN_EARLIER}, so no street on them is scored now; New points starts a round that counts.`;
     if (why === 'shown') return ' The SVM\'s street was already shown for these same points earlier on this page, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts.';
     return ' The SVM\'s street had already been shown for these points before this page was opened, so no street on them is scored now and any score from before stays as it was; New points starts a round that counts.';
   },
-  // Appended once the line moves with the solver's street already shown for these points
-  // (recorded: counted as shown because the lesson holds a score, as in shownEarlier).
-  'widen-the-street.practice': ({ recorded }) => (recorded
-    ? ` ${RECORDED_HERE}, so streets you make on them are practice and do not change your score; New points starts a fresh round.`
-    : ' The SVM\'s street has been shown for these points, so streets you make now are practice and do not change your score; New points starts a fresh round.'),
+  // Appended once the line moves with the solver's street already shown for these points (why:
+  // as in shownEarlier; 'recorded' and 'seenEarlier' are said as such, the rest as shown).
+  'widen-the-street.practice': ({ why }) => {
+    if (why === 'recorded') return ` ${RECORDED_HERE}, so streets you make on them are practice and do not change your score; New points starts a fresh round.`;
+    if (why === 'seenEarlier') return ` ${SEEN_EARLIER}, so streets you make on them are practice and are not recorded; New points starts a fresh round.`;
+    return ' The SVM\'s street has been shown for these points, so streets you make now are practice and do not change your score; New points starts a fresh round.';
+  },
   'widen-the-street.widest': 'The widest street is {width} wide, and {supportVectors}.{yours}{practice}',
   'widen-the-street.soft': ({ C, violations, width, supportVectors }) => `With C = ${C} the SVM accepts ${countOf(violations, 'point')} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${width}). ${supportVectors}. Raise C to make violations expensive.`,
   'widen-the-street.wrongSide': ({ wrong }) => `${countOf(wrong, 'point')} ${wrong === 1 ? 'is' : 'are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`,
