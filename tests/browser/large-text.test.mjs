@@ -334,3 +334,170 @@ test('AI/ML/DL figure at 200 % text: names, glosses and chips stay apart and ins
     await page.close();
   }
 });
+
+// Every text drawn on the canvases of the card titled `title`, in its canvas's CSS pixels, as the
+// last frame drew it (a canvas's list starts again at each clearRect, which every plot's begin()
+// calls): its ink (`ink`), and the ink across with the font's whole line up and down, so that two
+// lines closer than a line of their font count as touching. Rotated text is boxed by its four
+// corners. Circles (arc) are recorded too: on the gridworld board the only one is the agent.
+async function openDrawing(path, width) {
+  const page = await site.newPage({ width, height: 900 });
+  await page.addInitScript(() => {
+    const P = CanvasRenderingContext2D.prototype;
+    const { fillText, clearRect, arc } = P;
+    window.__drawn = [];
+    const toCss = (ctx, points) => {
+      const m = ctx.getTransform();
+      const dpr = window.devicePixelRatio || 1;
+      const xs = points.map(([u, v]) => (m.a * u + m.c * v + m.e) / dpr);
+      const ys = points.map(([u, v]) => (m.b * u + m.d * v + m.f) / dpr);
+      return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), rotated: m.b !== 0 };
+    };
+    P.clearRect = function (...rest) {
+      window.__drawn = window.__drawn.filter((d) => d.canvas !== this.canvas);
+      return clearRect.apply(this, rest);
+    };
+    P.fillText = function (text, x, y, ...rest) {
+      const m = this.measureText(text);
+      const corners = (up, down) => [[x - m.actualBoundingBoxLeft, y - up], [x + m.actualBoundingBoxRight, y + down], [x - m.actualBoundingBoxLeft, y + down], [x + m.actualBoundingBoxRight, y - up]];
+      const box = toCss(this, corners(m.fontBoundingBoxAscent, m.fontBoundingBoxDescent));
+      const ink = toCss(this, corners(m.actualBoundingBoxAscent, m.actualBoundingBoxDescent));
+      window.__drawn.push({ kind: 'text', canvas: this.canvas, text: String(text), font: this.font, ...box, ink });
+      return fillText.call(this, text, x, y, ...rest);
+    };
+    P.arc = function (x, y, r, ...rest) {
+      window.__drawn.push({ kind: 'circle', canvas: this.canvas, ...toCss(this, [[x - r, y - r], [x + r, y + r]]) });
+      return arc.call(this, x, y, r, ...rest);
+    };
+  });
+  await page.goto(`${site.base}${path}`);
+  await widgetsReady(page);
+  return page;
+}
+
+// Per canvas of the card: its size, the texts and circles of its last frame, and every text whose
+// ink crosses the canvas's edge or whose line overlaps another's (by more than half a pixel); only
+// clashes that involve a text `mine` accepts when given (the axes are plot.js's, tested there).
+async function drawnIn(page, title, mine = null) {
+  const card = page.locator('.dw-card').filter({ hasText: title }).first();
+  await card.evaluate((c) => c.scrollIntoView({ block: 'start' }));
+  for (let i = 0; i < 3; i++) await afterNextFrame(page);
+  return card.evaluate((c, only) => [...c.querySelectorAll('canvas')].map((canvas) => {
+    const { width, height } = canvas.getBoundingClientRect();
+    const drawn = window.__drawn.filter((d) => d.canvas === canvas).map(({ canvas: _, ...d }) => d);
+    const texts = drawn.filter((d) => d.kind === 'text');
+    const concerns = (t) => !only || new RegExp(only).test(t.text);
+    const clashes = [];
+    const name = (t) => `"${t.text}" (${t.x0.toFixed(0)}–${t.x1.toFixed(0)} × ${t.y0.toFixed(0)}–${t.y1.toFixed(0)})`;
+    for (const t of texts.filter(concerns)) {
+      const { x0, x1, y0, y1 } = t.ink;
+      if (x0 < -0.5 || y0 < -0.5 || x1 > width + 0.5 || y1 > height + 0.5) clashes.push(`${name(t)} crosses the ${width.toFixed(0)} × ${height.toFixed(0)} canvas's edge`);
+    }
+    texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+      if (!concerns(a) && !concerns(b)) return;
+      if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5) clashes.push(`${name(a)} overlaps ${name(b)}`);
+    }));
+    return { width, height, texts, circles: drawn.filter((d) => d.kind === 'circle'), clashes };
+  }), mine && mine.source);
+}
+
+// The AI timeline lays its labels out in the font's size: at 200 % text every year, name and era
+// caption is whole, inside the canvas and clear of every other (the layout turns vertical, the
+// names wrap on a phone, and the canvas grows as tall as the labels need).
+test('AI timeline at 150 % and 200 % text: no label overprints another or runs off the canvas, every name and all six era captions drawn, at 1280 and 375 px', async () => {
+  const names = ['Artificial neuron', 'Turing test', 'Dartmouth', 'Perceptron', 'Perceptrons book', 'Expert systems', 'Backpropagation', 'SVMs',
+    'Deep Blue', 'LeNet-5', '“Deep learning”', 'AlexNet', 'GANs', 'AlphaGo', 'Transformer', 'BERT, GPT-1', 'GPT-3', 'DALL-E', 'ChatGPT', 'LLMs everywhere'];
+  for (const width of [1280, 375]) {
+    const page = await openDrawing('/lessons/history-of-ai.html', width);
+    for (const size of ['150%', '200%']) {
+      await enlargeText(page, size);
+      const [board] = await drawnIn(page, 'Eighty years of AI');
+      assert.deepEqual(board.clashes, [], `at ${width} px with ${size} text`);
+      // A name wrapped over lines reads whole again joined (a word broken at a line's end ends in "-").
+      const drawn = board.texts.map((t) => t.text).join(' ').replace(/- /g, '');
+      for (const n of names) assert.ok(drawn.includes(n), `"${n}" drawn whole at ${width} px with ${size} text`);
+      // The captions are the only regular (not bold, not monospaced) text on the board.
+      const captions = board.texts.filter((t) => !/^(600|bold)\b/.test(t.font) && !/mono/i.test(t.font)).map((t) => t.text);
+      assert.equal(captions.length, 6, `six era captions at ${width} px with ${size} text: ${captions.join(', ')}`);
+    }
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+// Numbers in the cells of canvas grids keep to their cells at 150 % and 200 % text: the grids grow
+// with the text where the card has room, and the numbers are never larger than their cells allow.
+test('Attention weights at 150 % and 200 % text: the 36 weights of each head stay in their cells, apart, at 1280 and 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openDrawing('/lessons/attention-toy.html', width);
+    for (const size of ['150%', '200%']) {
+      await enlargeText(page, size);
+      const boards = await drawnIn(page, 'Attention, two heads');
+      assert.equal(boards.length, 2, 'two heads');
+      for (const [h, board] of boards.entries()) {
+        assert.equal(board.texts.filter((t) => /^\d\.\d\d$/.test(t.text)).length, 36, `head ${h + 1}: 36 weights drawn`);
+        assert.deepEqual(board.clashes, [], `head ${h + 1} at ${width} px with ${size} text`);
+      }
+    }
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('Gridworld Q-values at 150 % and 200 % text: four per cell, apart, none under the agent, and the board grows with the text', async () => {
+  const page = await openDrawing('/lessons/q-learning.html', 1280);
+  const title = 'Q-learning in a gridworld';
+  const card = page.locator('.dw-card').filter({ hasText: title }).first();
+  const [normal] = await drawnIn(page, title);
+  for (const size of ['150%', '200%']) {
+    await enlargeText(page, size);
+    // Before any move the agent stands on the start, whose four values (0.00) it must leave readable.
+    await card.getByRole('button', { name: 'Reset' }).click();
+    let [board] = await drawnIn(page, title);
+    assert.ok(board.height > normal.height * 1.4, `the board grows from ${normal.height} px to ${board.height} px with ${size} text`);
+    const values = (b) => b.texts.filter((t) => /^-?\d+\.\d\d$/.test(t.text) && t.y1 < b.height - 40);
+    // The lake: 16 cells, 4 pits and a goal; the other 11 print their four values.
+    assert.equal(values(board).length, 44, `44 Q-values drawn with ${size} text`);
+    assert.deepEqual(board.clashes, [], `with ${size} text, at the start`);
+    assert.equal(board.circles.length, 1, 'the agent');
+    const [agent] = board.circles;
+    const under = values(board).concat(board.texts.filter((t) => t.text === 'S'))
+      .filter((t) => Math.min(t.x1, agent.x1) - Math.max(t.x0, agent.x0) > 0.5 && Math.min(t.y1, agent.y1) - Math.max(t.y0, agent.y0) > 0.5);
+    assert.deepEqual(under.map((t) => t.text), [], `nothing the agent covers with ${size} text`);
+    // Learnt values, negative ones (five characters) among them.
+    await card.getByRole('button', { name: 'Run 100 episodes' }).click();
+    [board] = await drawnIn(page, title);
+    assert.ok(values(board).some((t) => t.text.startsWith('-')), 'negative values drawn');
+    assert.deepEqual(board.clashes, [], `with ${size} text, after 100 episodes`);
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('Time series at 150 % and 200 % text: the folds\' errors and headings keep to their rows, at 1280 and 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openDrawing('/lessons/time-series.html', width);
+    for (const size of ['150%', '200%']) {
+      await enlargeText(page, size);
+      // The errors and the two headings, against each other and the axes' numbers.
+      const [, folds] = await drawnIn(page, 'Time series: shuffled', /^\d+\.\d\d$|TimeSeriesSplit|shuffled k-fold/);
+      assert.equal(folds.texts.filter((t) => /^\d+\.\d\d$/.test(t.text)).length, 8, 'four errors for each way of splitting');
+      assert.deepEqual(folds.clashes, [], `folds at ${width} px with ${size} text`);
+    }
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('Bandit regret chart at 200 % text: the key\'s two lines (ε-greedy, UCB1) are a line of their font apart, at 1280 and 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openDrawing('/lessons/explore-or-exploit.html', width);
+    await enlargeText(page);
+    const [, regret] = await drawnIn(page, 'the multi-armed bandit', /ε-greedy|UCB1/);
+    const key = regret.texts.filter((t) => /ε-greedy|UCB1/.test(t.text));
+    assert.equal(key.length, 2, `the key's two lines: ${key.map((t) => t.text).join(', ')}`);
+    assert.deepEqual(regret.clashes, [], `regret chart at ${width} px`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

@@ -4,8 +4,8 @@
 import { Plot } from './plot.js';
 
 export class Board extends Plot {
-  constructor(parent, { aspect = 1, minHeight = 120, maxHeight = 520, label = 'Figure', onResize } = {}) {
-    super(parent, { aspect, minHeight, maxHeight, label, onResize, minWidth: 160, fallbackWidth: 400 });
+  constructor(parent, { aspect = 1, minHeight = 120, maxHeight = 520, label = 'Figure', onResize, growWithText = false } = {}) {
+    super(parent, { aspect, minHeight, maxHeight, label, onResize, minWidth: 160, fallbackWidth: 400, growWithText });
     this.margin = { left: 0, right: 0, top: 0, bottom: 0 };
   }
 

@@ -21,7 +21,9 @@ function windowHeight() {
 
 export class Plot {
   // minWidth and fallbackWidth (used while the parent has no layout yet) are in CSS pixels.
-  constructor(parent, { aspect = 0.62, minHeight = 220, maxHeight = 520, domain = [0, 1, 0, 1], label = 'Plot', onResize, minWidth = 200, fallbackWidth = 600 } = {}) {
+  // growWithText: the largest height grows with the learner's text size (grids whose cells hold
+  // numbers: at 200 % text the numbers need cells twice as large, where the card has the width).
+  constructor(parent, { aspect = 0.62, minHeight = 220, maxHeight = 520, domain = [0, 1, 0, 1], label = 'Plot', onResize, minWidth = 200, fallbackWidth = 600, growWithText = false } = {}) {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', label);
@@ -31,6 +33,7 @@ export class Plot {
     this.maxHeight = maxHeight;
     this.minWidth = minWidth;
     this.fallbackWidth = fallbackWidth;
+    this.growWithText = growWithText;
     this.theme = readTheme(parent);
     this.margin = { left: 44, right: 12, top: 12, bottom: 30 };
     // Drawn px the widest y number of the last axes() needs left of the plotting area (see
@@ -77,6 +80,20 @@ export class Plot {
   // its widget, in default-size pixels) grow with it, so axis numbers and names keep their room.
   get fontScale() { return (this.theme && this.theme.fontScale) || 1; }
 
+  // `font` (as given to the context: "11px …", at the default text size) made smaller where need
+  // be for `sample` to fit `width` drawn pixels and a line of it `height`: text in a grid's cells
+  // grows with the learner's text as far as the cells allow, and no further (numbers in
+  // neighbouring cells ran into each other at 200 % text).
+  fitFont(font, sample, width, height = Infinity) {
+    const c = this.ctx;
+    c.font = font;
+    const px = parseFloat(/(\d*\.?\d+)px/.exec(font)[1]);
+    const drawn = c.measureText(sample).width;
+    const s = this.fontScale;
+    const fit = Math.min(1, drawn > 0 ? width / drawn : 1, height / (1.2 * px * s));
+    return fit >= 1 ? font : font.replace(/(\d*\.?\d+)px/, `${px * fit}px`);
+  }
+
   // Margins read back in drawn pixels (scaled); written in default-size pixels, whole or by side.
   // A widget's { ...plot.margin, top: 24 } copies the drawn values back: a side handed back
   // unchanged keeps its default-size value rather than being scaled a second time.
@@ -119,10 +136,11 @@ export class Plot {
     const parent = this.canvas.parentElement;
     if (!parent) return;
     const width = Math.max(this.minWidth, parent.clientWidth || this.fallbackWidth);
-    const tallest = Math.min(this.maxHeight, Math.max(this.minHeight, windowHeight() - WINDOW_ROOM));
+    const scale = readFontScale(parent);
+    const maxHeight = this.growWithText ? this.maxHeight * scale : this.maxHeight;
+    const tallest = Math.min(maxHeight, Math.max(this.minHeight, windowHeight() - WINDOW_ROOM));
     const height = Math.round(Math.min(tallest, Math.max(this.minHeight, width * this.aspect)));
     const dpr = Math.min(3, window.devicePixelRatio || 1);
-    const scale = readFontScale(parent);
     if (scale !== this.fontScale) {
       this.refreshTheme();
     } else if (this.width === width && this.height === height && this.dpr === dpr) return;

@@ -82,7 +82,8 @@ function build(ctx) {
   const boards = [0, 1].map((h) => {
     const p = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: t(`attention.head.${h + 1}`) })]);
     panels.append(p);
-    const board = ctx.own(new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, label: t('attention.board', { head: formatNumber(h + 1, 0) }), onResize: () => ctx.requestDraw(draw) }));
+    // The board grows with the learner's text (as wide as the panel allows): each cell holds a weight.
+    const board = ctx.own(new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, growWithText: true, label: t('attention.board', { head: formatNumber(h + 1, 0) }), onResize: () => ctx.requestDraw(draw) }));
     board.canvas.tabIndex = 0;
     p.append(el('p', { text: t('attention.boardNote') }));
     return board;
@@ -211,6 +212,17 @@ function build(ctx) {
     ctx.requestDraw(draw);
   }
 
+  // The matrix's place on a board: a column of row labels (the words, as wide as the widest needs)
+  // and a row of them above, then n × n cells of side `cell`.
+  function geometry(board) {
+    const c = board.ctx;
+    c.font = `12px ${board.theme.font}`;
+    const widest = Math.max(...WORDS.map((word) => c.measureText(word).width));
+    const label = Math.max(Math.min(44, board.width * 0.18), Math.ceil(widest) + 6);
+    const cell = (Math.min(board.width, board.height) - label) / TOKENS.length;
+    return { label, cell };
+  }
+
   function draw() {
     if (!heads) return;
     const cs = getComputedStyle(card.card);
@@ -221,21 +233,26 @@ function build(ctx) {
     const n = TOKENS.length;
     boards.forEach((board, h) => {
       const c = board.begin();
-      const label = Math.min(44, board.width * 0.18);
-      const s = (Math.min(board.width, board.height) - label) / n;
+      const { label, cell: s } = geometry(board);
       const ox = label; const oy = label;
-      c.font = `12px ${font}`; c.fillStyle = muted;
+      c.fillStyle = muted;
+      c.font = `12px ${font}`;
       c.textAlign = 'right'; c.textBaseline = 'middle';
       WORDS.forEach((word, i) => c.fillText(word, ox - 4, oy + (i + 0.5) * s));
+      // Over the columns the words shrink, if need be, to their column's width.
+      const widestWord = WORDS.reduce((a, b) => (c.measureText(b).width > c.measureText(a).width ? b : a));
+      c.font = board.fitFont(`12px ${font}`, widestWord, s - 4);
       c.textAlign = 'center'; c.textBaseline = 'bottom';
       WORDS.forEach((word, j) => c.fillText(word, ox + (j + 0.5) * s, oy - 4));
       const W = heads[h].weights;
+      // Every weight reads "0.00" wide (two decimals, from 0 to 1), 4 px clear of its cell's sides.
+      const weightFont = board.fitFont(`${Math.max(9, Math.min(13, s * 0.3))}px ${mono}`, fixed(0, 2), s - 8, s - 4);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
         const w = W[i * n + j];
         c.fillStyle = color(w);
         c.fillRect(ox + j * s, oy + i * s, s - 1, s - 1);
         c.fillStyle = w > 0.55 ? theme.surface : text;
-        c.font = `${Math.max(9, Math.min(13, s * 0.3))}px ${mono}`; c.textBaseline = 'middle';
+        c.font = weightFont; c.textBaseline = 'middle';
         c.fillText(fixed(w, 2), ox + (j + 0.5) * s, oy + (i + 0.5) * s);
       }
       const q = opts.query - 1;
@@ -254,9 +271,8 @@ function build(ctx) {
     };
     const onDown = (e) => {
       const rect = board.canvas.getBoundingClientRect();
-      const label = Math.min(44, board.width * 0.18);
-      const s = (Math.min(board.width, board.height) - label) / TOKENS.length;
-      const i = Math.floor((e.clientY - rect.top - label) / s);
+      const { label, cell } = geometry(board);
+      const i = Math.floor((e.clientY - rect.top - label) / cell);
       if (i >= 0 && i < TOKENS.length) { opts.query = i + 1; describe(); }
     };
     const onFocus = () => ctx.requestDraw(draw);

@@ -200,12 +200,14 @@ function build(ctx) {
         regretPlot.path(xs, ys, { color: s === 0 ? th.class0 : th.class1, width: 2.5, dash: s === 0 ? [6, 3] : [] });
       });
     });
+    // The key's two lines one line of its (scaled) font apart: 16 px at the default text size.
     const rc = regretPlot.ctx;
+    const line = 16 * regretPlot.fontScale;
     rc.font = `12px ${th.font}`;
     rc.textAlign = 'left';
     rc.textBaseline = 'top';
     rc.fillStyle = th.class0; rc.fillText(t('bandit.key.greedy'), regretPlot.margin.left + 8, regretPlot.margin.top + 2);
-    rc.fillStyle = th.class1; rc.fillText(t('bandit.key.ucb'), regretPlot.margin.left + 8, regretPlot.margin.top + 18);
+    rc.fillStyle = th.class1; rc.fillText(t('bandit.key.ucb'), regretPlot.margin.left + 8, regretPlot.margin.top + 2 + line);
   }
 
   restart();

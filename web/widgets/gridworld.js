@@ -34,6 +34,10 @@ const KIND = ['empty', 'wall', 'pit', 'goal'];
 const ARROWS = [[0, -1], [1, 0], [0, 1], [-1, 0]]; // up, right, down, left (y grows downward)
 const SPEEDS = { slow: { every: 180, moves: 1 }, medium: { every: 40, moves: 1 }, fast: { every: 0, moves: 25 } };
 const RETURN_WINDOW = 300;
+// Where a cell's four Q-values are printed, its middle (this share of its side round the centre)
+// is kept for the agent and the arrow, which are drawn smaller there than on a board too small for
+// values (0.17 and 0.13): the values keep their size beside them (a value ran under the agent).
+const MIDDLE_WITH_VALUES = 0.13;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -49,7 +53,9 @@ function build(ctx) {
   let speed = 'medium';
   let optimalV = null;
 
-  const board = ctx.own(new Board(card.stage, { aspect: 1, maxHeight: 460, label: t('gridworld.board'), onResize: () => ctx.requestDraw(draw) }));
+  // The board grows with the learner's text (the stage is about twice as wide as the board at
+  // 1280 px): the cells hold four Q-values each, and at 200 % text they need twice the room.
+  const board = ctx.own(new Board(card.stage, { aspect: 1, maxHeight: 460, growWithText: true, label: t('gridworld.board'), onResize: () => ctx.requestDraw(draw) }));
   board.canvas.tabIndex = 0;
   board.canvas.classList.add('gridworld-board');
   const returns = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: t('gridworld.returnsPlot'), onResize: () => ctx.requestDraw(draw) }));
@@ -280,7 +286,7 @@ function build(ctx) {
   function geometry() {
     const w = world.width();
     const h = world.height();
-    const legendH = 34;
+    const legendH = 20 + 14 * board.fontScale; // the colour bar (10 px) and a line of its numbers under it
     const size = Math.floor(Math.min(board.width / w, (board.height - legendH) / h));
     return { w, h, size, ox: Math.floor((board.width - size * w) / 2), oy: 0, legendH };
   }
@@ -312,6 +318,11 @@ function build(ctx) {
     const color = divergingScale(th, range);
     const start = world.start();
     const pos = agent.position();
+    const values = g.size >= 84 ? valueText(c, th, g.size, q) : null;
+    // The words in pits, goals and the start, sized by the cell (which grows with the learner's
+    // text already): given to the context, which draws every font fontScale times larger, as
+    // that share of the cell.
+    const cellPx = (px) => px / board.fontScale;
     for (let y = 0; y < g.h; y++) {
       for (let x = 0; x < g.w; x++) {
         const i = y * g.w + x;
@@ -329,9 +340,10 @@ function build(ctx) {
           c.fillRect(X + 3, Y + 3, g.size - 6, g.size - 6);
           c.globalAlpha = 1;
           c.fillStyle = '#ffffff';
-          c.font = `600 ${Math.max(10, Math.round(g.size * 0.2))}px ${th.font}`;
+          const word = kind === 'pit' ? t('gridworld.cell.pit') : t('gridworld.cell.goal');
+          c.font = board.fitFont(`600 ${cellPx(Math.max(10, Math.round(g.size * 0.2)))}px ${th.font}`, word, g.size - 14, g.size - 14);
           c.textAlign = 'center'; c.textBaseline = 'middle';
-          c.fillText(kind === 'pit' ? t('gridworld.cell.pit') : t('gridworld.cell.goal'), cx, cy);
+          c.fillText(word, cx, cy);
         } else {
           // Four wedges, one per action, coloured by Q(s, a) on the diverging scale.
           const corners = [[X, Y], [X + g.size, Y], [X + g.size, Y + g.size], [X, Y + g.size]];
@@ -342,21 +354,31 @@ function build(ctx) {
             c.fillStyle = color(q[i * 4 + a]); c.fill();
             c.strokeStyle = th.gridLine; c.lineWidth = 1; c.stroke();
           }
-          if (g.size >= 84) { // on small boards the wedge colours alone carry the values
-            // Each Q-value printed inside its own wedge, near the cell edge, clear of the arrow.
+          if (values) { // on small boards the wedge colours alone carry the values
+            // Each Q-value printed inside its own wedge against the cell's edge, clear of the
+            // middle, where the arrow and the agent are drawn.
             c.fillStyle = th.text;
-            c.font = `${Math.max(9, Math.min(12, Math.round(g.size * 0.1)))}px ${th.mono}`;
-            c.textAlign = 'center'; c.textBaseline = 'middle';
-            const spots = [[0.5, 0.14], [0.82, 0.5], [0.5, 0.86], [0.18, 0.5]];
-            for (let a = 0; a < 4; a++) c.fillText(fixed(q[i * 4 + a], 2), X + spots[a][0] * g.size, Y + spots[a][1] * g.size);
+            c.font = values.font;
+            const at = [
+              [cx, Y + values.pad, 'center', 'top'], [X + g.size - values.pad, cy, 'right', 'middle'],
+              [cx, Y + g.size - values.pad, 'center', 'bottom'], [X + values.pad, cy, 'left', 'middle'],
+            ];
+            for (let a = 0; a < 4; a++) {
+              const [tx, ty, align, baseline] = at[a];
+              c.textAlign = align; c.textBaseline = baseline;
+              c.fillText(fixed(q[i * 4 + a], 2), tx, ty);
+            }
           }
           const act = policy[i];
           const visited = q[i * 4] !== 0 || q[i * 4 + 1] !== 0 || q[i * 4 + 2] !== 0 || q[i * 4 + 3] !== 0;
-          if (act >= 0 && visited) arrow(c, cx, cy, ARROWS[act], g.size * 0.13, th.model);
+          if (act >= 0 && visited) arrow(c, cx, cy, ARROWS[act], g.size * (values ? 0.1 : 0.13), th.model);
         }
         if (x === start.x && y === start.y) {
-          c.fillStyle = th.text; c.font = `700 ${Math.max(10, Math.round(g.size * 0.18))}px ${th.font}`;
-          c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(t('gridworld.cell.start'), X + 4, Y + 3);
+          // In the corner, left of the up value and above the left one.
+          const mark = t('gridworld.cell.start');
+          const room = values ? { w: g.size / 2 - values.width / 2 - 8, h: g.size / 2 - values.height / 2 - 6 } : { w: g.size - 8, h: g.size - 6 };
+          c.fillStyle = th.text; c.font = board.fitFont(`700 ${cellPx(Math.max(10, Math.round(g.size * 0.18)))}px ${th.font}`, mark, room.w, room.h);
+          c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(mark, X + 4, Y + 3);
         }
       }
     }
@@ -366,7 +388,7 @@ function build(ctx) {
     // The agent: a ring so the wedge colours under it stay readable.
     const ax = g.ox + (pos.x + 0.5) * g.size;
     const ay = g.oy + (pos.y + 0.5) * g.size;
-    c.beginPath(); c.arc(ax, ay, g.size * 0.17, 0, Math.PI * 2);
+    c.beginPath(); c.arc(ax, ay, g.size * (values ? MIDDLE_WITH_VALUES : 0.17), 0, Math.PI * 2);
     c.fillStyle = th.accent; c.fill(); c.lineWidth = 3; c.strokeStyle = th.surface; c.stroke();
     if (cursor && keyboardFocus.keyboardFocused) {
       c.strokeStyle = th.accent; c.lineWidth = 3;
@@ -401,6 +423,20 @@ function build(ctx) {
         if (opts.gamma === 1 && Number.isFinite(best)) returns.segment(returns.domain.x0, best, returns.domain.x1, best, { color: th.truth, dash: [5, 4], width: 1.5 });
       }
     });
+  }
+
+  // The font of the Q-values in cells of side `size`: 10 % of the cell (9 to 12 px at the default
+  // text size, larger with the learner's text), made smaller where need be for the widest value
+  // to fit between the cell's edge and the middle, where the agent and the arrow are drawn.
+  function valueText(c, th, size, q) {
+    const pad = 3;
+    const room = size / 2 - size * MIDDLE_WITH_VALUES - 1.5 - pad - 1; // 1.5: half the agent's 3 px ring
+    let widest = '';
+    for (let i = 0; i < q.length; i++) { const text = fixed(q[i], 2); if (text.length > widest.length) widest = text; }
+    const font = board.fitFont(`${Math.max(9, Math.min(12, Math.round(size * 0.1)))}px ${th.mono}`, widest, room, room);
+    c.font = font;
+    const box = c.measureText(widest);
+    return { font, pad, width: box.width, height: box.fontBoundingBoxAscent + box.fontBoundingBoxDescent };
   }
 
   loadPreset();

@@ -35,6 +35,10 @@ export function mount(element, options) {
 
 // Both plots share these margins (the right one holds the folds' errors).
 const MARGIN = { left: 44, right: 52, top: 12, bottom: 30 };
+// The folds plot: its height by its width, but never so low that a row (a fold, a heading or the
+// gap) is less than a line of its 12 px text, 15 px, at the learner's text size.
+const FOLDS_SIZE = { aspect: 0.5, minHeight: 220, maxHeight: 320 };
+const FOLD_ROW = 15;
 
 function build(ctx) {
   const { ml, card, options, t } = ctx;
@@ -53,7 +57,7 @@ function build(ctx) {
     { text: t('time-series-split.legend.forecast'), swatch: 'dw-swatch dw-swatch-line-model' },
   ]);
   card.stage.append(foldsHost);
-  const foldsPlot = ctx.own(new Plot(foldsHost, { aspect: 0.5, minHeight: 220, maxHeight: 320, label: t('time-series-split.plot.folds'), onResize: () => ctx.requestDraw(draw) }));
+  const foldsPlot = ctx.own(new Plot(foldsHost, { ...FOLDS_SIZE, label: t('time-series-split.plot.folds'), onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
     { text: t('time-series-split.legend.trains'), swatch: 'dw-swatch time-series-split-swatch-train' },
     { text: t('time-series-split.legend.tested'), swatch: 'dw-swatch time-series-split-swatch-test' },
@@ -207,6 +211,13 @@ function build(ctx) {
     // Rows from the top: heading, k TimeSeriesSplit folds, gap, heading, k shuffled folds.
     const rows = 2 * k + 4;
     plot.margin = { ...MARGIN, top: 8 };
+    const lowest = Math.max(FOLDS_SIZE.minHeight, Math.ceil(rows * FOLD_ROW * plot.fontScale + plot.margin.top + plot.margin.bottom));
+    if (plot.minHeight !== lowest) {
+      plot.minHeight = lowest; plot.maxHeight = Math.max(FOLDS_SIZE.maxHeight, lowest);
+      const before = plot.height;
+      plot.resize();
+      if (plot.height !== before) return; // the resize draws again (onResize)
+    }
     // y from 0.5 keeps the axes from labelling a "0" row.
     plot.setDomain(-0.5, Math.max(n, 2) - 0.5, 0.5, rows + 0.5);
     plot.begin();
@@ -216,6 +227,9 @@ function build(ctx) {
     if (!result || !n) return;
     const start = n - opts.horizon;
     const rowY = (r) => rows + 0.5 - r;  // row r's top edge in data units
+    const rowHeight = plot.py(0) - plot.py(1);
+    // The errors as large as the headings, or smaller if a row or the right margin is too small.
+    const errorFont = plot.fitFont(`12px ${th.font}`, fixed(Math.max(...result.timeSeriesFoldErrors, ...result.shuffledFoldErrors), 2), plot.margin.right - 6, rowHeight - 1);
     const band = (r, fold, errors) => {
       const top = plot.py(rowY(r) - 0.15);
       const h = plot.py(rowY(r) - 0.85) - top;
@@ -231,13 +245,14 @@ function build(ctx) {
       c.lineWidth = 1.5;
       for (const i of fold.test) c.strokeRect(plot.px(i - 0.5) + 0.75, top + 0.75, Math.max(0.5, w - 1.5), h - 1.5);
       c.fillStyle = th.textMuted;
+      c.font = errorFont;
       c.textAlign = 'left';
       c.textBaseline = 'middle';
       c.fillText(fixed(errors, 2), plot.width - plot.margin.right + 4, top + h / 2);
     };
     c.save();
-    c.font = `12px ${th.font}`;
     const heading = (r, text) => {
+      c.font = plot.fitFont(`12px ${th.font}`, text, plot.width - (plot.margin.left - 36) - 2, rowHeight - 1);
       c.fillStyle = th.text;
       c.textAlign = 'left';
       c.textBaseline = 'middle';
