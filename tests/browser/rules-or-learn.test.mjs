@@ -10,6 +10,20 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 
+
+// The lesson page with no saved result of the game, collecting what it reports in window.reports.
+async function openWithoutRecord(path) {
+  const page = await openPage(site, path);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:rules-or-learning'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  return page;
+}
+
 test('rules or learn: feedback with a reason, score, keyboard, replay', async () => {
   const page = await openPage(site, '/lessons/rules-or-learning.html');
   const card = '.dw-quiz';
@@ -73,14 +87,7 @@ test('rules or learn by keyboard: Next moves the focus to the new scenario, and 
 // each answer, so pressing R, or L, throughout scores at most 8: reported as a score, never as done.
 // The keys alone carry the rounds: Play again hands the focus to the new scenario.
 test('rules or learn: one key pressed throughout never completes the game; exactly 9 of 12 does', async () => {
-  const page = await openPage(site, '/lessons/rules-or-learning.html');
-  await page.evaluate(() => localStorage.removeItem('dw:lesson:rules-or-learning'));
-  await page.reload();
-  await widgetsReady(page);
-  await page.evaluate(() => {
-    window.reports = [];
-    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
-  });
+  const page = await openWithoutRecord('/lessons/rules-or-learning.html');
   const card = page.locator('.dw-quiz');
   const message = card.locator('.dw-message');
   const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));
@@ -159,14 +166,7 @@ test('rules or learn: Ctrl+L, Ctrl+R, Alt and Meta keys answer nothing, Ctrl+N m
 // card says so from the start, nothing is reported, and its rounds are dealt even (web/lib/quiz.js
 // dealRound), so one key cannot reach its pass mark either.
 test('rules or learn: a round of 4 set in the page address is practice: one key scores 2 of 4, nothing is recorded, and the card says so', async () => {
-  const page = await openPage(site, '/lessons/rules-or-learning.html#rules-or-learn.rounds=4');
-  await page.evaluate(() => localStorage.removeItem('dw:lesson:rules-or-learning'));
-  await page.reload();
-  await widgetsReady(page);
-  await page.evaluate(() => {
-    window.reports = [];
-    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
-  });
+  const page = await openWithoutRecord('/lessons/rules-or-learning.html#rules-or-learn.rounds=4');
   const card = page.locator('.dw-quiz');
   const message = card.locator('.dw-message');
   const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));

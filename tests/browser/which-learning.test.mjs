@@ -9,6 +9,20 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 
+
+// The lesson page with no saved result of the game, collecting what it reports in window.reports.
+async function openWithoutRecord(path) {
+  const page = await openPage(site, path);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:kinds-of-learning'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  return page;
+}
+
 test('which kind of learning: drag onto a bin, tap a bin, keys 1–4', async () => {
   const page = await openPage(site, '/lessons/kinds-of-learning.html');
   const card = '.which-learning-sort';
@@ -58,14 +72,7 @@ test('which kind of learning: drag onto a bin, tap a bin, keys 1–4', async () 
 // passMark): pressing one key throughout scores 3 and is reported as a score, not as done; 8 is
 // one short; a later round of exactly 9 completes it.
 test('which kind of learning: only a round of 9 or more of 12 completes the game; one key pressed throughout does not', async () => {
-  const page = await openPage(site, '/lessons/kinds-of-learning.html');
-  await page.evaluate(() => localStorage.removeItem('dw:lesson:kinds-of-learning'));
-  await page.reload();
-  await widgetsReady(page);
-  await page.evaluate(() => {
-    window.reports = [];
-    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
-  });
+  const page = await openWithoutRecord('/lessons/kinds-of-learning.html');
   const card = page.locator('.which-learning-sort');
   const message = card.locator('.dw-message');
   const { DECK } = await page.evaluate(async () => import('/widgets/which-learning.js'));
@@ -133,14 +140,7 @@ test('which kind of learning: only a round of 9 or more of 12 completes the game
 // game ("best 3 of 4"). A round of another size than the lesson's 12 is practice on the lesson page,
 // and a round of 4 is dealt one card of each family (web/lib/quiz.js dealRound).
 test('which kind of learning: a round of 4 set in the page address is practice, dealt one card per family; one key scores 1 of 4 and nothing is recorded', async () => {
-  const page = await openPage(site, '/lessons/kinds-of-learning.html#which-learning.rounds=4&which-learning.seed=4');
-  await page.evaluate(() => localStorage.removeItem('dw:lesson:kinds-of-learning'));
-  await page.reload();
-  await widgetsReady(page);
-  await page.evaluate(() => {
-    window.reports = [];
-    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
-  });
+  const page = await openWithoutRecord('/lessons/kinds-of-learning.html#which-learning.rounds=4&which-learning.seed=4');
   const card = page.locator('.which-learning-sort');
   const { DECK } = await page.evaluate(async () => import('/widgets/which-learning.js'));
   assert.match(await card.locator('.dw-quiz-practice').textContent(), /^Practice: the page address sets a round of 4 scenarios, so its score is shown here but not recorded\. Only a round of 12, with 9 or more correct, completes this game/);
