@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { statementFor } from '../../web/js/xapi.js';
-import { encodeProgress, decodeProgress, lessonScore } from '../../web/js/lms.js';
+import { attempted, encodeProgress, decodeProgress, lessonScore } from '../../web/js/lms.js';
 import { writeZip, readZip, zipEntry, crc32 } from '../../scripts/zip.mjs';
 import { scormManifest } from '../../scripts/scorm-manifest.mjs';
 import { packagePage, buildPackages } from '../../scripts/build-scorm.mjs';
@@ -89,6 +89,22 @@ test('suspend data round-trips and always fits SCORM 1.2\'s 4096 characters', ()
   assert.deepEqual(decodeProgress(text).activities['game-number-1-with-a-long-name'], { best: 1, score: 1, max: 100, complete: false, title: undefined });
   assert.equal(decodeProgress('not json'), null);
   assert.equal(decodeProgress(''), null);
+});
+
+test('suspend data keeps a record that only says an answer was seen first (done 2): no score, not complete, and it scores nothing', () => {
+  const state = { complete: false, activities: { 'widen-the-street': { title: 'Widen the street', complete: false, seenFirst: true }, 'predict:x': { title: 'Predict x', best: 1, max: 1, score: 1, complete: true } } };
+  const text = encodeProgress(state);
+  assert.deepEqual(JSON.parse(text).a['widen-the-street'], [null, null, 2, 'Widen the street']);
+  const back = decodeProgress(text);
+  assert.deepEqual(back.activities['widen-the-street'], { best: undefined, score: undefined, max: undefined, complete: false, title: 'Widen the street', seenFirst: true });
+  assert.equal(back.activities['predict:x'].seenFirst, undefined);
+  assert.equal(back.activities['predict:x'].complete, true);
+  assert.equal(lessonScore(back, ['widen-the-street']), 0);
+  assert.equal(attempted(back, ['widen-the-street']), false, 'no score is sent for a mark alone');
+  assert.equal(attempted(back, ['widen-the-street', 'predict:x']), true);
+  assert.equal(attempted({ activities: { g: { best: 0, max: 100, complete: false } } }, ['g']), true, 'a score of 0 is an attempt');
+  // A 2 beside a score is not a mark: the score stands.
+  assert.equal(decodeProgress(JSON.stringify({ c: 0, a: { g: [40, 100, 2] } })).activities.g.seenFirst, undefined);
 });
 
 test('the zip writer produces archives the reader (and CRC-32) agree on', () => {

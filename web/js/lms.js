@@ -67,14 +67,15 @@ const decodeAnswers = (text) => (typeof text === 'string' && /^[01-]{0,100}$/.te
 
 // Compact progress for the suspend data:
 //   { c: 1 if complete, a: { widget: [best, max, done, title or null, first answers "10-1"] } },
-// the last two left out when empty. The first answers go with the best: without them the next
+// the last two left out when empty; done is 1 for complete, 2 for a record that only says the
+// answer was seen before any result (seenFirst, web/js/progress.js recordSeenFirst), else 0. The first answers go with the best: without them the next
 // session would count a question's later answer as its first, and raise the best.
 export function encodeProgress(state, limit = SUSPEND_LIMIT_12, keep = []) {
   const entries = Object.entries(state.activities || {});
   const pack = (withTitles, names) => JSON.stringify({
     c: state.complete ? 1 : 0,
     a: Object.fromEntries(entries.filter(([name]) => !names || names.includes(name)).map(([name, a]) => {
-      const row = [Number.isFinite(a.best) ? a.best : null, Number.isFinite(a.max) ? a.max : null, a.complete ? 1 : 0];
+      const row = [Number.isFinite(a.best) ? a.best : null, Number.isFinite(a.max) ? a.max : null, a.complete ? 1 : a.seenFirst ? 2 : 0];
       const title = withTitles && a.title && a.title !== name ? a.title : null;
       if (title) row.push(title);
       if (Array.isArray(a.answers) && a.answers.length) {
@@ -97,11 +98,18 @@ export function decodeProgress(text) {
   for (const [name, row] of Object.entries(data.a && typeof data.a === 'object' ? data.a : {})) {
     if (!Array.isArray(row)) continue;
     const [best, max, done, title, firstAnswers] = row;
-    activities[name] = { best: best ?? undefined, score: best ?? undefined, max: max ?? undefined, complete: !!done, title: typeof title === 'string' ? title : undefined };
+    activities[name] = { best: best ?? undefined, score: best ?? undefined, max: max ?? undefined, complete: done === 1, title: typeof title === 'string' ? title : undefined };
+    if (done === 2 && best === null) activities[name].seenFirst = true;
     const answers = decodeAnswers(firstAnswers);
     if (answers) activities[name].answers = answers;
   }
   return { complete: data.c === 1, activities };
+}
+
+// Whether any of the page's activities has a result (a score or a completion); a record that only
+// says an answer was seen before any result (seenFirst) is no attempt.
+export function attempted(state, expected) {
+  return expected.some((name) => { const a = state.activities[name]; return !!a && (Number.isFinite(a.best) || !!a.complete); });
 }
 
 // 0 … 1 over the page's activities, or null when the page has none.
@@ -147,8 +155,7 @@ function connect(runtime, slug, expected) {
     if (!open) return;
     const state = lessonState(slug);
     // No score before the first attempt: a platform would record a 0 the learner never earned.
-    const attempted = expected.some((name) => state.activities[name]);
-    const score = attempted ? lessonScore(state, expected) : null;
+    const score = attempted(state, expected) ? lessonScore(state, expected) : null;
     const done = expected.filter((name) => state.activities[name] && state.activities[name].complete).length;
     if (score !== null) {
       const raw = Math.round(score * 10000) / 100;
