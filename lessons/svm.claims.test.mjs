@@ -152,8 +152,10 @@ test('widen-the-street: the spread moved away and back rebuilds the same points,
   assert.equal(samePoints(first, away), false, 'another spread: other points, a round that counts');
   assert.equal(samePoints(first, points(0.75)), true, 'back at 0.75: the very same points');
   const md = fs.readFileSync(new URL('./svm.md', import.meta.url), 'utf8');
-  assert.ok(md.includes('They stay practice when the same points come back: the spread slider moved away and back rebuilds them exactly, and once a score of yours is recorded, a later visit to this lesson opens with them again. **New points** starts a fresh round.'));
+  assert.ok(md.includes('They stay practice when the same points come back: the spread slider moved away and back rebuilds them exactly, and once a score of yours is recorded, or the street was shown before you had one, a later visit to this lesson opens with them again. **New points** starts a fresh round.'));
   assert.match(messages['widen-the-street.shownEarlier']({ why: 'shown' }), /already shown for these same points earlier on this page, so no street on them is scored now/);
   assert.match(messages['widen-the-street.shownEarlier']({ why: 'recorded' }), /already recorded in this lesson, and these are the points the page opens with on every visit, so no street on them is scored now/);
-  assert.match(messages['widen-the-street.practice']({ recorded: true }), /already recorded in this lesson.*streets you make on them are practice/);
+  assert.match(messages['widen-the-street.practice']({ why: 'recorded' }), /already recorded in this lesson.*streets you make on them are practice/);
+  assert.match(messages['widen-the-street.practice']({ why: 'seenEarlier' }), /On an earlier visit the SVM's street was shown for these points.*before any street of yours was scored, so streets you make on them are practice/);
+  assert.match(messages['widen-the-street.shownEarlier']({ why: 'seenEarlier' }), /On an earlier visit the SVM's street was shown for these points.*so no street on them is scored now/);
 });

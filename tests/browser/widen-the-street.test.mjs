@@ -229,7 +229,7 @@ test('Widen the street: a street of the learner\'s own, then the copy: the score
   assert.equal(saved.best, score);
   assert.equal(saved.complete, false);
   // The lesson says the same.
-  assert.match(await page.locator('main').textContent(), /Only streets made before Optimal are scored: with the dashed line on screen, lining yours up with it copies the answer, so those streets are practice\. They stay practice when the same points come back: the spread slider moved away and back rebuilds them exactly, and once a score of yours is recorded, a later visit to this lesson opens with them again\. New points starts a fresh round\./);
+  assert.match(await page.locator('main').textContent(), /Only streets made before Optimal are scored: with the dashed line on screen, lining yours up with it copies the answer, so those streets are practice\. They stay practice when the same points come back: the spread slider moved away and back rebuilds them exactly, and once a score of yours is recorded, or the street was shown before you had one, a later visit to this lesson opens with them again\. New points starts a fresh round\./);
   await assertClean(page);
   await page.close();
 });
