@@ -85,7 +85,7 @@ export function buildPackages({ out = path.join(root, 'dist-scorm'), lessons: on
   const course = readCourse(path.join(root, 'lessons'));
   const lessons = only ? course.lessons.filter((l) => only.includes(l.slug)) : course.lessons;
   if (only && lessons.length !== only.length) throw new Error(`build-scorm: unknown lesson in ${only.join(', ')}`);
-  const rendered = new Map((withCourse ? course.lessons : lessons).map((l) => [l.slug, renderLesson(l, course)]));
+  const rendered = new Map((withCourse ? course.lessons : lessons).map((l) => [l.slug, renderLesson(l, course, { lms: true })]));
   const mathSheets = packageMathSheets(rendered.values());
   const siteFiles = sharedFiles();
   const shared = [...siteFiles, ...mathSheets.map(([file]) => file)].sort();

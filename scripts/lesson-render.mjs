@@ -446,7 +446,10 @@ export function completionAttribute(lesson) {
   return lesson.completion === 'activities' ? ' data-completion="activities"' : '';
 }
 
-export function renderLesson(lesson, course) {
+// lms: the page goes into a SCORM package (scripts/build-scorm.mjs) and loads web/js/lms.js, the
+// bridge to the learning platform that launches it; a page of the site or of the offline copy is
+// never launched by one, so it does not fetch the bridge (2.6 KiB gzip of the first lesson's budget).
+export function renderLesson(lesson, course, { lms = false } = {}) {
   const i = course.lessons.indexOf(lesson);
   const prev = course.lessons[i - 1];
   const next = course.lessons[i + 1];
@@ -465,7 +468,8 @@ ${renderMarkdown(lesson.body, lesson.file, lesson.slug === 'notation' ? { glossa
 <div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"${completionAttribute(lesson)}></div>
 ${nav}
 </article>`;
-  // lms.js (a learning platform's runtime, if any) restores progress before check-yourself.js reads it.
+  // lms.js (the learning platform's runtime) restores progress before check-yourself.js reads it.
   const engine = pageEngine(lesson);
-  return page({ title: `${lesson.title} — Data Workshop`, body, engine, scripts: ['js/lesson.js', 'js/progress.js', 'js/lms.js', 'js/xapi.js', 'js/check-yourself.js'] });
+  const scripts = ['js/lesson.js', 'js/progress.js', ...(lms ? ['js/lms.js'] : []), 'js/xapi.js', 'js/check-yourself.js'];
+  return page({ title: `${lesson.title} — Data Workshop`, body, engine, scripts });
 }
