@@ -555,7 +555,10 @@ test('Loss surface: the Share link restores η, the surface and the start point'
   const before = { x: await stat(page, 'x'), y: await stat(page, 'y'), loss: await stat(page, 'loss') };
   const share = card.locator('details.dw-share');
   await share.locator('summary').click();
-  const link = await share.locator('input.dw-share-field').inputValue();
+  // The panel fills its field on the details' toggle event, a task after the click: wait for it.
+  const field = share.locator('input.dw-share-field');
+  await field.evaluate((el) => new Promise((resolve) => { const check = () => (el.value ? resolve() : setTimeout(check, 20)); check(); }));
+  const link = await field.inputValue();
   assert.match(link, /#loss-surface\.eta=2&loss-surface\.surface=ravine&loss-surface\.state=[A-Za-z0-9_-]+$/);
   const again = await site.newPage({ reducedMotion: 'reduce' });
   await again.goto(link);

@@ -216,7 +216,10 @@ test('lesson files from file://: lesson order, the course link, timeline links a
   await share.locator('summary').click();
   assert.match(await share.locator('.dw-share-intro').textContent(), /only on this computer/);
   assert.equal(await share.locator('textarea').count(), 0, 'no embed code');
-  const link = await share.locator('input.dw-share-field').inputValue();
+  // The panel fills its field on the details' toggle event, a task after the click: wait for it.
+  const field = share.locator('input.dw-share-field');
+  await field.evaluate((el) => new Promise((resolve) => { const check = () => (el.value ? resolve() : setTimeout(check, 20)); check(); }));
+  const link = await field.inputValue();
   // This page's own address (plus the widget's state, when it has any), never built from
   // location.origin, which Firefox gives as "null" on file://.
   const own = `file://${path.join(single, 'knn.html')}`;
@@ -239,7 +242,10 @@ test('course.html from file://: a widget\'s Share link opens at its lesson, the 
   const values = await sliders.evaluateAll((ss) => ss.map((s) => s.value));
   const share = card.locator('details.dw-share');
   await share.locator('summary').click();
-  const link = await share.locator('input.dw-share-field').inputValue();
+  // The panel fills its field on the details' toggle event, a task after the click: wait for it.
+  const field = share.locator('input.dw-share-field');
+  await field.evaluate((el) => new Promise((resolve) => { const check = () => (el.value ? resolve() : setTimeout(check, 20)); check(); }));
+  const link = await field.inputValue();
   assert.match(link, new RegExp(`^${course.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#fit-the-line&fit-line\\.`), link);
   const again = await site.newPage({ width: 1280 });
   await again.goto(link, { timeout: 180000 });
